@@ -1,0 +1,1392 @@
+// Money and percent recognizer.
+//
+// How it works. One RE2, "the grammar" (BuildGrammar below), is compiled from the constexpr
+// tables of this file. Find() runs it as an unanchored search from the current position, asking
+// only for the bounds of the match: RE2 then stays on its DFA, which reads the text once, at
+// hundreds of MB/s, however many alternatives the grammar has. Within the bounds the DFA found,
+// a small hand parser (class Parser) reads the same grammar from the same tables to name the
+// parts (qualifier, currency, numbers, scale, connector, rate). We do not ask RE2 for capture
+// groups: with a program this size RE2 extracts them with its NFA, which was measured at a
+// third of the speed of the whole recognizer as it is now.
+//
+// The grammar, with SP = one to three spaces (ASCII space, tab, U+00A0, U+202F):
+//
+//   match     := [(between|from) SP] [QUALIFIER SP] (prefixed | suffixed | percent) [SP RATE]
+//   prefixed  := CURRENCY SP? NUMBER SCALE? [CONNECTOR [CURRENCY SP?] NUMBER SCALE?]
+//   suffixed  := (NUMBER [DASH NUMBER] SCALE? | WORDS [SCALEWORD] | (a|half a) SCALEWORD)
+//                (SP|-)? SUFFIXCURRENCY
+//   percent   := NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT | WORDS UNIT
+//   CONNECTOR := SP? DASH SP? | SP (to|and) SP
+//
+// Every repetition is bounded, so a match is at most a few hundred bytes: a rejected match
+// restarts the search one byte after its start, and the work stays linear in the text.
+// What RE2 cannot say (it has no look-around) is checked in C++ on the bytes around a match: a
+// number glued to letters or more digits ("v5.7.0", "Trust63"), "a year ago" is not a rate,
+// "from $5bn to $6bn" and "by $1bn to $4bn" are changes, not ranges.
+
+#include "extract/amounts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace concord::extract {
+namespace {
+
+constexpr std::size_t kNone = std::string_view::npos;
+
+struct CurrencyName {
+  std::string_view surface;  // as written; a space stands for one or two spaces
+  std::string_view iso;      // ISO 4217
+};
+
+// Symbols and symbol-like prefixes, written before the number ("€1.2bn", "Rs 500 crore"),
+// exactly as here.
+constexpr CurrencyName kPrefixSymbols[] = {
+    {"$", "USD"},   {"€", "EUR"},  {"£", "GBP"},   {"¥", "JPY"},   {"₹", "INR"},
+    {"Rs.", "INR"}, {"Rs", "INR"}, {"₩", "KRW"},   {"₽", "RUB"}, {"₺", "TRY"},
+    {"₪", "ILS"},   {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},   {"₱", "PHP"},
+    {"₫", "VND"},   {"₦", "NGN"},  {"RMB", "CNY"}, {"SFr", "CHF"},
+};
+
+// Dollars and other "$" currencies named by a country prefix ("US$50 billion", "HK$66.2B",
+// "C $1.34"), in any case: lower-cased wire text writes "us $" and "hk $". A space before the
+// "$" is accepted only after prefixes of two letters or more, so that "a $5 million fund" stays
+// in US dollars.
+constexpr CurrencyName kDollarPrefixes[] = {
+    {"US$", "USD"},  {"US $", "USD"}, {"U.S.$", "USD"}, {"U.S. $", "USD"}, {"U.S $", "USD"},
+    {"USD$", "USD"}, {"C$", "CAD"},   {"CA$", "CAD"},   {"CAD$", "CAD"},   {"Can$", "CAD"},
+    {"A$", "AUD"},   {"AU$", "AUD"},  {"AUD$", "AUD"},  {"HK$", "HKD"},    {"HK $", "HKD"},
+    {"S$", "SGD"},   {"SG$", "SGD"},  {"NZ$", "NZD"},   {"NZD$", "NZD"},   {"NT$", "TWD"},
+    {"R$", "BRL"},   {"MX$", "MXN"},  {"Mex$", "MXN"},  {"MXN$", "MXN"},
+};
+
+// Symbols written after the number, European style ("5 €", "100元").
+constexpr CurrencyName kSuffixSymbols[] = {
+    {"$", "USD"},   {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},  {"₹", "INR"},   {"₩", "KRW"},
+    {"₽", "RUB"}, {"₺", "TRY"}, {"₪", "ILS"}, {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},
+    {"₱", "PHP"},   {"₫", "VND"}, {"₦", "NGN"}, {"元", "CNY"}, {"円", "JPY"},
+};
+
+// ISO 4217 codes, before or after the number ("USD 2.3bn", "34.6 million USD"), in capitals
+// only. Codes that are also common capitalised words or tech names (ALL, CUP, TOP, PHP) are
+// left out.
+constexpr std::string_view kIsoCodes[] = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "HKD", "SGD", "NZD", "SEK",
+    "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR", "RUB", "TRY", "SAR", "AED", "QAR", "KWD", "TWD",
+    "THB", "IDR", "MYR", "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT", "VND",
+    "CLP", "COP", "PEN", "ARS", "UAH", "RON", "ISK", "CRC", "GEL", "LAK", "LKR",
+};
+
+// Currency words after the number ("3.5 million dollars"), in any case; a space stands for one
+// to three spaces. Bare "won" and "pesos" are left out: too often not money.
+constexpr CurrencyName kSuffixCurrencies[] = {
+    {"dollars", "USD"},
+    {"dollar", "USD"},
+    {"U.S. dollars", "USD"},
+    {"U.S. dollar", "USD"},
+    {"US dollars", "USD"},
+    {"US dollar", "USD"},
+    {"American dollars", "USD"},
+    {"Canadian dollars", "CAD"},
+    {"Canadian dollar", "CAD"},
+    {"Australian dollars", "AUD"},
+    {"Australian dollar", "AUD"},
+    {"Hong Kong dollars", "HKD"},
+    {"Hong Kong dollar", "HKD"},
+    {"Singapore dollars", "SGD"},
+    {"New Zealand dollars", "NZD"},
+    {"Taiwan dollars", "TWD"},
+    {"New Taiwan dollars", "TWD"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"pounds sterling", "GBP"},
+    {"pound sterling", "GBP"},
+    {"British pounds", "GBP"},
+    {"pounds", "GBP"},
+    {"sterling", "GBP"},
+    {"yen", "JPY"},
+    {"Japanese yen", "JPY"},
+    {"yuan", "CNY"},
+    {"Chinese yuan", "CNY"},
+    {"renminbi", "CNY"},
+    {"RMB", "CNY"},
+    {"rupees", "INR"},
+    {"Indian rupees", "INR"},
+    {"Swiss francs", "CHF"},
+    {"francs", "CHF"},
+    {"roubles", "RUB"},
+    {"rubles", "RUB"},
+    {"reais", "BRL"},
+    {"Mexican pesos", "MXN"},
+    {"riyals", "SAR"},
+    {"dirhams", "AED"},
+    {"Korean won", "KRW"},
+    {"Turkish lira", "TRY"},
+    {"Swedish kronor", "SEK"},
+    {"Norwegian kroner", "NOK"},
+    {"Danish kroner", "DKK"},
+};
+
+struct QualifierWord {
+  std::string_view words;  // a space stands for one to three spaces
+  Qualifier qualifier;
+};
+
+constexpr QualifierWord kQualifiers[] = {
+    {"up to", Qualifier::kUpTo},
+    {"as much as", Qualifier::kUpTo},
+    {"as high as", Qualifier::kUpTo},
+    {"at most", Qualifier::kUpTo},
+    {"no more than", Qualifier::kUpTo},
+    {"not more than", Qualifier::kUpTo},
+    {"a maximum of", Qualifier::kUpTo},
+    {"about", Qualifier::kApprox},
+    {"around", Qualifier::kApprox},
+    {"roughly", Qualifier::kApprox},
+    {"approximately", Qualifier::kApprox},
+    {"approx.", Qualifier::kApprox},
+    {"nearly", Qualifier::kApprox},
+    {"almost", Qualifier::kApprox},
+    {"some", Qualifier::kApprox},
+    {"an estimated", Qualifier::kApprox},
+    {"estimated", Qualifier::kApprox},
+    {"close to", Qualifier::kApprox},
+    {"circa", Qualifier::kApprox},
+    {"more than", Qualifier::kMoreThan},
+    {"over", Qualifier::kMoreThan},
+    {"in excess of", Qualifier::kMoreThan},
+    {"above", Qualifier::kMoreThan},
+    {"upwards of", Qualifier::kMoreThan},
+    {"just over", Qualifier::kMoreThan},
+    {"well over", Qualifier::kMoreThan},
+    {"greater than", Qualifier::kMoreThan},
+    {"north of", Qualifier::kMoreThan},
+    {"at least", Qualifier::kAtLeast},
+    {"no less than", Qualifier::kAtLeast},
+    {"not less than", Qualifier::kAtLeast},
+    {"a minimum of", Qualifier::kAtLeast},
+    {"less than", Qualifier::kLessThan},
+    {"under", Qualifier::kLessThan},
+    {"below", Qualifier::kLessThan},
+    {"just under", Qualifier::kLessThan},
+    {"fewer than", Qualifier::kLessThan},
+    {"just below", Qualifier::kLessThan},
+};
+
+// Words that open a two-amount expression: "between" makes "X and Y" a range, "from" makes
+// "X to Y" a change.
+constexpr std::string_view kLeadWords[] = {"between", "from"};
+
+struct ScaleName {
+  std::string_view name;
+  int exponent;  // power of ten
+};
+
+// Scale words, after a space or hyphen ("$50 billion", "$50-billion deal"), in any case.
+constexpr ScaleName kScaleWords[] = {
+    {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"crores", 7},
+    {"crore", 7},    {"lakhs", 5},   {"lakh", 5},    {"lacs", 5},      {"lac", 5},
+};
+
+// Abbreviations of two letters or more may follow a space ("$5 bn"); a single letter must be
+// glued to the number ("$5m"), so that "$5 m" is not read as five million.
+constexpr ScaleName kScaleAbbreviations[] = {
+    {"mln", 6}, {"mil", 6}, {"mn", 6}, {"mm", 6}, {"bln", 9}, {"bn", 9}, {"trn", 12}, {"tn", 12},
+};
+constexpr ScaleName kScaleLetters[] = {{"k", 3}, {"m", 6}, {"b", 9}};
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+
+constexpr NumberWord kUnitWords[] = {
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+};
+constexpr NumberWord kTensWords[] = {
+    {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
+    {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
+};
+constexpr int kDigitWordCount = 10;  // kUnitWords[1..9] follow a tens word: "twenty-five"
+constexpr NumberWord kHundredHeads[] = {{"a", 1}, {"one", 1}};
+constexpr int kHundred = 100;
+
+struct PercentName {
+  std::string_view name;  // a space stands for a space or a hyphen
+  PercentUnit unit;
+};
+
+// Percent units written as words, after an optional space or hyphen, in any case.
+constexpr PercentName kPercentUnits[] = {
+    {"percentage points", PercentUnit::kPercentagePoint},
+    {"percentage point", PercentUnit::kPercentagePoint},
+    {"pct points", PercentUnit::kPercentagePoint},
+    {"pct point", PercentUnit::kPercentagePoint},
+    {"ppts", PercentUnit::kPercentagePoint},
+    {"ppt", PercentUnit::kPercentagePoint},
+    {"pp", PercentUnit::kPercentagePoint},
+    {"basis points", PercentUnit::kBasisPoint},
+    {"basis point", PercentUnit::kBasisPoint},
+    {"bps", PercentUnit::kBasisPoint},
+    {"bp", PercentUnit::kBasisPoint},
+    {"percents", PercentUnit::kPercent},
+    {"percentage", PercentUnit::kPercent},
+    {"percent", PercentUnit::kPercent},
+    {"per cent", PercentUnit::kPercent},
+    {"pct", PercentUnit::kPercent},
+};
+constexpr std::string_view kPercentSigns[] = {"%", "\xEF\xBC\x85"};  // U+FF05 full-width
+
+struct RateName {
+  std::string_view words;  // a space stands for one to three spaces
+  std::string_view per;    // Amount::per
+};
+
+// Rates: a lead word then a period ("a year", "in a single quarter"), an adverb ("annually"),
+// or a slash and a period ("/yr").
+constexpr std::string_view kRateLeads[] = {
+    "in a single", "in one", "in an", "in a", "a single", "an", "a", "one", "per", "each", "every"};
+constexpr RateName kRatePeriods[] = {
+    {"year", "year"}, {"quarter", "quarter"}, {"month", "month"}, {"week", "week"}, {"day", "day"},
+};
+constexpr RateName kRateAdverbs[] = {
+    {"per annum", "year"}, {"annually", "year"}, {"yearly", "year"}, {"quarterly", "quarter"},
+    {"monthly", "month"},  {"weekly", "week"},   {"daily", "day"},
+};
+constexpr RateName kRateSlashPeriods[] = {
+    {"year", "year"},   {"yr", "year"},     {"quarter", "quarter"},
+    {"qtr", "quarter"}, {"month", "month"}, {"mo", "month"},
+    {"week", "week"},   {"wk", "week"},     {"day", "day"},
+};
+
+// Words after "a year", "one month" that make it a point in time instead of a rate: "$5bn a
+// year ago", "a year earlier", "a year from now".
+constexpr std::string_view kPointLeads[] = {"a", "an", "one"};
+constexpr std::string_view kNotRateFollowers[] = {"ago",   "earlier", "later", "before",
+                                                  "after", "prior",   "from",  "old"};
+
+// Words before "X to Y" that make it a change, not a range: "cut by $1bn to $4bn", "rose from
+// $5bn to $6bn"; but "ranged from $10 to $20" is a range.
+constexpr std::string_view kChangeLeads[] = {"by", "from"};
+constexpr std::string_view kRangeVerbs[] = {"range", "ranges", "ranged", "ranging",
+                                            "vary",  "varies", "varied", "varying"};
+
+// "lost 20 pounds" is a weight: "pounds" alone is money only with a scale or a figure of this
+// size ("60,000 pounds", "3 million pounds").
+constexpr std::string_view kPounds = "pounds";
+constexpr double kSmallestBarePounds = 1000;
+
+// Longest numbers the grammar reads; they bound every match (see the file comment).
+constexpr int kMaxIntegerDigits = 21;
+constexpr int kMaxGroupLeadDigits = 3;
+constexpr int kThousandsGroupDigits = 3;
+constexpr int kMaxThousandsGroups = 7;
+constexpr int kMaxFractionDigits = 12;
+constexpr int kMaxIndianLeadDigits = 2;
+constexpr int kIndianPairDigits = 2;
+constexpr int kMaxIndianPairs = 6;
+constexpr int kMaxSpaces = 3;
+constexpr int kMaxPrefixSpaces = 2;        // "US  $5" but no further
+constexpr int kMaxSignificantDigits = 19;  // what a uint64 holds
+constexpr std::size_t kMaxWordBeforeLength = 8;
+
+// The grammar's DFA is large; a bigger budget than RE2's default (8 MiB) keeps RE2 on the DFA
+// for long inputs instead of falling back to its NFA.
+constexpr std::int64_t kGrammarMemory = 64 << 20;
+
+// ---------------------------------------------------------------------------------------------
+// The grammar, as RE2 syntax. Built from the tables; the Parser below mirrors it.
+
+enum class Gap { kSpaces, kPrefixSpaces, kSpaceOrHyphen };
+
+constexpr std::string_view kSpaceClass = "[ \\t\\x{00A0}\\x{202F}]";
+
+std::string GapPattern(Gap gap) {
+  switch (gap) {
+    case Gap::kSpaces:
+      return std::string(kSpaceClass) + "{1," + std::to_string(kMaxSpaces) + "}";
+    case Gap::kPrefixSpaces:
+      return "[ ]{1," + std::to_string(kMaxPrefixSpaces) + "}";
+    case Gap::kSpaceOrHyphen:
+      return "[ -]";
+  }
+  return {};
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `surface` quoted for RE2, each space standing for `gap`.
+std::string Quote(std::string_view surface, Gap gap) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t blank = surface.find(' ', start);
+    if (blank == kNone) blank = surface.size();
+    out += RE2::QuoteMeta(re2::StringPiece(surface.data() + start, blank - start));
+    if (blank == surface.size()) return out;
+    out += GapPattern(gap);
+    start = blank + 1;
+  }
+}
+
+// An alternation of the surfaces, longest first, with \b before those starting with a letter
+// when `word_start`.
+std::string Alternation(std::vector<std::string_view> names, Gap gap, bool word_start) {
+  std::stable_sort(names.begin(), names.end(),
+                   [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += "|";
+    if (word_start && IsAsciiLetter(names[i][0])) out += "\\b";
+    out += Quote(names[i], gap);
+  }
+  return out + ")";
+}
+
+template <typename Table, typename Field>
+std::vector<std::string_view> Names(const Table& table, Field field) {
+  std::vector<std::string_view> names;
+  for (const auto& entry : table) names.push_back(entry.*field);
+  return names;
+}
+
+std::vector<std::string_view> Names(const std::string_view* begin, const std::string_view* end) {
+  return {begin, end};
+}
+
+std::string Folding(const std::string& pattern) { return "(?i:" + pattern + ")"; }
+
+std::string BuildGrammar() {
+  const std::string sp = GapPattern(Gap::kSpaces);
+  const std::string sp_opt = std::string(kSpaceClass) + "?";
+  const std::string digit = "[0-9\\x{FF10}-\\x{FF19}]";
+  const std::string number =
+      "(?:" + digit + "{1," + std::to_string(kMaxGroupLeadDigits) + "}(?:," + digit + "{" +
+      std::to_string(kThousandsGroupDigits) + "}){1," + std::to_string(kMaxThousandsGroups) + "}|" +
+      digit + "{1," + std::to_string(kMaxIndianLeadDigits) + "}(?:," + digit + "{" +
+      std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," + digit +
+      "{" + std::to_string(kThousandsGroupDigits) + "}|" + digit + "{1," +
+      std::to_string(kMaxIntegerDigits) + "})(?:\\." + digit + "{1," +
+      std::to_string(kMaxFractionDigits) + "})?";
+
+  std::vector<std::string_view> digit_words;
+  for (int i = 1; i < kDigitWordCount; ++i) digit_words.push_back(kUnitWords[i].word);
+  const std::string words =
+      Folding("(?:" + Alternation(Names(kHundredHeads, &NumberWord::word), Gap::kSpaces, false) +
+              "[ -]hundred|" +
+              Alternation(Names(kTensWords, &NumberWord::word), Gap::kSpaces, false) + "(?:[ -]" +
+              Alternation(digit_words, Gap::kSpaces, false) + ")?|" +
+              Alternation(Names(kUnitWords, &NumberWord::word), Gap::kSpaces, false) + ")") +
+      "\\b";
+
+  const std::string scale_word =
+      Folding(Alternation(Names(kScaleWords, &ScaleName::name), Gap::kSpaces, false)) + "\\b";
+  const std::string scale =
+      "(?:(?:" + sp_opt + "|-)" + scale_word + "|" + sp_opt +
+      Folding(Alternation(Names(kScaleAbbreviations, &ScaleName::name), Gap::kSpaces, false)) +
+      "\\b|" + Folding(Alternation(Names(kScaleLetters, &ScaleName::name), Gap::kSpaces, false)) +
+      "\\b)";
+
+  std::vector<std::string_view> prefix_names = Names(kPrefixSymbols, &CurrencyName::surface);
+  prefix_names.insert(prefix_names.end(), std::begin(kIsoCodes), std::end(kIsoCodes));
+  const std::string prefix = "(?:" + Alternation(prefix_names, Gap::kPrefixSpaces, true) + "|" +
+                             Folding(Alternation(Names(kDollarPrefixes, &CurrencyName::surface),
+                                                 Gap::kPrefixSpaces, true)) +
+                             ")";
+  const std::string codes =
+      Alternation(Names(std::begin(kIsoCodes), std::end(kIsoCodes)), Gap::kSpaces, false);
+  const std::string suffix =
+      "(?:(?:" +
+      Folding(Alternation(Names(kSuffixCurrencies, &CurrencyName::surface), Gap::kSpaces, false)) +
+      "|" + codes + ")\\b|" +
+      Alternation(Names(kSuffixSymbols, &CurrencyName::surface), Gap::kSpaces, false) + ")";
+
+  const std::string percent_unit =
+      "(?:" +
+      Alternation(Names(std::begin(kPercentSigns), std::end(kPercentSigns)), Gap::kSpaces, false) +
+      "|(?:" + sp_opt + "|-)" +
+      Folding(Alternation(Names(kPercentUnits, &PercentName::name), Gap::kSpaceOrHyphen, false)) +
+      "\\b)";
+
+  const std::string dash = "[-\\x{2013}\\x{2014}]";
+  const std::string connector =
+      "(?:" + sp_opt + dash + sp_opt + "|" + sp + Folding("to|and") + sp + ")";
+  const std::string rate =
+      Folding(
+          Alternation(Names(std::begin(kRateLeads), std::end(kRateLeads)), Gap::kSpaces, false) +
+          sp + Alternation(Names(kRatePeriods, &RateName::words), Gap::kSpaces, false) + "|" +
+          Alternation(Names(kRateAdverbs, &RateName::words), Gap::kSpaces, false) + "|" + sp_opt +
+          "/" + sp_opt +
+          Alternation(Names(kRateSlashPeriods, &RateName::words), Gap::kSpaces, false)) +
+      "\\b";
+
+  const std::string lead =
+      "(?:\\b" +
+      Folding(
+          Alternation(Names(std::begin(kLeadWords), std::end(kLeadWords)), Gap::kSpaces, false)) +
+      sp + ")?(?:" +
+      Folding(Alternation(Names(kQualifiers, &QualifierWord::words), Gap::kSpaces, true)) + sp +
+      ")?";
+  const std::string prefixed = prefix + sp_opt + number + "(?:" + scale + ")?(?:" + connector +
+                               "(?:" + prefix + sp_opt + ")?" + number + "(?:" + scale + ")?)?";
+  const std::string suffixed = "\\b(?:" + number + "(?:" + sp_opt + dash + sp_opt + number +
+                               ")?(?:" + scale + ")?|" + words + "(?:[ -]" + scale_word + ")?|" +
+                               Folding("half" + sp + "an?|an?") + sp + scale_word +
+                               ")(?:" + sp_opt + "|-)" + suffix;
+  const std::string percent = "\\b(?:" + number + percent_unit + "(?:" + connector + number +
+                              percent_unit + ")?|" + number + connector + number + percent_unit +
+                              "|" + words + percent_unit + ")";
+  return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:" + sp + rate + ")?";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+// A decimal as written: mantissa × 10^exponent, exact.
+struct Decimal {
+  std::uint64_t mantissa = 0;
+  int exponent = 0;
+};
+
+// The width of the digit at `text[pos]`: 1 for ASCII, 3 for full-width (U+FF10..U+FF19), 0 for
+// anything else; its value in `digit`.
+std::size_t DigitAt(std::string_view text, std::size_t pos, int* digit) {
+  if (pos >= text.size()) return 0;
+  if (IsAsciiDigit(text[pos])) {
+    *digit = text[pos] - '0';
+    return 1;
+  }
+  constexpr unsigned char kWideLead = 0xEF, kWideSecond = 0xBC, kWideZero = 0x90, kWideNine = 0x99;
+  if (pos + 2 < text.size() && static_cast<unsigned char>(text[pos]) == kWideLead &&
+      static_cast<unsigned char>(text[pos + 1]) == kWideSecond &&
+      static_cast<unsigned char>(text[pos + 2]) >= kWideZero &&
+      static_cast<unsigned char>(text[pos + 2]) <= kWideNine) {
+    *digit = static_cast<unsigned char>(text[pos + 2]) - kWideZero;
+    return 3;
+  }
+  return 0;
+}
+
+// Reads digits, thousands commas and one decimal point. Digits past what a uint64 holds are
+// dropped (integer ones raise the exponent instead).
+Decimal ParseDecimal(std::string_view text) {
+  Decimal out;
+  int significant = 0;
+  bool fraction = false;
+  for (std::size_t i = 0; i < text.size();) {
+    int digit = 0;
+    const std::size_t width = DigitAt(text, i, &digit);
+    if (width == 0) {
+      fraction = fraction || text[i] == '.';
+      ++i;
+      continue;
+    }
+    i += width;
+    if (significant >= kMaxSignificantDigits) {
+      if (!fraction) ++out.exponent;
+      continue;
+    }
+    if (out.mantissa != 0 || digit != 0) ++significant;
+    out.mantissa = out.mantissa * 10 + static_cast<std::uint64_t>(digit);
+    if (fraction) --out.exponent;
+  }
+  return out;
+}
+
+// The double nearest to mantissa × 10^(exponent + extra): from_chars rounds correctly, so
+// "34.6 million" (346e5) is exactly 34600000 and "$42.50" (4250e-2) is the double nearest 42.5.
+double ToDouble(Decimal decimal, int extra_exponent) {
+  constexpr std::size_t kMantissaChars = 24;  // a uint64 has at most 20 digits
+  std::array<char, 2 * kMantissaChars> buffer{};
+  const auto mantissa =
+      std::to_chars(buffer.data(), buffer.data() + kMantissaChars, decimal.mantissa);
+  if (mantissa.ec != std::errc()) return 0;
+  char* exponent_start = mantissa.ptr;
+  *exponent_start++ = 'e';
+  const auto exponent = std::to_chars(exponent_start, buffer.data() + buffer.size(),
+                                      decimal.exponent + extra_exponent);
+  if (exponent.ec != std::errc()) return 0;
+  double value = 0;
+  std::from_chars(buffer.data(), exponent.ptr, value);  // out of range leaves 0; harmless
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser: names the parts of one grammar match.
+
+enum class Form { kPrefixed, kSuffixed, kPercent };
+enum class Connector { kNone, kDash, kTo, kAnd };
+
+// One number with what surrounds it.
+struct Part {
+  Span currency;     // prefixed form: the symbol or code; may be empty on the second part
+  Span number;       // digits, or number words
+  Decimal value;     // of the number alone
+  Span scale;        // "billion", "bn", "m"; empty if none
+  int exponent = 0;  // of the scale
+  Span unit;         // percent: "%", "percent", "bps"; empty if none
+  PercentUnit percent_unit = PercentUnit::kPercent;
+  std::size_t end() const { return std::max({number.end, scale.end, unit.end}); }
+};
+
+struct Parsed {
+  Span lead;  // "between" or "from"
+  bool between = false;
+  Span qualifier;
+  Qualifier qualifier_kind = Qualifier::kExact;
+  Form form = Form::kPrefixed;
+  std::string_view currency;  // ISO
+  Part first;
+  Part second;
+  bool has_second = false;
+  Connector connector = Connector::kNone;
+  Span suffix_currency;
+  Span rate;
+  std::string_view per;
+  bool rate_may_be_point = false;  // "a year", which "ago" would make a point in time
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::size_t begin, std::size_t end)
+      : text_(text), begin_(begin), end_(end) {}
+
+  // A reading of exactly [begin, end), preferring the longer option at each choice as the
+  // grammar does; nullopt if there is none (the grammar and the parser disagree).
+  std::optional<Parsed> Parse() {
+    for (int lead = 1; lead >= 0; --lead) {
+      for (int qualifier = 1; qualifier >= 0; --qualifier) {
+        Parsed parsed;
+        std::size_t pos = begin_;
+        if (lead == 1) {
+          const auto [words_end, index] = Longest(
+              pos, kLeadWords, [](auto w) { return w; }, Fold::kYes, Gap::kSpaces);
+          if (words_end == kNone || !WordEnd(words_end)) continue;
+          const std::size_t after = Spaces(words_end, 1, kMaxSpaces);
+          if (after == kNone) continue;
+          parsed.lead = {pos, words_end};
+          parsed.between = index == 0;
+          pos = after;
+        }
+        if (qualifier == 1) {
+          const auto [words_end, index] = Longest(
+              pos, kQualifiers, [](const QualifierWord& q) { return q.words; }, Fold::kYes,
+              Gap::kSpaces);
+          if (words_end == kNone) continue;
+          const std::size_t after = Spaces(words_end, 1, kMaxSpaces);
+          if (after == kNone) continue;
+          parsed.qualifier = {pos, words_end};
+          parsed.qualifier_kind = kQualifiers[index].qualifier;
+          pos = after;
+        }
+        if (Prefixed(pos, &parsed) || Suffixed(pos, &parsed) || Percent(pos, &parsed))
+          return parsed;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  enum class Fold { kNo, kYes };
+
+  // The width of a space at `pos` (ASCII space, tab, U+00A0, U+202F) within the match, or 0.
+  std::size_t SpaceWidth(std::size_t pos) const {
+    if (pos >= end_) return 0;
+    const auto byte = static_cast<unsigned char>(text_[pos]);
+    if (byte == ' ' || byte == '\t') return 1;
+    if (byte == 0xC2 && pos + 1 < end_ && static_cast<unsigned char>(text_[pos + 1]) == 0xA0)
+      return 2;
+    if (byte == 0xE2 && pos + 2 < end_ && static_cast<unsigned char>(text_[pos + 1]) == 0x80 &&
+        static_cast<unsigned char>(text_[pos + 2]) == 0xAF)
+      return 3;
+    return 0;
+  }
+
+  // After `min`..`max` spaces from `pos` (as many as there are), or kNone.
+  std::size_t Spaces(std::size_t pos, int min, int max) const {
+    int count = 0;
+    while (count < max) {
+      const std::size_t width = SpaceWidth(pos);
+      if (width == 0) break;
+      pos += width;
+      ++count;
+    }
+    return count >= min ? pos : kNone;
+  }
+
+  std::size_t DashWidth(std::size_t pos) const {
+    if (pos >= end_) return 0;
+    if (text_[pos] == '-') return 1;
+    // U+2013 en dash, U+2014 em dash.
+    if (pos + 2 < end_ && static_cast<unsigned char>(text_[pos]) == 0xE2 &&
+        static_cast<unsigned char>(text_[pos + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text_[pos + 2]) == 0x93 ||
+         static_cast<unsigned char>(text_[pos + 2]) == 0x94))
+      return 3;
+    return 0;
+  }
+
+  // RE2's \b: a word character on exactly one side of `pos` (the whole text counts).
+  bool Boundary(std::size_t pos) const {
+    const bool before = pos > 0 && IsWordChar(text_[pos - 1]);
+    const bool after = pos < text_.size() && IsWordChar(text_[pos]);
+    return before != after;
+  }
+  // \b after a word that ends in a letter, or nothing to check after a symbol.
+  bool WordEnd(std::size_t pos) const { return !IsWordChar(text_[pos - 1]) || Boundary(pos); }
+
+  // The end of `phrase` at `pos`, or kNone. A space in the phrase stands for `gap`.
+  std::size_t Phrase(std::size_t pos, std::string_view phrase, Fold fold, Gap gap) const {
+    for (char want : phrase) {
+      if (want == ' ') {
+        if (gap == Gap::kSpaces) {
+          pos = Spaces(pos, 1, kMaxSpaces);
+        } else if (gap == Gap::kPrefixSpaces) {
+          std::size_t count = 0;
+          while (count < kMaxPrefixSpaces && pos < end_ && text_[pos] == ' ') ++pos, ++count;
+          if (count == 0) pos = kNone;
+        } else {
+          pos = (pos < end_ && (text_[pos] == ' ' || text_[pos] == '-')) ? pos + 1 : kNone;
+        }
+        if (pos == kNone) return kNone;
+        continue;
+      }
+      if (pos >= end_) return kNone;
+      const char got = fold == Fold::kYes ? Lower(text_[pos]) : text_[pos];
+      if (got != (fold == Fold::kYes ? Lower(want) : want)) return kNone;
+      ++pos;
+    }
+    return pos;
+  }
+
+  // The longest entry of `table` at `pos`: {end, index}, or {kNone, 0}.
+  template <typename Table, typename Surface>
+  std::pair<std::size_t, std::size_t> Longest(std::size_t pos, const Table& table, Surface surface,
+                                              Fold fold, Gap gap) const {
+    std::pair<std::size_t, std::size_t> best{kNone, 0};
+    std::size_t index = 0;
+    for (const auto& entry : table) {
+      const std::size_t end = Phrase(pos, surface(entry), fold, gap);
+      if (end != kNone && (best.first == kNone || end > best.first)) best = {end, index};
+      ++index;
+    }
+    return best;
+  }
+
+  // NUMBER at `pos`: its end and value, or kNone.
+  std::size_t Number(std::size_t pos, Decimal* value) const {
+    int digit = 0;
+    const auto digits = [&](std::size_t at, int most, int* count) {
+      *count = 0;
+      while (*count < most && at < end_) {
+        const std::size_t width = DigitAt(text_.substr(0, end_), at, &digit);
+        if (width == 0) break;
+        at += width;
+        ++*count;
+      }
+      return at;
+    };
+    int count = 0;
+    std::size_t end = digits(pos, kMaxGroupLeadDigits, &count);
+    if (count == 0) return kNone;
+    int groups = 0;
+    while (groups < kMaxThousandsGroups && end < end_ && text_[end] == ',') {
+      const std::size_t group_end = digits(end + 1, kThousandsGroupDigits, &count);
+      if (count != kThousandsGroupDigits) break;
+      end = group_end;
+      ++groups;
+    }
+    if (groups == 0) end = IndianGrouped(pos, digits);
+    if (end == kNone) end = digits(pos, kMaxIntegerDigits, &count);
+    if (end < end_ && text_[end] == '.') {
+      const std::size_t fraction_end = digits(end + 1, kMaxFractionDigits, &count);
+      if (count > 0) end = fraction_end;
+    }
+    *value = ParseDecimal(text_.substr(pos, end - pos));
+    return end;
+  }
+
+  // "12,34,567": one or two digits, pairs, then a group of three (lakh and crore grouping).
+  template <typename Digits>
+  std::size_t IndianGrouped(std::size_t pos, const Digits& digits) const {
+    int count = 0;
+    std::size_t end = digits(pos, kMaxIndianLeadDigits, &count);
+    int pairs = 0;
+    while (pairs < kMaxIndianPairs && end < end_ && text_[end] == ',') {
+      const std::size_t pair_end = digits(end + 1, kIndianPairDigits, &count);
+      if (count != kIndianPairDigits || pair_end >= end_ || text_[pair_end] != ',') break;
+      end = pair_end;
+      ++pairs;
+    }
+    if (pairs == 0 || end >= end_ || text_[end] != ',') return kNone;
+    const std::size_t group_end = digits(end + 1, kThousandsGroupDigits, &count);
+    return count == kThousandsGroupDigits ? group_end : kNone;
+  }
+
+  // Number words ("seven", "twenty-five", "a hundred") at `pos`: end and value, or kNone.
+  std::size_t Words(std::size_t pos, Decimal* value) const {
+    const auto word = [this](std::size_t at, std::string_view w) {
+      return Phrase(at, w, Fold::kYes, Gap::kSpaces);
+    };
+    const auto hyphen_or_space = [this](std::size_t at) {
+      return at != kNone && at < end_ && (text_[at] == ' ' || text_[at] == '-');
+    };
+    for (const NumberWord& head : kHundredHeads) {
+      const std::size_t head_end = word(pos, head.word);
+      if (!hyphen_or_space(head_end)) continue;
+      const std::size_t end = word(head_end + 1, "hundred");
+      if (end != kNone && Boundary(end)) {
+        *value = {kHundred, 0};
+        return end;
+      }
+    }
+    const auto [tens_end, tens] = Longest(
+        pos, kTensWords, [](const NumberWord& w) { return w.word; }, Fold::kYes, Gap::kSpaces);
+    if (tens_end != kNone) {
+      std::uint64_t total = static_cast<std::uint64_t>(kTensWords[tens].value);
+      std::size_t end = tens_end;
+      if (hyphen_or_space(tens_end)) {
+        for (int i = 1; i < kDigitWordCount; ++i) {
+          const std::size_t unit_end = word(tens_end + 1, kUnitWords[i].word);
+          if (unit_end != kNone && Boundary(unit_end)) {
+            end = unit_end;
+            total += static_cast<std::uint64_t>(kUnitWords[i].value);
+            break;
+          }
+        }
+      }
+      if (!Boundary(end)) return kNone;
+      *value = {total, 0};
+      return end;
+    }
+    const auto [unit_end, unit] = Longest(
+        pos, kUnitWords, [](const NumberWord& w) { return w.word; }, Fold::kYes, Gap::kSpaces);
+    if (unit_end == kNone || !Boundary(unit_end)) return kNone;
+    *value = {static_cast<std::uint64_t>(kUnitWords[unit].value), 0};
+    return unit_end;
+  }
+
+  // A scale word at `pos` (no separator): {end, exponent} or {kNone, 0}.
+  std::pair<std::size_t, int> ScaleWord(std::size_t pos) const {
+    const auto [end, index] = Longest(
+        pos, kScaleWords, [](const ScaleName& s) { return s.name; }, Fold::kYes, Gap::kSpaces);
+    if (end == kNone || !Boundary(end)) return {kNone, 0};
+    return {end, kScaleWords[index].exponent};
+  }
+
+  // SCALE after a number at `pos`: fills part.scale and part.exponent; the end or kNone.
+  std::size_t Scale(std::size_t pos, Part* part) const {
+    const auto take = [part](std::size_t begin, std::pair<std::size_t, int> found) {
+      part->scale = {begin, found.first};
+      part->exponent = found.second;
+      return found.first;
+    };
+    // [SP or -] word; SP? abbreviation; a glued letter.
+    for (std::size_t start : {pos + SpaceWidth(pos), pos + (pos < end_ && text_[pos] == '-')}) {
+      const auto found = ScaleWord(start);
+      if (found.first != kNone) return take(start, found);
+    }
+    for (std::size_t start : {pos + SpaceWidth(pos), pos}) {
+      const auto [end, index] = Longest(
+          start, kScaleAbbreviations, [](const ScaleName& s) { return s.name; }, Fold::kYes,
+          Gap::kSpaces);
+      if (end != kNone && Boundary(end))
+        return take(start, {end, kScaleAbbreviations[index].exponent});
+    }
+    const auto [end, index] = Longest(
+        pos, kScaleLetters, [](const ScaleName& s) { return s.name; }, Fold::kYes, Gap::kSpaces);
+    if (end != kNone && Boundary(end)) return take(pos, {end, kScaleLetters[index].exponent});
+    return kNone;
+  }
+
+  // A prefix currency at `pos`: fills part.currency; its end and ISO code, or kNone.
+  std::size_t PrefixCurrency(std::size_t pos, Part* part, std::string_view* iso) const {
+    if (pos >= end_) return kNone;
+    if (IsAsciiLetter(text_[pos]) && !Boundary(pos)) return kNone;
+    const auto surface = [](const CurrencyName& c) { return c.surface; };
+    const auto code = [](std::string_view c) { return c; };
+    std::size_t end = kNone;
+    const auto consider = [&](std::pair<std::size_t, std::size_t> found,
+                              std::string_view found_iso) {
+      if (found.first != kNone && (end == kNone || found.first > end)) {
+        end = found.first;
+        *iso = found_iso;
+      }
+    };
+    auto found = Longest(pos, kPrefixSymbols, surface, Fold::kNo, Gap::kPrefixSpaces);
+    consider(found, kPrefixSymbols[found.second].iso);
+    found = Longest(pos, kIsoCodes, code, Fold::kNo, Gap::kSpaces);
+    consider(found, kIsoCodes[found.second]);
+    found = Longest(pos, kDollarPrefixes, surface, Fold::kYes, Gap::kPrefixSpaces);
+    consider(found, kDollarPrefixes[found.second].iso);
+    if (end == kNone) return kNone;
+    part->currency = {pos, end};
+    return end;
+  }
+
+  // A suffix currency at `pos`: its end and ISO code, or kNone.
+  std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso) const {
+    const auto surface = [](const CurrencyName& c) { return c.surface; };
+    std::size_t end = kNone;
+    const auto consider = [&](std::pair<std::size_t, std::size_t> found, std::string_view found_iso,
+                              bool word) {
+      if (found.first == kNone || (word && !Boundary(found.first))) return;
+      if (end == kNone || found.first > end) {
+        end = found.first;
+        *iso = found_iso;
+      }
+    };
+    auto found = Longest(pos, kSuffixCurrencies, surface, Fold::kYes, Gap::kSpaces);
+    consider(found, kSuffixCurrencies[found.second].iso, true);
+    found = Longest(
+        pos, kIsoCodes, [](std::string_view c) { return c; }, Fold::kNo, Gap::kSpaces);
+    consider(found, kIsoCodes[found.second], true);
+    found = Longest(pos, kSuffixSymbols, surface, Fold::kNo, Gap::kSpaces);
+    consider(found, kSuffixSymbols[found.second].iso, false);
+    return end;
+  }
+
+  // CONNECTOR at `pos`: its end and kind, or kNone.
+  std::size_t ConnectorAt(std::size_t pos, Connector* kind) const {
+    const std::size_t before = pos + SpaceWidth(pos);
+    if (const std::size_t dash = DashWidth(before); dash > 0) {
+      *kind = Connector::kDash;
+      return before + dash + SpaceWidth(before + dash);
+    }
+    const std::size_t word = Spaces(pos, 1, kMaxSpaces);
+    if (word == kNone) return kNone;
+    for (const auto& [name, connector] : {std::pair{std::string_view("to"), Connector::kTo},
+                                          std::pair{std::string_view("and"), Connector::kAnd}}) {
+      const std::size_t end = Phrase(word, name, Fold::kYes, Gap::kSpaces);
+      if (end == kNone) continue;
+      const std::size_t after = Spaces(end, 1, kMaxSpaces);
+      if (after == kNone) continue;
+      *kind = connector;
+      return after;
+    }
+    return kNone;
+  }
+
+  // A percent UNIT at `pos`: fills part.unit; its end or kNone.
+  std::size_t Unit(std::size_t pos, Part* part) const {
+    for (std::string_view sign : kPercentSigns) {
+      const std::size_t end = Phrase(pos, sign, Fold::kNo, Gap::kSpaces);
+      if (end == kNone) continue;
+      part->unit = {pos, end};
+      part->percent_unit = PercentUnit::kPercent;
+      return end;
+    }
+    std::size_t start = pos + SpaceWidth(pos);
+    if (start == pos && pos < end_ && text_[pos] == '-') ++start;
+    const auto [end, index] = Longest(
+        start, kPercentUnits, [](const PercentName& p) { return p.name; }, Fold::kYes,
+        Gap::kSpaceOrHyphen);
+    if (end == kNone || !Boundary(end)) return kNone;
+    part->unit = {start, end};
+    part->percent_unit = kPercentUnits[index].unit;
+    return end;
+  }
+
+  // True if the match ends at `pos`, or a rate from `pos` ends it.
+  bool Finish(std::size_t pos, Parsed* parsed) const {
+    if (pos == end_) return true;
+    const std::size_t start = Spaces(pos, 1, kMaxSpaces);
+    if (start == kNone) return false;
+    const auto ends_here = [this](std::size_t end) { return end == end_ && Boundary(end); };
+    for (std::string_view lead : kRateLeads) {
+      const std::size_t lead_end = Phrase(start, lead, Fold::kYes, Gap::kSpaces);
+      if (lead_end == kNone) continue;
+      const std::size_t period_start = Spaces(lead_end, 1, kMaxSpaces);
+      if (period_start == kNone) continue;
+      for (const RateName& period : kRatePeriods) {
+        if (ends_here(Phrase(period_start, period.words, Fold::kYes, Gap::kSpaces))) {
+          parsed->rate = {pos, end_};
+          parsed->per = period.per;
+          parsed->rate_may_be_point = std::find(std::begin(kPointLeads), std::end(kPointLeads),
+                                                lead) != std::end(kPointLeads);
+          return true;
+        }
+      }
+    }
+    for (const RateName& adverb : kRateAdverbs) {
+      if (ends_here(Phrase(start, adverb.words, Fold::kYes, Gap::kSpaces))) {
+        parsed->rate = {pos, end_};
+        parsed->per = adverb.per;
+        return true;
+      }
+    }
+    std::size_t slash = start + SpaceWidth(start);
+    if (slash < end_ && text_[slash] == '/') {
+      ++slash;
+      slash += SpaceWidth(slash);
+      for (const RateName& period : kRateSlashPeriods) {
+        if (ends_here(Phrase(slash, period.words, Fold::kYes, Gap::kSpaces))) {
+          parsed->rate = {pos, end_};
+          parsed->per = period.per;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // prefixed := CURRENCY SP? NUMBER SCALE? [CONNECTOR [CURRENCY SP?] NUMBER SCALE?]
+  bool Prefixed(std::size_t pos, Parsed* parsed) const {
+    Part first;
+    std::string_view iso;
+    std::size_t at = PrefixCurrency(pos, &first, &iso);
+    if (at == kNone) return false;
+    at += SpaceWidth(at);
+    const std::size_t number_end = Number(at, &first.value);
+    if (number_end == kNone) return false;
+    first.number = {at, number_end};
+    for (bool with_scale : {true, false}) {
+      Part one = first;
+      const std::size_t one_end = with_scale ? Scale(number_end, &one) : number_end;
+      if (one_end == kNone) continue;
+      // With a second amount, then without.
+      Connector connector = Connector::kNone;
+      const std::size_t second_start = ConnectorAt(one_end, &connector);
+      if (second_start != kNone) {
+        for (bool with_currency : {true, false}) {
+          Part two;
+          std::string_view second_iso;
+          std::size_t number_at = second_start;
+          if (with_currency) {
+            number_at = PrefixCurrency(second_start, &two, &second_iso);
+            if (number_at == kNone) continue;
+            number_at += SpaceWidth(number_at);
+          }
+          const std::size_t two_number_end = Number(number_at, &two.value);
+          if (two_number_end == kNone) continue;
+          two.number = {number_at, two_number_end};
+          for (bool with_scale2 : {true, false}) {
+            Part second = two;
+            const std::size_t end = with_scale2 ? Scale(two_number_end, &second) : two_number_end;
+            if (end == kNone || !Finish(end, parsed)) continue;
+            parsed->form = Form::kPrefixed;
+            parsed->currency = iso;
+            parsed->first = one;
+            parsed->second = second;
+            parsed->has_second = true;
+            parsed->connector = connector;
+            return true;
+          }
+        }
+      }
+      if (Finish(one_end, parsed)) {
+        parsed->form = Form::kPrefixed;
+        parsed->currency = iso;
+        parsed->first = one;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // suffixed := (NUMBER [DASH NUMBER] SCALE? | WORDS [SCALEWORD] | (a|half a) SCALEWORD)
+  //             (SP|-)? SUFFIXCURRENCY
+  bool Suffixed(std::size_t pos, Parsed* parsed) const {
+    if (!Boundary(pos)) return false;
+    const auto close = [&](std::size_t at, const Part& first, const Part* second) {
+      for (std::size_t start : {at + SpaceWidth(at), at + (at < end_ && text_[at] == '-'), at}) {
+        std::string_view iso;
+        const std::size_t end = SuffixCurrency(start, &iso);
+        if (end == kNone || !Finish(end, parsed)) continue;
+        parsed->form = Form::kSuffixed;
+        parsed->currency = iso;
+        parsed->first = first;
+        parsed->suffix_currency = {start, end};
+        if (second != nullptr) {
+          parsed->second = *second;
+          parsed->has_second = true;
+          parsed->connector = Connector::kDash;
+        }
+        return true;
+      }
+      return false;
+    };
+
+    Part first;
+    if (const std::size_t number_end = Number(pos, &first.value); number_end != kNone) {
+      first.number = {pos, number_end};
+      // "2-3 billion dollars": the scale is shared and kept on the second part.
+      std::size_t dash_at = number_end + SpaceWidth(number_end);
+      if (const std::size_t dash = DashWidth(dash_at); dash > 0) {
+        Part second;
+        const std::size_t second_start = dash_at + dash + SpaceWidth(dash_at + dash);
+        const std::size_t second_end = Number(second_start, &second.value);
+        if (second_end != kNone) {
+          second.number = {second_start, second_end};
+          Part scaled = second;
+          const std::size_t scale_end = Scale(second_end, &scaled);
+          if (scale_end != kNone && close(scale_end, first, &scaled)) return true;
+          if (close(second_end, first, &second)) return true;
+        }
+      }
+      Part scaled = first;
+      const std::size_t scale_end = Scale(number_end, &scaled);
+      if (scale_end != kNone && close(scale_end, scaled, nullptr)) return true;
+      if (close(number_end, first, nullptr)) return true;
+    }
+    if (const std::size_t words_end = Words(pos, &first.value); words_end != kNone) {
+      first.number = {pos, words_end};
+      if (words_end < end_ && (text_[words_end] == ' ' || text_[words_end] == '-')) {
+        const auto [scale_end, exponent] = ScaleWord(words_end + 1);
+        if (scale_end != kNone) {
+          Part scaled = first;
+          scaled.scale = {words_end + 1, scale_end};
+          scaled.exponent = exponent;
+          if (close(scale_end, scaled, nullptr)) return true;
+        }
+      }
+      if (close(words_end, first, nullptr)) return true;
+    }
+    // "a billion", "half a billion".
+    for (const auto& [head, value] : {std::pair{std::string_view("half a"), Decimal{5, -1}},
+                                      std::pair{std::string_view("half an"), Decimal{5, -1}},
+                                      std::pair{std::string_view("a"), Decimal{1, 0}},
+                                      std::pair{std::string_view("an"), Decimal{1, 0}}}) {
+      const std::size_t head_end = Phrase(pos, head, Fold::kYes, Gap::kSpaces);
+      if (head_end == kNone) continue;
+      const std::size_t scale_start = Spaces(head_end, 1, kMaxSpaces);
+      if (scale_start == kNone) continue;
+      const auto [scale_end, exponent] = ScaleWord(scale_start);
+      if (scale_end == kNone) continue;
+      Part part;
+      part.number = {pos, head_end};
+      part.value = value;
+      part.scale = {scale_start, scale_end};
+      part.exponent = exponent;
+      if (close(scale_end, part, nullptr)) return true;
+    }
+    return false;
+  }
+
+  // percent := NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT | WORDS UNIT
+  bool Percent(std::size_t pos, Parsed* parsed) const {
+    if (!Boundary(pos)) return false;
+    const auto done = [parsed](const Part& first, const Part* second, Connector connector) {
+      parsed->form = Form::kPercent;
+      parsed->first = first;
+      if (second != nullptr) {
+        parsed->second = *second;
+        parsed->has_second = true;
+        parsed->connector = connector;
+      }
+      return true;
+    };
+    // The second number and its unit, from `at`.
+    const auto second_part = [this](std::size_t at, Part* second) {
+      const std::size_t number_end = Number(at, &second->value);
+      if (number_end == kNone) return kNone;
+      second->number = {at, number_end};
+      return Unit(number_end, second);
+    };
+
+    Part first;
+    if (const std::size_t number_end = Number(pos, &first.value); number_end != kNone) {
+      first.number = {pos, number_end};
+      Part with_unit = first;
+      if (const std::size_t unit_end = Unit(number_end, &with_unit); unit_end != kNone) {
+        Connector connector = Connector::kNone;
+        if (const std::size_t second_start = ConnectorAt(unit_end, &connector);
+            second_start != kNone) {
+          Part second;
+          const std::size_t end = second_part(second_start, &second);
+          if (end != kNone && Finish(end, parsed)) return done(with_unit, &second, connector);
+        }
+        if (Finish(unit_end, parsed)) return done(with_unit, nullptr, Connector::kNone);
+      }
+      Connector connector = Connector::kNone;
+      if (const std::size_t second_start = ConnectorAt(number_end, &connector);
+          second_start != kNone) {
+        Part second;
+        const std::size_t end = second_part(second_start, &second);
+        if (end != kNone && Finish(end, parsed)) return done(first, &second, connector);
+      }
+      return false;
+    }
+    if (const std::size_t words_end = Words(pos, &first.value); words_end != kNone) {
+      first.number = {pos, words_end};
+      const std::size_t unit_end = Unit(words_end, &first);
+      if (unit_end != kNone && Finish(unit_end, parsed))
+        return done(first, nullptr, Connector::kNone);
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  std::size_t begin_;
+  std::size_t end_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// From a parse to a mention.
+
+// The number ends cleanly: not glued to a letter or digit, not the head of "5.7.0" or "1,25".
+bool CleanEnd(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return true;
+  const char next = text[end];
+  if (IsAsciiLetter(next) || IsAsciiDigit(next)) return false;
+  return !((next == '.' || next == ',') && end + 1 < text.size() && IsAsciiDigit(text[end + 1]));
+}
+
+// The number or symbol starts cleanly: "Z$5", "1.5%" inside "v1.5%", "24/7%" are not ours, nor
+// are numbers inside URLs and identifiers ("%2020%", "q=30%", "id_5%").
+bool CleanStart(std::string_view text, std::size_t begin) {
+  if (begin == 0) return true;
+  const char previous = text[begin - 1];
+  if (IsAsciiLetter(previous) || IsAsciiDigit(previous)) return false;
+  if (std::string_view("%=&_@#").find(previous) != std::string_view::npos) return false;
+  return !((previous == '.' || previous == ',' || previous == '/') && begin >= 2 &&
+           IsAsciiDigit(text[begin - 2]));
+}
+
+bool EqualsFolded(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (Lower(text[i]) != lower[i]) return false;
+  return true;
+}
+
+// The word just before `begin` ("by" in "by $1bn to $5bn").
+std::string_view WordBefore(std::string_view text, std::size_t begin) {
+  std::size_t end = begin;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t start = end;
+  while (start > 0 && IsAsciiLetter(text[start - 1]) && end - start < kMaxWordBeforeLength) --start;
+  return text.substr(start, end - start);
+}
+
+// The word just after `end`.
+std::string_view WordAfter(std::string_view text, std::size_t end) {
+  std::size_t start = end;
+  while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+  std::size_t stop = start;
+  while (stop < text.size() && IsAsciiLetter(text[stop]) && stop - start < kMaxWordBeforeLength)
+    ++stop;
+  return text.substr(start, stop - start);
+}
+
+template <std::size_t N>
+bool AnyFolded(std::string_view word, const std::string_view (&list)[N]) {
+  return std::any_of(std::begin(list), std::end(list),
+                     [word](std::string_view w) { return EqualsFolded(word, w); });
+}
+
+bool IsYearLike(std::string_view number) {
+  constexpr std::size_t kYearDigits = 4;
+  if (number.size() != kYearDigits) return false;
+  if (!std::all_of(number.begin(), number.end(), IsAsciiDigit)) return false;
+  return number.starts_with("19") || number.starts_with("20");
+}
+
+std::string_view Surface(std::string_view text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+// What to do with one grammar match.
+struct Outcome {
+  std::optional<Mention> mention;
+  std::size_t next = 0;  // where the search resumes
+};
+
+// Turns a parse into a mention, or rejects it. `retry` is where to resume after a rejection.
+Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& parsed) {
+  const std::size_t retry = match_begin + 1;
+  const Part& first = parsed.first;
+  const Part& second = parsed.second;
+  Amount amount;
+  amount.currency = std::string(parsed.currency);
+  std::size_t core_begin =
+      parsed.form == Form::kPrefixed ? first.currency.begin : first.number.begin;
+  std::size_t amount_end =
+      parsed.form == Form::kSuffixed ? parsed.suffix_currency.end : first.end();
+  bool range = false;
+  bool split = false;            // "from X to Y", "X and Y": X alone, then Y on its own
+  std::size_t split_resume = 0;  // where Y starts
+
+  // A two-amount expression is one range with "between X and Y", "X to Y" and "X-Y", unless
+  // "from" or "by" comes first ("rose from $5bn to $6bn", "cut by $1bn to $4bn": a change).
+  // "X and Y" without "between" is a list.
+  const auto is_range = [&] {
+    switch (parsed.connector) {
+      case Connector::kAnd:
+        return parsed.between;
+      case Connector::kTo: {
+        if (parsed.between) return true;
+        const std::string_view before = WordBefore(text, match_begin);
+        if (parsed.lead.empty()) return !AnyFolded(before, kChangeLeads);
+        return AnyFolded(before, kRangeVerbs);  // "from X to Y"
+      }
+      default:
+        return true;
+    }
+  };
+  const bool word_connector =
+      parsed.connector == Connector::kTo || parsed.connector == Connector::kAnd;
+  const std::size_t second_begin =
+      second.currency.empty() ? second.number.begin : second.currency.begin;
+
+  switch (parsed.form) {
+    case Form::kPrefixed: {
+      // "Z$5": an unknown dollar; "5$": not ours.
+      if (!CleanEnd(text, first.end()) ||
+          (!IsAsciiLetter(text[core_begin]) && !CleanStart(text, core_begin)))
+        return {std::nullopt, retry};
+      amount.low = amount.high = ToDouble(first.value, first.exponent);
+      if (!parsed.has_second) break;
+      // "$5 million to 10 staff": no second amount; the first stands alone.
+      if (!CleanEnd(text, second.end()) ||
+          (word_connector && second.currency.empty() && second.scale.empty()))
+        break;
+      // "$2-3 billion": a scale written once applies to both ends.
+      const int high_exponent = second.scale.empty() ? first.exponent : second.exponent;
+      const int low_exponent =
+          !first.scale.empty() ? first.exponent : (second.currency.empty() ? high_exponent : 0);
+      const double low = ToDouble(first.value, low_exponent);
+      const double high = ToDouble(second.value, high_exponent);
+      if (is_range() && low <= high) {
+        range = true;
+        amount.low = low;
+        amount.high = high;
+        amount_end = second.end();
+      } else {
+        split = true;
+        amount.low = amount.high = word_connector ? amount.low : low;
+        split_resume = second_begin;
+      }
+      break;
+    }
+    case Form::kSuffixed: {
+      const std::size_t number_end = parsed.has_second ? second.number.end : first.number.end;
+      const bool scaled = !first.scale.empty() || !second.scale.empty();
+      // "v5 dollars"; "in 2024 dollars" is a price level, not an amount. Letters may follow
+      // the number here: they are the currency ("115USD").
+      const bool glued_digits = number_end + 1 < text.size() &&
+                                (text[number_end] == '.' || text[number_end] == ',') &&
+                                IsAsciiDigit(text[number_end + 1]);
+      if (!CleanStart(text, core_begin) || (!scaled && glued_digits) ||
+          (!scaled && !parsed.has_second && IsYearLike(Surface(text, first.number))))
+        return {std::nullopt, retry};
+      const int exponent = parsed.has_second ? second.exponent : first.exponent;
+      amount.low = amount.high = ToDouble(first.value, exponent);
+      if (!scaled && amount.low < kSmallestBarePounds &&
+          EqualsFolded(Surface(text, parsed.suffix_currency), kPounds))
+        return {std::nullopt, retry};
+      if (parsed.has_second) {
+        const double high = ToDouble(second.value, exponent);
+        if (high >= amount.low) {
+          range = true;
+          amount.high = high;
+        }
+      }
+      break;
+    }
+    case Form::kPercent: {
+      if (!CleanStart(text, core_begin)) return {std::nullopt, retry};
+      const Part& unit_part = first.unit.empty() ? second : first;
+      // "%28" in a URL is an escape, not a percentage.
+      if (!CleanEnd(text, unit_part.unit.end)) return {std::nullopt, retry};
+      amount.low = amount.high = ToDouble(first.value, 0);
+      amount.percent_unit = unit_part.percent_unit;
+      if (!parsed.has_second) break;
+      amount_end = first.unit.empty() ? first.number.end : first.unit.end;
+      const double high = ToDouble(second.value, 0);
+      if (is_range() && second.percent_unit == unit_part.percent_unit && amount.low <= high) {
+        range = true;
+        amount.high = high;
+        amount_end = second.end();
+      } else if (first.unit.empty() && parsed.connector == Connector::kAnd) {
+        // "aged 30 and 40 percent": the bare first number is not known to be a percent.
+        return {std::nullopt, second.number.begin};
+      } else {
+        split = true;  // "from 5 to 7 percent": 5 is a percent too
+        split_resume = second.number.begin;
+      }
+      break;
+    }
+  }
+
+  if (range) {
+    amount.qualifier = Qualifier::kRange;
+    if (parsed.between) amount.qualifier_span = parsed.lead;
+  } else if (!parsed.qualifier.empty()) {
+    amount.qualifier = parsed.qualifier_kind;
+    amount.qualifier_span = parsed.qualifier;
+  }
+  std::size_t next = split ? split_resume : amount_end;
+  if (!split && !parsed.rate.empty() && parsed.rate.begin == amount_end) {
+    if (!parsed.rate_may_be_point ||
+        !AnyFolded(WordAfter(text, parsed.rate.end), kNotRateFollowers)) {
+      amount.per = std::string(parsed.per);
+      next = parsed.rate.end;
+    }
+  }
+  Mention mention;
+  mention.kind = parsed.form == Form::kPercent ? MentionKind::kPercent : MentionKind::kMoney;
+  mention.span = {core_begin, amount_end};
+  mention.text = std::string(Surface(text, mention.span));
+  mention.amount = std::move(amount);
+  return {std::move(mention), next};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct AmountRecognizer::Impl {
+  std::unique_ptr<RE2> grammar;
+};
+
+AmountRecognizer::AmountRecognizer() : impl_(std::make_unique<Impl>()) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kGrammarMemory);
+  impl_->grammar = std::make_unique<RE2>(BuildGrammar(), options);
+  // The grammar is built from the tables above; failing to compile is a programming error.
+  assert(impl_->grammar->ok());
+}
+
+AmountRecognizer::~AmountRecognizer() = default;
+AmountRecognizer::AmountRecognizer(AmountRecognizer&&) noexcept = default;
+AmountRecognizer& AmountRecognizer::operator=(AmountRecognizer&&) noexcept = default;
+
+std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
+  std::vector<Mention> mentions;
+  if (!impl_ || !impl_->grammar->ok()) return mentions;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         impl_->grammar->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t end = begin + match.size();
+    const std::optional<Parsed> parsed = Parser(text, begin, end).Parse();
+    if (!parsed) {
+      pos = begin + 1;  // the parser mirrors the grammar, so this should not happen
+      continue;
+    }
+    Outcome outcome = Interpret(text, begin, *parsed);
+    if (outcome.mention) mentions.push_back(std::move(*outcome.mention));
+    pos = std::max(outcome.next, pos + 1);
+  }
+  return mentions;
+}
+
+}  // namespace concord::extract

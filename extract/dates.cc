@@ -1,0 +1,1076 @@
+#include "extract/dates.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// How the recognizer works. One pass over the text visits word starts only; a word that can
+// begin a date expression (a digit, a month or weekday name, or one of a few keywords:
+// "through", "last", "the", "Q3", "FY26" …) is an anchor, and at an anchor a small grammar
+// is tried, built from RE2 patterns matched with ANCHOR_START. Every pattern is bounded (no
+// unbounded repetition beyond whitespace), so the work per anchor is bounded and the whole
+// scan is linear in the text. A match consumes its span and the scan goes on after it.
+//
+// Grammar, outermost first:
+//   expression := duration
+//               | "between" point "and" point | "from" point ("to"|"through"|"until") point
+//               | boundary? modifier? point ( "-" year )?
+//   boundary   := through | until | till | by | before | after | since | no later than | …
+//                 (kept in span; "as of" is not one: it names a moment)
+//   modifier   := "the end of" | "the start of" | "early" | "mid-" | "late" (kept in span;
+//                 "end of 2031" is 2031)
+//   point      := absolute day | month-year | month this/last/next year | quarter | half |
+//                 fiscal year | decade | bare year (only in date context) | relative word
+//
+// A range ("between 2026 and 2030", "from 2026 to 2030", "2026-2030") becomes two mentions,
+// one per endpoint ("between 2026", "and 2030"), each carrying the whole range: a claim that
+// picks up either one gets the same period, and scorers that count the endpoints as two dates
+// (the generated corpus does) find both.
+
+namespace concord::extract {
+
+namespace {
+
+using Piece = re2::StringPiece;
+
+// A bound on one anchored attempt: no date expression is longer than this (bytes). It keeps
+// the scan linear even where a pattern could run on (a long run of spaces after "April").
+constexpr std::size_t kMaxExpressionBytes = 160;
+
+constexpr int kFirstBareYear = 1900;  // bare years outside [1900, 2199] are never dates here
+constexpr int kLastBareYear = 2199;
+constexpr int kMaxDayOfMonth = 31;
+constexpr int kMonthsPerYear = 12;
+
+struct NamedNumber {
+  std::string_view word;
+  int value;
+};
+
+// Month names as news writes them; abbreviations never stand alone (they need a day or year).
+struct MonthName {
+  std::string_view word;
+  int month;
+  bool full;
+};
+constexpr MonthName kMonthNames[] = {
+    {"January", 1, true},   {"February", 2, true}, {"March", 3, true},     {"April", 4, true},
+    {"May", 5, true},       {"June", 6, true},     {"July", 7, true},      {"August", 8, true},
+    {"September", 9, true}, {"October", 10, true}, {"November", 11, true}, {"December", 12, true},
+    {"Jan", 1, false},      {"Feb", 2, false},     {"Mar", 3, false},      {"Apr", 4, false},
+    {"Jun", 6, false},      {"Jul", 7, false},     {"Aug", 8, false},      {"Sept", 9, false},
+    {"Sep", 9, false},      {"Oct", 10, false},    {"Nov", 11, false},     {"Dec", 12, false},
+};
+
+constexpr std::string_view kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                              "Friday", "Saturday", "Sunday"};
+
+constexpr NamedNumber kNumberWords[] = {
+    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+};
+
+constexpr NamedNumber kOrdinals[] = {
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4},
+    {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4},
+};
+
+// Words that make a following bare year a date ("in 2032", "outlook for 2029").
+constexpr std::string_view kYearContextWords[] = {
+    "in",     "during", "of",      "for",    "throughout", "around",    "circa",  "early",
+    "late",   "mid",    "year",    "fiscal", "spring",     "summer",    "autumn", "fall",
+    "winter", "since",  "by",      "until",  "through",    "before",    "after",  "from",
+    "and",    "till",   "between", "end",    "start",      "beginning", "middle",
+};
+
+// Words that make a following bare month name a date ("in May", "since March").
+constexpr std::string_view kMonthContextWords[] = {
+    "in",     "since",   "by",         "until", "through",   "till",  "before", "after", "from",
+    "during", "early",   "late",       "mid",   "last",      "next",  "this",   "of",    "to",
+    "and",    "between", "throughout", "end",   "beginning", "start", "middle", "on",    "as",
+};
+
+// Nouns that, right after a four-digit number, make it a count ("2,032 jobs" is excluded by
+// the comma; "in 2032 jobs" is odd but "for 2030 employees" happens).
+constexpr std::string_view kCountNouns[] = {
+    "people",   "employees", "jobs",     "workers", "staff",  "shares", "units",     "customers",
+    "stores",   "vehicles",  "cars",     "homes",   "tonnes", "tons",   "barrels",   "patients",
+    "students", "users",     "miles",    "km",      "meters", "feet",   "points",    "votes",
+    "copies",   "sites",     "branches", "members", "pages",  "items",  "contracts", "times",
+};
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '_'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+char ToLower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (ToLower(word[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+template <std::size_t N>
+bool InLowerList(std::string_view word, const std::string_view (&list)[N]) {
+  return std::any_of(std::begin(list), std::end(list),
+                     [&](std::string_view entry) { return EqualsLower(word, entry); });
+}
+
+int ToInt(Piece digits) {
+  int value = 0;
+  for (char c : digits) {
+    if (!IsAsciiDigit(c)) continue;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+int MonthOf(Piece name) {
+  std::string_view word(name.data(), name.size());
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  for (const MonthName& m : kMonthNames) {
+    if (word == m.word) return m.month;
+  }
+  return 0;
+}
+
+int WeekdayOf(Piece name) {
+  std::string_view word(name.data(), name.size());
+  for (std::size_t i = 0; i < std::size(kWeekdayNames); ++i) {
+    if (word == kWeekdayNames[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+template <std::size_t N>
+int NumberOf(Piece word, const NamedNumber (&table)[N]) {
+  if (!word.empty() && IsAsciiDigit(word[0])) return ToInt(word);
+  std::string_view w(word.data(), word.size());
+  for (const NamedNumber& n : table) {
+    if (EqualsLower(w, n.word)) return n.value;
+  }
+  return 0;
+}
+
+Precision UnitOf(Piece word) {
+  std::string_view w(word.data(), word.size());
+  if (w.empty()) return Precision::kNone;
+  switch (ToLower(w[0])) {
+    case 'd':
+      return w.size() > 3 && ToLower(w[2]) == 'c' ? Precision::kDecade : Precision::kDay;
+    case 'w':
+      return Precision::kWeek;
+    case 'm':
+      return Precision::kMonth;
+    case 'q':
+      return Precision::kQuarter;
+    case 'h':
+      return Precision::kHalf;
+    case 'y':
+      return Precision::kYear;
+    default:
+      return Precision::kNone;
+  }
+}
+
+// Relative offsets: "last" -1, "this" 0, "next" +1.
+int OffsetOf(Piece word) {
+  std::string_view w(word.data(), word.size());
+  if (EqualsLower(w, "last") || EqualsLower(w, "past") || EqualsLower(w, "previous") ||
+      EqualsLower(w, "the previous")) {
+    return -1;
+  }
+  if (EqualsLower(w, "next") || EqualsLower(w, "coming") || EqualsLower(w, "following") ||
+      EqualsLower(w, "the following") || EqualsLower(w, "the coming")) {
+    return 1;
+  }
+  return 0;
+}
+
+Boundary BoundaryOf(std::string_view word) {
+  auto starts = [&](std::string_view prefix) {
+    if (word.size() < prefix.size()) return false;
+    return EqualsLower(word.substr(0, prefix.size()), prefix);
+  };
+  if (starts("through") || starts("thru")) return Boundary::kThrough;
+  if (starts("until") || starts("till") || starts("til") || starts("up until")) {
+    return Boundary::kUntil;
+  }
+  // "on or before" is inclusive, like "by"; "on or after" starts on the day, like "since".
+  if (starts("by") || starts("no later than") || starts("not later than") ||
+      starts("on or before")) {
+    return Boundary::kBy;
+  }
+  if (starts("on or after")) return Boundary::kSince;
+  if (starts("before") || starts("prior to") || starts("ahead of")) return Boundary::kBefore;
+  if (starts("after")) return Boundary::kAfter;
+  if (starts("since") || starts("starting") || starts("beginning") || starts("effective") ||
+      starts("from")) {
+    return Boundary::kSince;
+  }
+  return Boundary::kNone;
+}
+
+std::string Alternation(bool full_only) {
+  std::string out;
+  for (const MonthName& m : kMonthNames) {
+    if (full_only && !m.full) continue;
+    if (!out.empty()) out += '|';
+    out += m.word;
+    if (!m.full) out += R"(\b\.?)";
+  }
+  return out;
+}
+
+std::string WeekdayAlternation() {
+  std::string out;
+  for (std::string_view w : kWeekdayNames) {
+    if (!out.empty()) out += '|';
+    out += w;
+  }
+  return out;
+}
+
+std::string NumberAlternation() {
+  std::string out = R"((?i:\d{1,3})";
+  for (const NamedNumber& n : kNumberWords) {
+    out += '|';
+    out += n.word;
+  }
+  return out + ")";
+}
+
+// A successful anchored match: the captures and where the match ends.
+struct Hit {
+  static constexpr int kMaxGroups = 8;
+  std::array<Piece, kMaxGroups + 1> groups;
+  std::size_t end = 0;
+  Piece operator[](int i) const { return groups[static_cast<std::size_t>(i)]; }
+  bool has(int i) const { return groups[static_cast<std::size_t>(i)].data() != nullptr; }
+};
+
+struct Parsed {
+  DatePoint point;
+  std::size_t end = 0;
+  bool day_month_ambiguous = false;  // "4/5/2026"
+};
+
+// Words that can begin a date or period expression (compared case-insensitively; the
+// patterns themselves decide case). Anything else is skipped without running a pattern.
+constexpr std::string_view kAnchorWords[] = {
+    "today",     "yesterday", "tomorrow",  "tonight",  "this",      "last",    "next",  "past",
+    "previous",  "coming",    "following", "the",      "its",       "earlier", "later", "early",
+    "late",      "mid",       "end",       "start",    "beginning", "middle",  "at",    "between",
+    "from",      "through",   "thru",      "until",    "till",      "til",     "up",    "by",
+    "before",    "after",     "since",     "starting", "no",        "not",     "prior", "ahead",
+    "effective", "first",     "second",    "third",    "fourth",    "fiscal",
+};
+
+bool MayStartDate(std::string_view word) {
+  if (word.empty()) return false;
+  if (IsAsciiDigit(word[0])) return true;
+  if (IsUpper(word[0])) {
+    for (const MonthName& m : kMonthNames) {
+      if (word == m.word) return true;
+    }
+    for (std::string_view w : kWeekdayNames) {
+      if (word == w) return true;
+    }
+  }
+  if (InLowerList(word, kAnchorWords)) return true;
+  // "Q3", "H1", "FY26", "FY2026".
+  const char lead = ToLower(word[0]);
+  if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
+  return word.size() >= 2 && lead == 'f' && ToLower(word[1]) == 'y';
+}
+
+// Words that begin only a duration ("in the next six years", "over seven years").
+constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
+                                               "during", "throughout", "for"};
+
+// What an anchor word can begin; most words begin nothing and cost no pattern.
+enum class Anchor { kNone, kDuration, kAgo, kAny };
+
+// `rest`: the text after the word.
+Anchor AnchorOf(std::string_view word, std::string_view rest) {
+  if (word.empty()) return Anchor::kNone;
+  if (IsAsciiDigit(word[0])) return Anchor::kAny;
+  // "on or before", "on or after"; "on" alone is too common to try everything.
+  if (EqualsLower(word, "on")) return rest.substr(0, 4) == " or " ? Anchor::kAny : Anchor::kNone;
+  if (InLowerList(word, kDurationWords)) return Anchor::kDuration;
+  if (MayStartDate(word)) return Anchor::kAny;
+  const bool number = std::any_of(std::begin(kNumberWords), std::end(kNumberWords),
+                                  [&](const NamedNumber& n) { return EqualsLower(word, n.word); });
+  return number ? Anchor::kAgo : Anchor::kNone;
+}
+
+Mention MakeMention(std::string_view text, std::size_t begin, std::size_t end,
+                    const DateExpr& expr) {
+  Mention mention;
+  mention.kind = MentionKind::kDate;
+  mention.span = {begin, end};
+  mention.text = std::string(text.substr(begin, end - begin));
+  mention.date_expr = expr;
+  return mention;
+}
+
+}  // namespace
+
+struct DateRecognizer::Impl {
+  Impl();
+
+  std::unique_ptr<RE2> Compile(const std::string& pattern) const;
+
+  // Anchored match of `re` at `pos`; nullopt when it does not match there.
+  std::optional<Hit> MatchAt(const RE2& re, std::string_view text, std::size_t pos) const;
+
+  std::vector<Mention> Find(std::string_view text) const;
+
+  // One expression starting at `pos` (a word start): appends its mention(s) and returns the
+  // end of what was consumed, or nullopt.
+  std::optional<std::size_t> ExpressionAt(std::string_view text, std::size_t pos,
+                                          std::vector<Mention>& out) const;
+  std::optional<std::size_t> DurationAt(std::string_view text, std::size_t pos,
+                                        std::vector<Mention>& out) const;
+  std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
+                                     std::vector<Mention>& out) const;
+  // "2026-2030" at `year_pos`; the mention starts at `pos` (a boundary word may precede).
+  std::optional<std::size_t> YearRangeAt(std::string_view text, std::size_t pos,
+                                         std::size_t year_pos, Boundary boundary,
+                                         std::vector<Mention>& out) const;
+  // A point (or dash year range) at `point_pos`, its mention starting at `pos`.
+  std::optional<std::size_t> PointExpressionAt(std::string_view text, std::size_t pos,
+                                               std::size_t point_pos, Boundary boundary,
+                                               std::vector<Mention>& out) const;
+
+  // A calendar point at `pos`, after an optional "the end of"/"early" modifier.
+  // `in_date_context`: a boundary or modifier precedes, so a bare year or month is a date.
+  std::optional<Parsed> ModifiedPointAt(std::string_view text, std::size_t pos,
+                                        bool in_date_context) const;
+  std::optional<Parsed> PointAt(std::string_view text, std::size_t pos, bool in_date_context) const;
+  std::optional<Parsed> MonthPointAt(std::string_view text, std::size_t pos,
+                                     bool in_date_context) const;
+  std::optional<Parsed> NumericPointAt(std::string_view text, std::size_t pos,
+                                       bool in_date_context) const;
+  std::optional<Parsed> WordPointAt(std::string_view text, std::size_t pos,
+                                    bool in_date_context) const;
+  // "three days ago", "a year ago".
+  std::optional<Parsed> AgoPointAt(std::string_view text, std::size_t pos) const;
+  // ", 2026", " of fiscal 2025", " of next year", " FY26" after a month, quarter or half.
+  bool YearSpecAt(std::string_view text, std::size_t pos, DatePoint& point, std::size_t& end) const;
+
+  std::unique_ptr<RE2> month_day_;       // April 27, 2026 | Apr. 27 | Monday, April 27
+  std::unique_ptr<RE2> day_month_;       // 27 April 2026 | 1 December
+  std::unique_ptr<RE2> month_year_;      // February 2026 | Jan 2021 | March of 2026
+  std::unique_ptr<RE2> month_rel_;       // October this year | February of last year
+  std::unique_ptr<RE2> month_only_;      // October (context decides)
+  std::unique_ptr<RE2> iso_;             // 2026-04-27
+  std::unique_ptr<RE2> slash_;           // 4/27/2026
+  std::unique_ptr<RE2> decade_;          // the 2020s
+  std::unique_ptr<RE2> year_;            // 2032 | 2026's
+  std::unique_ptr<RE2> year_range_;      // 2026-2030 | 2026–30
+  std::unique_ptr<RE2> year_spec_;       // (of) (fiscal) 2025 | of next year | FY26
+  std::unique_ptr<RE2> quarter_q_;       // Q3 | H1
+  std::unique_ptr<RE2> quarter_nq_;      // 3Q25 | 1H 2026
+  std::unique_ptr<RE2> ordinal_part_;    // the third quarter | first-half | the second fiscal half
+  std::unique_ptr<RE2> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
+  std::unique_ptr<RE2> rel_day_;         // today | yesterday | this morning
+  std::unique_ptr<RE2> rel_unit_;        // last week | this year | the previous quarter
+  std::unique_ptr<RE2> rel_within_;      // earlier this month | later this year
+  std::unique_ptr<RE2> ago_;             // three days ago | a year ago
+  std::unique_ptr<RE2> weekday_;         // Monday
+  std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
+  std::unique_ptr<RE2> rel_month_;       // last October | next March
+  std::unique_ptr<RE2> end_of_unit_;     // the decade | the year (after "the end of")
+  std::unique_ptr<RE2> boundary_;        // through | until | by | since | as of …
+  std::unique_ptr<RE2> modifier_;        // the end of | early | mid- | late
+  std::unique_ptr<RE2> range_open_;      // between | from
+  std::unique_ptr<RE2> range_join_;      // and | to | through | until | - (after the first point)
+  std::unique_ptr<RE2> duration_;        // in the next six years | over the past 2 quarters
+  std::unique_ptr<RE2> duration_one_;    // over the past year | in the coming month
+  std::unique_ptr<RE2> duration_plain_;  // within 18 months | over seven years
+};
+
+DateRecognizer::Impl::Impl() {
+  const std::string month = "(" + Alternation(false) + ")";
+  const std::string month_full = "(" + Alternation(true) + ")";
+  const std::string weekday = "(" + WeekdayAlternation() + ")";
+  const std::string number = "(" + NumberAlternation() + ")";
+  const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?\b)";
+  const std::string ordinal = R"((first|second|third|fourth|1st|2nd|3rd|4th))";
+
+  month_day_ = Compile(month + R"(\s+)" + day + R"((?:,?\s+(\d{4})\b)?)");
+  day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:,?\s+(\d{4})\b)?)");
+  month_year_ = Compile(month + R"(,?\s+(?:of\s+)?(\d{4})\b)");
+  month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)");
+  month_only_ = Compile(month_full + R"(\b)");
+  iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
+  slash_ = Compile(R"((\d{1,2})/(\d{1,2})/(\d{4})\b)");
+  decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0)s\b)");
+  year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
+  year_range_ = Compile(R"((\d{4})\s?(?:-|–|—)\s?(\d{4}|\d{2})\b)");
+  year_spec_ = Compile(
+      R"((?:,?\s+of|,)?\s+(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
+      R"(\s+(?:fiscal\s+)?year\b|([Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?'?|')?(\d{4}|\d{2})\b))");
+  quarter_q_ = Compile(R"(([QH])([1-4])\b)");
+  quarter_nq_ = Compile(R"(([1-4])([QH])\s?(\d{4}|\d{2})\b)");
+  ordinal_part_ = Compile(R"((?:[Tt]he\s+|[Ii]ts\s+)?)" + ordinal +
+                          R"([\s-]+(?:fiscal[\s-]+)?(quarter|half)\b)");
+  fiscal_ = Compile(R"((?:[Ff]iscal(?:[\s-]+[Yy]ear)?\s+|FY\s?'?)(\d{4}|\d{2})\b)");
+  rel_day_ = Compile(
+      R"(([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b)");
+  rel_unit_ =
+      Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current))"
+              R"(\s+(week|month|quarter|year|decade)\b)");
+  rel_within_ =
+      Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
+  ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
+  weekday_ = Compile(weekday + R"(\b)");
+  rel_weekday_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + weekday + R"(\b)");
+  rel_month_ = Compile(R"(([Ll]ast|[Nn]ext)\s+)" + month_full + R"(\b)");
+  end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
+  boundary_ =
+      Compile(R"(((?i:through|thru|until|till|til|up\s+until|by|on\s+or\s+before|)"
+              R"(on\s+or\s+after|before|after|since|)"
+              R"(starting(?:\s+(?:in|from|on))?|beginning(?:\s+(?:in|on))?|no\s+later\s+than|)"
+              R"(not\s+later\s+than|prior\s+to|ahead\s+of|effective))\s+)");
+  modifier_ = Compile(R"((?:[Aa]t\s+)?(?:[Tt]he\s+)?(?:end|start|beginning|middle)\s+of\s+|)"
+                      R"((?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|[Ee]nd-)");
+  range_open_ = Compile(R"(([Bb]etween|[Ff]rom)\s+)");
+  range_join_ = Compile(R"(\s*(and|to|through|until|till|-|–|—)\s*)");
+  duration_ = Compile(
+      R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
+      R"((next|past|last|coming|previous|following)\s+)" +
+      number + R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|quarter|year)\b)");
+  duration_one_ = Compile(
+      R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous|)"
+      R"(following)\s+(day|week|month|quarter|year|decade)\b)");
+  duration_plain_ =
+      Compile(R"(((?i:within|over|for))\s+)" + number +
+              R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year)\b)");
+}
+
+std::unique_ptr<RE2> DateRecognizer::Impl::Compile(const std::string& pattern) const {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  // The patterns are constants of this file: one that does not compile is a programming
+  // mistake. Every pattern has test cases, so a broken one also fails the tests in builds
+  // where assert is off.
+  assert(re->ok() && "date pattern does not compile");
+  return re;
+}
+
+std::optional<Hit> DateRecognizer::Impl::MatchAt(const RE2& re, std::string_view text,
+                                                 std::size_t pos) const {
+  if (pos >= text.size()) return std::nullopt;
+  Hit hit;
+  const int groups = std::min(re.NumberOfCapturingGroups(), Hit::kMaxGroups);
+  const std::size_t limit = std::min(text.size(), pos + kMaxExpressionBytes);
+  // The context runs to `limit`, past the expression, so that \b after the last word sees
+  // the next character.
+  const Piece context(text.data(), limit);
+  if (!re.Match(context, pos, limit, RE2::ANCHOR_START, hit.groups.data(), groups + 1)) {
+    return std::nullopt;
+  }
+  hit.end = static_cast<std::size_t>(hit.groups[0].data() - text.data()) + hit.groups[0].size();
+  return hit;
+}
+
+namespace {
+
+// The word that ends right before `pos` (skipping spaces, not punctuation), lower-cased
+// comparison left to the caller; empty when punctuation or the text start comes first.
+std::string_view PreviousWord(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  // "mid-2026": the hyphen binds like a space.
+  if (end > 0 && text[end - 1] == '-' && end == pos) --end;
+  std::size_t begin = end;
+  while (begin > 0 && IsAsciiAlpha(text[begin - 1])) --begin;
+  return text.substr(begin, end - begin);
+}
+
+// True when `pos` starts a line, after optional indentation or a list bullet.
+bool AtLineStart(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  while (i > 0 &&
+         (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '-' || text[i - 1] == '*')) {
+    --i;
+  }
+  return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
+}
+
+// Money and counts are not years: "$2032", "€2030", "2,032", "12.2030".
+bool PrecededByAmount(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  const char before = text[pos - 1];
+  if (before == '$' || before == ',' || before == '.' || IsAsciiDigit(before)) return true;
+  // UTF-8 currency signs end in these bytes: £ C2 A3, ¥ C2 A5, € E2 82 AC, ₹ E2 82 B9.
+  const auto byte = static_cast<unsigned char>(before);
+  if (pos >= 2 && static_cast<unsigned char>(text[pos - 2]) == 0xC2 &&
+      (byte == 0xA3 || byte == 0xA5)) {
+    return true;
+  }
+  return pos >= 3 && static_cast<unsigned char>(text[pos - 3]) == 0xE2 &&
+         static_cast<unsigned char>(text[pos - 2]) == 0x82 && (byte == 0xAC || byte == 0xB9);
+}
+
+// After a year: "%", "2032.5", "2032,000" or a counted noun make it a number.
+bool FollowedByAmount(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return false;
+  const char after = text[end];
+  if (after == '%') return true;
+  if ((after == '.' || after == ',') && end + 1 < text.size() && IsAsciiDigit(text[end + 1])) {
+    return true;
+  }
+  std::size_t begin = end;
+  while (begin < text.size() && text[begin] == ' ') ++begin;
+  if (begin == end) return false;
+  std::size_t stop = begin;
+  while (stop < text.size() && IsAsciiAlpha(text[stop])) ++stop;
+  const std::string_view next = text.substr(begin, stop - begin);
+  return InLowerList(next, kCountNouns) || EqualsLower(next, "percent") ||
+         EqualsLower(next, "pct") || EqualsLower(next, "million") || EqualsLower(next, "billion");
+}
+
+DatePoint YearPoint(int year) {
+  DatePoint point;
+  point.year = year;
+  point.precision = Precision::kYear;
+  return point;
+}
+
+bool ValidDay(int month, int day) {
+  return month >= 1 && month <= kMonthsPerYear && day >= 1 && day <= kMaxDayOfMonth;
+}
+
+int ExpandTwoDigitYear(Piece digits) {
+  constexpr int kCentury = 2000;
+  const int value = ToInt(digits);
+  return digits.size() == 2 ? kCentury + value : value;
+}
+
+}  // namespace
+
+bool DateRecognizer::Impl::YearSpecAt(std::string_view text, std::size_t pos, DatePoint& point,
+                                      std::size_t& end) const {
+  auto hit = MatchAt(*year_spec_, text, pos);
+  if (!hit) return false;
+  if (hit->has(1)) {
+    point.relative_unit = Precision::kYear;
+    point.relative_offset = OffsetOf((*hit)[1]);
+    std::string_view word((*hit)[1].data(), (*hit)[1].size());
+    if (EqualsLower(word, "the previous")) point.relative_offset = -1;
+    if (EqualsLower(word, "the following")) point.relative_offset = 1;
+    end = hit->end;
+    return true;
+  }
+  const Piece marker = (*hit)[2];
+  const Piece digits = (*hit)[3];
+  // A two-digit year needs a marker ("FY26", "'26"): "Q3 24" may be anything.
+  if (digits.size() == 2 && marker.empty()) return false;
+  const int year = ExpandTwoDigitYear(digits);
+  if (year < kFirstBareYear || year > kLastBareYear) return false;
+  if (FollowedByAmount(text, hit->end)) return false;
+  point.year = year;
+  if (!marker.empty() && (marker[0] == 'F' || marker[0] == 'f')) point.fiscal = true;
+  end = hit->end;
+  return true;
+}
+
+std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, std::size_t pos,
+                                                         bool in_date_context) const {
+  std::optional<Parsed> best;
+  auto keep = [&](Parsed parsed) {
+    if (!best || parsed.end > best->end) best = parsed;
+  };
+  if (auto hit = MatchAt(*month_day_, text, pos)) {
+    DatePoint point;
+    point.month = MonthOf((*hit)[1]);
+    point.day = ToInt((*hit)[2]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day)) keep({point, hit->end});
+  }
+  if (auto hit = MatchAt(*month_year_, text, pos)) {
+    DatePoint point;
+    point.month = MonthOf((*hit)[1]);
+    point.year = ToInt((*hit)[2]);
+    point.precision = Precision::kMonth;
+    if (point.year >= kFirstBareYear && point.year <= kLastBareYear &&
+        !FollowedByAmount(text, hit->end)) {
+      keep({point, hit->end});
+    }
+  }
+  if (best) return best;
+  if (auto hit = MatchAt(*month_rel_, text, pos)) {
+    DatePoint point;
+    point.month = MonthOf((*hit)[1]);
+    point.relative_unit = Precision::kYear;
+    point.relative_offset = OffsetOf((*hit)[2]);
+    point.precision = Precision::kMonth;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*month_only_, text, pos)) {
+    // A bare month name is a date only in date context: after "in", "since", "early" …, or as
+    // a line-initial timeline label ("October: …"). "May" the verb is lower case or follows
+    // no such word; "the March of progress" follows "the".
+    const std::string_view previous = PreviousWord(text, pos);
+    const bool label = AtLineStart(text, pos) && hit->end < text.size() && text[hit->end] == ':';
+    bool context = InLowerList(previous, kMonthContextWords);
+    // "April and May", "March or April": a list of months, not "sales and March madness".
+    if (EqualsLower(previous, "and") || EqualsLower(previous, "or")) {
+      const std::size_t before = static_cast<std::size_t>(previous.data() - text.data());
+      const std::string_view earlier = PreviousWord(text, before);
+      context = std::any_of(std::begin(kMonthNames), std::end(kMonthNames),
+                            [&](const MonthName& m) { return m.full && earlier == m.word; });
+    }
+    if (in_date_context || label || context) {
+      DatePoint point;
+      point.month = MonthOf((*hit)[1]);
+      point.precision = Precision::kMonth;
+      return Parsed{point, hit->end};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text, std::size_t pos,
+                                                           bool in_date_context) const {
+  if (PrecededByAmount(text, pos)) return std::nullopt;
+  if (auto hit = MatchAt(*iso_, text, pos)) {
+    DatePoint point;
+    point.year = ToInt((*hit)[1]);
+    point.month = ToInt((*hit)[2]);
+    point.day = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*slash_, text, pos)) {
+    // Month/day order is not written down: month first (US) unless the first number cannot
+    // be a month.
+    DatePoint point;
+    const int first = ToInt((*hit)[1]);
+    const int second = ToInt((*hit)[2]);
+    point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    if (first > kMonthsPerYear) {
+      point.day = first;
+      point.month = second;
+    } else {
+      point.month = first;
+      point.day = second;
+    }
+    // Ambiguous unless one number cannot be a month (or both are the same).
+    const bool ambiguous = first <= kMonthsPerYear && second <= kMonthsPerYear && first != second;
+    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end, ambiguous};
+    return std::nullopt;
+  }
+  if (auto hit = MatchAt(*day_month_, text, pos)) {
+    DatePoint point;
+    point.day = ToInt((*hit)[1]);
+    point.month = MonthOf((*hit)[2]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*decade_, text, pos)) {
+    DatePoint point;
+    point.decade = ToInt((*hit)[1]);
+    point.precision = Precision::kDecade;
+    if (point.decade >= kFirstBareYear && point.decade <= kLastBareYear) {
+      return Parsed{point, hit->end};
+    }
+  }
+  if (auto hit = MatchAt(*quarter_nq_, text, pos)) {
+    DatePoint point;
+    const int part = ToInt((*hit)[1]);
+    const bool half = (*hit)[2] == "H";
+    if (half && part > 2) return std::nullopt;
+    (half ? point.half : point.quarter) = part;
+    point.year = ExpandTwoDigitYear((*hit)[3]);
+    point.precision = half ? Precision::kHalf : Precision::kQuarter;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*year_, text, pos)) {
+    const int year = ToInt((*hit)[1]);
+    if (year < kFirstBareYear || year > kLastBareYear) return std::nullopt;
+    if (FollowedByAmount(text, hit->end)) return std::nullopt;
+    const bool possessive = hit->end - pos > 4;
+    if (!in_date_context && !possessive &&
+        !InLowerList(PreviousWord(text, pos), kYearContextWords)) {
+      return std::nullopt;
+    }
+    return Parsed{YearPoint(year), hit->end};
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed> DateRecognizer::Impl::AgoPointAt(std::string_view text,
+                                                       std::size_t pos) const {
+  if (auto hit = MatchAt(*ago_, text, pos)) {
+    DatePoint point;
+    const int count = NumberOf((*hit)[1], kNumberWords);
+    const Precision unit = UnitOf((*hit)[2]);
+    point.relative_unit = unit;
+    point.relative_offset = -count;
+    // "two weeks ago" names a day (the corpus and common reading), not a calendar week.
+    point.precision = unit == Precision::kWeek ? Precision::kDay : unit;
+    if (unit == Precision::kDecade) {
+      point.relative_unit = Precision::kYear;
+      point.relative_offset = -count * 10;
+      point.precision = Precision::kYear;
+    }
+    return Parsed{point, hit->end};
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, std::size_t pos,
+                                                        bool in_date_context) const {
+  const char first = text[pos];
+  if (first == 'Q' || first == 'H') {
+    if (auto hit = MatchAt(*quarter_q_, text, pos)) {
+      DatePoint point;
+      const bool half = (*hit)[1] == "H";
+      const int part = ToInt((*hit)[2]);
+      if (half && part > 2) return std::nullopt;
+      (half ? point.half : point.quarter) = part;
+      point.precision = half ? Precision::kHalf : Precision::kQuarter;
+      std::size_t end = hit->end;
+      YearSpecAt(text, end, point, end);
+      // "H1" alone is too often something else (a visa, a chip); "Q3" alone is a quarter.
+      if (half && point.year == 0 && point.relative_unit == Precision::kNone) return std::nullopt;
+      return Parsed{point, end};
+    }
+  }
+  if (first == 'F' || first == 'f') {
+    if (auto hit = MatchAt(*fiscal_, text, pos)) {
+      const Piece digits = (*hit)[1];
+      const int year = ExpandTwoDigitYear(digits);
+      // "fiscal 26" is unusual enough to skip; "FY26" is common.
+      if (digits.size() == 2 && (first == 'f' || text[pos + 1] == 'i')) return std::nullopt;
+      if (year < kFirstBareYear || year > kLastBareYear) return std::nullopt;
+      if (FollowedByAmount(text, hit->end)) return std::nullopt;
+      DatePoint point = YearPoint(year);
+      point.fiscal = true;
+      return Parsed{point, hit->end};
+    }
+  }
+  if (first == 't' || first == 'T') {
+    if (auto hit = MatchAt(*decade_, text, pos)) {
+      DatePoint point;
+      point.decade = ToInt((*hit)[1]);
+      point.precision = Precision::kDecade;
+      if (point.decade >= kFirstBareYear && point.decade <= kLastBareYear) {
+        return Parsed{point, hit->end};
+      }
+    }
+  }
+  if (auto hit = MatchAt(*ordinal_part_, text, pos)) {
+    DatePoint point;
+    const int part = NumberOf((*hit)[1], kOrdinals);
+    const bool half = (*hit)[2] == "half";
+    if (half && part > 2) return std::nullopt;
+    (half ? point.half : point.quarter) = part;
+    point.precision = half ? Precision::kHalf : Precision::kQuarter;
+    std::size_t end = hit->end;
+    YearSpecAt(text, end, point, end);
+    return Parsed{point, end};
+  }
+  if (auto hit = MatchAt(*rel_day_, text, pos)) {
+    DatePoint point;
+    const char c = ToLower((*hit)[1][0]);
+    const char second = ToLower((*hit)[1][2]);
+    point.relative_unit = Precision::kDay;
+    point.precision = Precision::kDay;
+    if (c == 'y') point.relative_offset = -1;
+    if (c == 't' && second == 'm') point.relative_offset = 1;  // tomorrow
+    return Parsed{point, hit->end};
+  }
+  if (auto ago = AgoPointAt(text, pos)) return ago;
+  if (auto hit = MatchAt(*rel_within_, text, pos)) {
+    DatePoint point;
+    point.relative_unit = UnitOf((*hit)[1]);
+    point.precision = point.relative_unit;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*rel_weekday_, text, pos)) {
+    DatePoint point;
+    point.weekday = WeekdayOf((*hit)[2]);
+    point.relative_unit = Precision::kWeek;
+    point.relative_offset = OffsetOf((*hit)[1]);
+    point.precision = Precision::kDay;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*rel_month_, text, pos)) {
+    // "last October": the most recent October before the published month (relative_unit
+    // kMonth with a month given picks the previous or next such month).
+    DatePoint point;
+    point.month = MonthOf((*hit)[2]);
+    point.relative_unit = Precision::kMonth;
+    point.relative_offset = OffsetOf((*hit)[1]);
+    point.precision = Precision::kMonth;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*rel_unit_, text, pos)) {
+    DatePoint point;
+    point.relative_unit = UnitOf((*hit)[2]);
+    std::string_view word((*hit)[1].data(), (*hit)[1].size());
+    point.relative_offset = EqualsLower(word, "the previous")    ? -1
+                            : EqualsLower(word, "the following") ? 1
+                                                                 : OffsetOf((*hit)[1]);
+    point.precision = point.relative_unit;
+    return Parsed{point, hit->end};
+  }
+  if (in_date_context) {
+    // Only after "the end of", "by the start of": "the decade", "the year".
+    if (auto hit = MatchAt(*end_of_unit_, text, pos)) {
+      DatePoint point;
+      point.relative_unit = UnitOf((*hit)[1]);
+      point.precision = point.relative_unit;
+      return Parsed{point, hit->end};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::size_t pos,
+                                                    bool in_date_context) const {
+  if (pos >= text.size()) return std::nullopt;
+  const char first = text[pos];
+  if (IsAsciiDigit(first)) {
+    if (auto numeric = NumericPointAt(text, pos, in_date_context)) return numeric;
+    // "2 weeks ago", "3rd quarter".
+    return WordPointAt(text, pos, in_date_context);
+  }
+  if (IsUpper(first)) {
+    if (auto hit = MatchAt(*weekday_, text, pos)) {
+      DatePoint point;
+      point.weekday = WeekdayOf((*hit)[1]);
+      point.precision = Precision::kDay;
+      // "Monday, April 28, 2026": the weekday is kept to check it against the date.
+      std::size_t next = hit->end;
+      if (next < text.size() && text[next] == ',') ++next;
+      while (next < text.size() && text[next] == ' ') ++next;
+      if (next < text.size() && next > hit->end) {
+        std::optional<Parsed> dated;
+        if (IsUpper(text[next])) dated = MonthPointAt(text, next, false);
+        if (IsAsciiDigit(text[next])) dated = NumericPointAt(text, next, false);
+        if (dated && dated->point.day != 0) {
+          dated->point.weekday = point.weekday;
+          return dated;
+        }
+      }
+      return Parsed{point, hit->end};
+    }
+    if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
+  }
+  return WordPointAt(text, pos, in_date_context);
+}
+
+std::optional<Parsed> DateRecognizer::Impl::ModifiedPointAt(std::string_view text, std::size_t pos,
+                                                            bool in_date_context) const {
+  if (auto hit = MatchAt(*modifier_, text, pos)) {
+    // "the end of 2031" is 2031, "early next year" is next year: the modifier stays in the
+    // span and leaves the value alone.
+    if (auto point = PointAt(text, hit->end, true)) return point;
+  }
+  return PointAt(text, pos, in_date_context);
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view text, std::size_t pos,
+                                                            std::vector<Mention>& out) const {
+  auto backward = [](Piece word) {
+    const std::string_view w(word.data(), word.size());
+    return EqualsLower(w, "past") || EqualsLower(w, "last") || EqualsLower(w, "previous");
+  };
+  DateExpr expr;
+  std::size_t end = 0;
+  if (auto hit = MatchAt(*duration_, text, pos)) {
+    // "in the next six years": 1 direction, 2 count, 3 unit.
+    expr.duration_direction = backward((*hit)[1]) ? -1 : 1;
+    expr.duration_count = NumberOf((*hit)[2], kNumberWords);
+    expr.duration_unit = UnitOf((*hit)[3]);
+    end = hit->end;
+  } else if (auto one = MatchAt(*duration_one_, text, pos)) {
+    // "over the past year": 1 direction, 2 unit; one of it.
+    expr.duration_direction = backward((*one)[1]) ? -1 : 1;
+    expr.duration_count = 1;
+    expr.duration_unit = UnitOf((*one)[2]);
+    end = one->end;
+  } else if (auto plain = MatchAt(*duration_plain_, text, pos)) {
+    // "within 18 months" looks ahead; "over seven years" is a length the tense places.
+    const std::string_view word((*plain)[1].data(), (*plain)[1].size());
+    expr.duration_direction = EqualsLower(word, "within") ? 1 : 0;
+    expr.duration_count = NumberOf((*plain)[2], kNumberWords);
+    expr.duration_unit = UnitOf((*plain)[3]);
+    end = plain->end;
+  } else {
+    return std::nullopt;
+  }
+  if (expr.duration_count <= 0 || expr.duration_unit == Precision::kNone) return std::nullopt;
+  Mention mention = MakeMention(text, pos, end, expr);
+  mention.kind = MentionKind::kDuration;
+  out.push_back(std::move(mention));
+  return end;
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::RangeAt(std::string_view text, std::size_t pos,
+                                                         std::vector<Mention>& out) const {
+  auto open = MatchAt(*range_open_, text, pos);
+  if (!open) return std::nullopt;
+  auto first = ModifiedPointAt(text, open->end, true);
+  if (!first) return std::nullopt;
+  auto join = MatchAt(*range_join_, text, first->end);
+  const bool between = ToLower(text[pos]) == 'b';
+  std::optional<Parsed> second;
+  if (join) {
+    const std::string_view word((*join)[1].data(), (*join)[1].size());
+    const bool fits = between ? word == "and" : word != "and";
+    if (fits) second = ModifiedPointAt(text, join->end, true);
+  }
+  if (!second) {
+    if (between) return std::nullopt;
+    // "from 2026" alone: a start boundary.
+    DateExpr expr;
+    expr.start = first->point;
+    expr.boundary = Boundary::kSince;
+    expr.day_month_ambiguous = first->day_month_ambiguous;
+    out.push_back(MakeMention(text, pos, first->end, expr));
+    return first->end;
+  }
+  DateExpr expr;
+  expr.start = first->point;
+  expr.end = second->point;
+  expr.boundary = Boundary::kRange;
+  expr.day_month_ambiguous = first->day_month_ambiguous || second->day_month_ambiguous;
+  // "from January to March 2026": the first point takes the second's year.
+  if (expr.start.year == 0 && expr.start.relative_unit == Precision::kNone &&
+      expr.start.month != 0 && expr.end->year != 0) {
+    expr.start.year = expr.end->year - (expr.start.month > expr.end->month ? 1 : 0);
+  }
+  std::size_t second_begin = first->end;
+  while (second_begin < text.size() && text[second_begin] == ' ') ++second_begin;
+  out.push_back(MakeMention(text, pos, first->end, expr));
+  out.push_back(MakeMention(text, second_begin, second->end, expr));
+  return second->end;
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view text, std::size_t pos,
+                                                             std::size_t year_pos,
+                                                             Boundary boundary,
+                                                             std::vector<Mention>& out) const {
+  if (PrecededByAmount(text, year_pos)) return std::nullopt;
+  auto range = MatchAt(*year_range_, text, year_pos);
+  if (!range) return std::nullopt;
+  const int start_year = ToInt((*range)[1]);
+  const Piece second = (*range)[2];
+  int end_year = ToInt(second);
+  constexpr int kHundred = 100;
+  if (second.size() == 2) end_year = start_year / kHundred * kHundred + end_year;
+  if (start_year < kFirstBareYear || end_year <= start_year || end_year > kLastBareYear ||
+      FollowedByAmount(text, range->end)) {
+    return std::nullopt;
+  }
+  DateExpr expr;
+  expr.start = YearPoint(start_year);
+  expr.end = YearPoint(end_year);
+  expr.boundary = boundary == Boundary::kNone ? Boundary::kRange : boundary;
+  const std::size_t head_end = year_pos + 4;
+  std::size_t tail_begin = head_end;
+  while (tail_begin < range->end && !IsAsciiDigit(text[tail_begin])) ++tail_begin;
+  out.push_back(MakeMention(text, pos, head_end, expr));
+  out.push_back(MakeMention(text, tail_begin, range->end, expr));
+  return range->end;
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
+    std::string_view text, std::size_t pos, std::size_t point_pos, Boundary boundary,
+    std::vector<Mention>& out) const {
+  const bool in_date_context = boundary != Boundary::kNone;
+  if (IsAsciiDigit(text[point_pos])) {
+    if (auto end = YearRangeAt(text, pos, point_pos, boundary, out)) return end;
+  }
+  auto parsed = ModifiedPointAt(text, point_pos, in_date_context);
+  if (!parsed) return std::nullopt;
+  DateExpr expr;
+  expr.start = parsed->point;
+  expr.boundary = boundary;
+  expr.day_month_ambiguous = parsed->day_month_ambiguous;
+  out.push_back(MakeMention(text, pos, parsed->end, expr));
+  return parsed->end;
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view text,
+                                                              std::size_t pos,
+                                                              std::vector<Mention>& out) const {
+  if (auto end = DurationAt(text, pos, out)) return end;
+  if (auto end = RangeAt(text, pos, out)) return end;
+  if (auto hit = MatchAt(*boundary_, text, pos)) {
+    const Boundary boundary = BoundaryOf(std::string_view((*hit)[1].data(), (*hit)[1].size()));
+    if (auto end = PointExpressionAt(text, pos, hit->end, boundary, out)) return end;
+  }
+  return PointExpressionAt(text, pos, pos, Boundary::kNone, out);
+}
+
+std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
+  std::vector<Mention> mentions;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    const bool word_start = IsWordChar(c) && (pos == 0 || !IsWordChar(text[pos - 1]));
+    // Cheap pre-filter: only digits and letters that begin a date word are anchors.
+    if (!word_start || !(IsAsciiAlpha(c) || IsAsciiDigit(c))) {
+      ++pos;
+      continue;
+    }
+    std::size_t word_end = pos;
+    while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
+    const Anchor anchor = AnchorOf(text.substr(pos, word_end - pos), text.substr(word_end));
+    std::optional<std::size_t> end;
+    if (anchor == Anchor::kAny) {
+      end = ExpressionAt(text, pos, mentions);
+    } else if (anchor == Anchor::kDuration) {
+      end = DurationAt(text, pos, mentions);
+    } else if (anchor == Anchor::kAgo) {
+      if (auto ago = AgoPointAt(text, pos)) {
+        DateExpr expr;
+        expr.start = ago->point;
+        mentions.push_back(MakeMention(text, pos, ago->end, expr));
+        end = ago->end;
+      }
+    }
+    if (end) {
+      pos = *end;
+      continue;
+    }
+    // Skip the rest of this word.
+    while (pos < text.size() && IsWordChar(text[pos])) ++pos;
+  }
+  return mentions;
+}
+
+DateRecognizer::DateRecognizer() : impl_(std::make_unique<Impl>()) {}
+DateRecognizer::~DateRecognizer() = default;
+DateRecognizer::DateRecognizer(DateRecognizer&&) noexcept = default;
+DateRecognizer& DateRecognizer::operator=(DateRecognizer&&) noexcept = default;
+
+std::vector<Mention> DateRecognizer::Find(std::string_view text) const { return impl_->Find(text); }
+
+}  // namespace concord::extract

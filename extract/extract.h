@@ -1,0 +1,220 @@
+#pragma once
+// extract: Article → sentences (ICU) → mentions (RE2 recognizers) → claims (pattern files).
+// Everything here is plain data; spans are byte offsets into Article::text.
+// Values that need context beyond the text (dates against the published date, canonical
+// entities, condition normal forms) are filled in later by normalize.
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "corpus/corpus.h"
+#include "corpus/status.h"
+
+namespace concord::extract {
+
+struct Span {
+  std::size_t begin = 0;  // byte offset, inclusive
+  std::size_t end = 0;    // byte offset, exclusive
+  bool empty() const { return end <= begin; }
+  bool operator==(const Span&) const = default;
+};
+
+struct Sentence {
+  Span span;  // trailing whitespace excluded
+  bool operator==(const Sentence&) const = default;
+};
+
+enum class MentionKind { kMoney, kPercent, kDate, kDuration, kCount, kEntity };
+
+enum class Qualifier { kExact, kApprox, kUpTo, kAtLeast, kMoreThan, kLessThan, kRange };
+
+enum class PercentUnit { kPercent, kPercentagePoint, kBasisPoint };
+
+// A money amount, a percentage or a count, as a range in the currency's major unit.
+// Values are computed from the decimal digits with integer arithmetic, so every amount a
+// news text writes ("34.6 million") is the nearest double to the decimal, and integers
+// below 2^53 are exact.
+struct Amount {
+  double low = 0;
+  double high = 0;          // == low unless the qualifier is kRange or kUpTo-like
+  std::string currency;     // ISO 4217 for money; empty for percent and counts
+  Qualifier qualifier = Qualifier::kExact;
+  PercentUnit percent_unit = PercentUnit::kPercent;  // percent mentions only
+  std::string per;          // rate period: "year", "quarter", "month", "week", "day" or empty
+  std::string counted;      // counts: the noun counted ("jobs", "years"); empty otherwise
+  Span qualifier_span;      // "up to", "approximately" (outside the mention span); empty if none
+  bool operator==(const Amount&) const = default;
+};
+
+// Calendar precision, finest first.
+enum class Precision { kNone, kDay, kWeek, kMonth, kQuarter, kHalf, kYear, kDecade };
+
+// How a period's boundary reads: "through 2032" inclusive, "before 2030" exclusive,
+// "until 2032" ambiguous (could be either), "by", "after", "since", "from … to", "between".
+enum class Boundary { kNone, kThrough, kUntil, kBefore, kBy, kAfter, kSince, kRange };
+
+// One calendar point as the text writes it, before resolution. 0 means "not given".
+struct DatePoint {
+  int year = 0;
+  int month = 0;      // 1..12
+  int day = 0;        // 1..31
+  int quarter = 0;    // 1..4
+  int half = 0;       // 1..2
+  int decade = 0;     // 2020 for "the 2020s"
+  int weekday = 0;    // 1 = Monday .. 7 = Sunday
+  bool fiscal = false;  // "fiscal 2026", "FY26": the owner's fiscal calendar
+  // Relative to the published date: "yesterday" = {kDay, -1}, "this year" = {kYear, 0},
+  // "last quarter" = {kQuarter, -1}. With a month or quarter given ("in February this
+  // year"), the offset applies to the year only.
+  Precision relative_unit = Precision::kNone;
+  int relative_offset = 0;
+  Precision precision = Precision::kNone;  // of what the text states
+  bool operator==(const DatePoint&) const = default;
+};
+
+// A date or period expression as recognized: a point, or a range, or a span of time from
+// the published date ("in the next six years": duration_count 6, unit kYear, direction +1).
+struct DateExpr {
+  DatePoint start;
+  std::optional<DatePoint> end;   // "from 2026 to 2030", "between … and …"
+  Boundary boundary = Boundary::kNone;
+  int duration_count = 0;
+  Precision duration_unit = Precision::kNone;
+  int duration_direction = 0;     // +1 "next/within", -1 "past/last"
+  bool day_month_ambiguous = false;  // "4/5/2026"
+  bool operator==(const DateExpr&) const = default;
+};
+
+// A date resolved against the published date (normalize fills it). ISO dates.
+struct DateValue {
+  std::string start;        // "2026-04-27"; empty when unresolved
+  std::string end;          // last day included
+  Precision precision = Precision::kNone;
+  Boundary boundary = Boundary::kNone;
+  std::vector<std::string> flags;  // "unresolved", "inconsistent", "ambiguous", "future_past_event"
+  bool operator==(const DateValue&) const = default;
+};
+
+enum class EntityType { kUnknown, kOrganization, kPerson, kProduct, kPlace, kPronoun };
+
+struct EntityRef {
+  EntityType type = EntityType::kUnknown;
+  std::string id;    // canonical id (normalize fills it): "amazon", "aws"
+  std::string name;  // canonical display name: "Amazon", "AWS"
+  bool operator==(const EntityRef&) const = default;
+};
+
+struct Mention {
+  MentionKind kind = MentionKind::kMoney;
+  Span span;
+  std::string text;          // the surface text of `span`
+  std::size_t sentence = 0;  // index into Extraction::sentences
+  Amount amount;             // money, percent, count
+  DateExpr date_expr;        // date, duration: as written
+  DateValue date;            // date, duration: resolved (normalize)
+  EntityRef entity;          // entity
+  bool operator==(const Mention&) const = default;
+};
+
+enum class Polarity { kAffirmed, kNegated, kCeased, kContinues };
+enum class Modality { kFact, kPlan, kEstimate, kReported, kConditional, kConsidering };
+
+// A party of a claim: the surface text and, after normalize, the canonical entity.
+struct Role {
+  std::string text;
+  Span span;
+  EntityRef entity;
+  bool present() const { return !text.empty(); }
+  bool operator==(const Role&) const = default;
+};
+
+struct Provenance {
+  std::string article;       // Article::id
+  std::size_t sentence = 0;  // index into the article's sentences
+  Span span;                 // the sentence (or clause) that makes the claim
+  std::string quote;         // its text
+  bool operator==(const Provenance&) const = default;
+};
+
+enum class ValueKind { kNone, kMoney, kPercent, kCount, kBoolean };
+
+struct Claim {
+  std::string relation;        // open set, named by pattern files ("invest", "license")
+  std::string rule;            // "file.rules:line" of the pattern that matched
+  Role subject;                // who acts / pays / holds
+  Role counterparty;           // who receives / is invested in
+  Role object;                 // asset, product, service
+  ValueKind value_kind = ValueKind::kNone;
+  Amount value;                // money, percent or count
+  Span value_span;
+  std::optional<bool> exclusive;  // license / right terms: "non-exclusive" → false
+  // Other terms a rule sets ("tranche" = "first", "status" = "revised"), in rule order.
+  std::vector<std::pair<std::string, std::string>> terms;
+  bool has_time = false;
+  DateExpr time_expr;
+  DateValue time;              // normalize fills it
+  Span time_span;
+  Polarity polarity = Polarity::kAffirmed;
+  Modality modality = Modality::kFact;
+  std::string condition_text;  // "unless Microsoft is unable and has no intention of …"
+  std::string condition;       // normal form (normalize): UNLESS(AND(NOT_ABLE(x), NOT_WILLING(x)))
+  std::string attribution;     // who says it, when the text names them
+  Provenance provenance;
+  float confidence = 0;        // the extractor's own, 0..1
+  bool operator==(const Claim&) const = default;
+};
+
+struct Extraction {
+  std::vector<Sentence> sentences;
+  std::vector<Mention> mentions;  // text order
+  std::vector<Claim> claims;      // text order
+};
+
+// Finds mentions and claims in articles. Built once from pattern files, then immutable:
+// Extract() may be called from many threads at once.
+class Extractor {
+ public:
+  // Loads every *.rules file of each folder, in name order. Fails if a file is unreadable
+  // or a rule does not parse or compile; the message names file:line:column.
+  static Result<Extractor> Create(const std::vector<std::filesystem::path>& pattern_dirs);
+
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+  ~Extractor();
+
+  // Sentences, mentions and claims of one article, in text order. An article with none
+  // gives empty vectors, not an error.
+  Extraction Extract(const corpus::Article& article) const;
+
+  std::size_t rule_count() const;
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Sentence spans of `text` (ICU sentence rules plus news abbreviations: "U.S.", "Inc.",
+// "Corp.", "Dr." do not end a sentence; a line break ends one).
+std::vector<Sentence> SplitSentences(std::string_view text);
+
+// Money, percent, count, date and duration mentions of `text`, without entities or claims;
+// spans are offsets into `text`. For tools that score the recognizers alone.
+std::vector<Mention> FindQuantities(std::string_view text);
+
+const char* MentionKindName(MentionKind kind);
+const char* QualifierName(Qualifier qualifier);
+const char* PrecisionName(Precision precision);
+const char* BoundaryName(Boundary boundary);
+const char* PolarityName(Polarity polarity);
+const char* ModalityName(Modality modality);
+const char* EntityTypeName(EntityType type);
+const char* PercentUnitName(PercentUnit unit);
+
+}  // namespace concord::extract

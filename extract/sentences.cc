@@ -1,0 +1,90 @@
+// Sentence segmentation: ICU's sentence rules over UTF-8 (UText native indexes are byte
+// offsets, so no UTF-16 round trip), filtered so that news abbreviations do not end a
+// sentence.
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <cctype>
+#include <memory>
+
+#include "extract/extract.h"
+
+namespace concord::extract {
+namespace {
+
+// Abbreviations that end with a period but rarely end a sentence in business news. ICU's
+// own English suppression list ("Mr.", "Dr." …) is loaded first; these are added to it.
+constexpr std::array kNewsAbbreviations = {
+    "U.S.",  "U.K.",  "U.N.", "E.U.", "Inc.",  "Corp.", "Co.",   "Ltd.",  "Jr.",  "Sr.",
+    "Dr.",   "Mr.",   "Mrs.", "Ms.",  "Prof.", "St.",   "No.",   "Jan.",  "Feb.", "Mar.",
+    "Apr.",  "Aug.",  "Sep.", "Sept.", "Oct.", "Nov.",  "Dec.",  "vs.",   "approx.", "est.",
+    "Gov.",  "Sen.",  "Rep.", "Gen.", "Bros.", "L.P.",  "N.V.",  "S.A.",  "P.L.C.", "a.m.",
+    "p.m.",  "e.g.",  "i.e.", "etc.", "Nos.",  "Fig.",  "Ave.",  "Mt.",   "Ft."};
+
+// ICU objects are costly to build and not thread-safe to share: each thread builds one
+// filtered iterator on first use and keeps it.
+icu::BreakIterator* ThreadSentenceIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+    std::unique_ptr<icu::BreakIterator> base(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status) || !builder || !base) return std::unique_ptr<icu::BreakIterator>();
+    for (const char* abbreviation : kNewsAbbreviations) {
+      UErrorCode ignored = U_ZERO_ERROR;  // "already present" is not an error for us
+      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), ignored);
+    }
+    std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
+    if (U_FAILURE(status)) return std::unique_ptr<icu::BreakIterator>();
+    return filtered;
+  }();
+  return iterator.get();
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
+                std::vector<Sentence>& sentences) {
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  if (begin < end) sentences.push_back(Sentence{Span{begin, end}});
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text) {
+  std::vector<Sentence> sentences;
+  icu::BreakIterator* iterator = ThreadSentenceIterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (iterator == nullptr || U_FAILURE(status)) {
+    // ICU data missing: fall back to one sentence per line rather than failing the article.
+    if (utext != nullptr) utext_close(utext);
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\n') {
+        AddTrimmed(text, begin, i, sentences);
+        begin = i + 1;
+      }
+    }
+    return sentences;
+  }
+  iterator->setText(utext, status);
+  int32_t begin = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; end = iterator->next()) {
+    AddTrimmed(text, static_cast<std::size_t>(begin), static_cast<std::size_t>(end), sentences);
+    begin = end;
+  }
+  // The iterator keeps a pointer to the UText; detach it before closing.
+  icu::UnicodeString empty;
+  iterator->setText(empty);
+  utext_close(utext);
+  return sentences;
+}
+
+}  // namespace concord::extract

@@ -1,0 +1,628 @@
+#include "normalize/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Resolution rules, in one place (DESIGN.md "time"):
+//   point            [first, last] day of what the text names, at its precision.
+//   through/until/by start empty (the text does not say), end = last day of the point.
+//   before           start empty, end = the day before the point (exclusive boundary).
+//   since            start = first day of the point, end = published date (or empty).
+//   after            start = the day after the point, end empty.
+//   range            start of the first point, end of the second.
+//   duration         from the published date forward ("next six years": [pub, pub+6y-1d]) or
+//                    back ("past two years": [pub-2y+1d, pub]); no direction: the tense's.
+// Relative expressions need the published date; without it they stay unresolved (flag
+// "unresolved", start/end empty): a date is never guessed.
+// Year-less dates ("April 27", "October:", "the third quarter", "on Monday") follow the
+// tense: future → the next one on or after the published date (weekdays: strictly after);
+// otherwise → the most recent one on or before it, since news reports mostly what happened.
+
+namespace concord::normalize {
+
+namespace {
+
+using extract::Boundary;
+using extract::DateExpr;
+using extract::DatePoint;
+using extract::DateValue;
+using extract::Precision;
+
+constexpr int kMonthsPerYear = 12;
+constexpr int kMonthsPerQuarter = 3;
+constexpr int kMonthsPerHalf = 6;
+constexpr int kDaysPerWeek = 7;
+constexpr int kYearsPerDecade = 10;
+
+// Days since 1970-01-01 from a proleptic Gregorian date and back (H. Hinnant's algorithms,
+// http://howardhinnant.github.io/date_algorithms.html), valid for every year we meet.
+std::int64_t DaysFromCivil(int year, int month, int day) {
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+Civil CivilFromDays(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+// 1 = Monday … 7 = Sunday; 1970-01-01 was a Thursday.
+int WeekdayOf(std::int64_t days) {
+  constexpr int kThursdayIndex = 3;
+  const int index =
+      static_cast<int>(((days % kDaysPerWeek) + kDaysPerWeek + kThursdayIndex) % kDaysPerWeek);
+  return index + 1;
+}
+
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  constexpr std::array<int, kMonthsPerYear> kDays = {31, 28, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+  if (month == 2 && IsLeap(year)) return 29;
+  return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+std::string Iso(std::int64_t days) {
+  const Civil c = CivilFromDays(days);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buffer;
+}
+
+std::optional<std::int64_t> ParseIso(std::string_view text) {
+  constexpr std::size_t kIsoLength = 10;
+  if (text.size() != kIsoLength || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int i = 0; i < 3; ++i) {
+    for (std::size_t k = 0; k < lengths[i]; ++k) {
+      const char c = text[starts[i] + k];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (c - '0');
+    }
+  }
+  if (parts[1] < 1 || parts[1] > kMonthsPerYear || parts[2] < 1 ||
+      parts[2] > DaysInMonth(parts[0], parts[1])) {
+    return std::nullopt;
+  }
+  return DaysFromCivil(parts[0], parts[1], parts[2]);
+}
+
+// A resolved calendar period: first and last day included.
+struct Period {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  Precision precision = Precision::kNone;
+};
+
+// `months` months from January of year 0, so that month arithmetic never leaves the grid.
+int MonthIndex(int year, int month) { return year * kMonthsPerYear + (month - 1); }
+
+// Year and month (1..12) of a month index, rounding toward minus infinity so that indexes
+// before year 0 stay on the grid.
+int YearOfIndex(int index) {
+  return index >= 0 ? index / kMonthsPerYear : -((-index - 1) / kMonthsPerYear) - 1;
+}
+int MonthOfIndex(int index) { return index - YearOfIndex(index) * kMonthsPerYear + 1; }
+
+Period MonthsPeriod(int month_index, int count, Precision precision) {
+  const int year = YearOfIndex(month_index);
+  const int month = MonthOfIndex(month_index);
+  const int last_index = month_index + count - 1;
+  const int last_year = YearOfIndex(last_index);
+  const int last_month = MonthOfIndex(last_index);
+  return {DaysFromCivil(year, month, 1),
+          DaysFromCivil(last_year, last_month, DaysInMonth(last_year, last_month)), precision};
+}
+
+Period DayPeriod(std::int64_t day) { return {day, day, Precision::kDay}; }
+Period MonthPeriod(int year, int month) {
+  return MonthsPeriod(MonthIndex(year, month), 1, Precision::kMonth);
+}
+Period QuarterPeriod(int year, int quarter) {
+  return MonthsPeriod(MonthIndex(year, (quarter - 1) * kMonthsPerQuarter + 1), kMonthsPerQuarter,
+                      Precision::kQuarter);
+}
+Period HalfPeriod(int year, int half) {
+  return MonthsPeriod(MonthIndex(year, (half - 1) * kMonthsPerHalf + 1), kMonthsPerHalf,
+                      Precision::kHalf);
+}
+Period YearPeriod(int year) {
+  return MonthsPeriod(MonthIndex(year, 1), kMonthsPerYear, Precision::kYear);
+}
+Period DecadePeriod(int decade) {
+  return MonthsPeriod(MonthIndex(decade, 1), kMonthsPerYear * kYearsPerDecade, Precision::kDecade);
+}
+
+// The day `months` calendar months from `day`, clamped to the end of the target month.
+std::int64_t AddMonths(std::int64_t day, int months) {
+  const Civil c = CivilFromDays(day);
+  const int index = MonthIndex(c.year, c.month) + months;
+  const int year = YearOfIndex(index);
+  const int month = MonthOfIndex(index);
+  return DaysFromCivil(year, month, std::min(c.day, DaysInMonth(year, month)));
+}
+
+void AddFlag(std::vector<std::string>& flags, const char* flag) {
+  if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.emplace_back(flag);
+}
+
+bool ValidMonth(int month) { return month >= 1 && month <= kMonthsPerYear; }
+
+// The period of a point within `year` (month, day, quarter or half given), or nullopt when
+// the day does not exist ("February 30").
+std::optional<Period> WithinYear(const DatePoint& point, int year) {
+  if (point.month != 0) {
+    if (!ValidMonth(point.month)) return std::nullopt;
+    if (point.day == 0) return MonthPeriod(year, point.month);
+    if (point.day < 1 || point.day > DaysInMonth(year, point.month)) return std::nullopt;
+    return DayPeriod(DaysFromCivil(year, point.month, point.day));
+  }
+  if (point.quarter >= 1 && point.quarter <= 4) return QuarterPeriod(year, point.quarter);
+  if (point.half >= 1 && point.half <= 2) return HalfPeriod(year, point.half);
+  return YearPeriod(year);
+}
+
+// Fields inside what a calendar can mean; anything else is not resolved (flag "invalid"), so
+// that the arithmetic below never leaves int range whatever a caller passes.
+bool Plausible(const DatePoint& point) {
+  constexpr int kMaxYear = 9999;
+  constexpr int kMaxOffset = 10000;
+  return point.year >= 0 && point.year <= kMaxYear && point.decade >= 0 &&
+         point.decade <= kMaxYear && point.month >= 0 && point.month <= kMonthsPerYear &&
+         point.day >= 0 && point.day <= 31 && point.quarter >= 0 && point.quarter <= 4 &&
+         point.half >= 0 && point.half <= 2 && point.weekday >= 0 &&
+         point.weekday <= kDaysPerWeek && point.relative_offset >= -kMaxOffset &&
+         point.relative_offset <= kMaxOffset;
+}
+
+bool HasPartOfYear(const DatePoint& point) {
+  return point.month != 0 || point.quarter != 0 || point.half != 0;
+}
+
+// True when the point cannot be placed without the published date.
+bool NeedsPublished(const DatePoint& point) {
+  return point.relative_unit != Precision::kNone || (point.year == 0 && point.decade == 0);
+}
+
+std::int64_t WeekdayOnOrBefore(std::int64_t day, int weekday) {
+  return day - (WeekdayOf(day) - weekday + kDaysPerWeek) % kDaysPerWeek;
+}
+std::int64_t WeekdayAfter(std::int64_t day, int weekday) {
+  const int ahead = (weekday - WeekdayOf(day) + kDaysPerWeek) % kDaysPerWeek;
+  return day + (ahead == 0 ? kDaysPerWeek : ahead);
+}
+
+struct Resolution {
+  std::optional<Period> period;
+  bool unresolved = false;  // relative, and no published date
+};
+
+// A bare weekday: future → strictly after the published day; otherwise on or before it.
+std::int64_t PlaceWeekday(std::int64_t published, int weekday, int offset, Tense tense) {
+  if (offset < 0) return WeekdayOnOrBefore(published - 1, weekday);
+  if (offset > 0 || tense == Tense::kFuture) return WeekdayAfter(published, weekday);
+  return WeekdayOnOrBefore(published, weekday);
+}
+
+// A year-less month, day, quarter or half: the tense picks the year (see the file comment).
+std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t published, Tense tense) {
+  const int year = CivilFromDays(published).year;
+  auto period = WithinYear(point, year);
+  // February 29 exists only in some years: look one year further each way.
+  if (!period) {
+    for (int delta : {-1, 1, -2, 2, -3, 3, -4, 4}) {
+      if (tense == Tense::kFuture ? delta < 0 : delta > 0) continue;
+      if (auto other = WithinYear(point, year + delta)) return other;
+    }
+    return std::nullopt;
+  }
+  if (tense == Tense::kFuture) {
+    if (period->last < published) return WithinYear(point, year + 1);
+    return period;
+  }
+  if (period->first > published) return WithinYear(point, year - 1);
+  return period;
+}
+
+Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> published, Tense tense,
+                        std::vector<std::string>& flags) {
+  Resolution out;
+  if (!NeedsPublished(point)) {
+    if (point.decade != 0 && point.year == 0) {
+      out.period = DecadePeriod(point.decade);
+      return out;
+    }
+    out.period = WithinYear(point, point.year);
+    return out;
+  }
+  if (!published) {
+    out.unresolved = true;
+    return out;
+  }
+  const std::int64_t pub = *published;
+  const Civil today = CivilFromDays(pub);
+  const int offset = point.relative_offset;
+  switch (point.relative_unit) {
+    case Precision::kDay:
+      out.period = DayPeriod(pub + offset);
+      return out;
+    case Precision::kWeek:
+      if (point.weekday != 0) {
+        out.period = DayPeriod(PlaceWeekday(pub, point.weekday, offset, tense));
+      } else if (point.precision == Precision::kDay) {
+        out.period = DayPeriod(pub + static_cast<std::int64_t>(kDaysPerWeek) * offset);
+      } else {
+        const std::int64_t monday =
+            WeekdayOnOrBefore(pub, 1) + static_cast<std::int64_t>(kDaysPerWeek) * offset;
+        out.period = Period{monday, monday + kDaysPerWeek - 1, Precision::kWeek};
+      }
+      return out;
+    case Precision::kMonth:
+      if (point.month != 0) {
+        // "last October" / "next March": the previous or next such month, never this one.
+        if (!ValidMonth(point.month)) return out;
+        int year = today.year;
+        if (offset < 0 && point.month >= today.month) --year;
+        if (offset > 0 && point.month <= today.month) ++year;
+        if (offset == 0) {
+          out.period = PlaceYearless(point, pub, tense);
+          return out;
+        }
+        out.period = MonthPeriod(year, point.month);
+        return out;
+      }
+      out.period = MonthsPeriod(MonthIndex(today.year, today.month) + offset, 1, Precision::kMonth);
+      if (point.precision == Precision::kDay) out.period = DayPeriod(AddMonths(pub, offset));
+      return out;
+    case Precision::kQuarter: {
+      const int quarter_index = (MonthIndex(today.year, today.month) / kMonthsPerQuarter) + offset;
+      out.period =
+          MonthsPeriod(quarter_index * kMonthsPerQuarter, kMonthsPerQuarter, Precision::kQuarter);
+      return out;
+    }
+    case Precision::kHalf: {
+      const int half_index = (MonthIndex(today.year, today.month) / kMonthsPerHalf) + offset;
+      out.period = MonthsPeriod(half_index * kMonthsPerHalf, kMonthsPerHalf, Precision::kHalf);
+      return out;
+    }
+    case Precision::kYear: {
+      if (point.precision == Precision::kDay && !HasPartOfYear(point)) {
+        out.period = DayPeriod(AddMonths(pub, offset * kMonthsPerYear));
+        return out;
+      }
+      int year = today.year + offset;
+      out.period = WithinYear(point, year);
+      // "In October this year, X finalized …" in an April article: the text contradicts
+      // itself. Take the most recent October and say so.
+      if (out.period && offset == 0 && HasPartOfYear(point) && tense == Tense::kPast &&
+          out.period->first > pub) {
+        out.period = WithinYear(point, year - 1);
+        AddFlag(flags, "inconsistent");
+      }
+      return out;
+    }
+    case Precision::kDecade: {
+      const int decade = today.year / kYearsPerDecade * kYearsPerDecade + kYearsPerDecade * offset;
+      out.period = DecadePeriod(decade);
+      return out;
+    }
+    case Precision::kNone:
+      break;
+  }
+  // Year-less, not relative: a weekday alone, or a month/day/quarter/half without a year.
+  if (!HasPartOfYear(point) && point.weekday != 0) {
+    out.period = DayPeriod(PlaceWeekday(pub, point.weekday, 0, tense));
+    return out;
+  }
+  if (!HasPartOfYear(point)) return out;
+  out.period = PlaceYearless(point, pub, tense);
+  return out;
+}
+
+std::int64_t DurationEnd(std::int64_t from, int count, Precision unit, int direction) {
+  switch (unit) {
+    case Precision::kDay:
+      return from + static_cast<std::int64_t>(direction) * count;
+    case Precision::kWeek:
+      return from + static_cast<std::int64_t>(direction) * count * kDaysPerWeek;
+    case Precision::kMonth:
+      return AddMonths(from, direction * count);
+    case Precision::kQuarter:
+      return AddMonths(from, direction * count * kMonthsPerQuarter);
+    case Precision::kHalf:
+      return AddMonths(from, direction * count * kMonthsPerHalf);
+    case Precision::kYear:
+      return AddMonths(from, direction * count * kMonthsPerYear);
+    case Precision::kDecade:
+      return AddMonths(from, direction * count * kMonthsPerYear * kYearsPerDecade);
+    case Precision::kNone:
+      break;
+  }
+  return from;
+}
+
+}  // namespace
+
+namespace {
+
+DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Tense tense) {
+  DateValue value;
+  value.boundary = expr.boundary;
+  const std::optional<std::int64_t> pub = ParseIso(published);
+  if (expr.day_month_ambiguous) AddFlag(value.flags, "ambiguous");
+
+  constexpr int kMaxDurationCount = 10000;
+  if (!Plausible(expr.start) || (expr.end && !Plausible(*expr.end)) ||
+      expr.duration_count > kMaxDurationCount) {
+    AddFlag(value.flags, "invalid");
+    return value;
+  }
+
+  // A span of time from the published date.
+  if (expr.duration_count > 0 && expr.duration_unit != Precision::kNone) {
+    value.precision = expr.duration_unit;
+    if (!pub) {
+      AddFlag(value.flags, "unresolved");
+      return value;
+    }
+    int direction = expr.duration_direction;
+    if (direction == 0) direction = tense == Tense::kPast ? -1 : 1;
+    const std::int64_t far = DurationEnd(*pub, expr.duration_count, expr.duration_unit, direction);
+    if (direction > 0) {
+      value.start = Iso(*pub);
+      value.end = Iso(far - 1);
+    } else {
+      value.start = Iso(far + 1);
+      value.end = Iso(*pub);
+    }
+    return value;
+  }
+
+  Resolution start = ResolvePoint(expr.start, pub, tense, value.flags);
+  value.precision = expr.start.precision;
+  if (value.precision == Precision::kNone && start.period)
+    value.precision = start.period->precision;
+  Resolution end;
+  if (expr.end) end = ResolvePoint(*expr.end, pub, tense, value.flags);
+  if (start.unresolved || end.unresolved) {
+    AddFlag(value.flags, "unresolved");
+    return value;
+  }
+  if (!start.period || (expr.end && !end.period)) {
+    // "February 30, 2026": no such day. Say so rather than invent one.
+    AddFlag(value.flags, "invalid");
+    return value;
+  }
+  const Period& period = *start.period;
+
+  // "Monday, April 28, 2026" when April 28 is a Tuesday.
+  if (expr.start.weekday != 0 && expr.start.day != 0 &&
+      WeekdayOf(period.first) != expr.start.weekday) {
+    AddFlag(value.flags, "inconsistent");
+  }
+  // A fully written future date in a past-tense sentence is not flagged: "sold bonds maturing
+  // in January 2026" and "raised its outlook for 2029" are ordinary (on the generated corpus
+  // such a flag fired on 352 dates, all legitimate). Only a year the text leaves relative
+  // ("October this year") is checked against the tense, in ResolvePoint.
+
+  switch (expr.boundary) {
+    case Boundary::kNone:
+      value.start = Iso(period.first);
+      value.end = Iso(period.last);
+      break;
+    case Boundary::kThrough:
+    case Boundary::kUntil:
+    case Boundary::kBy:
+      value.end = Iso(period.last);
+      break;
+    case Boundary::kBefore:
+      value.end = Iso(period.first - 1);
+      break;
+    case Boundary::kAfter:
+      value.start = Iso(period.last + 1);
+      break;
+    case Boundary::kSince:
+      value.start = Iso(period.first);
+      if (pub && *pub >= period.first) value.end = Iso(*pub);
+      break;
+    case Boundary::kRange:
+      value.start = Iso(period.first);
+      value.end = Iso(end.period ? end.period->last : period.last);
+      break;
+  }
+  return value;
+}
+
+}  // namespace
+
+extract::DateValue ResolveDate(const extract::DateExpr& expr, std::string_view published,
+                               Tense tense) {
+  DateValue value = ResolveUnchecked(expr, published, tense);
+  // Dates past year 9999 (or before year 0) have no four-digit ISO form: not resolved.
+  auto writable = [](const std::string& iso) {
+    constexpr std::size_t kIsoLength = 10;
+    return iso.empty() || (iso.size() == kIsoLength && iso[0] != '-');
+  };
+  if (!writable(value.start) || !writable(value.end)) {
+    value.start.clear();
+    value.end.clear();
+    AddFlag(value.flags, "invalid");
+  }
+  return value;
+}
+
+namespace {
+
+// Tense lexicons. Future markers win: "said it will build" is about the building.
+constexpr std::string_view kFutureWords[] = {
+    "will", "shall", "would", "won't", "wo", "'ll", "next", "upcoming", "forthcoming",
+};
+// Two-word future markers ("plans to", "is expected").
+constexpr std::array<std::string_view, 2> kFuturePairs[] = {
+    {"going", "to"},     {"plans", "to"},      {"plan", "to"},       {"planning", "to"},
+    {"expects", "to"},   {"expected", "to"},   {"expect", "to"},     {"is", "expected"},
+    {"are", "expected"}, {"intends", "to"},    {"intend", "to"},     {"aims", "to"},
+    {"is", "set"},       {"are", "set"},       {"scheduled", "to"},  {"is", "due"},
+    {"are", "due"},      {"is", "slated"},     {"are", "slated"},    {"is", "poised"},
+    {"is", "scheduled"}, {"are", "scheduled"}, {"was", "scheduled"}, {"were", "scheduled"},
+};
+constexpr std::string_view kPastWords[] = {
+    "was",       "were",    "had",     "did",    "said",   "told",  "paid",  "made",     "took",
+    "gave",      "came",    "went",    "sold",   "bought", "rose",  "fell",  "grew",     "won",
+    "lost",      "held",    "left",    "met",    "began",  "saw",   "got",   "spent",    "sent",
+    "built",     "brought", "thought", "found",  "kept",   "led",   "wrote", "ran",      "struck",
+    "became",    "chose",   "drew",    "knew",   "spoke",  "stood", "threw", "withdrew", "ago",
+    "yesterday", "sank",    "slid",    "shrank", "swung",
+};
+// Words ending in "ed" that are not past forms.
+constexpr std::string_view kNotPastEd[] = {
+    "need",    "needs",  "speed", "proceed", "exceed", "succeed", "feed",
+    "seed",    "breed",  "bleed", "embed",   "shed",   "red",     "bed",
+    "hundred", "indeed", "naked", "sacred",  "wicked", "kindred", "unprecedented",
+    "bred",    "fed",    "wed",   "shred",   "sled",
+};
+
+template <std::size_t N>
+bool InList(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+struct Word {
+  std::string text;       // lower-cased
+  std::size_t begin = 0;  // byte offsets into the sentence
+  std::size_t end = 0;
+};
+
+// Lower-cased ASCII words of `sentence`; apostrophes stay inside words ("won't", "'ll").
+std::vector<Word> Words(std::string_view sentence) {
+  std::vector<Word> words;
+  std::string current;
+  std::size_t begin = 0;
+  auto flush = [&](std::size_t end) {
+    if (!current.empty()) words.push_back({std::move(current), begin, end});
+    current.clear();
+  };
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    if (current.empty()) begin = i;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      current += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      current += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\'') {
+      // "he'll" → "he", "'ll"; "won't" stays one word.
+      if (i + 2 < sentence.size() && sentence[i + 1] == 'l' && sentence[i + 2] == 'l') {
+        flush(i);
+        begin = i;
+        current = "'";
+      } else if (!current.empty()) {
+        current += c;
+      }
+    } else {
+      flush(i);
+    }
+  }
+  flush(sentence.size());
+  return words;
+}
+
+bool IsPastForm(std::string_view word) {
+  if (InList(word, kPastWords)) return true;
+  constexpr std::size_t kMinEdWord = 4;  // "aimed", not "red"
+  return word.size() > kMinEdWord && word.substr(word.size() - 2) == "ed" &&
+         !InList(word, kNotPastEd);
+}
+
+// The tense a word (or the word pair starting at `i`) marks, or kUnknown.
+Tense MarkerAt(const std::vector<Word>& words, std::size_t i) {
+  const std::string_view word = words[i].text;
+  if (InList(word, kFutureWords)) return Tense::kFuture;
+  if (i + 1 < words.size()) {
+    for (const auto& pair : kFuturePairs) {
+      if (word == pair[0] && words[i + 1].text == pair[1]) return Tense::kFuture;
+    }
+  }
+  return IsPastForm(word) ? Tense::kPast : Tense::kUnknown;
+}
+
+bool EndsClause(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"';
+}
+
+}  // namespace
+
+Tense DetectTense(std::string_view sentence) {
+  const std::vector<Word> words = Words(sentence);
+  if (words.empty()) return Tense::kUnknown;
+  bool past = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Tense marker = MarkerAt(words, i);
+    if (marker == Tense::kFuture) return Tense::kFuture;
+    if (marker == Tense::kPast) past = true;
+  }
+  return past ? Tense::kPast : Tense::kPresent;
+}
+
+Tense DetectTenseNear(std::string_view sentence, std::size_t date_begin, std::size_t date_end) {
+  date_end = std::min(date_end, sentence.size());
+  date_begin = std::min(date_begin, date_end);
+  // The clause: back and forward from the date to a clause break. An em dash (E2 80 94)
+  // breaks too; its last byte is enough to see it.
+  auto breaks = [&](std::size_t i) {
+    return EndsClause(sentence[i]) || static_cast<unsigned char>(sentence[i]) == 0x94;
+  };
+  std::size_t clause_begin = date_begin;
+  while (clause_begin > 0 && !breaks(clause_begin - 1)) --clause_begin;
+  std::size_t clause_end = date_end;
+  while (clause_end < sentence.size() && !breaks(clause_end)) ++clause_end;
+
+  const std::vector<Word> words = Words(sentence);
+  Tense nearest = Tense::kUnknown;
+  std::size_t nearest_distance = sentence.size() + 1;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& word = words[i];
+    if (word.begin < clause_begin || word.end > clause_end) continue;
+    // Words of the date itself ("next Monday", "two days ago") say nothing about the verb.
+    if (word.end > date_begin && word.begin < date_end) continue;
+    const Tense marker = MarkerAt(words, i);
+    if (marker == Tense::kUnknown) continue;
+    const std::size_t distance =
+        word.end <= date_begin ? date_begin - word.end : word.begin - date_end;
+    // Strictly nearer wins; on a tie the earlier word (usually the governing verb) stays.
+    if (distance < nearest_distance) {
+      nearest = marker;
+      nearest_distance = distance;
+    }
+  }
+  if (nearest != Tense::kUnknown) return nearest;
+  return DetectTense(sentence);
+}
+
+}  // namespace concord::normalize

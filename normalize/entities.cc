@@ -1,0 +1,183 @@
+// Canonical keys and the entity table.
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "normalize/normalize.h"
+
+namespace concord::normalize {
+namespace {
+
+// Corporate forms that do not tell two companies apart: "Microsoft Corp." is Microsoft.
+constexpr std::array<std::string_view, 22> kCorporateSuffixes = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc",
+    "ag", "sa", "se", "nv", "bv", "gmbh", "lp", "llp", "group", "holdings", "holding", "pte"};
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+std::vector<std::string> SplitBars(const std::string& field) {
+  std::vector<std::string> parts;
+  std::stringstream stream(field);
+  std::string part;
+  while (std::getline(stream, part, '|')) {
+    std::size_t b = part.find_first_not_of(' ');
+    std::size_t e = part.find_last_not_of(' ');
+    if (b != std::string::npos) parts.push_back(part.substr(b, e - b + 1));
+  }
+  return parts;
+}
+
+std::optional<extract::EntityType> ParseType(std::string_view type) {
+  if (type == "org" || type == "organization" || type == "regulator" || type == "unit") return extract::EntityType::kOrganization;
+  if (type == "person") return extract::EntityType::kPerson;
+  if (type == "product" || type == "service" || type == "platform") return extract::EntityType::kProduct;
+  if (type == "place") return extract::EntityType::kPlace;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string CanonicalKey(std::string_view name) {
+  // NFKC + case fold with utf8proc; on invalid UTF-8 fall back to the bytes as given
+  // (corpus has validated article text, so this only guards user data files).
+  std::string folded;
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                         static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+                                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                        UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+  if (length >= 0 && mapped != nullptr) {
+    folded.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  } else {
+    folded.assign(name);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::free(mapped);
+  // Right single quote → apostrophe, so both possessive spellings strip alike.
+  std::string text;
+  text.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+      text += '\'';
+      i += 2;
+    } else {
+      text += folded[i];
+    }
+  }
+  // Words: letters and digits (and any non-ASCII byte); everything else separates, except
+  // '&' which names keep ("AT&T") and an apostrophe inside a word.
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    auto u = static_cast<unsigned char>(c);
+    bool keep = std::isalnum(u) || u >= 0x80 || c == '&';
+    if (keep) {
+      word += c;
+      continue;
+    }
+    if (c == '\'' && !word.empty() && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
+        !(text[i + 1] == 's' && (i + 2 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 2]))))) {
+      continue;  // "O'Neil" → "oneil"; but "'s" ends the word and is dropped below
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+    if (c == '\'' && i + 1 < text.size() && text[i + 1] == 's') ++i;  // possessive 's
+  }
+  while (words.size() > 1 && std::find(kCorporateSuffixes.begin(), kCorporateSuffixes.end(), words.back()) !=
+                                 kCorporateSuffixes.end()) {
+    words.pop_back();
+  }
+  if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
+  std::string key;
+  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+  return key;
+}
+
+Result<EntityTable> EntityTable::Load(const std::vector<std::filesystem::path>& files) {
+  EntityTable table;
+  std::vector<std::pair<std::string, std::string>> parents_to_check;  // (where, parent id)
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::InvalidInput(file.string(), "cannot read entity file");
+    std::string line;
+    int line_number = 0;
+    while (std::getline(in, line)) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> fields = SplitTabs(line);
+      std::string where = file.string() + ":" + std::to_string(line_number);
+      if (fields.size() < 3) {
+        return Status::InvalidInput(where, "expected at least 3 tab-separated fields: id, name, type");
+      }
+      std::optional<extract::EntityType> type = ParseType(fields[2]);
+      if (!type) return Status::InvalidInput(where, "unknown type '" + fields[2] + "' (org, unit, regulator, person, product, place)");
+      Entity entity;
+      entity.id = fields[0];
+      entity.name = fields[1];
+      entity.type = *type;
+      if (fields.size() > 3) entity.parent = fields[3];
+      if (fields.size() > 4) entity.aliases = SplitBars(fields[4]);
+      if (fields.size() > 5) entity.tickers = SplitBars(fields[5]);
+      if (entity.id.empty() || entity.name.empty()) return Status::InvalidInput(where, "empty id or name");
+      if (!entity.parent.empty()) parents_to_check.emplace_back(where, entity.parent);
+      std::size_t index;
+      auto existing = table.index_by_id_.find(entity.id);
+      if (existing != table.index_by_id_.end()) {
+        index = existing->second;  // a later file overrides the row
+        table.entities_[index] = entity;
+      } else {
+        index = table.entities_.size();
+        table.entities_.push_back(entity);
+        table.index_by_id_[entity.id] = index;
+      }
+      table.index_by_key_[CanonicalKey(entity.name)] = index;
+      for (const std::string& alias : entity.aliases) table.index_by_key_[CanonicalKey(alias)] = index;
+      for (const std::string& ticker : entity.tickers) table.index_by_key_[CanonicalKey(ticker)] = index;
+    }
+  }
+  for (const auto& [where, parent] : parents_to_check) {
+    if (!table.index_by_id_.count(parent)) return Status::InvalidInput(where, "unknown parent id '" + parent + "'");
+  }
+  return table;
+}
+
+const Entity* EntityTable::Find(std::string_view name) const {
+  auto found = index_by_key_.find(CanonicalKey(name));
+  return found == index_by_key_.end() ? nullptr : &entities_[found->second];
+}
+
+const Entity* EntityTable::FindById(std::string_view id) const {
+  auto found = index_by_id_.find(std::string(id));
+  return found == index_by_id_.end() ? nullptr : &entities_[found->second];
+}
+
+bool EntityTable::IsWithin(std::string_view id, std::string_view ancestor) const {
+  std::string current(id);
+  for (int depth = 0; depth < 16 && !current.empty(); ++depth) {  // bounded: a cycle in data ends here
+    if (current == ancestor) return true;
+    const Entity* entity = FindById(current);
+    if (entity == nullptr) return false;
+    current = entity->parent;
+  }
+  return false;
+}
+
+}  // namespace concord::normalize

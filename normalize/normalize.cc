@@ -1,0 +1,316 @@
+// The Normalizer: entities (table, in-article definitions, short forms), dates and
+// conditions. Reads its data files once in Create().
+
+#include "normalize/normalize.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "normalize/dates.h"
+
+namespace concord::normalize {
+namespace {
+
+using extract::EntityRef;
+using extract::EntityType;
+using extract::Mention;
+using extract::MentionKind;
+
+struct ConditionCue {
+  std::string predicate;  // NOT_ABLE, NOT_WILLING …
+  std::string phrase;     // lowercase
+};
+
+Status LoadConditionCues(const std::filesystem::path& file, std::vector<ConditionCue>& cues) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::InvalidInput(file.string(), "cannot read condition lexicon");
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#') continue;
+    std::size_t colon = line.find(':');
+    if (colon == std::string::npos) {
+      return Status::InvalidInput(file.string() + ":" + std::to_string(line_number), "expected 'PREDICATE: phrase | phrase'");
+    }
+    std::string predicate = line.substr(first, colon - first);
+    std::stringstream phrases(line.substr(colon + 1));
+    std::string phrase;
+    while (std::getline(phrases, phrase, '|')) {
+      std::size_t b = phrase.find_first_not_of(" \t\r");
+      std::size_t e = phrase.find_last_not_of(" \t\r");
+      if (b != std::string::npos) cues.push_back({predicate, phrase.substr(b, e - b + 1)});
+    }
+  }
+  // Longest phrases first, so "can not" wins over a shorter cue at the same place.
+  std::stable_sort(cues.begin(), cues.end(), [](const ConditionCue& a, const ConditionCue& b) {
+    return a.phrase.size() > b.phrase.size();
+  });
+  return Status::Ok();
+}
+
+std::string Lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Curly apostrophes read as straight ones ("can’t").
+  std::string out;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (lower.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += lower[i];
+    }
+  }
+  return out;
+}
+
+bool WordBoundary(std::string_view text, std::size_t at) {
+  return at == 0 || at >= text.size() || !std::isalnum(static_cast<unsigned char>(text[at - 1])) ||
+         !std::isalnum(static_cast<unsigned char>(text[at]));
+}
+
+std::string DisplayName(std::string_view surface) {
+  std::string name(surface);
+  for (std::string_view possessive : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (name.size() > possessive.size() && name.compare(name.size() - possessive.size(), possessive.size(), possessive) == 0) {
+      name.erase(name.size() - possessive.size());
+      break;
+    }
+  }
+  return name;
+}
+
+bool IsPairReference(std::string_view text) {
+  return text == "the two companies" || text == "the two parties" || text == "both companies" ||
+         text == "both parties" || text == "the two firms";
+}
+
+std::string LowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// Role references ("it", "the company", "the former", "the two parties") in a claim's roles
+// become the organisation they stand for: the most recent organisations named before the
+// reference, distinct by canonical id. People, products and places are not candidates.
+void ResolveReferences(const extract::Extraction& extraction, extract::Claim& claim) {
+  auto antecedents = [&](std::size_t position) {
+    std::vector<const Mention*> found;
+    for (auto it = extraction.mentions.rbegin(); it != extraction.mentions.rend() && found.size() < 6; ++it) {
+      if (it->kind != MentionKind::kEntity || it->span.begin >= position) continue;
+      if (it->entity.type != EntityType::kOrganization) continue;
+      bool seen = std::any_of(found.begin(), found.end(), [&](const Mention* m) { return m->entity.id == it->entity.id; });
+      if (!seen) found.push_back(&*it);
+    }
+    return found;
+  };
+  extract::Role* roles[] = {&claim.subject, &claim.counterparty, &claim.object};
+  for (extract::Role* role : roles) {
+    if (!role->present() || role->entity.type != EntityType::kPronoun) continue;
+    std::string reference = LowerAscii(role->text);
+    std::vector<const Mention*> candidates = antecedents(role->span.begin);
+    const Mention* chosen = nullptr;
+    if (reference == "the former" || reference == "the latter") {
+      if (candidates.size() >= 2) chosen = reference == "the former" ? candidates[1] : candidates[0];
+    } else if (IsPairReference(reference)) {
+      // "the two parties" as subject names both: the earlier one acts, the later one is the
+      // counterparty unless the rule already named one.
+      if (candidates.size() >= 2 && role == &claim.subject) {
+        chosen = candidates[1];
+        if (!claim.counterparty.present()) {
+          claim.counterparty = {candidates[0]->text, candidates[0]->span, candidates[0]->entity};
+        }
+      }
+    } else {
+      for (const Mention* candidate : candidates) {
+        bool other_role = std::any_of(std::begin(roles), std::end(roles), [&](const extract::Role* other) {
+          return other != role && other->present() && other->entity.id == candidate->entity.id;
+        });
+        if (!other_role) {
+          chosen = candidate;
+          break;
+        }
+      }
+    }
+    if (chosen != nullptr) {
+      role->text = chosen->text;
+      role->entity = chosen->entity;
+    } else {
+      claim.confidence = std::max(0.0F, claim.confidence - 0.2F);  // a party we could not name
+    }
+  }
+}
+
+}  // namespace
+
+struct Normalizer::Impl {
+  EntityTable table;
+  std::vector<ConditionCue> condition_cues;
+
+  EntityRef FromTable(const Entity& entity) const { return EntityRef{entity.type, entity.id, entity.name}; }
+};
+
+Normalizer::Normalizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+Normalizer::~Normalizer() = default;
+
+const EntityTable& Normalizer::entities() const { return impl_->table; }
+
+Result<Normalizer> Normalizer::Create(const std::filesystem::path& data_dir,
+                                      const std::vector<std::filesystem::path>& extra_entity_files) {
+  auto impl = std::make_unique<Impl>();
+  std::vector<std::filesystem::path> files = {data_dir / "entities.tsv"};
+  files.insert(files.end(), extra_entity_files.begin(), extra_entity_files.end());
+  Result<EntityTable> table = EntityTable::Load(files);
+  if (!table.ok()) return table.status();
+  impl->table = std::move(table).value();
+  Status status = LoadConditionCues(data_dir / "conditions.lex", impl->condition_cues);
+  if (!status.ok()) return status;
+  return Normalizer(std::move(impl));
+}
+
+std::string Normalizer::NormalizeCondition(std::string_view condition_text, std::string_view actor) const {
+  std::string text = Lower(condition_text);
+  std::string op = "IF";
+  for (std::string_view unless : {"unless", "except if", "except where", "except when"}) {
+    std::size_t at = text.find(unless);
+    if (at != std::string::npos && WordBoundary(text, at)) op = "UNLESS";
+  }
+  // Predicates in text order; the words between two predicates say AND or OR.
+  struct Found {
+    std::size_t begin, end;
+    const ConditionCue* cue;
+  };
+  std::vector<Found> found;
+  for (const ConditionCue& cue : impl_->condition_cues) {
+    std::size_t at = 0;
+    while ((at = text.find(cue.phrase, at)) != std::string::npos) {
+      std::size_t end = at + cue.phrase.size();
+      bool overlaps = std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.begin < end && at < f.end; });
+      if (!overlaps && WordBoundary(text, at) && WordBoundary(text, end)) found.push_back({at, end, &cue});
+      at = end;
+    }
+  }
+  if (found.empty()) return "";
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  bool any_or = false;
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    std::string between = " " + text.substr(found[i - 1].end, found[i].begin - found[i - 1].end) + " ";
+    if (between.find(" or ") != std::string::npos || between.find(" nor ") != std::string::npos) any_or = true;
+  }
+  std::vector<std::string> terms;
+  for (const Found& f : found) {
+    std::string term = f.cue->predicate + "(" + std::string(actor) + ")";
+    if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+  }
+  std::sort(terms.begin(), terms.end());  // order-free: "unable and unwilling" == "unwilling and unable"
+  std::string body;
+  if (terms.size() == 1) {
+    body = terms[0];
+  } else {
+    body = any_or ? "OR(" : "AND(";
+    for (std::size_t i = 0; i < terms.size(); ++i) body += (i ? "," : "") + terms[i];
+    body += ")";
+  }
+  return op + "(" + body + ")";
+}
+
+void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& extraction) const {
+  const std::string_view text = article.text;
+  // Names this article defines or shortens: key → the entity it stands for.
+  std::map<std::string, EntityRef> article_names;
+  auto resolve = [&](std::string_view surface, EntityType guess) -> EntityRef {
+    std::string key = CanonicalKey(surface);
+    if (auto found = article_names.find(key); found != article_names.end()) return found->second;
+    if (const Entity* entity = impl_->table.Find(surface)) return impl_->FromTable(*entity);
+    EntityRef unknown;
+    unknown.type = guess == EntityType::kUnknown ? EntityType::kOrganization : guess;
+    unknown.id = key;
+    unknown.name = DisplayName(surface);
+    return unknown;
+  };
+
+  std::vector<std::size_t> entity_indexes;
+  for (std::size_t i = 0; i < extraction.mentions.size(); ++i) {
+    if (extraction.mentions[i].kind == MentionKind::kEntity && extraction.mentions[i].entity.type != EntityType::kPronoun) {
+      entity_indexes.push_back(i);
+    }
+  }
+  // In-article definitions: "Amazon Web Services (AWS)". Whichever side the table knows
+  // names both; otherwise the short form stands for the long one.
+  for (std::size_t k = 0; k + 1 < entity_indexes.size(); ++k) {
+    const Mention& name = extraction.mentions[entity_indexes[k]];
+    const Mention& defined = extraction.mentions[entity_indexes[k + 1]];
+    std::string_view between = text.substr(name.span.end, defined.span.begin - std::min(defined.span.begin, name.span.end));
+    bool parenthesized = (between == " (" || between == "(") && defined.span.end < text.size() && text[defined.span.end] == ')';
+    if (!parenthesized) continue;
+    const Entity* long_entity = impl_->table.Find(name.text);
+    const Entity* short_entity = impl_->table.Find(defined.text);
+    EntityRef ref = long_entity ? impl_->FromTable(*long_entity)
+                    : short_entity ? impl_->FromTable(*short_entity)
+                                   : resolve(name.text, name.entity.type);
+    article_names[CanonicalKey(name.text)] = ref;
+    article_names[CanonicalKey(defined.text)] = ref;
+  }
+  // Short forms: "Orbis" after "Orbis Cloud" is the same party when the table knows
+  // neither, i.e. the longer name in the article starts with the shorter one.
+  for (std::size_t k = 0; k < entity_indexes.size(); ++k) {
+    const Mention& mention = extraction.mentions[entity_indexes[k]];
+    std::string key = CanonicalKey(mention.text);
+    if (article_names.count(key) || impl_->table.Find(mention.text)) continue;
+    for (std::size_t other : entity_indexes) {
+      std::string longer = CanonicalKey(extraction.mentions[other].text);
+      if (longer.size() > key.size() && longer.compare(0, key.size(), key) == 0 && longer[key.size()] == ' ') {
+        article_names[key] = resolve(extraction.mentions[other].text, extraction.mentions[other].entity.type);
+        break;
+      }
+    }
+  }
+
+  auto sentence_text = [&](std::size_t index) -> std::string_view {
+    if (index >= extraction.sentences.size()) return {};
+    const extract::Span& span = extraction.sentences[index].span;
+    return text.substr(span.begin, span.end - span.begin);
+  };
+  for (Mention& mention : extraction.mentions) {
+    if (mention.kind == MentionKind::kEntity) {
+      if (mention.entity.type != EntityType::kPronoun) mention.entity = resolve(mention.text, mention.entity.type);
+    } else if (mention.kind == MentionKind::kDate || mention.kind == MentionKind::kDuration) {
+      mention.date = ResolveDate(mention.date_expr, article.published, DetectTense(sentence_text(mention.sentence)));
+    }
+  }
+  for (extract::Claim& claim : extraction.claims) {
+    for (extract::Role* role : {&claim.subject, &claim.counterparty, &claim.object}) {
+      if (!role->present() || role->entity.type == EntityType::kPronoun) continue;
+      role->entity = resolve(role->text, role->entity.type);
+    }
+    ResolveReferences(extraction, claim);
+    if (claim.has_time) {
+      claim.time = ResolveDate(claim.time_expr, article.published, DetectTense(sentence_text(claim.provenance.sentence)));
+    }
+    if (!claim.condition_text.empty()) {
+      // The condition's actor: the first party named inside it, else the claim's subject.
+      std::string actor = claim.subject.entity.name;
+      std::size_t best = std::string::npos;
+      for (std::size_t index : entity_indexes) {
+        const Mention& mention = extraction.mentions[index];
+        if (mention.sentence != claim.provenance.sentence) continue;
+        std::size_t at = claim.condition_text.find(mention.text);
+        if (at != std::string::npos && at < best) {
+          best = at;
+          actor = mention.entity.name;
+        }
+      }
+      claim.condition = NormalizeCondition(claim.condition_text, actor);
+    }
+  }
+}
+
+}  // namespace concord::normalize

@@ -1,0 +1,168 @@
+#pragma once
+// reconcile: the fact store (SQLite), facts from claims, typed discrepancies, source
+// independence, scores, and the report and JSON output built from them.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus/corpus.h"
+#include "corpus/status.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace concord::reconcile {
+
+// One article and what was extracted from it, ready to store.
+struct ExtractedArticle {
+  corpus::Article article;
+  extract::Extraction extraction;
+};
+
+struct BatchStats {
+  std::size_t added = 0;      // articles new to the store
+  std::size_t replaced = 0;   // articles whose content changed: old claims replaced
+  std::size_t unchanged = 0;  // same id and hash: nothing written
+  std::size_t claims = 0;     // claims written
+  std::size_t mentions = 0;   // mentions written
+  bool operator==(const BatchStats&) const = default;
+};
+
+struct ReconcileStats {
+  std::size_t facts = 0;
+  std::size_t discrepancies = 0;
+  std::size_t corroborated = 0;
+  std::size_t disputed = 0;
+  std::size_t single_source = 0;
+  bool operator==(const ReconcileStats&) const = default;
+};
+
+// What a report shows; filled from the store by LoadReport().
+struct ReportClaim {
+  std::int64_t id = 0;
+  std::string article;   // Article::name
+  std::string source;
+  std::string published;
+  std::string url;
+  std::string quote;
+  extract::Span span;
+  std::string stance;    // "supports" | "contradicts"
+  std::string summary;   // one line: "Amazon invest OpenAI up to USD 50 bn (2026-02)"
+  bool operator==(const ReportClaim&) const = default;
+};
+
+struct ReportDiscrepancy {
+  std::string type;      // value, magnitude, hedge_lost, date, boundary, direction, polarity, condition, entity
+  std::string severity;  // high, medium, low
+  std::string detail;    // one line a reader understands
+  std::int64_t claim_a = 0;
+  std::int64_t claim_b = 0;
+  bool operator==(const ReportDiscrepancy&) const = default;
+};
+
+struct ReportFact {
+  std::int64_t id = 0;
+  std::string key;
+  std::string relation;
+  std::string subject, counterparty, object;  // canonical names; empty when absent
+  std::string value_json;  // {"kind":"money","low":…} or null
+  std::string time_json;   // {"start":…,"end":…,"precision":…} or null
+  std::string value_text;  // "up to USD 50 bn"
+  std::string time_text;   // "2026-02"
+  std::string status;      // corroborated | single_source | disputed
+  int score = 0;           // 0..100
+  int independent_sources = 0;
+  std::string explanation;  // how the score came about, one line
+  std::vector<ReportClaim> claims;
+  std::vector<ReportDiscrepancy> discrepancies;
+  bool operator==(const ReportFact&) const = default;
+};
+
+struct ReportSource {
+  std::string name;
+  double trust = 0;
+  int claims = 0, corroborated = 0, contradicted = 0, unique = 0;
+  bool operator==(const ReportSource&) const = default;
+};
+
+struct ReportAgreement {
+  std::string a, b;
+  int shared_facts = 0, agree = 0, conflict = 0;
+  bool operator==(const ReportAgreement&) const = default;
+};
+
+struct ReportCluster {
+  std::vector<std::string> articles;  // syndicated copies of one text
+  bool operator==(const ReportCluster&) const = default;
+};
+
+struct Report {
+  std::vector<ReportFact> facts;  // disputed, corroborated, single_source; then score
+  std::vector<ReportSource> sources;
+  std::vector<ReportAgreement> agreement;
+  std::vector<ReportCluster> clusters;
+};
+
+struct ReportFilter {
+  std::string entity;    // a name or alias: facts where it plays any role
+  std::string relation;
+  std::string since, until;  // ISO dates on the fact's time
+  bool conflicts_only = false;
+};
+
+struct ClaimFilter {
+  std::string entity;
+  std::string relation;
+};
+
+// The fact store. One SQLite file (WAL, foreign keys on), schema versioned with
+// PRAGMA user_version and migrated on Open().
+class Store {
+ public:
+  // Opens or creates the database. Fails with kEnvironment when it cannot be written,
+  // is locked past `busy_timeout_ms`, or is not a Concord database.
+  static Result<Store> Open(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // True when the store holds article `id` with this content hash (ingest skips it).
+  Result<bool> IsUnchanged(const std::string& id, std::uint64_t content_hash);
+
+  // Writes a batch in one transaction: new articles are added, changed ones replace their
+  // old mentions and claims. On failure nothing of the batch is written.
+  Result<BatchStats> WriteBatch(const std::vector<ExtractedArticle>& batch);
+
+  // Rebuilds facts, discrepancies, independence clusters and scores from the stored claims,
+  // in one transaction. Deterministic: the same claims give the same facts and scores.
+  Result<ReconcileStats> Reconcile(const normalize::EntityTable& entities);
+
+  Result<Report> LoadReport(const ReportFilter& filter, const normalize::EntityTable& entities);
+
+  // Stored claims as JSON objects (one string each), in article and text order.
+  Result<std::vector<std::string>> QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities);
+
+  std::filesystem::path path() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+std::string RenderMarkdown(const Report& report);
+std::string RenderJson(const Report& report);  // DESIGN.md's report contract, pretty-printed
+
+// JSON lines for `concord extract --jsonl` (DESIGN.md): one per mention and per claim.
+std::string MentionJsonLine(const extract::Mention& mention, const corpus::Article& article);
+std::string ClaimJsonLine(const extract::Claim& claim, const corpus::Article& article);
+
+// Short human forms: "up to USD 50 bn", "approximately 27%", "2026-02".
+std::string AmountText(const extract::Amount& amount, extract::ValueKind kind);
+std::string DateText(const extract::DateValue& date);
+
+}  // namespace concord::reconcile

@@ -1,0 +1,414 @@
+// The SQLite fact store: schema and migrations, batch writes, claim queries.
+//
+// Schema (version = PRAGMA user_version; migrations below run in order, each in the same
+// transaction as the version bump):
+//   sources(id, name UNIQUE, prior, trust)
+//   articles(id, key UNIQUE, name, source_id → sources, url, title, published, kind,
+//            derived_from, content_hash, body_offset, text, sketch, ingested_at)
+//   mentions(id, article_id → articles CASCADE, kind, span_begin, span_end, text, value JSON)
+//   facts(id, key UNIQUE, relation, subject_id, counterparty_id, object_id, value JSON,
+//         time JSON, status, score, independent_sources, explanation)
+//   claims(id, article_id → articles CASCADE, fact_id → facts SET NULL, relation, roles
+//          (id + surface), value columns, time columns, polarity, modality, condition,
+//          attribution, provenance (sentence, span, quote), rule, confidence)
+//   discrepancies(id, fact_id → facts CASCADE, type, severity, claim_a, claim_b → claims
+//                 CASCADE, detail)
+//   clusters(article_id → articles CASCADE, cluster): syndicated copies share a cluster
+// The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md, "Scale").
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+
+#include "reconcile/json_form.h"
+#include "reconcile/store_impl.h"
+
+namespace concord::reconcile {
+namespace {
+
+constexpr const char* kMigrations[] = {
+    // 1: the first schema.
+    R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  prior REAL NOT NULL DEFAULT 0.7,
+  trust REAL NOT NULL DEFAULT 0.7
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  url TEXT, title TEXT, published TEXT,
+  kind TEXT NOT NULL,
+  derived_from TEXT,
+  content_hash TEXT NOT NULL,
+  body_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  sketch BLOB,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value TEXT
+);
+CREATE INDEX mentions_by_article ON mentions(article_id);
+CREATE TABLE facts (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  relation TEXT NOT NULL,
+  subject_id TEXT, counterparty_id TEXT, object_id TEXT,
+  value TEXT, time TEXT,
+  status TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  independent_sources INTEGER NOT NULL,
+  explanation TEXT
+);
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  fact_id INTEGER REFERENCES facts(id) ON DELETE SET NULL,
+  relation TEXT NOT NULL,
+  subject_id TEXT, subject TEXT, counterparty_id TEXT, counterparty TEXT, object_id TEXT, object TEXT,
+  value_kind TEXT NOT NULL, value_low REAL, value_high REAL, currency TEXT, qualifier TEXT, value_per TEXT,
+  exclusive INTEGER, terms TEXT,
+  time_start TEXT, time_end TEXT, time_precision TEXT, time_boundary TEXT, time_flags TEXT,
+  polarity TEXT NOT NULL, modality TEXT NOT NULL,
+  condition TEXT, condition_text TEXT, attribution TEXT,
+  sentence INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT NOT NULL,
+  rule TEXT, confidence REAL NOT NULL,
+  claim_json TEXT NOT NULL
+);
+CREATE INDEX claims_by_article ON claims(article_id);
+CREATE INDEX claims_by_fact ON claims(fact_id);
+CREATE INDEX claims_by_relation ON claims(relation);
+CREATE TABLE discrepancies (
+  id INTEGER PRIMARY KEY,
+  fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  detail TEXT NOT NULL
+);
+CREATE INDEX discrepancies_by_fact ON discrepancies(fact_id);
+CREATE TABLE clusters (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  cluster INTEGER NOT NULL
+);
+)sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
+
+std::string HashHex(std::uint64_t hash) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+std::string NowUtc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+void BindText(SQLite::Statement& statement, int index, const std::string& text) {
+  if (text.empty()) {
+    statement.bind(index);
+  } else {
+    statement.bind(index, text);
+  }
+}
+
+std::int64_t SourceId(SQLite::Database& db, const std::string& name) {
+  SQLite::Statement insert(db, "INSERT INTO sources(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  insert.bind(1, name);
+  insert.exec();
+  SQLite::Statement select(db, "SELECT id FROM sources WHERE name = ?");
+  select.bind(1, name);
+  select.executeStep();
+  return select.getColumn(0).getInt64();
+}
+
+constexpr int kShingleWords = 5;
+constexpr std::size_t kSketchSize = 64;
+
+}  // namespace
+
+Status DatabaseError(const std::filesystem::path& path, const std::exception& error) {
+  return Status::Environment(path.string(), std::string("database error: ") + error.what());
+}
+
+std::string ShingleSketch(std::string_view text) {
+  // Word 5-shingles, hashed; the kSketchSize smallest hashes estimate Jaccard similarity
+  // (Broder's bottom-k MinHash) in a fixed 512 bytes per article.
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t start = i;
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  std::vector<std::uint64_t> hashes;
+  for (std::size_t w = 0; w + kShingleWords <= words.size(); ++w) {
+    const char* begin = words[w].data();
+    const char* end = words[w + kShingleWords - 1].data() + words[w + kShingleWords - 1].size();
+    hashes.push_back(XXH3_64bits(begin, static_cast<std::size_t>(end - begin)));
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  if (hashes.size() > kSketchSize) hashes.resize(kSketchSize);
+  std::string sketch(hashes.size() * sizeof(std::uint64_t), '\0');
+  std::memcpy(sketch.data(), hashes.data(), sketch.size());
+  return sketch;
+}
+
+double SketchSimilarity(std::string_view a, std::string_view b) {
+  auto load = [](std::string_view bytes) {
+    std::vector<std::uint64_t> values(bytes.size() / sizeof(std::uint64_t));
+    std::memcpy(values.data(), bytes.data(), values.size() * sizeof(std::uint64_t));
+    return values;
+  };
+  std::vector<std::uint64_t> x = load(a), y = load(b);
+  if (x.empty() || y.empty()) return 0;
+  // Bottom-k estimate: among the k smallest of the union, the share present in both.
+  std::vector<std::uint64_t> merged;
+  std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(merged));
+  std::size_t k = std::min({kSketchSize, merged.size()});
+  std::size_t both = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    if (std::binary_search(x.begin(), x.end(), merged[i]) && std::binary_search(y.begin(), y.end(), merged[i])) ++both;
+  }
+  return static_cast<double>(both) / static_cast<double>(k);
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+std::filesystem::path Store::path() const { return impl_->path; }
+
+Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  try {
+    impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                  busy_timeout_ms);
+    SQLite::Database& db = *impl->db;
+    db.exec("PRAGMA foreign_keys = ON");
+    // WAL: readers (report) never block the writer (ingest); NORMAL sync is durable at
+    // each transaction in WAL mode except on power loss, where the last batch may roll back.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > kSchemaVersion) {
+      return Status::Environment(path.string(), "database schema version " + std::to_string(version) +
+                                                    " is newer than this concord (" + std::to_string(kSchemaVersion) + ")");
+    }
+    if (version == 0) {
+      // A non-empty database without our version is someone else's file.
+      int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+      if (tables > 0) return Status::Environment(path.string(), "not a Concord database (it has other tables)");
+    }
+    for (int next = version; next < kSchemaVersion; ++next) {
+      SQLite::Transaction transaction(db);
+      db.exec(kMigrations[next]);
+      db.exec("PRAGMA user_version = " + std::to_string(next + 1));
+      transaction.commit();
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(path, error);
+  }
+  return Store(std::move(impl));
+}
+
+Result<bool> Store::IsUnchanged(const std::string& id, std::uint64_t content_hash) {
+  try {
+    SQLite::Statement select(*impl_->db, "SELECT content_hash FROM articles WHERE key = ?");
+    select.bind(1, id);
+    if (!select.executeStep()) return false;
+    return select.getColumn(0).getString() == HashHex(content_hash);
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+}
+
+Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch) {
+  BatchStats stats;
+  SQLite::Database& db = *impl_->db;
+  try {
+    // One transaction per batch: a crash or Ctrl-C mid-batch leaves the store as it was
+    // before the batch; SQLite::Transaction rolls back when it goes out of scope uncommitted.
+    SQLite::Transaction transaction(db);
+    SQLite::Statement find(db, "SELECT id, content_hash FROM articles WHERE key = ?");
+    SQLite::Statement remove(db, "DELETE FROM articles WHERE id = ?");
+    SQLite::Statement insert_article(db, R"sql(
+      INSERT INTO articles(key, name, source_id, url, title, published, kind, derived_from, content_hash,
+                           body_offset, text, sketch, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    SQLite::Statement insert_mention(db, R"sql(
+      INSERT INTO mentions(article_id, kind, span_begin, span_end, text, value) VALUES (?, ?, ?, ?, ?, ?))sql");
+    SQLite::Statement insert_claim(db, R"sql(
+      INSERT INTO claims(article_id, relation, subject_id, subject, counterparty_id, counterparty, object_id, object,
+                         value_kind, value_low, value_high, currency, qualifier, value_per, exclusive, terms,
+                         time_start, time_end, time_precision, time_boundary, time_flags, polarity, modality,
+                         condition, condition_text, attribution, sentence, span_begin, span_end, quote, rule,
+                         confidence, claim_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    const std::string now = NowUtc();
+    for (const ExtractedArticle& item : batch) {
+      const corpus::Article& article = item.article;
+      find.bind(1, article.id);
+      bool exists = find.executeStep();
+      std::int64_t old_id = exists ? find.getColumn(0).getInt64() : 0;
+      bool same = exists && find.getColumn(1).getString() == HashHex(article.content_hash);
+      find.reset();
+      if (same) {
+        ++stats.unchanged;
+        continue;
+      }
+      if (exists) {
+        remove.bind(1, old_id);
+        remove.exec();
+        remove.reset();
+        ++stats.replaced;
+      } else {
+        ++stats.added;
+      }
+      std::string sketch = ShingleSketch(article.text);
+      insert_article.bind(1, article.id);
+      insert_article.bind(2, article.name);
+      insert_article.bind(3, SourceId(db, article.source.empty() ? "unknown" : article.source));
+      BindText(insert_article, 4, article.url);
+      BindText(insert_article, 5, article.title);
+      BindText(insert_article, 6, article.published);
+      insert_article.bind(7, corpus::KindName(article.kind));
+      BindText(insert_article, 8, article.derived_from);
+      insert_article.bind(9, HashHex(article.content_hash));
+      insert_article.bind(10, static_cast<std::int64_t>(article.body_offset));
+      insert_article.bind(11, article.text);
+      insert_article.bind(12, sketch.data(), static_cast<int>(sketch.size()));
+      insert_article.bind(13, now);
+      insert_article.exec();
+      insert_article.reset();
+      const std::int64_t article_row = db.getLastInsertRowid();
+      for (const extract::Mention& mention : item.extraction.mentions) {
+        insert_mention.bind(1, article_row);
+        insert_mention.bind(2, extract::MentionKindName(mention.kind));
+        insert_mention.bind(3, static_cast<std::int64_t>(mention.span.begin));
+        insert_mention.bind(4, static_cast<std::int64_t>(mention.span.end));
+        insert_mention.bind(5, mention.text);
+        insert_mention.bind(6, MentionValueJson(mention).dump());
+        insert_mention.exec();
+        insert_mention.reset();
+        ++stats.mentions;
+      }
+      for (const extract::Claim& claim : item.extraction.claims) {
+        int column = 1;
+        auto text = [&](const std::string& value) { BindText(insert_claim, column++, value); };
+        insert_claim.bind(column++, article_row);
+        text(claim.relation);
+        text(claim.subject.entity.id);
+        text(claim.subject.present() ? (claim.subject.entity.name.empty() ? claim.subject.text : claim.subject.entity.name) : "");
+        text(claim.counterparty.entity.id);
+        text(claim.counterparty.present() ? (claim.counterparty.entity.name.empty() ? claim.counterparty.text : claim.counterparty.entity.name) : "");
+        text(claim.object.entity.id);
+        text(claim.object.present() ? (claim.object.entity.name.empty() ? claim.object.text : claim.object.entity.name) : "");
+        insert_claim.bind(column++, ValueKindName(claim.value_kind));
+        if (claim.value_kind == extract::ValueKind::kNone) {
+          insert_claim.bind(column++);
+          insert_claim.bind(column++);
+        } else {
+          insert_claim.bind(column++, claim.value.low);
+          insert_claim.bind(column++, claim.value.high);
+        }
+        text(claim.value.currency);
+        text(claim.value_kind == extract::ValueKind::kNone ? "" : extract::QualifierName(claim.value.qualifier));
+        text(claim.value.per);
+        if (claim.exclusive.has_value()) {
+          insert_claim.bind(column++, *claim.exclusive ? 1 : 0);
+        } else {
+          insert_claim.bind(column++);
+        }
+        nlohmann::json terms = nlohmann::json::object();
+        for (const auto& [key, value] : claim.terms) terms[key] = value;
+        text(claim.terms.empty() ? "" : terms.dump());
+        text(claim.has_time ? claim.time.start : "");
+        text(claim.has_time ? claim.time.end : "");
+        text(claim.has_time ? extract::PrecisionName(claim.time.precision) : "");
+        text(claim.has_time ? extract::BoundaryName(claim.time.boundary) : "");
+        text(claim.has_time && !claim.time.flags.empty() ? nlohmann::json(claim.time.flags).dump() : "");
+        text(extract::PolarityName(claim.polarity));
+        text(extract::ModalityName(claim.modality));
+        text(claim.condition);
+        text(claim.condition_text);
+        text(claim.attribution);
+        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.sentence));
+        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.span.begin));
+        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.span.end));
+        insert_claim.bind(column++, claim.provenance.quote);
+        text(claim.rule);
+        insert_claim.bind(column++, static_cast<double>(claim.confidence));
+        insert_claim.bind(column++, ClaimJson(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        insert_claim.exec();
+        insert_claim.reset();
+        ++stats.claims;
+      }
+    }
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return stats;
+}
+
+Result<std::vector<std::string>> Store::QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities) {
+  std::vector<std::string> claims;
+  try {
+    std::string entity_id;
+    if (!filter.entity.empty()) {
+      const normalize::Entity* entity = entities.Find(filter.entity);
+      entity_id = entity ? entity->id : normalize::CanonicalKey(filter.entity);
+    }
+    SQLite::Statement select(*impl_->db, R"sql(
+      SELECT c.claim_json, a.name, s.name, a.published, c.id, c.subject_id, c.counterparty_id, c.object_id
+      FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
+      WHERE (?1 = '' OR c.relation = ?1)
+      ORDER BY a.name, c.span_begin, c.id)sql");
+    select.bind(1, filter.relation);
+    while (select.executeStep()) {
+      if (!entity_id.empty()) {
+        bool plays_a_role = false;
+        for (int column : {5, 6, 7}) {
+          std::string id = select.getColumn(column).getString();
+          if (!id.empty() && (id == entity_id || entities.IsWithin(id, entity_id))) plays_a_role = true;
+        }
+        if (!plays_a_role) continue;
+      }
+      nlohmann::json claim = nlohmann::json::parse(select.getColumn(0).getString());
+      claim["id"] = select.getColumn(4).getInt64();
+      claim["article"] = select.getColumn(1).getString();
+      claim["source"] = select.getColumn(2).getString();
+      claim["published"] = select.getColumn(3).isNull() ? nlohmann::json() : nlohmann::json(select.getColumn(3).getString());
+      claims.push_back(claim.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return claims;
+}
+
+}  // namespace concord::reconcile

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds Concord, ingests the bundled demo corpus into a fresh database and prints the
+# reconciliation report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+rm -f demo.db demo.db-wal demo.db-shm
+build/concord ingest corpus/demo --db demo.db
+build/concord report --db demo.db

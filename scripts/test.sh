@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds Concord and runs every test: the unit and end-to-end suites, then the recognizer
+# suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+# Sanitizers: the recognizers take arbitrary text, so they run under ASan + UBSan too.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCONCORD_SANITIZE=ON > /dev/null
+cmake --build build-asan -j"$(nproc)" --target extract_tests normalize_tests corpus_tests
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/extract_tests
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/normalize_tests
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/corpus_tests

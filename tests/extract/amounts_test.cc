@@ -1,0 +1,441 @@
+// AmountRecognizer: money and percent mentions, their spans, values, currencies, qualifiers,
+// ranges and rates, and the things that look numeric but are not amounts.
+
+#include "extract/amounts.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace concord::extract {
+namespace {
+
+const AmountRecognizer& Recognizer() {
+  static const AmountRecognizer recognizer;
+  return recognizer;
+}
+
+std::string_view Surface(std::string_view text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+// Every mention's text is its span's surface, spans are in order and inside the text.
+void CheckWellFormed(std::string_view text, const std::vector<Mention>& mentions) {
+  std::size_t previous_end = 0;
+  for (const Mention& m : mentions) {
+    REQUIRE(m.span.begin < m.span.end);
+    REQUIRE(m.span.end <= text.size());
+    CHECK(m.span.begin >= previous_end);
+    CHECK(m.text == Surface(text, m.span));
+    CHECK(m.sentence == 0);
+    previous_end = m.span.end;
+  }
+}
+
+// The one mention of `text`.
+Mention Only(std::string_view text) {
+  std::vector<Mention> mentions = Recognizer().Find(text);
+  CheckWellFormed(text, mentions);
+  REQUIRE(mentions.size() == 1);
+  return mentions[0];
+}
+
+TEST_CASE("amount: money forms, currencies and scales") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    const char* currency;
+  };
+  const Case cases[] = {
+      {"The fund raised $50 billion last year.", "$50 billion", 50e9, "USD"},
+      {"It is a $50-billion deal for the group.", "$50-billion", 50e9, "USD"},
+      {"Shares closed at $42.50 on Friday.", "$42.50", 42.5, "USD"},
+      {"The house sold for $1,250,000 in cash.", "$1,250,000", 1250000, "USD"},
+      {"The bonus was $73.5k before tax.", "$73.5k", 73500, "USD"},
+      {"A $5MM seed round closed.", "$5MM", 5e6, "USD"},
+      {"The startup raised $4 mil from angels.", "$4 mil", 4e6, "USD"},
+      {"Debt reached $1.2 trillion in May.", "$1.2 trillion", 1.2e12, "USD"},
+      {"Its market value topped $3tn.", "$3tn", 3e12, "USD"},
+      {"Buybacks of $12.4B were approved.", "$12.4B", 12.4e9, "USD"},
+      {"It lost $44.3m in the quarter.", "$44.3m", 44.3e6, "USD"},
+      {"Orders worth $4bln arrived.", "$4bln", 4e9, "USD"},
+      {"Rivals spent US$250 billion on chips.", "US$250 billion", 250e9, "USD"},
+      {"Profit was US $28.5 billion.", "US $28.5 billion", 28.5e9, "USD"},
+      {"The company paid USD34.6 million in fines.", "USD34.6 million", 34.6e6, "USD"},
+      {"The company paid 34.6 million USD in fines.", "34.6 million USD", 34.6e6, "USD"},
+      {"It borrowed USD 2.3bn from banks.", "USD 2.3bn", 2.3e9, "USD"},
+      {"A pension gap of 12 million dollars remains.", "12 million dollars", 12e6, "USD"},
+      {"It pledged 4.02 billion U.S. dollars to the plan.", "4.02 billion U.S. dollars", 4.02e9,
+       "USD"},
+      {"The prize is 250,000 dollars this year.", "250,000 dollars", 250000, "USD"},
+      {"Brussels fined it €1.2bn on Tuesday.", "€1.2bn", 1.2e9, "EUR"},
+      {"The bank issued EUR 750 million of notes.", "EUR 750 million", 750e6, "EUR"},
+      {"Berlin set aside 3.7 million euros for it.", "3.7 million euros", 3.7e6, "EUR"},
+      {"The club paid £2.87bn for the site.", "£2.87bn", 2.87e9, "GBP"},
+      {"Savings of GBP 580,000 were found.", "GBP 580,000", 580000, "GBP"},
+      {"It owes 5.15 billion pounds sterling.", "5.15 billion pounds sterling", 5.15e9, "GBP"},
+      {"The deficit was 806,500 pounds.", "806,500 pounds", 806500, "GBP"},
+      {"The estate paid 3 million pounds in tax.", "3 million pounds", 3e6, "GBP"},
+      {"Tokyo approved ¥126.45 per unit.", "¥126.45", 126.45, "JPY"},
+      {"Sales hit JPY 6.98 million.", "JPY 6.98 million", 6.98e6, "JPY"},
+      {"Toyota spent 10 billion yen on it.", "10 billion yen", 10e9, "JPY"},
+      {"The plant cost CNY 5 billion.", "CNY 5 billion", 5e9, "CNY"},
+      {"It raised RMB 3 billion onshore.", "RMB 3 billion", 3e9, "CNY"},
+      {"Loans rose by 2 billion yuan.", "2 billion yuan", 2e9, "CNY"},
+      {"The state will invest ₹500 crore in roads.", "₹500 crore", 5e9, "INR"},
+      {"Farmers get Rs 2 lakh each.", "Rs 2 lakh", 2e5, "INR"},
+      {"The order is worth INR 40 crore.", "INR 40 crore", 4e8, "INR"},
+      {"It spent 3 billion rupees on ads.", "3 billion rupees", 3e9, "INR"},
+      {"Ottawa lent C$19.5bln to the line.", "C$19.5bln", 19.5e9, "CAD"},
+      {"The miner earned A$6.28bn.", "A$6.28bn", 6.28e9, "AUD"},
+      {"It listed at HK$66.2B.", "HK$66.2B", 66.2e9, "HKD"},
+      {"The port costs S$5 million.", "S$5 million", 5e6, "SGD"},
+      {"Zurich paid CHF 45 billion.", "CHF 45 billion", 45e9, "CHF"},
+      {"Geneva paid 12 million Swiss francs.", "12 million Swiss francs", 12e6, "CHF"},
+      {"Stockholm gave SEK 3bn to rail.", "SEK 3bn", 3e9, "SEK"},
+      {"It is worth 70.5 billion Hong Kong dollars.", "70.5 billion Hong Kong dollars", 70.5e9,
+       "HKD"},
+      {"It got 100 million Australian dollars.", "100 million Australian dollars", 100e6, "AUD"},
+      {"A ticket costs 5 € at the door.", "5 €", 5, "EUR"},
+      {"Lunch was 100元 in Shanghai.", "100元", 100, "CNY"},
+      {"The bill came to 115USD in total.", "115USD", 115, "USD"},
+      {"Fares rose to 40 RMB this year.", "40 RMB", 40, "CNY"},
+      {"It borrowed 10 Turkish lira.", "10 Turkish lira", 10, "TRY"},
+      {"The loan is Rs 12,34,567.89 in all.", "Rs 12,34,567.89", 1234567.89, "INR"},
+      {"a us $ 150 million world bank loan", "us $ 150 million", 150e6, "USD"},
+      {"exports fell to hk $ 10.05 billion .", "hk $ 10.05 billion", 10.05e9, "HKD"},
+      {"It raised Mex$ 10 million in notes.", "Mex$ 10 million", 10e6, "MXN"},
+      {"It launched a $5 million fund.", "$5 million", 5e6, "USD"},
+      {"A further 2 billion Canadian dollars came.", "2 billion Canadian dollars", 2e9, "CAD"},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.kind == MentionKind::kMoney);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.low == c.value);
+    CHECK(m.amount.high == c.value);
+    CHECK(m.amount.currency == c.currency);
+    CHECK(m.amount.qualifier == Qualifier::kExact);
+    CHECK(m.amount.qualifier_span.empty());
+    CHECK(m.amount.per.empty());
+  }
+}
+
+TEST_CASE("amount: spelled numbers") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    const char* currency;
+  };
+  const Case cases[] = {
+      {"It paid half a billion dollars for it.", "half a billion dollars", 5e8, "USD"},
+      {"A billion dollars is a lot.", "A billion dollars", 1e9, "USD"},
+      {"It is a million-dollar question.", "a million-dollar", 1e6, "USD"},
+      {"They spent three billion euros.", "three billion euros", 3e9, "EUR"},
+      {"It cost twenty-five million dollars.", "twenty-five million dollars", 25e6, "USD"},
+      {"He won half a billion Canadian dollars.", "half a billion Canadian dollars", 5e8, "CAD"},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.low == c.value);
+    CHECK(m.amount.currency == c.currency);
+  }
+}
+
+TEST_CASE("amount: values are the nearest double to the decimal") {
+  struct Case {
+    const char* text;
+    double value;
+  };
+  const Case cases[] = {
+      {"USD 34.6 million", 34600000.0},
+      {"$0.1 billion", 100000000.0},
+      {"$1.1 million", 1100000.0},
+      {"€2.675bn", 2675000000.0},
+      {"$19.99", 19.99},
+      {"$0.07", 0.07},
+      {"$4.35 trillion", 4350000000000.0},
+      {"£1,234,567.89", 1234567.89},
+      {"$9,007,199,254,740,993", 9007199254740992.0},  // 2^53 + 1 rounds to even
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.amount.low == c.value);
+  }
+  // Full-width digits read like ASCII ones.
+  const Mention wide = Only("It paid $\xEF\xBC\x91\xEF\xBC\x92 million.");  // $１２ million
+  CHECK(wide.amount.low == 12e6);
+}
+
+TEST_CASE("amount: qualifiers sit outside the span") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    const char* qualifier_text;
+    Qualifier qualifier;
+  };
+  const Case cases[] = {
+      {"It could invest up to $50 billion in the venture.", "$50 billion", "up to",
+       Qualifier::kUpTo},
+      {"Fees could reach as much as €2bn.", "€2bn", "as much as", Qualifier::kUpTo},
+      {"The stake is worth about $39.4 million.", "$39.4 million", "about", Qualifier::kApprox},
+      {"The stake is worth around £30 million.", "£30 million", "around", Qualifier::kApprox},
+      {"Roughly $5m was spent.", "$5m", "Roughly", Qualifier::kApprox},
+      {"It has approximately 27% of the market.", "27%", "approximately", Qualifier::kApprox},
+      {"It lost nearly $35.2 million.", "$35.2 million", "nearly", Qualifier::kApprox},
+      {"It lost almost $9 million.", "$9 million", "almost", Qualifier::kApprox},
+      {"It sold some $450bn of debt.", "$450bn", "some", Qualifier::kApprox},
+      {"It has an estimated $2 billion in cash.", "$2 billion", "an estimated", Qualifier::kApprox},
+      {"It raised more than $200 billion.", "$200 billion", "more than", Qualifier::kMoreThan},
+      {"It raised over $200 billion.", "$200 billion", "over", Qualifier::kMoreThan},
+      {"Claims in excess of £80 thousand were paid.", "£80 thousand", "in excess of",
+       Qualifier::kMoreThan},
+      {"Prices rose above 5% in March.", "5%", "above", Qualifier::kMoreThan},
+      {"It will buy at least US$60 billion of units.", "US$60 billion", "at least",
+       Qualifier::kAtLeast},
+      {"It paid less than $1 million.", "$1 million", "less than", Qualifier::kLessThan},
+      {"It paid under $1 million.", "$1 million", "under", Qualifier::kLessThan},
+      {"Inflation stayed below 2 percent.", "2 percent", "below", Qualifier::kLessThan},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.qualifier == c.qualifier);
+    CHECK(Surface(c.text, m.amount.qualifier_span) == c.qualifier_text);
+    CHECK(m.amount.qualifier_span.end < m.span.begin);
+    // An up-to amount keeps its figure in both bounds; the qualifier carries the meaning.
+    CHECK(m.amount.low == m.amount.high);
+  }
+}
+
+TEST_CASE("amount: ranges are one mention") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double low;
+    double high;
+    const char* currency;
+    const char* qualifier_text;  // "between" sits outside the span
+  };
+  const Case cases[] = {
+      {"Sales will be between $15bn and $20bn this year.", "$15bn and $20bn", 15e9, 20e9, "USD",
+       "between"},
+      {"Sales will be $15–20 billion this year.", "$15–20 billion", 15e9, 20e9, "USD", ""},
+      {"Sales will be $2-3 billion this year.", "$2-3 billion", 2e9, 3e9, "USD", ""},
+      {"Sales will be $15 billion to $20 billion.", "$15 billion to $20 billion", 15e9, 20e9, "USD",
+       ""},
+      {"It expects A$300 billion to A$310 billion.", "A$300 billion to A$310 billion", 300e9, 310e9,
+       "AUD", ""},
+      {"It guided to C$100-150 billion.", "C$100-150 billion", 100e9, 150e9, "CAD", ""},
+      {"It will cost 2-3 billion dollars.", "2-3 billion dollars", 2e9, 3e9, "USD", ""},
+      {"Growth of 5-7% is forecast.", "5-7%", 5, 7, "", ""},
+      {"Growth of between 5% and 7% is forecast.", "5% and 7%", 5, 7, "", "between"},
+      {"Growth of 5 to 7 percent is forecast.", "5 to 7 percent", 5, 7, "", ""},
+      {"Organic growth of 3% to 11.8% is forecast.", "3% to 11.8%", 3, 11.8, "", ""},
+      {"Prices ranged from $10 to $20 a ticket.", "$10 to $20", 10, 20, "USD", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.qualifier == Qualifier::kRange);
+    CHECK(m.amount.low == c.low);
+    CHECK(m.amount.high == c.high);
+    CHECK(m.amount.currency == c.currency);
+    CHECK(Surface(c.text, m.amount.qualifier_span) == c.qualifier_text);
+  }
+}
+
+TEST_CASE("amount: changes and lists are separate mentions") {
+  struct Case {
+    const char* text;
+    std::vector<const char*> surfaces;
+    std::vector<double> values;
+  };
+  const Case cases[] = {
+      {"Profit rose from $5 billion to $6 billion.", {"$5 billion", "$6 billion"}, {5e9, 6e9}},
+      {"It cut costs by $1 billion to $4 billion.", {"$1 billion", "$4 billion"}, {1e9, 4e9}},
+      {"It paid $5 million and $6 million.", {"$5 million", "$6 million"}, {5e6, 6e6}},
+      {"Margin widened from 11.8% to 12%.", {"11.8%", "12%"}, {11.8, 12}},
+      {"The rate went from 5 to 7 percent.", {"5", "7 percent"}, {5, 7}},
+      {"Net income fell 21 percent to US $400 billion, or $152.62 a share.",
+       {"21 percent", "US $400 billion", "$152.62"},
+       {21, 400e9, 152.62}},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const std::vector<Mention> mentions = Recognizer().Find(c.text);
+    CheckWellFormed(c.text, mentions);
+    REQUIRE(mentions.size() == c.surfaces.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      CAPTURE(i);
+      CHECK(mentions[i].text == c.surfaces[i]);
+      CHECK(mentions[i].amount.low == c.values[i]);
+      CHECK(mentions[i].amount.qualifier == Qualifier::kExact);
+    }
+  }
+}
+
+TEST_CASE("amount: rates") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    const char* per;
+  };
+  const Case cases[] = {
+      {"It earned $7.5 billion in a single quarter.", "$7.5 billion", "quarter"},
+      {"The cap is $2bn a year.", "$2bn", "year"},
+      {"The cap is $2bn per year.", "$2bn", "year"},
+      {"Rent is €3 million per annum.", "€3 million", "year"},
+      {"It pays £5m annually.", "£5m", "year"},
+      {"It pays 2 million dollars a year.", "2 million dollars", "year"},
+      {"It burns $3 million a month.", "$3 million", "month"},
+      {"He earns $40,000 a week.", "$40,000", "week"},
+      {"It costs $500 a day.", "$500", "day"},
+      {"It buys US$60 billion each year through 2029.", "US$60 billion", "year"},
+      {"Savings of $1 billion to $6 billion a year are expected.", "$1 billion to $6 billion",
+       "year"},
+      {"Revenue was $5bn a year ago.", "$5bn", ""},
+      {"It pays up to $1 billion per year from 2025.", "$1 billion", "year"},
+      {"Revenue was $5bn a year earlier.", "$5bn", ""},
+      {"It paid $42.50 a share.", "$42.50", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.per == std::string(c.per));
+  }
+}
+
+TEST_CASE("amount: percentages and points") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    PercentUnit unit;
+  };
+  const Case cases[] = {
+      {"Revenue rose 27% in the year.", "27%", 27, PercentUnit::kPercent},
+      {"Revenue rose 27 percent in the year.", "27 percent", 27, PercentUnit::kPercent},
+      {"Revenue rose 27 per cent in the year.", "27 per cent", 27, PercentUnit::kPercent},
+      {"Revenue rose 27 pct in the year.", "27 pct", 27, PercentUnit::kPercent},
+      {"Revenue rose seven percent in the year.", "seven percent", 7, PercentUnit::kPercent},
+      {"Revenue rose 12.5% in the year.", "12.5%", 12.5, PercentUnit::kPercent},
+      {"It holds a 5-percent stake.", "5-percent", 5, PercentUnit::kPercent},
+      {"Margins widened 2 percentage points.", "2 percentage points", 2,
+       PercentUnit::kPercentagePoint},
+      {"Margins widened 2 pp on price.", "2 pp", 2, PercentUnit::kPercentagePoint},
+      {"The bank cut rates by 25 basis points.", "25 basis points", 25, PercentUnit::kBasisPoint},
+      {"The bank cut rates by 25bps.", "25bps", 25, PercentUnit::kBasisPoint},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.kind == MentionKind::kPercent);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.low == c.value);
+    CHECK(m.amount.high == c.value);
+    CHECK(m.amount.percent_unit == c.unit);
+    CHECK(m.amount.currency.empty());
+  }
+}
+
+TEST_CASE("amount: numbers that are not amounts") {
+  const char* texts[] = {
+      "The deal closed in 2024 after talks in 2023.",
+      "Upgrade to v5.7.0 before Friday.",
+      "Call 555-1234 or +1 212 555 0199 for details.",
+      "She finished 3rd of 10 runners.",
+      "It made the Top 10 list.",
+      "The Boeing 737 and Airbus A320 were grounded.",
+      "COVID-19 cases fell.",
+      "The desk runs 24/7.",
+      "It streams in 4K.",
+      "The home side won 3-2.",
+      "Trust63 launched a fund.",
+      "The Nano Omni and the 3 Nano ship in May.",
+      "Prices are in 2024 dollars.",
+      "He lost 20 pounds over the summer.",
+      "See https://example.com/search?q=30%25%2020% and issn%280024%2D9114%29 for details.",
+      "The Windows 11 update and iPhone 15 Pro launched.",
+      "It weighs 5 m and costs Z$5.",
+      "The score was 1.5.3 percent of nothing.",
+  };
+  for (const char* text : texts) {
+    const std::string input(text);
+    CAPTURE(input);
+    CHECK(Recognizer().Find(text).empty());
+  }
+}
+
+TEST_CASE("amount: several mentions keep text order and byte spans") {
+  const std::string text =
+      "Greystone sold A$75 billion of bonds at a coupon of 2%, and Quillon will get 15 percent "
+      "of sales, capped at 2 million dollars a year, after a €5 fine.";
+  const std::vector<Mention> mentions = Recognizer().Find(text);
+  CheckWellFormed(text, mentions);
+  REQUIRE(mentions.size() == 5);
+  CHECK(mentions[0].text == "A$75 billion");
+  CHECK(mentions[0].span.begin == text.find("A$75"));
+  CHECK(mentions[1].text == "2%");
+  CHECK(mentions[2].text == "15 percent");
+  CHECK(mentions[3].text == "2 million dollars");
+  CHECK(mentions[3].amount.per == "year");
+  CHECK(mentions[4].text == "€5");
+  CHECK(mentions[4].span.end - mentions[4].span.begin == 4);  // "€" is three bytes
+}
+
+TEST_CASE("amount: any bytes, long lines and odd runs are safe") {
+  std::mt19937 random(20240315);
+  std::string noise(1 << 20, '\0');
+  const std::string alphabet = "$€£%0123456789 ,.-–bnmkBMUSD";
+  for (char& c : noise) {
+    c = random() % 3 == 0 ? static_cast<char>(random() % 256)
+                          : alphabet[random() % alphabet.size()];
+  }
+  CheckWellFormed(noise, Recognizer().Find(noise));
+
+  const std::string digits(4 << 20, '7');
+  CheckWellFormed(digits, Recognizer().Find("$" + digits + " billion"));
+  CHECK(Recognizer().Find("$" + digits + " billion").empty());
+
+  std::string repeated;
+  for (int i = 0; i < 20000; ++i) repeated += "about $1.5bn and between 3% and ";
+  const std::vector<Mention> mentions = Recognizer().Find(repeated);
+  CheckWellFormed(repeated, mentions);
+  CHECK(mentions.size() == 40000);
+
+  CHECK(Recognizer().Find("").empty());
+  CHECK(Recognizer().Find("$").empty());
+  CHECK(Recognizer().Find("\xff\xfe$5\xc2").size() == 1);
+}
+
+TEST_CASE("amount: the recognizer moves") {
+  AmountRecognizer first;
+  AmountRecognizer second(std::move(first));
+  AmountRecognizer third;
+  third = std::move(second);
+  CHECK(third.Find("It paid $5m.").size() == 1);
+}
+
+}  // namespace
+}  // namespace concord::extract

@@ -1,0 +1,497 @@
+#include "normalize/dates.h"
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/dates.h"
+#include "testing.h"
+
+namespace {
+
+using concord::extract::Boundary;
+using concord::extract::DateExpr;
+using concord::extract::DatePoint;
+using concord::extract::DateRecognizer;
+using concord::extract::DateValue;
+using concord::extract::Mention;
+using concord::extract::Precision;
+using concord::normalize::DetectTense;
+using concord::normalize::DetectTenseNear;
+using concord::normalize::ResolveDate;
+using concord::normalize::Tense;
+
+const DateRecognizer& Recognizer() {
+  static const DateRecognizer recognizer;
+  return recognizer;
+}
+
+// The mention of `sentence` whose text is `span`, resolved with the sentence's tense near it.
+DateValue ResolveIn(std::string_view sentence, std::string_view span, std::string_view published) {
+  for (const Mention& m : Recognizer().Find(sentence)) {
+    if (m.text != span) continue;
+    return ResolveDate(m.date_expr, published, DetectTenseNear(sentence, m.span.begin, m.span.end));
+  }
+  FAIL("no mention '" << std::string(span) << "'");
+  return {};
+}
+
+bool HasFlag(const DateValue& value, std::string_view flag) {
+  for (const std::string& f : value.flags) {
+    if (f == flag) return true;
+  }
+  return false;
+}
+
+// Published on a Tuesday, like the acceptance seed.
+constexpr const char* kTuesday = "2026-04-28";
+
+}  // namespace
+
+TEST_CASE("resolve date: absolute dates keep their precision") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;
+    const char* end;
+    Precision precision;
+  };
+  const Case cases[] = {
+      {"The filing is dated April 27, 2026.", "April 27, 2026", "2026-04-27", "2026-04-27",
+       Precision::kDay},
+      {"The filing is dated Apr 28, 2026.", "Apr 28, 2026", "2026-04-28", "2026-04-28",
+       Precision::kDay},
+      {"Rates rose in February 2026.", "February 2026", "2026-02-01", "2026-02-28",
+       Precision::kMonth},
+      {"Rates rose in February 2024.", "February 2024", "2024-02-01", "2024-02-29",
+       Precision::kMonth},
+      {"Revenue for Q3 2025 rose.", "Q3 2025", "2025-07-01", "2025-09-30", Precision::kQuarter},
+      {"Guidance for H2 2026 holds.", "H2 2026", "2026-07-01", "2026-12-31", Precision::kHalf},
+      {"Sales rose in 2032 again.", "2032", "2032-01-01", "2032-12-31", Precision::kYear},
+      {"Sales in fiscal 2026 grew.", "fiscal 2026", "2026-01-01", "2026-12-31", Precision::kYear},
+      {"Growth slowed across the 2020s overall.", "the 2020s", "2020-01-01", "2029-12-31",
+       Precision::kDecade},
+      {"Costs fell in the second quarter of 2024.", "the second quarter of 2024", "2024-04-01",
+       "2024-06-30", Precision::kQuarter},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+    CHECK(value.precision == c.precision);
+    CHECK(value.flags.empty());
+  }
+}
+
+TEST_CASE("resolve date: relative to the published date") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;
+    const char* end;
+    Precision precision;
+  };
+  const Case cases[] = {
+      // Weekdays: past tense → the most recent one on or before the published day.
+      {"On Monday, the two firms signed a new pact.", "Monday", "2026-04-27", "2026-04-27",
+       Precision::kDay},
+      {"The board met on Tuesday and approved it.", "Tuesday", "2026-04-28", "2026-04-28",
+       Precision::kDay},
+      {"Shares closed on Sunday at a record.", "Sunday", "2026-04-26", "2026-04-26",
+       Precision::kDay},
+      {"The two firms will sign on Monday.", "Monday", "2026-05-04", "2026-05-04", Precision::kDay},
+      {"It fell last Tuesday.", "last Tuesday", "2026-04-21", "2026-04-21", Precision::kDay},
+      {"A hearing is set for next Thursday.", "next Thursday", "2026-04-30", "2026-04-30",
+       Precision::kDay},
+      // The clause decides: "closed" governs "Sunday", not "will pay".
+      {"It will pay $5 a share, a premium to where the stock closed on Sunday.", "Sunday",
+       "2026-04-26", "2026-04-26", Precision::kDay},
+      {"It said today that it agreed.", "today", "2026-04-28", "2026-04-28", Precision::kDay},
+      {"It said yesterday that it agreed.", "yesterday", "2026-04-27", "2026-04-27",
+       Precision::kDay},
+      {"It was sold three days ago.", "three days ago", "2026-04-25", "2026-04-25",
+       Precision::kDay},
+      {"It was sold two weeks ago.", "two weeks ago", "2026-04-14", "2026-04-14", Precision::kDay},
+      {"Talks stalled last week.", "last week", "2026-04-20", "2026-04-26", Precision::kWeek},
+      {"Sales fell last month.", "last month", "2026-03-01", "2026-03-31", Precision::kMonth},
+      {"It agreed earlier this month to sell.", "earlier this month", "2026-04-01", "2026-04-30",
+       Precision::kMonth},
+      {"Margins shrank last quarter.", "last quarter", "2026-01-01", "2026-03-31",
+       Precision::kQuarter},
+      {"Prices rose this year.", "this year", "2026-01-01", "2026-12-31", Precision::kYear},
+      {"It opens next year.", "next year", "2027-01-01", "2027-12-31", Precision::kYear},
+      {"It opens in the first half of next year.", "the first half of next year", "2027-01-01",
+       "2027-06-30", Precision::kHalf},
+      {"In February this year, the firm announced a deal.", "February this year", "2026-02-01",
+       "2026-02-28", Precision::kMonth},
+      {"It peaked last October.", "last October", "2025-10-01", "2025-10-31", Precision::kMonth},
+      // Year-less dates: past → most recent on or before; future → next on or after.
+      {"The deal was signed on Apr. 27 in Paris.", "Apr. 27", "2026-04-27", "2026-04-27",
+       Precision::kDay},
+      {"The deal was signed on December 26.", "December 26", "2025-12-26", "2025-12-26",
+       Precision::kDay},
+      {"The deal will close on December 26.", "December 26", "2026-12-26", "2026-12-26",
+       Precision::kDay},
+      {"Costs fell in the third quarter, it said.", "the third quarter", "2025-07-01", "2025-09-30",
+       Precision::kQuarter},
+      {"Growth will slow by the end of the decade.", "by the end of the decade", "", "2029-12-31",
+       Precision::kDecade},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+    CHECK(value.precision == c.precision);
+  }
+}
+
+TEST_CASE("resolve date: timeline labels are the most recent such month") {
+  const std::string timeline =
+      "Key dates\n"
+      "October: The parties signed a side letter;\n"
+      "November: One firm signed a cloud deal;\n"
+      "February: A rival announced an investment;\n"
+      "March: The firm is weighing a lawsuit;\n"
+      "April: Both firms reached new terms.\n";
+  struct Case {
+    const char* label;
+    const char* start;
+    const char* end;
+  };
+  const Case cases[] = {
+      {"October", "2025-10-01", "2025-10-31"},  {"November", "2025-11-01", "2025-11-30"},
+      {"February", "2026-02-01", "2026-02-28"}, {"March", "2026-03-01", "2026-03-31"},
+      {"April", "2026-04-01", "2026-04-30"},
+  };
+  std::vector<Mention> mentions = Recognizer().Find(timeline);
+  REQUIRE(mentions.size() == std::size(cases));
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    CAPTURE(mentions[i].text);
+    CHECK(mentions[i].text == cases[i].label);
+    const std::size_t line_begin = timeline.rfind('\n', mentions[i].span.begin) + 1;
+    const std::size_t line_end = timeline.find('\n', mentions[i].span.begin);
+    const std::string_view line =
+        std::string_view(timeline).substr(line_begin, line_end - line_begin);
+    const DateValue value = ResolveDate(mentions[i].date_expr, kTuesday, DetectTense(line));
+    CHECK(value.start == cases[i].start);
+    CHECK(value.end == cases[i].end);
+    CHECK(value.precision == Precision::kMonth);
+    CHECK(value.flags.empty());
+  }
+}
+
+TEST_CASE("resolve date: boundaries") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;
+    const char* end;
+    Boundary boundary;
+  };
+  const Case cases[] = {
+      {"The firm will keep a licence until 2032.", "until 2032", "", "2032-12-31",
+       Boundary::kUntil},
+      {"The licence extends through 2032.", "through 2032", "", "2032-12-31", Boundary::kThrough},
+      {"It must pay its share before 2030.", "before 2030", "", "2029-12-31", Boundary::kBefore},
+      {"It keeps paying through 2030.", "through 2030", "", "2030-12-31", Boundary::kThrough},
+      {"It will finish by October 2024.", "by October 2024", "", "2024-10-31", Boundary::kBy},
+      {"Jobs go by the end of 2031, it said.", "by the end of 2031", "", "2031-12-31",
+       Boundary::kBy},
+      {"Sales have grown since 2019.", "since 2019", "2019-01-01", "2026-04-28", Boundary::kSince},
+      {"Cuts follow after 2027.", "after 2027", "2028-01-01", "", Boundary::kAfter},
+      {"Approval is needed before June 2026.", "before June 2026", "", "2026-05-31",
+       Boundary::kBefore},
+      {"It will invest between 2026 and 2030.", "between 2026", "2026-01-01", "2030-12-31",
+       Boundary::kRange},
+      {"It will invest between 2026 and 2030.", "and 2030", "2026-01-01", "2030-12-31",
+       Boundary::kRange},
+      {"Capacity grows in the next six years.", "in the next six years", "2026-04-28", "2032-04-27",
+       Boundary::kNone},
+      {"It will pay within 18 months.", "within 18 months", "2026-04-28", "2027-10-27",
+       Boundary::kNone},
+      {"Sales doubled over the past two years.", "over the past two years", "2024-04-29",
+       "2026-04-28", Boundary::kNone},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+    CHECK(value.boundary == c.boundary);
+    CHECK(value.flags.empty());
+  }
+}
+
+TEST_CASE("resolve date: inconsistencies are flagged, never silent") {
+  // A past event in a month after the published month: the most recent such month, flagged.
+  DateValue moved =
+      ResolveIn("In October this year, the buyer finalized the purchase of more capacity.",
+                "October this year", kTuesday);
+  CHECK(moved.start == "2025-10-01");
+  CHECK(moved.end == "2025-10-31");
+  CHECK(moved.precision == Precision::kMonth);
+  CHECK(HasFlag(moved, "inconsistent"));
+
+  // The same month in a future sentence is simply ahead.
+  DateValue ahead = ResolveIn("In October this year, the buyer will finalize the purchase.",
+                              "October this year", kTuesday);
+  CHECK(ahead.start == "2026-10-01");
+  CHECK(ahead.flags.empty());
+
+  // April 28, 2026 is a Tuesday.
+  DateValue weekday =
+      ResolveIn("It was filed Monday, April 28, 2026.", "Monday, April 28, 2026", kTuesday);
+  CHECK(weekday.start == "2026-04-28");
+  CHECK(HasFlag(weekday, "inconsistent"));
+  DateValue right =
+      ResolveIn("It was filed Tuesday, April 28, 2026.", "Tuesday, April 28, 2026", kTuesday);
+  CHECK(right.flags.empty());
+
+  // A fully written future date in a past-tense sentence is ordinary: kept, not flagged.
+  DateValue future = ResolveIn("The firm sold bonds maturing in June 2029.", "June 2029", kTuesday);
+  CHECK(future.start == "2029-06-01");
+  CHECK(future.flags.empty());
+
+  // Day/month order not written.
+  DateValue ambiguous = ResolveIn("It was paid on 4/5/2026.", "4/5/2026", kTuesday);
+  CHECK(ambiguous.start == "2026-04-05");
+  CHECK(HasFlag(ambiguous, "ambiguous"));
+
+  // No such day.
+  DateValue invalid = ResolveIn("It was paid on February 30, 2026.", "February 30, 2026", kTuesday);
+  CHECK(invalid.start.empty());
+  CHECK(HasFlag(invalid, "invalid"));
+}
+
+TEST_CASE("resolve date: without a published date relative dates stay unresolved") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* published;
+  };
+  const Case cases[] = {
+      {"On Monday, the firms signed.", "Monday", ""},
+      {"It said yesterday it agreed.", "yesterday", ""},
+      {"In February this year, it announced a deal.", "February this year", ""},
+      {"October: The parties signed.", "October", ""},
+      {"Capacity grows in the next six years.", "in the next six years", ""},
+      {"It said yesterday it agreed.", "yesterday", "28 April 2026"},  // not ISO: no date
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, c.published);
+    CHECK(value.start.empty());
+    CHECK(value.end.empty());
+    CHECK(HasFlag(value, "unresolved"));
+  }
+  // Absolute dates do not need one.
+  const DateValue absolute = ResolveIn("Signed April 27, 2026.", "April 27, 2026", "");
+  CHECK(absolute.start == "2026-04-27");
+  CHECK(absolute.flags.empty());
+}
+
+TEST_CASE("detect tense") {
+  struct Case {
+    const char* sentence;
+    Tense tense;
+  };
+  const Case cases[] = {
+      {"OpenAI finalized the purchase in October.", Tense::kPast},
+      {"The firms signed a pact on Monday.", Tense::kPast},
+      {"The two companies said the deal was done.", Tense::kPast},
+      {"Microsoft will hold a licence until 2032.", Tense::kFuture},
+      {"The firm is expected to close the deal in June.", Tense::kFuture},
+      {"The firm plans to list shares next year.", Tense::kFuture},
+      {"Amazon said it would invest more.", Tense::kFuture},
+      {"The firm is going to sell the unit.", Tense::kFuture},
+      {"The firm is considering legal action.", Tense::kPresent},
+      {"Microsoft holds about 27% of the company.", Tense::kPresent},
+      {"", Tense::kUnknown},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    CHECK(DetectTense(c.sentence) == c.tense);
+  }
+}
+
+TEST_CASE("detect tense near a date: the nearest marker in the clause") {
+  struct Case {
+    const char* sentence;
+    const char* date;
+    Tense tense;
+  };
+  const Case cases[] = {
+      {"It will pay $5 a share, a premium to where the stock closed on Sunday.", "Sunday",
+       Tense::kPast},
+      {"The firm said on Monday it will build a plant.", "Monday", Tense::kPast},
+      {"The firm said it will launch the product on Monday.", "Monday", Tense::kFuture},
+      // No marker in the date's clause: the sentence decides.
+      {"In October this year, the buyer finalized the purchase.", "October", Tense::kPast},
+      {"Talks go on (since Monday).", "Monday", Tense::kPresent},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const std::string_view sentence = c.sentence;
+    const std::size_t begin = sentence.find(c.date);
+    REQUIRE(begin != std::string_view::npos);
+    CHECK(DetectTenseNear(sentence, begin, begin + std::string_view(c.date).size()) == c.tense);
+  }
+}
+
+TEST_CASE("resolve date: the acceptance seed article (published 2026-04-28)") {
+  const std::filesystem::path seed =
+      concord::testing::SharedDir() / "seeds" / "000_b020c2b63810bd90.txt";
+  if (!std::filesystem::exists(seed)) {
+    MESSAGE("seed article not found, skipped: " << seed.string());
+    return;
+  }
+  const std::string text = concord::testing::ReadFile(seed);
+  // Each line of the seed is one or more sentences; the tense comes from the mention's
+  // sentence, cut at ". " or a line end.
+  auto resolve = [&](const Mention& m) {
+    std::size_t begin = m.span.begin;
+    while (begin > 0 && text[begin - 1] != '\n' &&
+           !(begin > 1 && text[begin - 2] == '.' && text[begin - 1] == ' ')) {
+      --begin;
+    }
+    std::size_t end = m.span.end;
+    while (end < text.size() && text[end] != '\n' &&
+           !(text[end] == '.' && end + 1 < text.size() && text[end + 1] == ' ')) {
+      ++end;
+    }
+    const std::string_view sentence = std::string_view(text).substr(begin, end - begin);
+    return ResolveDate(m.date_expr, "2026-04-28",
+                       DetectTenseNear(sentence, m.span.begin - begin, m.span.end - begin));
+  };
+  struct Expected {
+    const char* text;
+    const char* start;
+    const char* end;
+    Precision precision;
+    Boundary boundary;
+    bool inconsistent;
+  };
+  const Expected expected[] = {
+      {"Monday", "2026-04-27", "2026-04-27", Precision::kDay, Boundary::kNone, false},
+      {"until 2032", "", "2032-12-31", Precision::kYear, Boundary::kUntil, false},
+      {"October this year", "2025-10-01", "2025-10-31", Precision::kMonth, Boundary::kNone, true},
+      {"February this year", "2026-02-01", "2026-02-28", Precision::kMonth, Boundary::kNone, false},
+      {"April 27, 2026", "2026-04-27", "2026-04-27", Precision::kDay, Boundary::kNone, false},
+      {"before 2030", "", "2029-12-31", Precision::kYear, Boundary::kBefore, false},
+  };
+  std::vector<Mention> mentions = Recognizer().Find(text);
+  for (const Expected& e : expected) {
+    CAPTURE(e.text);
+    bool found = false;
+    for (const Mention& m : mentions) {
+      if (m.text != e.text) continue;
+      found = true;
+      const DateValue value = resolve(m);
+      CHECK(value.start == e.start);
+      CHECK(value.end == e.end);
+      CHECK(value.precision == e.precision);
+      CHECK(value.boundary == e.boundary);
+      CHECK(HasFlag(value, "inconsistent") == e.inconsistent);
+      break;
+    }
+    CHECK(found);
+  }
+  // The digest derived from it (same published date) writes the boundaries differently.
+  const std::filesystem::path digest =
+      concord::testing::SharedDir() / "seeds" / "004_16985615542f03f2.txt";
+  if (std::filesystem::exists(digest)) {
+    const std::string digest_text = concord::testing::ReadFile(digest);
+    const Expected digest_expected[] = {
+        {"through 2032", "", "2032-12-31", Precision::kYear, Boundary::kThrough, false},
+        {"through 2030", "", "2030-12-31", Precision::kYear, Boundary::kThrough, false},
+        {"April 27, 2026", "2026-04-27", "2026-04-27", Precision::kDay, Boundary::kNone, false},
+        {"Apr 28, 2026", "2026-04-28", "2026-04-28", Precision::kDay, Boundary::kNone, false},
+    };
+    const std::vector<Mention> digest_mentions = Recognizer().Find(digest_text);
+    for (const Expected& e : digest_expected) {
+      CAPTURE(e.text);
+      bool found = false;
+      for (const Mention& m : digest_mentions) {
+        if (m.text != e.text) continue;
+        found = true;
+        // None of these depends on the tense.
+        const DateValue value = ResolveDate(m.date_expr, "2026-04-28", Tense::kUnknown);
+        CHECK(value.start == e.start);
+        CHECK(value.end == e.end);
+        CHECK(value.precision == e.precision);
+        CHECK(value.boundary == e.boundary);
+        CHECK(value.flags.empty());
+      }
+      CHECK(found);
+    }
+  }
+
+  // The closing timeline: the most recent such month, in text order.
+  const char* const labels[][2] = {{"October", "2025-10-01"},
+                                   {"November", "2025-11-01"},
+                                   {"February", "2026-02-01"},
+                                   {"March", "2026-03-01"},
+                                   {"April", "2026-04-01"}};
+  std::vector<std::string> starts;
+  for (const Mention& m : mentions) {
+    const bool line_start = m.span.begin == 0 || text[m.span.begin - 1] == '\n';
+    if (line_start && m.span.end < text.size() && text[m.span.end] == ':') {
+      starts.push_back(resolve(m).start);
+    }
+  }
+  REQUIRE(starts.size() == std::size(labels));
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    CAPTURE(labels[i][0]);
+    CHECK(starts[i] == labels[i][1]);
+  }
+}
+
+TEST_CASE("resolve date: any expression, any published text, never crashes") {
+  std::mt19937 random(20260428);
+  auto pick = [&](int low, int high) {
+    return low + static_cast<int>(random() % static_cast<unsigned>(high - low + 1));
+  };
+  const char* const published[] = {"2026-04-28", "",           "0001-01-01", "9999-12-31",
+                                   "2024-02-29", "2023-02-29", "garbage"};
+  const Tense tenses[] = {Tense::kUnknown, Tense::kPast, Tense::kPresent, Tense::kFuture};
+  for (int round = 0; round < 5000; ++round) {
+    DateExpr expr;
+    DatePoint& point = expr.start;
+    point.year = pick(-5, 1) > 0 ? pick(-100, 12000) : 0;
+    point.month = pick(-2, 14);
+    point.day = pick(-2, 33);
+    point.quarter = pick(-1, 5) * (pick(0, 3) == 0);
+    point.half = pick(-1, 3) * (pick(0, 3) == 0);
+    point.decade = pick(0, 5) == 0 ? pick(-10, 12000) : 0;
+    point.weekday = pick(-1, 8) * (pick(0, 2) == 0);
+    point.relative_unit = static_cast<Precision>(pick(0, 7));
+    point.relative_offset = pick(-20000, 20000) / (pick(0, 1) == 0 ? 1 : 1000);
+    point.precision = static_cast<Precision>(pick(0, 7));
+    if (pick(0, 3) == 0) expr.end = point;
+    expr.boundary = static_cast<Boundary>(pick(0, 7));
+    if (pick(0, 4) == 0) {
+      expr.duration_count = pick(-3, 20000);
+      expr.duration_unit = static_cast<Precision>(pick(0, 7));
+      expr.duration_direction = pick(-1, 1);
+    }
+    const DateValue value =
+        ResolveDate(expr, published[round % std::size(published)], tenses[round % 4]);
+    // Either ISO dates or empty.
+    for (const std::string* iso : {&value.start, &value.end}) {
+      CHECK((iso->empty() || iso->size() == 10));
+    }
+  }
+}

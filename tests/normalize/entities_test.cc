@@ -1,0 +1,115 @@
+#include <map>
+
+#include "normalize/normalize.h"
+#include "testing.h"
+
+namespace concord::normalize {
+namespace {
+
+TEST_CASE("entities: canonical keys fold case and width and drop possessives and corporate suffixes") {
+  struct Case {
+    const char* name;
+    const char* key;
+  };
+  const Case cases[] = {
+      {"Microsoft Corp.'s", "microsoft"},      {"OpenAI’s", "openai"},         {"ＡＣＭＥ Holdings", "acme"},
+      {"Alphabet Inc.", "alphabet"},           {"The Orbis Group", "orbis"},   {"AT&T Inc", "at&t"},
+      {"Amazon Web Services", "amazon web services"}, {"Fjell Payments AG", "fjell payments"}, {"Group", "group"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(CanonicalKey(c.name) == c.key);
+  }
+}
+
+TEST_CASE("entities: the bundled table maps aliases to canonical entities and parents") {
+  auto table = EntityTable::Load({testing::DataDir() / "normalize" / "data" / "entities.tsv"});
+  REQUIRE(table.ok());
+  CHECK(table->size() >= 300);
+  struct Case {
+    const char* alias;
+    const char* id;
+  };
+  const Case cases[] = {{"AWS", "aws"},         {"Amazon Web Services", "aws"}, {"Amazon Cloud", "aws"},
+                        {"Azure", "azure"},     {"Microsoft Azure", "azure"},   {"Facebook", "meta"},
+                        {"Alphabet Inc.", "alphabet"}, {"MSFT", "microsoft"}};
+  for (const Case& c : cases) {
+    CAPTURE(c.alias);
+    const Entity* entity = table->Find(c.alias);
+    REQUIRE(entity != nullptr);
+    CHECK(entity->id == c.id);
+  }
+  CHECK(table->IsWithin("aws", "amazon"));
+  CHECK(table->IsWithin("bedrock", "amazon"));
+  CHECK(table->IsWithin("azure", "microsoft"));
+  CHECK_FALSE(table->IsWithin("azure", "amazon"));
+}
+
+TEST_CASE("entities: a user file extends and overrides and a bad row names file and line") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "mine.tsv", "# ours\norbis\tOrbis Cloud\torg\t\tOrbis|Orbis Cloud Inc\n");
+  auto table = EntityTable::Load({testing::DataDir() / "normalize" / "data" / "entities.tsv", dir / "mine.tsv"});
+  REQUIRE(table.ok());
+  REQUIRE(table->Find("Orbis") != nullptr);
+  CHECK(table->Find("Orbis")->name == "Orbis Cloud");
+  testing::WriteFile(dir / "bad.tsv", "x\tX\torg\n\ny\tY\tcompany\n");
+  auto bad = EntityTable::Load({dir / "bad.tsv"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().where().find("bad.tsv:3") != std::string::npos);
+  CHECK(bad.status().message().find("unknown type") != std::string::npos);
+  testing::WriteFile(dir / "orphan.tsv", "x\tX\tunit\tnowhere\n");
+  auto orphan = EntityTable::Load({dir / "orphan.tsv"});
+  REQUIRE_FALSE(orphan.ok());
+  CHECK(orphan.status().message().find("unknown parent") != std::string::npos);
+}
+
+TEST_CASE("conditions: ability and volition phrasings share one normal form") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  REQUIRE(normalizer.ok());
+  const std::string both = "UNLESS(AND(NOT_ABLE(Brightwell),NOT_WILLING(Brightwell)))";
+  struct Case {
+    const char* text;
+    std::string form;
+  };
+  const Case cases[] = {
+      {"unless Brightwell is unable and has no intention of providing support", both},
+      {"unless Brightwell cannot and chooses not to support the required features", both},
+      {"unless Brightwell can’t and won’t… declines to support it", both},
+      {"unless Brightwell cannot or chooses not to support the features",
+       "UNLESS(OR(NOT_ABLE(Brightwell),NOT_WILLING(Brightwell)))"},
+      {"unless Brightwell cannot support required capabilities", "UNLESS(NOT_ABLE(Brightwell))"},
+      {"if Brightwell declines to renew", "IF(NOT_WILLING(Brightwell))"},
+      {"unless the weather turns", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(normalizer->NormalizeCondition(c.text, "Brightwell") == c.form);
+  }
+}
+
+TEST_CASE("entities: in-article definitions and short forms resolve to one party") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  REQUIRE(normalizer.ok());
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "2026-04-28";
+  article.text =
+      "Quillon Data Services (QDS) signed a deal with Amazon Cloud (AWS). Later, QDS said Quillon would expand, "
+      "and Amazon Web Services agreed.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  std::map<std::string, std::string> id_of;
+  for (const extract::Mention& mention : extraction.mentions) {
+    if (mention.kind == extract::MentionKind::kEntity) id_of[mention.text] = mention.entity.id;
+  }
+  CHECK(id_of["QDS"] == id_of["Quillon Data Services"]);
+  CHECK(id_of["Quillon"] == id_of["Quillon Data Services"]);
+  CHECK(id_of["Amazon Cloud"] == "aws");
+  CHECK(id_of["AWS"] == "aws");
+  CHECK(id_of["Amazon Web Services"] == "aws");
+}
+
+}  // namespace
+}  // namespace concord::normalize

@@ -1,0 +1,206 @@
+// concord_bench: throughput and peak memory on a reproducible synthetic corpus.
+//
+//   concord_bench --articles 10000 [--threads 2] [--keep DIR] [--single-line-mb 50]
+//
+// 1. Writes N articles (fixed seed: the same N gives byte-identical files) to a folder.
+// 2. Extraction: reads and extracts + normalizes every article on one thread, in process
+//    (MB/s and articles/s per core).
+// 3. Ingest: runs `concord ingest` on the folder into a fresh database as a child process
+//    (wall time, MB/s, articles/s, the child's peak RSS), then again on the unchanged folder
+//    (the idempotent re-run).
+// 4. Optionally, one single-line article of M MB, to check that extraction stays linear.
+// Results go to stdout as a Markdown table row; log them, dated, in tools/BENCHMARKS.md.
+
+#include <CLI/CLI.hpp>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "corpus/corpus.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace {
+
+// Sentence templates in the shape of business news; {A}/{B} are companies, {M} money,
+// {P} a percentage, {D} a date, {Y} a year. Written for this tool.
+constexpr const char* kTemplates[] = {
+    "{A} will invest up to {M} in {B}, the companies said {D}.",
+    "{A} agreed to purchase {M} of cloud capacity from {B} over five years.",
+    "{A} reported revenue of {M} in the third quarter, up {P} from a year earlier.",
+    "{A} holds a stake of approximately {P} in {B}, according to filings.",
+    "{B} granted {A} a non-exclusive license to its patents until {Y}.",
+    "{A} will pay {B} a revenue share of {P} through {Y}.",
+    "{A} no longer pays {B} a revenue share on its software sales.",
+    "{A} agreed to acquire {B} for {M} in a deal announced {D}.",
+    "{B} raised {M} in a funding round led by {A} at a valuation of {M}.",
+    "Analysts at {A} expect margins to widen by {P} before {Y}.",
+    "Shares of {A} rose {P} in early trading after the announcement {D}.",
+    "The board of {B} said it would review the offer and respond within weeks.",
+    "{A} and {B} signed a supply agreement worth {M} on {D}.",
+    "Executives declined to comment on the talks, which began {D}.",
+};
+constexpr const char* kCompanies[] = {"Aldermoor Systems", "Brightwell Energy", "Corvantis Bank", "Dunmore Foods",
+                                      "Everleigh Pharma", "Fenwick Motors", "Galloway Retail", "Harrowgate Capital",
+                                      "Ironvale Mining", "Kestrel Networks", "Lowmoor Insurance", "Marwick Telecom"};
+constexpr const char* kMoney[] = {"$50 billion", "US$7.5 billion", "€1.2bn", "$44.3m", "£250 million",
+                                  "CHF 45 billion", "$1,250,000", "USD 2.3bn", "A$60 million", "¥3 trillion"};
+constexpr const char* kPercent[] = {"27%", "12.5 percent", "3 per cent", "0.8%", "19 pct"};
+constexpr const char* kDates[] = {"on Monday", "on March 3, 2026", "in February", "last quarter", "yesterday",
+                                  "on 2026-04-27", "in October this year", "last week"};
+
+std::string Article(std::size_t index) {
+  std::mt19937_64 random(0xC0C0 + index);  // article i does not depend on N
+  auto pick = [&](const auto& list) { return std::string(list[random() % std::size(list)]); };
+  std::string text = "---\ntitle: Synthetic article " + std::to_string(index) + "\nsource: Outlet " +
+                     std::to_string(index % 7) + "\npublished: 2026-04-28\n---\n";
+  std::size_t paragraphs = 8 + random() % 8;
+  for (std::size_t p = 0; p < paragraphs; ++p) {
+    for (int s = 0; s < 3; ++s) {
+      std::string sentence = pick(kTemplates);
+      auto replace_all = [&](const std::string& slot, auto make) {
+        for (std::size_t at = sentence.find(slot); at != std::string::npos; at = sentence.find(slot, at + 1)) {
+          sentence.replace(at, slot.size(), make());
+        }
+      };
+      std::string a = pick(kCompanies), b = pick(kCompanies);
+      replace_all("{A}", [&] { return a; });
+      replace_all("{B}", [&] { return b; });
+      replace_all("{M}", [&] { return pick(kMoney); });
+      replace_all("{P}", [&] { return pick(kPercent); });
+      replace_all("{D}", [&] { return pick(kDates); });
+      replace_all("{Y}", [&] { return std::to_string(2027 + random() % 8); });
+      text += sentence + (s == 2 ? "\n" : " ");
+    }
+  }
+  return text;
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+struct ChildRun {
+  double seconds = 0;
+  long peak_rss_kb = 0;
+  int exit_code = -1;
+};
+
+ChildRun RunChild(const std::vector<std::string>& args) {
+  ChildRun run;
+  auto started = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  run.seconds = Seconds(started);
+  run.peak_rss_kb = usage.ru_maxrss;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"concord_bench: extraction and ingest throughput on a synthetic corpus"};
+  std::size_t articles = 1000;
+  unsigned threads = 2;
+  std::string keep;
+  std::size_t single_line_mb = 0;
+  std::string concord_binary = (std::filesystem::path(argv[0]).parent_path() / "concord").string();
+  app.add_option("--articles", articles, "Number of articles to generate")->capture_default_str();
+  app.add_option("--threads", threads, "Threads for the ingest run")->capture_default_str();
+  app.add_option("--keep", keep, "Write the corpus here and keep it (default: a temp folder, removed)");
+  app.add_option("--single-line-mb", single_line_mb, "Also extract one single-line article of this many MB");
+  app.add_option("--concord", concord_binary, "The concord binary to time")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  std::filesystem::path folder = keep.empty() ? std::filesystem::temp_directory_path() /
+                                                    ("concord-bench-" + std::to_string(getpid()))
+                                              : std::filesystem::path(keep);
+  std::filesystem::create_directories(folder);
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < articles; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "art_%06zu.md", i);
+    std::string text = Article(i);
+    bytes += text.size();
+    std::ofstream(folder / name, std::ios::binary) << text;
+  }
+
+  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(CONCORD_DATA_DIR) / "extract" / "patterns"});
+  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(CONCORD_DATA_DIR) / "normalize" / "data");
+  if (!extractor.ok() || !normalizer.ok()) {
+    std::fprintf(stderr, "concord_bench: %s\n",
+                 (!extractor.ok() ? extractor.status() : normalizer.status()).ToString().c_str());
+    return 4;
+  }
+  // Extraction, one thread, in process: read + extract + normalize.
+  concord::corpus::Listing listing = concord::corpus::ListInputs({folder});
+  std::size_t claims = 0, mentions = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (const auto& file : listing.files) {
+    for (auto& article : concord::corpus::ReadArticles(file).articles) {
+      concord::extract::Extraction extraction = extractor->Extract(article);
+      normalizer->Normalize(article, extraction);
+      claims += extraction.claims.size();
+      mentions += extraction.mentions.size();
+    }
+  }
+  double extract_seconds = Seconds(started);
+  long extract_rss = PeakRssKb();
+
+  std::filesystem::path db = folder / "bench.db";
+  ChildRun first = RunChild({concord_binary, "ingest", folder.string(), "--db", db.string(), "--threads", std::to_string(threads)});
+  ChildRun again = RunChild({concord_binary, "ingest", folder.string(), "--db", db.string(), "--threads", std::to_string(threads)});
+
+  double mb = static_cast<double>(bytes) / 1e6;
+  std::printf("| articles | MB | extract MB/s (1 core) | extract art/s | claims | mentions | extract peak RSS MB | "
+              "ingest s (%u thr) | ingest MB/s | ingest art/s | ingest peak RSS MB | re-run s |\n",
+              threads);
+  std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf("| %zu | %.1f | %.2f | %.0f | %zu | %zu | %.1f | %.2f | %.2f | %.0f | %.1f | %.2f |\n", articles, mb,
+              mb / extract_seconds, static_cast<double>(articles) / extract_seconds, claims, mentions,
+              static_cast<double>(extract_rss) / 1024, first.seconds, mb / first.seconds,
+              static_cast<double>(articles) / first.seconds, static_cast<double>(first.peak_rss_kb) / 1024,
+              again.seconds);
+  if (first.exit_code != 0 || again.exit_code != 0) {
+    std::fprintf(stderr, "concord_bench: ingest exited with %d / %d\n", first.exit_code, again.exit_code);
+  }
+  if (single_line_mb > 0) {
+    // One line, no sentence end: the worst case for sentence splitting and the recognizers.
+    concord::corpus::Article big;
+    big.id = "single-line";
+    big.published = "2026-04-28";
+    std::string unit = "Aldermoor Systems will invest up to $50 billion in Brightwell Energy on Monday and ";
+    while (big.text.size() < single_line_mb * 1000000) big.text += unit;
+    auto line_started = std::chrono::steady_clock::now();
+    concord::extract::Extraction extraction = extractor->Extract(big);
+    normalizer->Normalize(big, extraction);
+    double line_seconds = Seconds(line_started);
+    std::printf("\nsingle line of %zu MB: %.2f s (%.2f MB/s), %zu mentions, %zu claims\n", single_line_mb,
+                line_seconds, static_cast<double>(big.text.size()) / 1e6 / line_seconds, extraction.mentions.size(),
+                extraction.claims.size());
+  }
+  if (keep.empty()) std::filesystem::remove_all(folder);
+  return first.exit_code == 0 ? 0 : 1;
+}

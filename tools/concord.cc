@@ -1,0 +1,386 @@
+// The concord command: wires the stages together (corpus → extract → normalize →
+// reconcile). No logic of its own beyond argument handling, threading and output.
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <thread>
+
+#include "corpus/corpus.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+#include "reconcile/reconcile.h"
+
+namespace {
+
+using concord::Status;
+using concord::StatusCode;
+
+// DESIGN.md's exit codes.
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitRejected = 3;
+constexpr int kExitEnvironment = 4;
+constexpr std::size_t kBatchArticles = 256;  // one transaction each; bounds memory
+
+std::atomic<bool> interrupted{false};
+extern "C" void OnInterrupt(int) { interrupted = true; }
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kUsage:
+    case StatusCode::kInvalidInput: return kExitUsage;
+    case StatusCode::kEnvironment: return kExitEnvironment;
+    case StatusCode::kOk: return kExitOk;
+  }
+  return kExitEnvironment;
+}
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "concord: %s\n", status.ToString().c_str());
+  return ExitCodeFor(status);
+}
+
+struct DataOptions {
+  std::string data_dir;
+  std::vector<std::string> pattern_dirs;
+  std::vector<std::string> entity_files;
+
+  std::filesystem::path Root() const {
+    if (!data_dir.empty()) return data_dir;
+    if (const char* from_env = std::getenv("CONCORD_DATA")) return from_env;
+    return CONCORD_DATA_DIR;
+  }
+};
+
+struct Pipeline {
+  concord::extract::Extractor extractor;
+  concord::normalize::Normalizer normalizer;
+};
+
+concord::Result<Pipeline> BuildPipeline(const DataOptions& options) {
+  std::vector<std::filesystem::path> patterns = {options.Root() / "extract" / "patterns"};
+  for (const std::string& dir : options.pattern_dirs) patterns.emplace_back(dir);
+  auto extractor = concord::extract::Extractor::Create(patterns);
+  if (!extractor.ok()) return extractor.status();
+  std::vector<std::filesystem::path> entity_files(options.entity_files.begin(), options.entity_files.end());
+  auto normalizer = concord::normalize::Normalizer::Create(options.Root() / "normalize" / "data", entity_files);
+  if (!normalizer.ok()) return normalizer.status();
+  return Pipeline{std::move(extractor).value(), std::move(normalizer).value()};
+}
+
+void AddDataOptions(CLI::App* command, DataOptions& options) {
+  command->add_option("--data", options.data_dir, "Folder holding extract/patterns and normalize/data")
+      ->check(CLI::ExistingDirectory);
+  command->add_option("--patterns", options.pattern_dirs, "Extra folder of *.rules pattern files")
+      ->check(CLI::ExistingDirectory);
+  command->add_option("--entities", options.entity_files, "Extra entity table (TSV) extending the bundled one")
+      ->check(CLI::ExistingFile);
+}
+
+void PrintRejections(const std::vector<Status>& rejections, const char* label) {
+  for (const Status& status : rejections) std::fprintf(stderr, "%s: %s\n", label, status.ToString().c_str());
+}
+
+// Runs `work(i)` for i in [0, count) on `threads` threads.
+template <typename Work>
+void ParallelFor(std::size_t count, unsigned threads, Work work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(run);
+  run();
+  for (std::thread& thread : pool) thread.join();
+}
+
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+};
+
+int Ingest(const IngestOptions& options, const DataOptions& data, const std::string& db_path) {
+  auto store = concord::reconcile::Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto pipeline = BuildPipeline(data);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::vector<std::filesystem::path> roots(options.inputs.begin(), options.inputs.end());
+  concord::corpus::Listing listing = concord::corpus::ListInputs(roots);
+  std::size_t rejected = listing.rejections.size();
+  PrintRejections(listing.rejections, "rejected");
+
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
+  const bool show_progress = isatty(STDERR_FILENO) != 0;
+  const auto started = std::chrono::steady_clock::now();
+  concord::reconcile::BatchStats totals;
+  std::size_t bytes = 0;
+  std::size_t files_done = 0;
+  std::vector<concord::reconcile::ExtractedArticle> batch;
+  auto flush = [&]() -> Status {
+    ParallelFor(batch.size(), options.threads, [&](std::size_t i) {
+      auto& item = batch[i];
+      item.extraction = pipeline->extractor.Extract(item.article);
+      pipeline->normalizer.Normalize(item.article, item.extraction);
+    });
+    auto written = store->WriteBatch(batch);
+    batch.clear();
+    if (!written.ok()) return written.status();
+    totals.added += written->added;
+    totals.replaced += written->replaced;
+    totals.unchanged += written->unchanged;
+    totals.claims += written->claims;
+    totals.mentions += written->mentions;
+    return Status::Ok();
+  };
+  for (const concord::corpus::InputFile& file : listing.files) {
+    if (interrupted) break;
+    concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
+    PrintRejections(read.rejections, "rejected");
+    PrintRejections(read.warnings, "warning");
+    rejected += read.rejections.size();
+    for (concord::corpus::Article& article : read.articles) {
+      auto unchanged = store->IsUnchanged(article.id, article.content_hash);
+      if (!unchanged.ok()) return Fail(unchanged.status());
+      if (*unchanged) {
+        ++totals.unchanged;
+        continue;
+      }
+      bytes += article.text.size();
+      batch.push_back({std::move(article), {}});
+    }
+    ++files_done;
+    if (batch.size() >= kBatchArticles) {
+      Status status = flush();
+      if (!status.ok()) return Fail(status);
+    }
+    if (show_progress) {
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::fprintf(stderr, "\r[%zu/%zu files] %.1f MB/s ", files_done, listing.files.size(),
+                   seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
+    }
+  }
+  if (!batch.empty()) {
+    Status status = flush();
+    if (!status.ok()) return Fail(status);
+  }
+  if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
+  if (interrupted) {
+    std::fprintf(stderr, "concord: interrupted; every committed batch is complete, re-run ingest to continue\n");
+    return 130;
+  }
+  auto reconciled = store->Reconcile(pipeline->normalizer.entities());
+  if (!reconciled.ok()) return Fail(reconciled.status());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr,
+               "ingested %zu file(s) in %.2f s: %zu added, %zu replaced, %zu unchanged, %zu rejected; %zu claims, %zu "
+               "mentions; %zu facts (%zu disputed, %zu corroborated, %zu single-source)\n",
+               listing.files.size(), seconds, totals.added, totals.replaced, totals.unchanged, rejected, totals.claims,
+               totals.mentions, reconciled->facts, reconciled->disputed, reconciled->corroborated,
+               reconciled->single_source);
+  return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+struct ReportOptions {
+  std::string format = "md";
+  std::string out;
+  concord::reconcile::ReportFilter filter;
+};
+
+int WriteOutput(const std::string& text, const std::string& out) {
+  if (out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  std::ofstream file(out, std::ios::binary);
+  file << text;
+  if (!file) return Fail(Status::Environment(out, "cannot write output file"));
+  return kExitOk;
+}
+
+int Report(const ReportOptions& options, const DataOptions& data, const std::string& db_path, bool audit_only) {
+  if (!std::filesystem::exists(db_path)) {
+    return Fail(Status::Usage("no database at " + db_path + " (run `concord ingest DIR --db " + db_path + "` first)"));
+  }
+  auto store = concord::reconcile::Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
+                                                           {data.entity_files.begin(), data.entity_files.end()});
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto report = store->LoadReport(options.filter, normalizer->entities());
+  if (!report.ok()) return Fail(report.status());
+  if (audit_only) report->facts.clear();  // the audit is the source and agreement tables
+  std::string text = options.format == "json" ? concord::reconcile::RenderJson(*report)
+                                              : concord::reconcile::RenderMarkdown(*report);
+  return WriteOutput(text, options.out);
+}
+
+int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataOptions& data, const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) return Fail(Status::Usage("no database at " + db_path));
+  auto store = concord::reconcile::Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
+                                                           {data.entity_files.begin(), data.entity_files.end()});
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto claims = store->QueryClaims(filter, normalizer->entities());
+  if (!claims.ok()) return Fail(claims.status());
+  std::string out;
+  if (json) {
+    out = "[";
+    for (std::size_t i = 0; i < claims->size(); ++i) out += (i ? ",\n " : "") + (*claims)[i];
+    out += "]\n";
+  } else {
+    for (const std::string& line : *claims) {
+      nlohmann::json claim = nlohmann::json::parse(line);
+      auto name = [&](const char* role) {
+        return claim[role].is_object() ? claim[role]["name"].get<std::string>() : std::string("-");
+      };
+      out += claim["article"].get<std::string>() + ": " + claim["relation"].get<std::string>() + " " + name("subject") +
+             " → " + name("counterparty") + " [" + claim["polarity"].get<std::string>() + "] \"" +
+             claim["quote"].get<std::string>().substr(0, 120) + "\"\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
+int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::string& published, const DataOptions& data) {
+  if (!published.empty() && concord::corpus::ParsePublishedDate(published).empty()) {
+    return Fail(Status::Usage("--published: not a date: " + published));
+  }
+  auto pipeline = BuildPipeline(data);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::size_t rejected = 0;
+  std::string out;
+  auto emit = [&](concord::corpus::FileArticles& read) {
+    PrintRejections(read.rejections, "rejected");
+    PrintRejections(read.warnings, "warning");
+    rejected += read.rejections.size();
+    for (concord::corpus::Article& article : read.articles) {
+      if (article.published.empty() && !published.empty()) article.published = concord::corpus::ParsePublishedDate(published);
+      concord::extract::Extraction extraction = pipeline->extractor.Extract(article);
+      pipeline->normalizer.Normalize(article, extraction);
+      for (const auto& mention : extraction.mentions) {
+        if (jsonl) {
+          out += concord::reconcile::MentionJsonLine(mention, article);
+          out += '\n';
+        } else if (mention.kind != concord::extract::MentionKind::kEntity) {
+          out += article.name + ": " + concord::extract::MentionKindName(mention.kind) + " \"" + mention.text + "\" [" +
+                 std::to_string(mention.span.begin) + "," + std::to_string(mention.span.end) + ")\n";
+        }
+      }
+      for (const auto& claim : extraction.claims) {
+        if (jsonl) {
+          out += concord::reconcile::ClaimJsonLine(claim, article);
+          out += '\n';
+        } else {
+          out += article.name + ": claim " + claim.relation + " " + claim.subject.text + " → " + claim.counterparty.text +
+                 " " + concord::reconcile::AmountText(claim.value, claim.value_kind) + "\n";
+        }
+      }
+      if (out.size() > (1U << 20)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
+    }
+  };
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      concord::corpus::FileArticles read = concord::corpus::ReadArticlesFromText(bytes, "-", ".txt");
+      emit(read);
+      continue;
+    }
+    concord::corpus::Listing listing = concord::corpus::ListInputs({input});
+    PrintRejections(listing.rejections, "rejected");
+    rejected += listing.rejections.size();
+    for (const auto& file : listing.files) {
+      concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
+      emit(read);
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"concord: checks what the news says about money and contracts"};
+    app.require_subcommand(1);
+    std::string db_path = "concord.db";
+    DataOptions data;
+
+    CLI::App* ingest = app.add_subcommand("ingest", "Ingest folders (or files) of articles into the fact store");
+    IngestOptions ingest_options;
+    ingest->add_option("inputs", ingest_options.inputs, "Folders or files to ingest")->required();
+    ingest->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+    ingest->add_option("--threads", ingest_options.threads, "Extraction threads")->check(CLI::Range(1U, 256U));
+    AddDataOptions(ingest, data);
+
+    CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
+    ReportOptions report_options;
+    report->add_option("--format", report_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+    report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
+    report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
+    report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
+    report->add_option("--since", report_options.filter.since, "Only facts dated on or after this ISO date");
+    report->add_option("--until", report_options.filter.until, "Only facts dated on or before this ISO date");
+    report->add_flag("--conflicts-only", report_options.filter.conflicts_only, "Only disputed facts");
+    report->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+    AddDataOptions(report, data);
+
+    CLI::App* audit = app.add_subcommand("audit", "Source agreement: trust, agreement matrix, syndicated copies");
+    ReportOptions audit_options;
+    audit->add_option("--format", audit_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+    audit->add_option("--out", audit_options.out, "Write to FILE instead of stdout");
+    audit->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+    AddDataOptions(audit, data);
+
+    CLI::App* claims = app.add_subcommand("claims", "Query the stored claims");
+    concord::reconcile::ClaimFilter claim_filter;
+    bool claims_json = false;
+    claims->add_option("--entity", claim_filter.entity, "Only claims where this entity plays a role");
+    claims->add_option("--relation", claim_filter.relation, "Only claims of this relation");
+    claims->add_flag("--json", claims_json, "A JSON array of claim objects");
+    claims->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+    AddDataOptions(claims, data);
+
+    CLI::App* extract = app.add_subcommand("extract", "Mentions and claims of files, without a database");
+    std::vector<std::string> extract_inputs;
+    bool jsonl = false;
+    std::string published;
+    extract->add_option("inputs", extract_inputs, "Files or folders; '-' reads stdin")->required();
+    extract->add_flag("--jsonl", jsonl, "JSON lines: mention and claim records (DESIGN.md)");
+    extract->add_option("--published", published, "Published date for articles that give none (YYYY-MM-DD)");
+    AddDataOptions(extract, data);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+      int code = app.exit(error);
+      return code == 0 ? kExitOk : kExitUsage;
+    }
+    if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
+    if (report->parsed()) return Report(report_options, data, db_path, false);
+    if (audit->parsed()) return Report(audit_options, data, db_path, true);
+    if (claims->parsed()) return Claims(claim_filter, claims_json, data, db_path);
+    if (extract->parsed()) return Extract(extract_inputs, jsonl, published, data);
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    // Last resort: stages return Status; anything reaching here is a bug or an allocation failure.
+    std::fprintf(stderr, "concord: internal error: %s\n", error.what());
+    return kExitEnvironment;
+  }
+}
