@@ -41,7 +41,7 @@ constexpr std::string_view kMonthsAndDays[] = {
 constexpr std::string_view kRoleReferences[] = {
     "the two companies", "the two parties", "both companies", "both parties", "the two firms",
     "the company", "the firm", "the group", "the former", "the latter", "the startup",
-    "itself", "its", "it"};
+    "itself", "it"};
 
 template <std::size_t N>
 bool Contains(const std::string_view (&words)[N], std::string_view word) {

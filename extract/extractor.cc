@@ -147,6 +147,11 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
       tagged.text[at] = ';';
     }
   }
+  // A complement clause has its own subject: in "Filings show that Veltrix will pay Orbis"
+  // Veltrix pays, so the space before "that" ends the clause.
+  for (std::size_t at = tagged.text.find(" that "); at != std::string::npos; at = tagged.text.find(" that ", at + 1)) {
+    tagged.text[at] = ';';
+  }
   // A leading subordinate clause ("although X did …, Y held …") ends at its first comma.
   for (std::string_view opener : {"although ", "though ", "while ", "whereas ", "because ", "even if ", "even though "}) {
     for (std::size_t at = tagged.text.find(opener); at != std::string::npos; at = tagged.text.find(opener, at + 1)) {
@@ -163,6 +168,16 @@ std::optional<std::size_t> TokenIndex(std::string_view token) {
   std::size_t digits = token.find_first_of("0123456789");
   if (digits == std::string_view::npos) return std::nullopt;
   return static_cast<std::size_t>(std::stoul(std::string(token.substr(digits))));
+}
+
+// Index of the first date mention (not a duration: "over five years" says how long, not
+// when) among the tokens of `tagged`.
+std::optional<std::size_t> FirstDateToken(std::string_view tagged) {
+  for (std::size_t at = tagged.find(kTokenOpen); at != std::string_view::npos; at = tagged.find(kTokenOpen, at + 1)) {
+    std::string_view token = tagged.substr(at + kTokenOpen.size(), 12);
+    if (token.substr(0, 3) == "DAT") return TokenIndex(token);
+  }
+  return std::nullopt;
 }
 
 struct CompiledRule {
@@ -320,16 +335,15 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
         clause_begin = clause_begin == std::string::npos ? 0 : clause_begin + 1;
         std::string_view clause = std::string_view(tagged.text).substr(clause_begin, match_end - clause_begin);
         ApplyCues(clause, claim);
-        // A date anywhere in the clause dates the claim when no slot did.
+        // A date in the clause dates the claim when no slot did; failing that, a date
+        // elsewhere in the sentence ("In March, X announced that Y would invest …").
         if (!claim.has_time) {
           std::size_t clause_end = tagged.text.find(';', match_end);
           if (clause_end == std::string::npos) clause_end = tagged.text.size();
-          std::string_view whole = std::string_view(tagged.text).substr(clause_begin, clause_end - clause_begin);
-          for (std::size_t at = whole.find(kTokenOpen); at != std::string_view::npos; at = whole.find(kTokenOpen, at + 1)) {
-            // Dates only: a duration ("over five years") is how long, not when.
-            if (whole.substr(at + kTokenOpen.size(), 3) != "DAT") continue;
-            std::optional<std::size_t> index = TokenIndex(whole.substr(at + kTokenOpen.size(), 12));
-            if (!index) continue;
+          const std::pair<std::size_t, std::size_t> scopes[] = {{clause_begin, clause_end}, {0, tagged.text.size()}};
+          for (const auto& [scope_begin, scope_end] : scopes) {
+            std::optional<std::size_t> index = FirstDateToken(std::string_view(tagged.text).substr(scope_begin, scope_end - scope_begin));
+            if (!index || *index >= extraction.mentions.size()) continue;
             const Mention& mention = extraction.mentions[*index];
             claim.has_time = true;
             claim.time_expr = mention.date_expr;

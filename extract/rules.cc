@@ -233,7 +233,14 @@ Result<std::vector<Rule>> ParseRules(std::string_view text, const std::string& f
     }
     const std::size_t indent = line.find_first_not_of(" \t");
     // head ':' pattern — the head is the relation and its settings.
-    std::size_t colon = trimmed.find(':');
+    // The first ':' outside a slot separates the head from the pattern.
+    std::size_t colon = std::string_view::npos;
+    int depth = 0;
+    for (std::size_t i = 0; i < trimmed.size() && colon == std::string_view::npos; ++i) {
+      if (trimmed[i] == '{') ++depth;
+      if (trimmed[i] == '}') --depth;
+      if (trimmed[i] == ':' && depth == 0) colon = i;
+    }
     if (colon == std::string_view::npos) {
       return Status::InvalidInput(where(indent + trimmed.size()), "expected ':' between the relation and its pattern");
     }

@@ -274,16 +274,19 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     }
   }
 
-  auto sentence_text = [&](std::size_t index) -> std::string_view {
-    if (index >= extraction.sentences.size()) return {};
-    const extract::Span& span = extraction.sentences[index].span;
-    return text.substr(span.begin, span.end - span.begin);
+  // The tense that governs a date: the nearest tense word in its clause ("will invest …,
+  // the companies said on Monday" is past for Monday).
+  auto tense_at = [&](std::size_t sentence, const extract::Span& date) {
+    if (sentence >= extraction.sentences.size()) return Tense::kUnknown;
+    const extract::Span& span = extraction.sentences[sentence].span;
+    if (date.begin < span.begin || date.end > span.end) return DetectTense(text.substr(span.begin, span.end - span.begin));
+    return DetectTenseNear(text.substr(span.begin, span.end - span.begin), date.begin - span.begin, date.end - span.begin);
   };
   for (Mention& mention : extraction.mentions) {
     if (mention.kind == MentionKind::kEntity) {
       if (mention.entity.type != EntityType::kPronoun) mention.entity = resolve(mention.text, mention.entity.type);
     } else if (mention.kind == MentionKind::kDate || mention.kind == MentionKind::kDuration) {
-      mention.date = ResolveDate(mention.date_expr, article.published, DetectTense(sentence_text(mention.sentence)));
+      mention.date = ResolveDate(mention.date_expr, article.published, tense_at(mention.sentence, mention.span));
     }
   }
   for (extract::Claim& claim : extraction.claims) {
@@ -293,7 +296,7 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     }
     ResolveReferences(extraction, claim);
     if (claim.has_time) {
-      claim.time = ResolveDate(claim.time_expr, article.published, DetectTense(sentence_text(claim.provenance.sentence)));
+      claim.time = ResolveDate(claim.time_expr, article.published, tense_at(claim.provenance.sentence, claim.time_span));
     }
     if (!claim.condition_text.empty()) {
       // The condition's actor: the first party named inside it, else the claim's subject.

@@ -183,7 +183,9 @@ double SketchSimilarity(std::string_view a, std::string_view b) {
     return values;
   };
   std::vector<std::uint64_t> x = load(a), y = load(b);
-  if (x.empty() || y.empty()) return 0;
+  // Too short to tell a copy from two reports of one fact in the same words.
+  constexpr std::size_t kMinimumShingles = 16;
+  if (x.size() < kMinimumShingles || y.size() < kMinimumShingles) return 0;
   // Bottom-k estimate: among the k smallest of the union, the share present in both.
   std::vector<std::uint64_t> merged;
   std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(merged));

@@ -110,6 +110,8 @@ TEST_CASE("amount: money forms, currencies and scales") {
       {"exports fell to hk $ 10.05 billion .", "hk $ 10.05 billion", 10.05e9, "HKD"},
       {"It raised Mex$ 10 million in notes.", "Mex$ 10 million", 10e6, "MXN"},
       {"It launched a $5 million fund.", "$5 million", 5e6, "USD"},
+      {"It minted the 3 $5 coins.", "$5", 5, "USD"},
+      {"In 2024 $5 billion was spent.", "$5 billion", 5e9, "USD"},
       {"A further 2 billion Canadian dollars came.", "2 billion Canadian dollars", 2e9, "CAD"},
   };
   for (const Case& c : cases) {

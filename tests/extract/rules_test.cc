@@ -51,8 +51,9 @@ TEST_CASE("rules: syntax errors name file and line and column and what was expec
       {"invest:\n", "bad.rules:1:", "expected a word"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
-    auto rules = ParseRules(c.text, "bad.rules");
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto rules = ParseRules(text, "bad.rules");
     REQUIRE_FALSE(rules.ok());
     CHECK(rules.status().where().find(c.where) == 0);
     CHECK(rules.status().message().find(c.expected) != std::string::npos);

@@ -113,3 +113,47 @@ TEST_CASE("entities: in-article definitions and short forms resolve to one party
 
 }  // namespace
 }  // namespace concord::normalize
+
+namespace concord::normalize {
+namespace {
+
+TEST_CASE("references: it and the former and the two parties resolve to named organisations") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  struct Case {
+    const char* text;
+    const char* relation;
+    const char* subject;
+    const char* counterparty;
+  };
+  const Case cases[] = {
+      {"In March, Veltrix announced that Orbis Cloud would invest up to $40 billion in it.", "invest", "orbis cloud",
+       "veltrix"},
+      {"Kestrel Pharma met Halden Bio in May. The two parties signed a supply agreement.", "agreement", "kestrel pharma",
+       "halden bio"},
+      {"Talks between Norrland Bank and Fjell Payments ended. The former will acquire the latter for $2 billion.",
+       "acquire", "norrland bank", "fjell payments"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    corpus::Article article;
+    article.id = "a";
+    article.published = "2026-04-28";
+    article.text = text;
+    extract::Extraction extraction = extractor->Extract(article);
+    normalizer->Normalize(article, extraction);
+    const extract::Claim* found = nullptr;
+    for (const extract::Claim& claim : extraction.claims) {
+      if (claim.relation == c.relation) found = &claim;
+    }
+    REQUIRE(found != nullptr);
+    CHECK(found->subject.entity.id == c.subject);
+    CHECK(found->counterparty.entity.id == c.counterparty);
+  }
+}
+
+}  // namespace
+}  // namespace concord::normalize

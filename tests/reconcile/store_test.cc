@@ -156,7 +156,7 @@ TEST_CASE("store: swapped payer and payee is a direction discrepancy") {
   REQUIRE(store.ok());
   std::vector<ExtractedArticle> batch = {
       Make("a", "Ledger", "Veltrix will pay Orbis a revenue share of 8% through 2030."),
-      Make("b", "Harbor", "Veltrix will pay Orbis a revenue share of 8% through 2030, filings show."),
+      Make("b", "Harbor", "Filings show that Veltrix will pay Orbis a revenue share of 8% through 2030."),
       Make("c", "Wire", "Orbis will pay Veltrix a revenue share of 8% through 2030.")};
   REQUIRE(store->WriteBatch(batch).ok());
   REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
