@@ -200,8 +200,9 @@ struct ScaleName {
 
 // Scale words, after a space or hyphen ("$50 billion", "$50-billion deal"), in any case.
 constexpr ScaleName kScaleWords[] = {
-    {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"crores", 7},
-    {"crore", 7},    {"lakhs", 5},   {"lakh", 5},    {"lacs", 5},      {"lac", 5},
+    {"lakh crore", 12}, {"lakh crores", 12},  // Indian usage: ₹2 lakh crore = ₹2 trillion
+    {"thousand", 3},    {"million", 6},      {"billion", 9}, {"trillion", 12}, {"crores", 7},
+    {"crore", 7},       {"lakhs", 5},        {"lakh", 5},    {"lacs", 5},      {"lac", 5},
 };
 
 // Abbreviations of two letters or more may follow a space ("$5 bn"); a single letter must be
@@ -234,9 +235,20 @@ struct FractionHead {
   Decimal value;
 };
 
-// Before a scale word and a currency word: "half a billion dollars", "a million-dollar bet".
+// Before a scale word and a currency word: "half a billion dollars", "a million-dollar bet",
+// "a quarter million dollars".
 constexpr FractionHead kFractionHeads[] = {
-    {"half a", {5, -1}}, {"half an", {5, -1}}, {"a", {1, 0}}, {"an", {1, 0}}};
+    {"half a", {5, -1}},
+    {"half an", {5, -1}},
+    {"half", {5, -1}},
+    {"a quarter of a", {25, -2}},
+    {"a quarter", {25, -2}},
+    {"quarter", {25, -2}},
+    {"three quarters", {75, -2}},
+    {"three-quarters", {75, -2}},
+    {"a", {1, 0}},
+    {"an", {1, 0}},
+};
 constexpr int kHundred = 100;
 
 struct PercentName {
@@ -591,7 +603,7 @@ class Parser {
           const std::size_t after = Spaces(words_end, 1, kMaxSpaces);
           if (after == kNone) continue;
           parsed.lead = {pos, words_end};
-          parsed.between = index == 0;
+          parsed.between = kLeadWords[index] == "between";
           pos = after;
         }
         if (qualifier == 1) {

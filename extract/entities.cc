@@ -63,6 +63,10 @@ bool StartsNameChar(std::string_view text, std::size_t at) {
   auto c = static_cast<unsigned char>(text[at]);
   if (c < 0x80) return std::isalnum(c) || c == '&' || c == '-' || c == '.';
   if (c == 0xC2) return false;
+  if (c == 0xC3 && at + 1 < text.size() && (static_cast<unsigned char>(text[at + 1]) == 0x97 ||
+                                            static_cast<unsigned char>(text[at + 1]) == 0xB7)) {
+    return false;  // × and ÷ sit among Latin-1 letters but join names ("Microsoft×OpenAI")
+  }
   if (c == 0xE2 && at + 1 < text.size() && (static_cast<unsigned char>(text[at + 1]) == 0x80 ||
                                             static_cast<unsigned char>(text[at + 1]) == 0x81)) {
     return false;

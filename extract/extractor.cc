@@ -170,14 +170,26 @@ std::optional<std::size_t> TokenIndex(std::string_view token) {
   return static_cast<std::size_t>(std::stoul(std::string(token.substr(digits))));
 }
 
-// Index of the first date mention (not a duration: "over five years" says how long, not
-// when) among the tokens of `tagged`.
-std::optional<std::size_t> FirstDateToken(std::string_view tagged) {
-  for (std::size_t at = tagged.find(kTokenOpen); at != std::string_view::npos; at = tagged.find(kTokenOpen, at + 1)) {
+// Index of the date mention (not a duration: "over five years" says how long, not when)
+// among the tokens of tagged[begin, end) that is closest to the match [match_begin,
+// match_end): inside it first, then the nearest after or before it.
+std::optional<std::size_t> NearestDateToken(std::string_view tagged, std::size_t begin, std::size_t end,
+                                            std::size_t match_begin, std::size_t match_end) {
+  std::optional<std::size_t> best;
+  std::size_t best_distance = std::string_view::npos;
+  for (std::size_t at = tagged.find(kTokenOpen, begin); at != std::string_view::npos && at < end;
+       at = tagged.find(kTokenOpen, at + 1)) {
     std::string_view token = tagged.substr(at + kTokenOpen.size(), 12);
-    if (token.substr(0, 3) == "DAT") return TokenIndex(token);
+    if (token.substr(0, 3) != "DAT") continue;
+    std::size_t distance = at >= match_begin && at < match_end ? 0
+                           : at >= match_end                  ? at - match_end
+                                                              : match_begin - at;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = TokenIndex(token);
+    }
   }
-  return std::nullopt;
+  return best;
 }
 
 struct CompiledRule {
@@ -342,7 +354,8 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
           if (clause_end == std::string::npos) clause_end = tagged.text.size();
           const std::pair<std::size_t, std::size_t> scopes[] = {{clause_begin, clause_end}, {0, tagged.text.size()}};
           for (const auto& [scope_begin, scope_end] : scopes) {
-            std::optional<std::size_t> index = FirstDateToken(std::string_view(tagged.text).substr(scope_begin, scope_end - scope_begin));
+            std::optional<std::size_t> index =
+                NearestDateToken(tagged.text, scope_begin, scope_end, match_begin, match_end);
             if (!index || *index >= extraction.mentions.size()) continue;
             const Mention& mention = extraction.mentions[*index];
             claim.has_time = true;

@@ -3,7 +3,10 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 

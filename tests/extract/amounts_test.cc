@@ -88,6 +88,7 @@ TEST_CASE("amount: money forms, currencies and scales") {
       {"Loans rose by 2 billion yuan.", "2 billion yuan", 2e9, "CNY"},
       {"The state will invest ₹500 crore in roads.", "₹500 crore", 5e9, "INR"},
       {"Farmers get Rs 2 lakh each.", "Rs 2 lakh", 2e5, "INR"},
+      {"The budget sets aside ₹2.5 lakh crore for it.", "₹2.5 lakh crore", 2.5e12, "INR"},
       {"The order is worth INR 40 crore.", "INR 40 crore", 4e8, "INR"},
       {"It spent 3 billion rupees on ads.", "3 billion rupees", 3e9, "INR"},
       {"Ottawa lent C$19.5bln to the line.", "C$19.5bln", 19.5e9, "CAD"},
@@ -143,6 +144,8 @@ TEST_CASE("amount: spelled numbers") {
       {"They spent three billion euros.", "three billion euros", 3e9, "EUR"},
       {"It cost twenty-five million dollars.", "twenty-five million dollars", 25e6, "USD"},
       {"He won half a billion Canadian dollars.", "half a billion Canadian dollars", 5e8, "CAD"},
+      {"It cost a quarter million dollars.", "a quarter million dollars", 250000, "USD"},
+      {"It cost three quarters billion euros.", "three quarters billion euros", 75e7, "EUR"},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
