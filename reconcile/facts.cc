@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <cstring>
 #include <set>
 
 #include "reconcile/facts.h"
@@ -99,6 +100,42 @@ std::string Truncate(const std::string& date, const std::string& precision) {
 
 bool NearlyEqual(double a, double b, double tolerance) {
   return std::fabs(a - b) <= tolerance * std::max(std::fabs(a), std::fabs(b));
+}
+
+// Near-duplicate articles (syndicated copies) by their bottom-k sketches. Candidates come
+// from an inverted index of sketch hashes, so only articles that share many shingles are
+// compared: linear in the corpus for ordinary news, not quadratic.
+void JoinSyndicatedCopies(const std::map<std::int64_t, std::string>& sketches, UnionFind& groups,
+                          UnionFind& syndication) {
+  constexpr std::size_t kMinimumSharedHashes = 8;  // of 64: below this Jaccard cannot reach 0.5
+  constexpr std::size_t kBoilerplateList = 1000;   // a hash in this many articles is boilerplate
+  std::map<std::uint64_t, std::vector<std::int64_t>> articles_by_hash;
+  for (const auto& [article, sketch] : sketches) {
+    for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
+      std::uint64_t hash;
+      std::memcpy(&hash, sketch.data() + at, sizeof hash);
+      articles_by_hash[hash].push_back(article);
+    }
+  }
+  for (const auto& [article, sketch] : sketches) {
+    std::map<std::int64_t, std::size_t> shared;
+    for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
+      std::uint64_t hash;
+      std::memcpy(&hash, sketch.data() + at, sizeof hash);
+      const std::vector<std::int64_t>& others = articles_by_hash[hash];
+      if (others.size() > kBoilerplateList) continue;
+      for (std::int64_t other : others) {
+        if (other > article) ++shared[other];
+      }
+    }
+    for (const auto& [other, count] : shared) {
+      if (count < kMinimumSharedHashes || syndication.Find(article) == syndication.Find(other)) continue;
+      if (SketchSimilarity(sketch, sketches.at(other)) >= kSyndicationSimilarity) {
+        groups.Join(article, other);
+        syndication.Join(article, other);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -251,20 +288,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
       auto parent = article_by_key.find(parent_key);
       if (parent != article_by_key.end()) groups.Join(article, parent->second);
     }
-    std::set<std::pair<std::int64_t, std::int64_t>> compared;
-    for (const auto& [key, members] : claims_by_key) {
-      std::set<std::int64_t> articles;
-      for (std::size_t i : members) articles.insert(claims[i].article_id);
-      for (auto x = articles.begin(); x != articles.end(); ++x) {
-        for (auto y = std::next(x); y != articles.end(); ++y) {
-          if (!compared.insert({*x, *y}).second) continue;
-          if (SketchSimilarity(sketches[*x], sketches[*y]) >= kSyndicationSimilarity) {
-            groups.Join(*x, *y);
-            syndication.Join(*x, *y);
-          }
-        }
-      }
-    }
+    JoinSyndicatedCopies(sketches, groups, syndication);
 
     struct FactState {
       std::string key;
