@@ -3,9 +3,11 @@
 // read afterwards, so Extract() is safe to call from many threads.
 
 #include <re2/re2.h>
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -237,7 +239,12 @@ struct Extractor::Impl {
   AmountRecognizer amounts;
   DateRecognizer dates;
   std::vector<CompiledRule> rules;
-  std::unique_ptr<RE2::Set> rule_set;  // which rules can match a sentence: one scan for all
+  // Which rules can match a sentence: FilteredRE2 reduces each rule to literal atoms
+  // ("invest", "license"); one scan of a small set of those atoms picks the candidates, so
+  // a sentence pays only for the rules whose words it contains.
+  std::unique_ptr<re2::FilteredRE2> rule_filter;
+  std::unique_ptr<RE2::Set> atom_set;  // empty when no rule yields atoms
+  bool has_atoms = false;
   CueLexicon cues;
   std::unique_ptr<RE2> according_to;   // attribution: "according to X", "X said"
   std::unique_ptr<RE2> said;
@@ -298,8 +305,11 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     mention_at = end;
     if (rules.empty()) continue;
     TaggedSentence tagged = TagSentence(text, sentence, extraction.mentions, first, end);
+    std::vector<int> atoms;
+    if (has_atoms) atom_set->Match(tagged.text, &atoms);
     std::vector<int> candidates;
-    if (!rule_set->Match(tagged.text, &candidates)) continue;
+    rule_filter->AllPotentials(atoms, &candidates);
+    if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
     std::vector<std::pair<std::size_t, std::size_t>> match_ranges;  // tagged offsets, one per new claim
@@ -478,7 +488,8 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
   options.set_log_errors(false);
   options.set_case_sensitive(false);
   options.set_max_mem(64 << 20);
-  impl->rule_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  constexpr int kMinAtomLength = 3;  // shorter atoms ("in", "of") would match every sentence
+  impl->rule_filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   for (const std::filesystem::path& dir : pattern_dirs) {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) {
@@ -509,17 +520,26 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
           return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
         }
         for (const auto& [name, index] : compiled.regex->NamedCapturingGroups()) compiled.groups.emplace_back(name, index);
-        std::string set_error;
-        if (impl->rule_set->Add(rule.regex, &set_error) < 0) {
-          return Status::InvalidInput(rule.origin, "pattern does not compile: " + set_error);
+        int filter_id = 0;
+        if (impl->rule_filter->Add(rule.regex, options, &filter_id) != RE2::NoError) {
+          return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
         }
+        assert(filter_id == static_cast<int>(impl->rules.size()) && "filter ids follow rule order");
         compiled.rule = std::move(rule);
         impl->rules.push_back(std::move(compiled));
       }
     }
   }
-  if (!impl->rule_set->Compile()) {
-    return Status::Environment("pattern rules", "the rules together exceed RE2's memory budget");
+  std::vector<std::string> atoms;
+  impl->rule_filter->Compile(&atoms);
+  impl->atom_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) {
+    std::string error;
+    if (impl->atom_set->Add(RE2::QuoteMeta(atom), &error) < 0) return Status::Environment("pattern rules", error);
+  }
+  impl->has_atoms = !atoms.empty();
+  if (impl->has_atoms && !impl->atom_set->Compile()) {
+    return Status::Environment("pattern rules", "the rule atoms exceed RE2's memory budget");
   }
   const std::string token = std::string(kTokenOpen) + "((?:ORG|PER)\\d+)" + std::string(kTokenClose);
   impl->according_to = std::make_unique<RE2>("according to (?:its |their )?(?:\\w+ )?" + token, options);

@@ -125,10 +125,11 @@ class PatternParser {
     if (c == '{') return ParseSlot(out);
     if (pattern_.substr(at_, 3) == "...") {
       at_ += 3;
-      // A bounded gap that never crosses a clause end ('.', ';', and the comma before
-      // "though", "while", "but" … which tagging turns into ';'): keeps a match inside one
-      // clause and the automaton small.
-      *out = "(?:[^.;]{0,80}?)";
+      // A gap that never crosses a clause end ('.', ';', and the comma before "though",
+      // "while", "but" … which tagging turns into ';'). Unbounded on purpose: a counted
+      // repetition ({0,80}) multiplies the program size, and with it the cost of every
+      // submatch search; the clause already bounds the gap.
+      *out = "(?:[^.;]*?)";
       return true;
     }
     if (c == ',' || c == ';' || c == ':' || c == '"') {

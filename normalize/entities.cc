@@ -57,12 +57,20 @@ std::string CanonicalKey(std::string_view name) {
   // NFKC + case fold with utf8proc; on invalid UTF-8 fall back to the bytes as given
   // (corpus has validated article text, so this only guards user data files).
   std::string folded;
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    // NFKC leaves ASCII as it is and case folding is tolower: skip utf8proc (the hot path).
+    folded.assign(name);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   utf8proc_uint8_t* mapped = nullptr;
-  utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+  utf8proc_ssize_t length = ascii ? -1 : utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
                                          static_cast<utf8proc_ssize_t>(name.size()), &mapped,
                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                                         UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
-  if (length >= 0 && mapped != nullptr) {
+  if (ascii) {
+    // folded already holds the ASCII fold
+  } else if (length >= 0 && mapped != nullptr) {
     folded.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
   } else {
     folded.assign(name);
@@ -159,8 +167,10 @@ Result<EntityTable> EntityTable::Load(const std::vector<std::filesystem::path>& 
   return table;
 }
 
-const Entity* EntityTable::Find(std::string_view name) const {
-  auto found = index_by_key_.find(CanonicalKey(name));
+const Entity* EntityTable::Find(std::string_view name) const { return FindByKey(CanonicalKey(name)); }
+
+const Entity* EntityTable::FindByKey(const std::string& key) const {
+  auto found = index_by_key_.find(key);
   return found == index_by_key_.end() ? nullptr : &entities_[found->second];
 }
 

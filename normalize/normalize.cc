@@ -226,10 +226,17 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
   const std::string_view text = article.text;
   // Names this article defines or shortens: key → the entity it stands for.
   std::map<std::string, EntityRef> article_names;
+  // Keys are computed once per distinct surface (the same name recurs many times).
+  std::map<std::string, std::string, std::less<>> key_of_surface;
+  auto key_of = [&](std::string_view surface) -> const std::string& {
+    auto found = key_of_surface.find(surface);
+    if (found == key_of_surface.end()) found = key_of_surface.emplace(std::string(surface), CanonicalKey(surface)).first;
+    return found->second;
+  };
   auto resolve = [&](std::string_view surface, EntityType guess) -> EntityRef {
-    std::string key = CanonicalKey(surface);
+    const std::string& key = key_of(surface);
     if (auto found = article_names.find(key); found != article_names.end()) return found->second;
-    if (const Entity* entity = impl_->table.Find(surface)) return impl_->FromTable(*entity);
+    if (const Entity* entity = impl_->table.FindByKey(key)) return impl_->FromTable(*entity);
     EntityRef unknown;
     unknown.type = guess == EntityType::kUnknown ? EntityType::kOrganization : guess;
     unknown.id = key;
@@ -251,22 +258,26 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     std::string_view between = text.substr(name.span.end, defined.span.begin - std::min(defined.span.begin, name.span.end));
     bool parenthesized = (between == " (" || between == "(") && defined.span.end < text.size() && text[defined.span.end] == ')';
     if (!parenthesized) continue;
-    const Entity* long_entity = impl_->table.Find(name.text);
-    const Entity* short_entity = impl_->table.Find(defined.text);
+    const Entity* long_entity = impl_->table.FindByKey(key_of(name.text));
+    const Entity* short_entity = impl_->table.FindByKey(key_of(defined.text));
     EntityRef ref = long_entity ? impl_->FromTable(*long_entity)
                     : short_entity ? impl_->FromTable(*short_entity)
                                    : resolve(name.text, name.entity.type);
-    article_names[CanonicalKey(name.text)] = ref;
-    article_names[CanonicalKey(defined.text)] = ref;
+    article_names[key_of(name.text)] = ref;
+    article_names[key_of(defined.text)] = ref;
   }
   // Short forms: "Orbis" after "Orbis Cloud" is the same party when the table knows
   // neither, i.e. the longer name in the article starts with the shorter one.
-  for (std::size_t k = 0; k < entity_indexes.size(); ++k) {
-    const Mention& mention = extraction.mentions[entity_indexes[k]];
-    std::string key = CanonicalKey(mention.text);
-    if (article_names.count(key) || impl_->table.Find(mention.text)) continue;
-    for (std::size_t other : entity_indexes) {
-      std::string longer = CanonicalKey(extraction.mentions[other].text);
+  std::vector<std::pair<std::string, std::size_t>> names;  // key, an entity mention index
+  for (std::size_t index : entity_indexes) {
+    const std::string& key = key_of(extraction.mentions[index].text);
+    if (std::none_of(names.begin(), names.end(), [&](const auto& name) { return name.first == key; })) {
+      names.emplace_back(key, index);
+    }
+  }
+  for (const auto& [key, index] : names) {
+    if (article_names.count(key) || impl_->table.FindByKey(key)) continue;
+    for (const auto& [longer, other] : names) {
       if (longer.size() > key.size() && longer.compare(0, key.size(), key) == 0 && longer[key.size()] == ' ') {
         article_names[key] = resolve(extraction.mentions[other].text, extraction.mentions[other].entity.type);
         break;

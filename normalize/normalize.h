@@ -40,6 +40,7 @@ class EntityTable {
   static Result<EntityTable> Load(const std::vector<std::filesystem::path>& files);
 
   const Entity* Find(std::string_view name) const;  // by any name, alias or ticker; or null
+  const Entity* FindByKey(const std::string& key) const;  // by a CanonicalKey() already made
   const Entity* FindById(std::string_view id) const;
   // True when `id` is `ancestor` or belongs to it, at any depth (aws → amazon).
   bool IsWithin(std::string_view id, std::string_view ancestor) const;

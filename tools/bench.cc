@@ -126,20 +126,26 @@ int main(int argc, char** argv) {
   unsigned threads = 2;
   std::string keep;
   std::size_t single_line_mb = 0;
+  std::string corpus;
+  std::string published;
   std::string concord_binary = (std::filesystem::path(argv[0]).parent_path() / "concord").string();
   app.add_option("--articles", articles, "Number of articles to generate")->capture_default_str();
   app.add_option("--threads", threads, "Threads for the ingest run")->capture_default_str();
   app.add_option("--keep", keep, "Write the corpus here and keep it (default: a temp folder, removed)");
   app.add_option("--single-line-mb", single_line_mb, "Also extract one single-line article of this many MB");
   app.add_option("--concord", concord_binary, "The concord binary to time")->capture_default_str();
+  app.add_option("--corpus", corpus, "Measure this folder instead of a generated one (e.g. the peers' corpus)");
+  app.add_option("--published", published, "Published date for articles that give none");
   CLI11_PARSE(app, argc, argv);
 
-  std::filesystem::path folder = keep.empty() ? std::filesystem::temp_directory_path() /
-                                                    ("concord-bench-" + std::to_string(getpid()))
-                                              : std::filesystem::path(keep);
+  const bool generate = corpus.empty();
+  std::filesystem::path folder = !generate       ? std::filesystem::path(corpus)
+                                 : keep.empty() ? std::filesystem::temp_directory_path() /
+                                                      ("concord-bench-" + std::to_string(getpid()))
+                                                : std::filesystem::path(keep);
   std::filesystem::create_directories(folder);
   std::size_t bytes = 0;
-  for (std::size_t i = 0; i < articles; ++i) {
+  for (std::size_t i = 0; generate && i < articles; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "art_%06zu.md", i);
     std::string text = Article(i);
@@ -156,10 +162,16 @@ int main(int argc, char** argv) {
   }
   // Extraction, one thread, in process: read + extract + normalize.
   concord::corpus::Listing listing = concord::corpus::ListInputs({folder});
+  if (!generate) articles = 0;
   std::size_t claims = 0, mentions = 0;
   auto started = std::chrono::steady_clock::now();
   for (const auto& file : listing.files) {
     for (auto& article : concord::corpus::ReadArticles(file).articles) {
+      if (!generate) {
+        ++articles;
+        bytes += article.text.size();
+      }
+      if (article.published.empty()) article.published = published;
       concord::extract::Extraction extraction = extractor->Extract(article);
       normalizer->Normalize(article, extraction);
       claims += extraction.claims.size();
@@ -169,7 +181,10 @@ int main(int argc, char** argv) {
   double extract_seconds = Seconds(started);
   long extract_rss = PeakRssKb();
 
-  std::filesystem::path db = folder / "bench.db";
+  std::filesystem::path db_folder = folder.string() + "-db";  // beside the corpus, not in it
+  std::filesystem::create_directories(db_folder);
+  std::filesystem::remove(db_folder / "bench.db");
+  std::filesystem::path db = db_folder / "bench.db";
   ChildRun first = RunChild({concord_binary, "ingest", folder.string(), "--db", db.string(), "--threads", std::to_string(threads)});
   ChildRun again = RunChild({concord_binary, "ingest", folder.string(), "--db", db.string(), "--threads", std::to_string(threads)});
 
@@ -201,6 +216,7 @@ int main(int argc, char** argv) {
                 line_seconds, static_cast<double>(big.text.size()) / 1e6 / line_seconds, extraction.mentions.size(),
                 extraction.claims.size());
   }
-  if (keep.empty()) std::filesystem::remove_all(folder);
+  if (keep.empty() && generate) std::filesystem::remove_all(folder);
+  std::filesystem::remove_all(db_folder);
   return first.exit_code == 0 ? 0 : 1;
 }
