@@ -89,6 +89,16 @@ const char* TokenType(const Mention& mention) {
   return "ORG";
 }
 
+// Verbs whose "that" opens a clause with its own subject ("announced that Amazon would …").
+constexpr std::string_view kComplementVerbs[] = {
+    "said",     "says",      "say",      "announced", "announces", "announce", "show",     "shows",
+    "showed",   "shown",     "stated",   "states",    "noted",     "notes",    "stipulates", "stipulated",
+    "promised", "promises",  "believes", "believe",   "expects",   "expected", "added",    "confirmed",
+    "confirms", "reported",  "reports",  "revealed",  "reveals",   "argued",   "argues",   "warned",
+    "is",       "was",       "means",    "meant",     "claimed",   "claims",   "disclosed", "discloses",
+    "indicated", "indicates", "suggests", "suggested", "agreed",   "agrees",   "told",     "wrote",
+    "insisted", "explained", "acknowledged", "denied", "emphasized", "emphasised", "estimated", "estimates"};
+
 // A sentence rewritten for matching: lowercase ASCII, single spaces, straight quotes, and
 // each mention (with its qualifier) replaced by one token. Rules see only this form.
 struct TaggedSentence {
@@ -150,9 +160,15 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
     }
   }
   // A complement clause has its own subject: in "Filings show that Veltrix will pay Orbis"
-  // Veltrix pays, so the space before "that" ends the clause.
+  // Veltrix pays, so the space before "that" ends the clause, after a verb of saying or
+  // showing (a relative "that", as in "software that automates", does not end it).
   for (std::size_t at = tagged.text.find(" that "); at != std::string::npos; at = tagged.text.find(" that ", at + 1)) {
-    tagged.text[at] = ';';
+    std::size_t word_begin = tagged.text.rfind(' ', at - 1);
+    word_begin = word_begin == std::string::npos ? 0 : word_begin + 1;
+    std::string_view previous = std::string_view(tagged.text).substr(word_begin, at - word_begin);
+    if (std::find(std::begin(kComplementVerbs), std::end(kComplementVerbs), previous) != std::end(kComplementVerbs)) {
+      tagged.text[at] = ';';
+    }
   }
   // A leading subordinate clause ("although X did …, Y held …") ends at its first comma.
   for (std::string_view opener : {"although ", "though ", "while ", "whereas ", "because ", "even if ", "even though "}) {
