@@ -156,6 +156,9 @@ class Store {
 
 std::string RenderMarkdown(const Report& report);
 std::string RenderJson(const Report& report);  // DESIGN.md's report contract, pretty-printed
+// The source audit: trust, agreement matrix and syndicated copies, without the facts.
+std::string RenderAuditMarkdown(const Report& report);
+std::string RenderAuditJson(const Report& report);
 
 // JSON lines for `concord extract --jsonl` (DESIGN.md): one per mention and per claim.
 std::string MentionJsonLine(const extract::Mention& mention, const corpus::Article& article);

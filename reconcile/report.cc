@@ -297,6 +297,33 @@ void Wrap(std::ostringstream& out, const std::string& first_prefix, const std::s
   out << line << "\n";
 }
 
+// Per-source trust, the pairwise agreement matrix and syndicated clusters.
+void RenderSourceTables(const Report& report, std::ostringstream& out) {
+  if (!report.sources.empty()) {
+    out << "\n## Sources\n\n| source | trust | claims | corroborated | contradicted | unique |\n|---|---:|---:|---:|---:|---:|\n";
+    for (const ReportSource& s : report.sources) {
+      char trust[16];
+      std::snprintf(trust, sizeof trust, "%.2f", s.trust);
+      out << "| " << s.name << " | " << trust << " | " << s.claims << " | " << s.corroborated << " | " << s.contradicted
+          << " | " << s.unique << " |\n";
+    }
+  }
+  if (!report.agreement.empty()) {
+    out << "\n## Agreement between sources\n\n| a | b | shared facts | agree | conflict |\n|---|---|---:|---:|---:|\n";
+    for (const ReportAgreement& a : report.agreement) {
+      out << "| " << a.a << " | " << a.b << " | " << a.shared_facts << " | " << a.agree << " | " << a.conflict << " |\n";
+    }
+  }
+  if (!report.clusters.empty()) {
+    out << "\n## Syndicated copies (count once)\n\n";
+    for (const ReportCluster& cluster : report.clusters) {
+      std::string line;
+      for (const std::string& article : cluster.articles) line += (line.empty() ? "" : ", ") + article;
+      Wrap(out, "- ", "  ", line);
+    }
+  }
+}
+
 std::string Title(const ReportFact& fact) {
   std::string parties = fact.subject.empty() ? "?" : fact.subject;
   if (!fact.counterparty.empty()) parties += " → " + fact.counterparty;
@@ -344,30 +371,22 @@ std::string RenderMarkdown(const Report& report) {
       }
     }
   }
-  if (!report.sources.empty()) {
-    out << "\n## Sources\n\n| source | trust | claims | corroborated | contradicted | unique |\n|---|---:|---:|---:|---:|---:|\n";
-    for (const ReportSource& s : report.sources) {
-      char trust[16];
-      std::snprintf(trust, sizeof trust, "%.2f", s.trust);
-      out << "| " << s.name << " | " << trust << " | " << s.claims << " | " << s.corroborated << " | " << s.contradicted
-          << " | " << s.unique << " |\n";
-    }
-  }
-  if (!report.agreement.empty()) {
-    out << "\n## Agreement between sources\n\n| a | b | shared facts | agree | conflict |\n|---|---|---:|---:|---:|\n";
-    for (const ReportAgreement& a : report.agreement) {
-      out << "| " << a.a << " | " << a.b << " | " << a.shared_facts << " | " << a.agree << " | " << a.conflict << " |\n";
-    }
-  }
-  if (!report.clusters.empty()) {
-    out << "\n## Syndicated copies (count once)\n\n";
-    for (const ReportCluster& cluster : report.clusters) {
-      std::string line;
-      for (const std::string& article : cluster.articles) line += (line.empty() ? "" : ", ") + article;
-      Wrap(out, "- ", "  ", line);
-    }
-  }
+  RenderSourceTables(report, out);
   return out.str();
+}
+
+std::string RenderAuditMarkdown(const Report& report) {
+  std::ostringstream out;
+  out << "# Concord source audit\n\n" << report.sources.size() << " sources, " << report.agreement.size()
+      << " pairs sharing facts, " << report.clusters.size() << " syndication cluster(s).\n";
+  RenderSourceTables(report, out);
+  return out.str();
+}
+
+std::string RenderAuditJson(const Report& report) {
+  nlohmann::json json = nlohmann::json::parse(RenderJson(report));
+  json.erase("facts");
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace concord::reconcile

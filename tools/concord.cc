@@ -219,9 +219,14 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   if (!normalizer.ok()) return Fail(normalizer.status());
   auto report = store->LoadReport(options.filter, normalizer->entities());
   if (!report.ok()) return Fail(report.status());
-  if (audit_only) report->facts.clear();  // the audit is the source and agreement tables
-  std::string text = options.format == "json" ? concord::reconcile::RenderJson(*report)
-                                              : concord::reconcile::RenderMarkdown(*report);
+  std::string text;
+  if (audit_only) {
+    text = options.format == "json" ? concord::reconcile::RenderAuditJson(*report)
+                                    : concord::reconcile::RenderAuditMarkdown(*report);
+  } else {
+    text = options.format == "json" ? concord::reconcile::RenderJson(*report)
+                                    : concord::reconcile::RenderMarkdown(*report);
+  }
   return WriteOutput(text, options.out);
 }
 
