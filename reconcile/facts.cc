@@ -37,24 +37,6 @@ constexpr double kHedgeFactor = 0.95;
 
 bool IsPositive(const std::string& polarity) { return polarity == "affirmed" || polarity == "continues"; }
 
-struct UnionFind {
-  std::map<std::int64_t, std::int64_t> parent;
-  std::int64_t Find(std::int64_t x) {
-    auto it = parent.find(x);
-    if (it == parent.end()) {
-      parent[x] = x;
-      return x;
-    }
-    if (it->second == x) return x;
-    std::int64_t root = Find(it->second);
-    parent[x] = root;
-    return root;
-  }
-  void Join(std::int64_t a, std::int64_t b) {
-    std::int64_t ra = Find(a), rb = Find(b);
-    if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);  // smaller id is the root: deterministic
-  }
-};
 
 std::string Number(double value) {
   char buffer[64];
@@ -156,11 +138,52 @@ extract::ValueKind ValueKindFromName(std::string_view name) {
   return extract::ValueKind::kNone;
 }
 
+std::string ClaimLine(const ClaimRow& claim) {
+  std::string line = claim.relation + ": " + (claim.subject.empty() ? "?" : claim.subject);
+  if (!claim.counterparty.empty()) line += " → " + claim.counterparty;
+  if (!claim.object.empty()) line += " (" + claim.object + ")";
+  if (claim.value_kind != "none") line += ", " + ValueText(claim);
+  if (!claim.time_start.empty() || !claim.time_end.empty()) line += ", " + TimeText(claim);
+  if (claim.polarity != "affirmed") line += " [" + claim.polarity + "]";
+  return line;
+}
+
+Independence LoadIndependence(SQLite::Database& db) {
+  Independence independence;
+  std::map<std::int64_t, std::int64_t> source_of_article;
+  std::map<std::string, std::int64_t> article_by_key;
+  std::map<std::int64_t, std::string> derived_from;
+  std::map<std::int64_t, std::string> sketches;
+  SQLite::Statement select(db, "SELECT id, key, source_id, derived_from, sketch FROM articles ORDER BY id");
+  while (select.executeStep()) {
+    std::int64_t id = select.getColumn(0).getInt64();
+    article_by_key[select.getColumn(1).getString()] = id;
+    source_of_article[id] = select.getColumn(2).getInt64();
+    if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
+    const SQLite::Column sketch = select.getColumn(4);
+    sketches[id] = std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
+  }
+  std::map<std::int64_t, std::int64_t> first_article_of_source;
+  for (const auto& [article, source] : source_of_article) {
+    auto [it, inserted] = first_article_of_source.emplace(source, article);
+    independence.groups.Join(article, it->second);
+  }
+  for (const auto& [article, parent_key] : derived_from) {
+    auto parent = article_by_key.find(parent_key);
+    if (parent != article_by_key.end()) independence.groups.Join(article, parent->second);
+  }
+  JoinSyndicatedCopies(sketches, independence.groups, independence.syndication);
+  return independence;
+}
+
+bool IsSymmetricRelation(std::string_view relation) {
+  return std::find(std::begin(kSymmetricRelations), std::end(kSymmetricRelations), relation) !=
+         std::end(kSymmetricRelations);
+}
+
 std::string FactKey(const ClaimRow& claim) {
   std::string subject = claim.subject_id, counterparty = claim.counterparty_id;
-  if (std::find(std::begin(kSymmetricRelations), std::end(kSymmetricRelations), claim.relation) !=
-          std::end(kSymmetricRelations) &&
-      counterparty < subject) {
+  if (IsSymmetricRelation(claim.relation) && counterparty < subject) {
     std::swap(subject, counterparty);
   }
   std::string key = claim.relation + "|" + subject + "|" + counterparty + "|" + claim.object_id;
@@ -249,22 +272,6 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
   try {
     SQLite::Transaction transaction(db);
     std::vector<ClaimRow> claims = LoadClaimRows(db);
-    // Articles, their sources and what they derive from.
-    std::map<std::int64_t, std::int64_t> source_of_article;
-    std::map<std::string, std::int64_t> article_by_key;
-    std::map<std::int64_t, std::string> derived_from;
-    std::map<std::int64_t, std::string> sketches;
-    {
-      SQLite::Statement select(db, "SELECT id, key, source_id, derived_from, sketch FROM articles ORDER BY id");
-      while (select.executeStep()) {
-        std::int64_t id = select.getColumn(0).getInt64();
-        article_by_key[select.getColumn(1).getString()] = id;
-        source_of_article[id] = select.getColumn(2).getInt64();
-        if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
-        const SQLite::Column sketch = select.getColumn(4);
-        sketches[id] = std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
-      }
-    }
     std::map<std::int64_t, double> prior_of_source;
     {
       SQLite::Statement select(db, "SELECT id, prior FROM sources");
@@ -273,22 +280,17 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
 
     // Facts: claims grouped by key, in key order (deterministic ids).
     std::map<std::string, std::vector<std::size_t>> claims_by_key;
-    for (std::size_t i = 0; i < claims.size(); ++i) claims_by_key[FactKey(claims[i])].push_back(i);
+    // `quantity` claims (a figure no relation pattern took) are kept for the summary audit
+    // and queries, but make no facts: their roles are too loose to say two speak of one thing.
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      if (claims[i].relation != kQuantityRelation) claims_by_key[FactKey(claims[i])].push_back(i);
+    }
 
     // Independence: one group per source, joined with what an article derives from and
     // with syndicated copies (near-identical text) of articles that share a fact.
-    UnionFind groups;
-    UnionFind syndication;
-    std::map<std::int64_t, std::int64_t> first_article_of_source;
-    for (const auto& [article, source] : source_of_article) {
-      auto [it, inserted] = first_article_of_source.emplace(source, article);
-      groups.Join(article, it->second);
-    }
-    for (const auto& [article, parent_key] : derived_from) {
-      auto parent = article_by_key.find(parent_key);
-      if (parent != article_by_key.end()) groups.Join(article, parent->second);
-    }
-    JoinSyndicatedCopies(sketches, groups, syndication);
+    Independence independence = LoadIndependence(db);
+    UnionFind& groups = independence.groups;
+    UnionFind& syndication = independence.syndication;
 
     struct FactState {
       std::string key;

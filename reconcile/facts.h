@@ -3,14 +3,20 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extract.h"
 
 namespace concord::reconcile {
+
+// The relation of a figure that no relation pattern took (extract's catch-all).
+inline constexpr std::string_view kQuantityRelation = "quantity";
 
 struct ClaimRow {
   std::int64_t id = 0, article_id = 0, source_id = 0;
@@ -28,6 +34,34 @@ struct ClaimRow {
   double confidence = 0;
 };
 
+// Union-find over article ids; the smaller id is a set's root, so results are deterministic.
+struct UnionFind {
+  std::map<std::int64_t, std::int64_t> parent;
+  std::int64_t Find(std::int64_t x) {
+    auto it = parent.find(x);
+    if (it == parent.end()) {
+      parent[x] = x;
+      return x;
+    }
+    if (it->second == x) return x;
+    std::int64_t root = Find(it->second);
+    parent[x] = root;
+    return root;
+  }
+  void Join(std::int64_t a, std::int64_t b) {
+    std::int64_t ra = Find(a), rb = Find(b);
+    if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);  // smaller id is the root: deterministic
+  }
+};
+
+// Independence groups of the stored articles (SCORING.md): one group per source, joined
+// with what an article derives from and with syndicated copies (`syndication` alone).
+struct Independence {
+  UnionFind groups;
+  UnionFind syndication;
+};
+Independence LoadIndependence(SQLite::Database& db);
+
 struct Difference {
   std::string type, severity, detail;
 };
@@ -38,8 +72,14 @@ extract::ValueKind ValueKindFromName(std::string_view name);
 
 std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db);
 
+// Relations whose two parties are interchangeable ("A and B signed" = "B and A signed").
+bool IsSymmetricRelation(std::string_view relation);
+
 // relation | subject | counterparty | object [| terms]: claims with one key speak of one fact.
 std::string FactKey(const ClaimRow& claim);
+
+// One line for a reader: "invest: Amazon → OpenAI, up to USD 50 bn, 2026-02".
+std::string ClaimLine(const ClaimRow& claim);
 
 // Typed differences between two accounts of one fact (empty when they agree).
 std::vector<Difference> CompareClaims(const ClaimRow& a, const ClaimRow& b);

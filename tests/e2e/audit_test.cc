@@ -1,0 +1,203 @@
+// `concord audit summary`: the seed digest audited against its source article, checked
+// against the verdict table of ../shared/acceptance/seed-pair.md, read from there at run
+// time (the table is the acceptance's, not ours to restate), and on articles of our own.
+
+#include <regex>
+
+#include "e2e.h"
+
+namespace concord::testing {
+namespace {
+
+using nlohmann::json;
+
+// One row of the acceptance table: | "quote" | verdict(s) | discrepancy |.
+struct ExpectedVerdict {
+  std::string quote;
+  std::set<std::string> verdicts;   // "supported or overstated" → both
+  std::string discrepancy;          // a type the verdict must (or may) carry; empty: none
+  bool required = false;            // false when the row says "allowed" or "at most"
+};
+
+const std::set<std::string> kVerdicts = {"supported", "contradicted", "overstated", "unsupported"};
+const std::set<std::string> kTypes = {"value",     "magnitude", "hedge_lost", "date",  "boundary",
+                                      "direction", "polarity",  "condition",  "entity"};
+
+std::vector<ExpectedVerdict> ReadAcceptanceTable() {
+  std::vector<ExpectedVerdict> rows;
+  std::istringstream lines(ReadFile(SharedDir() / "acceptance" / "seed-pair.md"));
+  const std::regex row(R"re(^\| "([^"]+)" \| ([^|]+) \| ([^|]+) \|\s*$)re");
+  const std::regex word("[a-z_]+");
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch match;
+    if (!std::regex_match(line, match, row)) continue;
+    ExpectedVerdict expected;
+    expected.quote = match[1];
+    const std::string verdicts = match[2], discrepancy = match[3];
+    for (std::sregex_iterator it(verdicts.begin(), verdicts.end(), word), end; it != end; ++it) {
+      if (kVerdicts.count(it->str())) expected.verdicts.insert(it->str());
+    }
+    std::smatch type;
+    if (std::regex_search(discrepancy, type, word) && kTypes.count(type.str())) {
+      expected.discrepancy = type.str();
+      expected.required = discrepancy.find("allowed") == std::string::npos &&
+                          discrepancy.find("at most") == std::string::npos;
+    }
+    rows.push_back(std::move(expected));
+  }
+  return rows;
+}
+
+bool HasDiscrepancy(const json& verdict, const std::string& type) {
+  for (const json& d : verdict["discrepancies"]) {
+    if (d["type"] == type) return true;
+  }
+  return false;
+}
+
+bool HasSeriousDiscrepancyOtherThan(const json& verdict, const std::string& allowed) {
+  for (const json& d : verdict["discrepancies"]) {
+    if (d["severity"] != "low" && d["type"] != allowed) return true;
+  }
+  return false;
+}
+
+bool Meets(const json& verdict, const ExpectedVerdict& expected) {
+  if (!expected.verdicts.count(verdict["verdict"].get<std::string>())) return false;
+  if (expected.required && !HasDiscrepancy(verdict, expected.discrepancy)) return false;
+  return !HasSeriousDiscrepancyOtherThan(verdict, expected.discrepancy);
+}
+
+TEST_CASE("audit summary: the seed digest gets the acceptance verdict table") {
+  if (!HaveSeeds()) {
+    MESSAGE("skipped: ../shared/seeds is not present");
+    return;
+  }
+  const std::vector<ExpectedVerdict> table = ReadAcceptanceTable();
+  REQUIRE(table.size() >= 10);  // the table parsed: a format change must fail loudly
+  TempDir dir;
+  const std::string seeds = (SharedDir() / "seeds").string();
+  Run run = Concord(dir, "audit summary '" + seeds + "/004_16985615542f03f2.txt' --against '" + seeds +
+                             "/000_b020c2b63810bd90.txt' --json");
+  REQUIRE(run.exit_code == 0);
+  const json audit = json::parse(run.out);
+  CHECK(audit["independent_sources"] == 1);
+  CHECK(audit["summary"]["file"] == "004_16985615542f03f2.txt");
+
+  // Every row of the table is met by a claim of the sentence it quotes.
+  for (const ExpectedVerdict& expected : table) {
+    CAPTURE(expected.quote);
+    bool met = false;
+    for (const json& verdict : audit["verdicts"]) {
+      if (verdict["claim"]["quote"].get<std::string>().find(expected.quote) != std::string::npos &&
+          Meets(verdict, expected)) {
+        met = true;
+      }
+    }
+    CHECK(met);
+  }
+  // And nothing is flagged that the table does not flag: each contradicted or overstated
+  // claim sits in a sentence of a row that allows that verdict.
+  for (const json& verdict : audit["verdicts"]) {
+    const std::string name = verdict["verdict"];
+    if (name == "supported") continue;
+    CAPTURE(verdict.dump());
+    bool allowed = false;
+    for (const ExpectedVerdict& expected : table) {
+      if (verdict["claim"]["quote"].get<std::string>().find(expected.quote) != std::string::npos &&
+          expected.verdicts.count(name)) {
+        allowed = true;
+      }
+    }
+    CHECK(allowed);
+  }
+  // Omissions: the purchases and the two tranches the digest drops.
+  std::set<std::string> omitted;
+  for (const json& omission : audit["omissions"]) omitted.insert(omission["text"].get<std::string>());
+  for (const char* figure : {"USD 250 bn", "USD 380 bn", "USD 15 bn", "USD 35 bn"}) {
+    CAPTURE(figure);
+    CHECK(std::any_of(omitted.begin(), omitted.end(),
+                      [&](const std::string& text) { return text.find(figure) != std::string::npos; }));
+  }
+  // The digest contradicts itself on who still receives a revenue share.
+  bool revenue_share_conflict = false;
+  for (const json& conflict : audit["internal_conflicts"]) {
+    for (const json& d : conflict["discrepancies"]) {
+      if (d["type"] == "polarity" &&
+          conflict["claims"][0].get<std::string>().rfind("pay_revenue_share", 0) == 0) {
+        revenue_share_conflict = true;
+      }
+    }
+  }
+  CHECK(revenue_share_conflict);
+
+  // --fail-on turns a contradicted claim into exit code 1, for a publishing pipeline.
+  Run gated = Concord(dir, "audit summary '" + seeds + "/004_16985615542f03f2.txt' --against '" + seeds +
+                               "' --fail-on contradicted");
+  CHECK(gated.exit_code == 1);
+  CHECK(gated.out.find("## Contradicted") != std::string::npos);
+}
+
+// Our own articles: a faithful summary passes, and each planted slip gets its verdict.
+TEST_CASE("audit summary: faithful and slipped summaries of our own article") {
+  TempDir dir;
+  WriteFile(dir / "sources" / "wire.md",
+            "---\nsource: Harbor Wire\npublished: 2026-03-10\n---\n"
+            "Tarnwick Foods will invest up to $900 million in Lumora Farms, the companies said on Monday. "
+            "Lumora will pay Tarnwick a revenue share of 6% through 2031.\n");
+  WriteFile(dir / "faithful.md",
+            "---\nsource: Digest\npublished: 2026-03-11\nkind: summary\n---\n"
+            "Tarnwick Foods will invest up to $900 million in Lumora Farms. "
+            "Lumora will pay Tarnwick a revenue share of 6% through 2031.\n");
+  WriteFile(dir / "slipped.md",
+            "---\nsource: Digest\npublished: 2026-03-11\nkind: summary\n---\n"
+            "Tarnwick Foods will invest $900 million in Lumora Farms. "
+            "Tarnwick will pay Lumora a revenue share of 6% through 2031. "
+            "Tarnwick Foods also agreed to acquire Quarry Mills for $2 billion.\n");
+
+  Run faithful = Concord(dir, "audit summary faithful.md --against sources --json --fail-on contradicted,overstated");
+  REQUIRE(faithful.exit_code == 0);
+  json audit = json::parse(faithful.out);
+  REQUIRE(audit["verdicts"].size() == 2);
+  for (const json& verdict : audit["verdicts"]) {
+    CAPTURE(verdict.dump());
+    CHECK(verdict["verdict"] == "supported");
+    CHECK(verdict["evidence"].size() >= 1);
+    CHECK(verdict["evidence"][0]["file"] == "wire.md");
+  }
+  CHECK(audit["omissions"].empty());
+
+  Run slipped = Concord(dir, "audit summary slipped.md --against sources --json --fail-on overstated");
+  CHECK(slipped.exit_code == 1);
+  audit = json::parse(slipped.out);
+  std::map<std::string, const json*> by_relation;
+  for (const json& verdict : audit["verdicts"]) by_relation[verdict["claim"]["relation"]] = &verdict;
+  REQUIRE(by_relation.count("invest"));
+  CHECK((*by_relation["invest"])["verdict"] == "overstated");
+  CHECK(HasDiscrepancy(*by_relation["invest"], "hedge_lost"));
+  REQUIRE(by_relation.count("pay_revenue_share"));
+  CHECK((*by_relation["pay_revenue_share"])["verdict"] == "contradicted");
+  CHECK(HasDiscrepancy(*by_relation["pay_revenue_share"], "direction"));
+  REQUIRE(by_relation.count("acquire"));
+  CHECK((*by_relation["acquire"])["verdict"] == "unsupported");
+  CHECK((*by_relation["acquire"])["evidence"].empty());
+}
+
+TEST_CASE("audit summary: usage errors and unreadable inputs have their exit codes") {
+  TempDir dir;
+  WriteFile(dir / "summary.md", "Orlen Tide will invest $5 million in Brightfold.\n");
+  CHECK(Concord(dir, "audit summary summary.md").exit_code == 2);                    // no --against
+  CHECK(Concord(dir, "audit summary missing.md --against .").exit_code == 2);        // no such file
+  CHECK(Concord(dir, "audit summary summary.md --against . --fail-on maybe").exit_code == 2);
+  WriteFile(dir / "sources" / "bad.txt", std::string("Orlen Tide \xff\xfe will invest.\n"));
+  WriteFile(dir / "sources" / "good.txt", "Orlen Tide will invest $5 million in Brightfold.\n");
+  Run run = Concord(dir, "audit summary summary.md --against sources --json");
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find("bad.txt") != std::string::npos);
+  json audit = json::parse(run.out);  // the audit still ran on what could be read
+  REQUIRE(audit["verdicts"].size() == 1);
+  CHECK(audit["verdicts"][0]["verdict"] == "supported");
+}
+
+}  // namespace
+}  // namespace concord::testing
