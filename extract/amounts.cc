@@ -16,10 +16,13 @@
 //   match     := [(between|from) SP] [QUALIFIER SP] (prefixed | suffixed | percent) [SP RATE]
 //   prefixed  := CURRENCY SP? NUMBER SCALE? [CONNECTOR [CURRENCY SP?] NUMBER SCALE?]
 //   suffixed  := (NUMBER [DASH NUMBER] SCALE? | WORDS [SCALEWORD] | (a|half a) SCALEWORD)
-//                (SP|-)? SUFFIXCURRENCY
-//   percent   := NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT | WORDS UNIT
+//                (SP|-)? (SUFFIXCURRENCY | CODE [SP SCALEWORD])
+//   percent   := MINUS? (NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT |
+//                WORDS UNIT) | FRACTION SP of
 //   CONNECTOR := SP? DASH SP? | SP (to|and) SP
+//   CODE      := [M|k] ISO 4217 code ("USD", "usd", "MUSD": a glued scale letter)
 //
+// A NUMBER starts a word (\b) or at a full-width digit, which RE2's ASCII \b does not see.
 // Every repetition is bounded, so a match is at most a few hundred bytes: a rejected match
 // restarts the search one byte after its start, and the work stays linear in the text.
 // What RE2 cannot say (it has no look-around) is checked in C++ on the bytes around a match: a
@@ -65,12 +68,14 @@ constexpr CurrencyName kPrefixSymbols[] = {
 };
 
 // Dollars and other "$" currencies named by a country prefix ("US$50 billion", "HK$66.2B",
-// "C $1.34"), in any case: lower-cased wire text writes "us $" and "hk $". A space before the
-// "$" is accepted only after prefixes of two letters or more, so that "a $5 million fund" stays
-// in US dollars.
+// "C $1.34"), in any case: lower-cased wire text writes "us $", "hk $" and "c $". A space
+// before the "$" is accepted only after prefixes of two letters or more and after "C", so that
+// "a $5 million fund" and "the bank's $5bn loan" stay in US dollars: "a" is a word and "s"
+// ends one, while a lone "c" before "$" is the Canadian mark.
 constexpr CurrencyName kDollarPrefixes[] = {
     {"US$", "USD"},  {"US $", "USD"}, {"U.S.$", "USD"}, {"U.S. $", "USD"}, {"U.S $", "USD"},
-    {"USD$", "USD"}, {"C$", "CAD"},   {"CA$", "CAD"},   {"CAD$", "CAD"},   {"Can$", "CAD"},
+    {"USD$", "USD"}, {"C$", "CAD"},   {"C $", "CAD"},   {"CA$", "CAD"},    {"CAD$", "CAD"},
+    {"Can$", "CAD"},
     {"A$", "AUD"},   {"AU$", "AUD"},  {"AUD$", "AUD"},  {"HK$", "HKD"},    {"HK $", "HKD"},
     {"S$", "SGD"},   {"SG$", "SGD"},  {"NZ$", "NZD"},   {"NZD$", "NZD"},   {"NT$", "TWD"},
     {"R$", "BRL"},   {"MX$", "MXN"},  {"Mex$", "MXN"},  {"MXN$", "MXN"},
@@ -92,6 +97,17 @@ constexpr std::string_view kIsoCodes[] = {
     "THB", "IDR", "MYR", "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT", "VND",
     "CLP", "COP", "PEN", "ARS", "UAH", "RON", "ISK", "CRC", "GEL", "LAK", "LKR",
 };
+
+// Codes also read in lower case ("20 usd", "usd 5", in lower-cased wire text) unless the
+// lower-case form is an English word or name: "try", "cad", "pen", "gel", "ron", "ars", "cop",
+// "rub".
+constexpr std::string_view kWordLikeCodes[] = {"TRY", "CAD", "PEN", "GEL",
+                                               "RON", "ARS", "COP", "RUB"};
+
+// Scale letters glued before a code in capitals, Nordic business usage: "30 MUSD", "MSEK
+// 120", "kEUR 500". "MAUD" is read only in capitals, so the name "Maud" stays a name.
+constexpr std::string_view kScaledCodePrefixes[] = {"M", "k"};
+constexpr int kScaledCodeExponents[] = {6, 3};
 
 // Currency words after the number ("3.5 million dollars"), in any case; a space stands for one
 // to three spaces. Bare "won" and "pesos" are left out: too often not money.
@@ -277,6 +293,30 @@ constexpr PercentName kPercentUnits[] = {
 };
 constexpr std::string_view kPercentSigns[] = {"%", "\xEF\xBC\x85"};  // U+FF05 full-width
 
+// A negative percentage: "minus 0.1%", "negative 2 percent", or a sign glued to the number
+// ("-0.5%", U+2212 "−0.5%"); a dash after a letter or digit is a hyphen ("mid-5%", "5-7%").
+constexpr std::string_view kMinusWords[] = {"minus", "negative"};
+constexpr std::string_view kMinusSigns[] = {"-", "\xE2\x88\x92"};
+
+struct FractionPercent {
+  std::string_view words;  // a space stands for a space or a hyphen
+  double percent;
+};
+
+// A fraction of a whole, then "of": "a quarter of the shares" is 25 percent, the span ending
+// with "of" as Recognizers-Text writes it. Not when "a" or "an" follows ("a quarter of a
+// century", "a third of a point": a fraction of a unit) or a number ("one quarter of 2024");
+// "half of" is left out: "the second half of 2025" is a period.
+constexpr double kThird = 100.0 / 3;
+constexpr FractionPercent kFractionPercents[] = {
+    {"a quarter", 25},     {"one quarter", 25},    {"a fourth", 25},      {"one fourth", 25},
+    {"three quarters", 75}, {"three fourths", 75}, {"a third", kThird},  {"one third", kThird},
+    {"two thirds", 2 * kThird}, {"one half", 50},  {"a fifth", 20},      {"one fifth", 20},
+    {"a tenth", 10},       {"one tenth", 10},
+};
+constexpr std::string_view kFractionOf = "of";
+constexpr std::string_view kNotFractionFollowers[] = {"a", "an"};
+
 struct RateName {
   std::string_view words;  // a space stands for one to three spaces
   std::string_view per;    // Amount::per
@@ -356,6 +396,11 @@ std::string GapPattern(Gap gap) {
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
+bool IsWordLikeCode(std::string_view code) {
+  return std::find(std::begin(kWordLikeCodes), std::end(kWordLikeCodes), code) !=
+         std::end(kWordLikeCodes);
+}
+
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `surface` quoted for RE2, each space standing for `gap`.
@@ -403,14 +448,21 @@ std::string BuildGrammar() {
   const std::string sp = GapPattern(Gap::kSpaces);
   const std::string sp_opt = std::string(kSpaceClass) + "?";
   const std::string digit = "[0-9\\x{FF10}-\\x{FF19}]";
-  const std::string number =
-      "(?:" + digit + "{1," + std::to_string(kMaxGroupLeadDigits) + "}(?:," + digit + "{" +
-      std::to_string(kThousandsGroupDigits) + "}){1," + std::to_string(kMaxThousandsGroups) + "}|" +
-      digit + "{1," + std::to_string(kMaxIndianLeadDigits) + "}(?:," + digit + "{" +
-      std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," + digit +
-      "{" + std::to_string(kThousandsGroupDigits) + "}|" + digit + "{1," +
-      std::to_string(kMaxIntegerDigits) + "})(?:\\." + digit + "{1," +
-      std::to_string(kMaxFractionDigits) + "})?";
+  // NUMBER whose first digit is of class `first`: one, then up to `most` - 1 more.
+  const auto number_from = [&digit](const std::string& first) {
+    const auto lead = [&](int most) { return first + digit + "{0," + std::to_string(most - 1) + "}"; };
+    return "(?:" + lead(kMaxGroupLeadDigits) + "(?:," + digit + "{" +
+           std::to_string(kThousandsGroupDigits) + "}){1," + std::to_string(kMaxThousandsGroups) +
+           "}|" + lead(kMaxIndianLeadDigits) + "(?:," + digit + "{" +
+           std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," +
+           digit + "{" + std::to_string(kThousandsGroupDigits) + "}|" + lead(kMaxIntegerDigits) +
+           ")(?:\\." + digit + "{1," + std::to_string(kMaxFractionDigits) + "})?";
+  };
+  const std::string number = number_from(digit);
+  // A number that starts a word: after \b, or at a full-width digit, which RE2's ASCII \b
+  // does not see as a word character ("２７％").
+  const std::string word_number =
+      "(?:\\b" + number_from("[0-9]") + "|" + number_from("[\\x{FF10}-\\x{FF19}]") + ")";
 
   std::vector<std::string_view> digit_words;
   for (int i = 1; i < kDigitWordCount; ++i) digit_words.push_back(kUnitWords[i].word);
@@ -430,18 +482,30 @@ std::string BuildGrammar() {
       "\\b|" + Folding(Alternation(Names(kScaleLetters, &ScaleName::name), Gap::kSpaces, false)) +
       "\\b)";
 
-  std::vector<std::string_view> prefix_names = Names(kPrefixSymbols, &CurrencyName::surface);
-  prefix_names.insert(prefix_names.end(), std::begin(kIsoCodes), std::end(kIsoCodes));
-  const std::string prefix = "(?:" + Alternation(prefix_names, Gap::kPrefixSpaces, true) + "|" +
+  // ISO codes: in capitals, in any case unless word-like, or after a scale letter.
+  const std::string exact_codes =
+      Alternation(Names(std::begin(kIsoCodes), std::end(kIsoCodes)), Gap::kSpaces, false);
+  std::vector<std::string_view> foldable_codes;
+  for (std::string_view code : kIsoCodes)
+    if (!IsWordLikeCode(code)) foldable_codes.push_back(code);
+  const std::string codes =
+      "(?:" +
+      Alternation(Names(std::begin(kScaledCodePrefixes), std::end(kScaledCodePrefixes)),
+                  Gap::kSpaces, false) +
+      exact_codes + "|" + exact_codes + "|" +
+      Folding(Alternation(foldable_codes, Gap::kSpaces, false)) + ")";
+  const std::string prefix = "(?:" +
+                             Alternation(Names(kPrefixSymbols, &CurrencyName::surface),
+                                         Gap::kPrefixSpaces, true) +
+                             "|\\b" + codes + "|" +
                              Folding(Alternation(Names(kDollarPrefixes, &CurrencyName::surface),
                                                  Gap::kPrefixSpaces, true)) +
                              ")";
-  const std::string codes =
-      Alternation(Names(std::begin(kIsoCodes), std::end(kIsoCodes)), Gap::kSpaces, false);
+  // "75 USD million": a scale word may follow a code.
   const std::string suffix =
-      "(?:(?:" +
+      "(?:" +
       Folding(Alternation(Names(kSuffixCurrencies, &CurrencyName::surface), Gap::kSpaces, false)) +
-      "|" + codes + ")\\b|" +
+      "\\b|" + codes + "\\b(?:" + sp + scale_word + ")?|" +
       Alternation(Names(kSuffixSymbols, &CurrencyName::surface), Gap::kSpaces, false) + ")";
 
   const std::string percent_unit =
@@ -473,13 +537,26 @@ std::string BuildGrammar() {
   const std::string prefixed = prefix + sp_opt + number + "(?:" + scale + ")?(?:" + connector +
                                "(?:" + prefix + sp_opt + ")?" + number + "(?:" + scale + ")?)?";
   const std::string suffixed =
-      "\\b(?:" + number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|" +
+      "(?:" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
       words + "(?:[ -]" + scale_word + ")?|" +
       Folding(Alternation(Names(kFractionHeads, &FractionHead::words), Gap::kSpaces, false)) + sp +
-      scale_word + ")(?:" + sp_opt + "|-)" + suffix;
-  const std::string percent = "\\b(?:" + number + percent_unit + "(?:" + connector + number +
-                              percent_unit + ")?|" + number + connector + number + percent_unit +
-                              "|" + words + percent_unit + ")";
+      scale_word + "))(?:" + sp_opt + "|-)" + suffix;
+  const std::string minus =
+      "(?:\\b" +
+      Folding(Alternation(Names(std::begin(kMinusWords), std::end(kMinusWords)), Gap::kSpaces,
+                          false)) +
+      sp + "|" +
+      Alternation(Names(std::begin(kMinusSigns), std::end(kMinusSigns)), Gap::kSpaces, false) +
+      ")?";
+  const std::string fraction =
+      "\\b" +
+      Folding(Alternation(Names(kFractionPercents, &FractionPercent::words), Gap::kSpaceOrHyphen,
+                          false) +
+              sp + std::string(kFractionOf)) +
+      "\\b";
+  const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
+                              number + percent_unit + ")?|" + word_number + connector + number +
+                              percent_unit + "|\\b" + words + percent_unit + ")|" + fraction;
   return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:" + sp + rate + ")?";
 }
 
@@ -557,7 +634,9 @@ enum class Connector { kNone, kDash, kTo, kAnd };
 
 // One number with what surrounds it.
 struct Part {
+  Span sign;         // percent: "minus ", "-"; empty if none
   Span currency;     // prefixed form: the symbol or code; may be empty on the second part
+  int currency_exponent = 0;  // of a scale letter glued to the code ("MUSD")
   Span number;       // digits, or number words
   Decimal value;     // of the number alone
   Span scale;        // "billion", "bn", "m"; empty if none
@@ -579,6 +658,11 @@ struct Parsed {
   bool has_second = false;
   Connector connector = Connector::kNone;
   Span suffix_currency;
+  int currency_exponent = 0;  // suffixed form: of a scale letter glued to the code ("30 MUSD")
+  Span code_scale;            // suffixed form: a scale word after the code ("75 USD million")
+  int code_scale_exponent = 0;
+  Span fraction;              // "a quarter of": the whole phrase
+  double fraction_percent = 0;
   Span rate;
   std::string_view per;
   bool rate_may_be_point = false;  // "a year", which "ago" would make a point in time
@@ -669,6 +753,12 @@ class Parser {
     const bool before = pos > 0 && IsWordChar(text_[pos - 1]);
     const bool after = pos < text_.size() && IsWordChar(text_[pos]);
     return before != after;
+  }
+  // A number or number word may start at `pos`: \b, or a full-width digit (not a word
+  // character to RE2).
+  bool NumberStart(std::size_t pos) const {
+    int digit = 0;
+    return Boundary(pos) || DigitAt(text_.substr(0, end_), pos, &digit) == 3;
   }
   // \b after a word that ends in a letter, or nothing to check after a symbol.
   bool WordEnd(std::size_t pos) const { return !IsWordChar(text_[pos - 1]) || Boundary(pos); }
@@ -842,7 +932,6 @@ class Parser {
     if (pos >= end_) return kNone;
     if (IsAsciiLetter(text_[pos]) && !Boundary(pos)) return kNone;
     const auto surface = [](const CurrencyName& c) { return c.surface; };
-    const auto code = [](std::string_view c) { return c; };
     std::size_t end = kNone;
     const auto consider = [&](std::pair<std::size_t, std::size_t> found,
                               std::string_view found_iso) {
@@ -853,17 +942,46 @@ class Parser {
     };
     auto found = Longest(pos, kPrefixSymbols, surface, Fold::kNo, Gap::kPrefixSpaces);
     consider(found, kPrefixSymbols[found.second].iso);
-    found = Longest(pos, kIsoCodes, code, Fold::kNo, Gap::kSpaces);
-    consider(found, kIsoCodes[found.second]);
+    std::string_view code_iso;
+    int code_exponent = 0;
+    const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
+    consider({code_end, 0}, code_iso);
+    const bool code = code_end != kNone && code_end == end;
     found = Longest(pos, kDollarPrefixes, surface, Fold::kYes, Gap::kPrefixSpaces);
     consider(found, kDollarPrefixes[found.second].iso);
     if (end == kNone) return kNone;
     part->currency = {pos, end};
+    part->currency_exponent = code && end == code_end ? code_exponent : 0;
     return end;
   }
 
-  // A suffix currency at `pos`: its end and ISO code, or kNone.
-  std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso) const {
+  // An ISO code at `pos` (kIsoCodes in capitals; in any case unless word-like; after a scale
+  // letter of kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone.
+  // The caller checks what follows.
+  std::size_t CodeAt(std::size_t pos, std::string_view* iso, int* exponent) const {
+    std::size_t best = kNone;
+    const auto consider = [&](std::size_t end, std::string_view code, int code_exponent) {
+      if (end == kNone || (best != kNone && end <= best)) return;
+      best = end;
+      *iso = code;
+      *exponent = code_exponent;
+    };
+    for (std::string_view code : kIsoCodes) {
+      consider(Phrase(pos, code, IsWordLikeCode(code) ? Fold::kNo : Fold::kYes, Gap::kSpaces),
+               code, 0);
+      for (std::size_t i = 0; i < std::size(kScaledCodePrefixes); ++i) {
+        const std::size_t letter_end = Phrase(pos, kScaledCodePrefixes[i], Fold::kNo, Gap::kSpaces);
+        if (letter_end == kNone) continue;
+        consider(Phrase(letter_end, code, Fold::kNo, Gap::kSpaces), code, kScaledCodeExponents[i]);
+      }
+    }
+    return best;
+  }
+
+  // A suffix currency at `pos`: its end, ISO code and, for a code, the exponent of its scale
+  // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code.
+  std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso, int* exponent,
+                             bool* is_code) const {
     const auto surface = [](const CurrencyName& c) { return c.surface; };
     std::size_t end = kNone;
     const auto consider = [&](std::pair<std::size_t, std::size_t> found, std::string_view found_iso,
@@ -876,11 +994,18 @@ class Parser {
     };
     auto found = Longest(pos, kSuffixCurrencies, surface, Fold::kYes, Gap::kSpaces);
     consider(found, kSuffixCurrencies[found.second].iso, true);
-    found = Longest(
-        pos, kIsoCodes, [](std::string_view c) { return c; }, Fold::kNo, Gap::kSpaces);
-    consider(found, kIsoCodes[found.second], true);
+    std::string_view code_iso;
+    int code_exponent = 0;
+    const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
+    consider({code_end, 0}, code_iso, true);
+    *is_code = code_end != kNone && code_end == end;
+    *exponent = *is_code ? code_exponent : 0;
     found = Longest(pos, kSuffixSymbols, surface, Fold::kNo, Gap::kSpaces);
     consider(found, kSuffixSymbols[found.second].iso, false);
+    if (end != code_end) {
+      *is_code = false;
+      *exponent = 0;
+    }
     return end;
   }
 
@@ -1025,14 +1150,31 @@ class Parser {
   // suffixed := (NUMBER [DASH NUMBER] SCALE? | WORDS [SCALEWORD] | (a|half a) SCALEWORD)
   //             (SP|-)? SUFFIXCURRENCY
   bool Suffixed(std::size_t pos, Parsed* parsed) const {
-    if (!Boundary(pos)) return false;
+    if (!NumberStart(pos)) return false;
     const auto close = [&](std::size_t at, const Part& first, const Part* second) {
       for (std::size_t start : {at + SpaceWidth(at), at + (at < end_ && text_[at] == '-'), at}) {
         std::string_view iso;
-        const std::size_t end = SuffixCurrency(start, &iso);
-        if (end == kNone || !Finish(end, parsed)) continue;
+        int exponent = 0;
+        bool is_code = false;
+        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code);
+        if (end == kNone) continue;
+        // "75 USD million", then "75 USD".
+        Span code_scale;
+        int code_scale_exponent = 0;
+        if (const std::size_t scale_start = is_code ? Spaces(end, 1, kMaxSpaces) : kNone;
+            scale_start != kNone) {
+          const auto [scale_end, scale_exponent] = ScaleWord(scale_start);
+          if (scale_end != kNone && Finish(scale_end, parsed)) {
+            code_scale = {scale_start, scale_end};
+            code_scale_exponent = scale_exponent;
+          }
+        }
+        if (code_scale.empty() && !Finish(end, parsed)) continue;
         parsed->form = Form::kSuffixed;
         parsed->currency = iso;
+        parsed->currency_exponent = exponent;
+        parsed->code_scale = code_scale;
+        parsed->code_scale_exponent = code_scale_exponent;
         parsed->first = first;
         parsed->suffix_currency = {start, end};
         if (second != nullptr) {
@@ -1098,12 +1240,50 @@ class Parser {
     return false;
   }
 
-  // percent := NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT | WORDS UNIT
-  bool Percent(std::size_t pos, Parsed* parsed) const {
+  // A minus word and its spaces, or a minus sign, at `pos`: the sign's span, or empty.
+  Span Minus(std::size_t pos) const {
+    for (std::string_view word : kMinusWords) {
+      const std::size_t end = Phrase(pos, word, Fold::kYes, Gap::kSpaces);
+      if (end == kNone || !Boundary(pos)) continue;
+      const std::size_t after = Spaces(end, 1, kMaxSpaces);
+      if (after != kNone) return {pos, after};
+    }
+    for (std::string_view sign : kMinusSigns) {
+      const std::size_t end = Phrase(pos, sign, Fold::kNo, Gap::kSpaces);
+      if (end != kNone) return {pos, end};
+    }
+    return {};
+  }
+
+  // "a quarter of" (FRACTION SP of) ending the match at `pos`, or false.
+  bool Fraction(std::size_t pos, Parsed* parsed) const {
     if (!Boundary(pos)) return false;
-    const auto done = [parsed](const Part& first, const Part* second, Connector connector) {
+    for (const auto& [words, percent] : kFractionPercents) {
+      const std::size_t words_end = Phrase(pos, words, Fold::kYes, Gap::kSpaceOrHyphen);
+      if (words_end == kNone) continue;
+      const std::size_t of_start = Spaces(words_end, 1, kMaxSpaces);
+      if (of_start == kNone) continue;
+      const std::size_t end = Phrase(of_start, kFractionOf, Fold::kYes, Gap::kSpaces);
+      if (end == kNone || !Boundary(end) || !Finish(end, parsed)) continue;
+      parsed->form = Form::kPercent;
+      parsed->fraction = {pos, end};
+      parsed->fraction_percent = percent;
+      return true;
+    }
+    return false;
+  }
+
+  // percent := MINUS? (NUMBER UNIT [CONNECTOR NUMBER UNIT] | NUMBER CONNECTOR NUMBER UNIT |
+  //            WORDS UNIT) | FRACTION SP of
+  bool Percent(std::size_t pos, Parsed* parsed) const {
+    const Span sign = Minus(pos);
+    if (sign.empty() && Fraction(pos, parsed)) return true;
+    if (!sign.empty()) pos = sign.end;
+    if (!NumberStart(pos)) return false;
+    const auto done = [parsed, sign](const Part& first, const Part* second, Connector connector) {
       parsed->form = Form::kPercent;
       parsed->first = first;
+      parsed->first.sign = sign;
       if (second != nullptr) {
         parsed->second = *second;
         parsed->has_second = true;
@@ -1236,8 +1416,10 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   amount.currency = std::string(parsed.currency);
   std::size_t core_begin =
       parsed.form == Form::kPrefixed ? first.currency.begin : first.number.begin;
+  if (!first.sign.empty()) core_begin = first.sign.begin;
   std::size_t amount_end =
-      parsed.form == Form::kSuffixed ? parsed.suffix_currency.end : first.end();
+      parsed.form == Form::kSuffixed ? std::max(parsed.suffix_currency.end, parsed.code_scale.end)
+                                     : first.end();
   bool range = false;
   bool split = false;            // "from X to Y", "X and Y": X alone, then Y on its own
   std::size_t split_resume = 0;  // where Y starts
@@ -1267,10 +1449,13 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   switch (parsed.form) {
     case Form::kPrefixed: {
       // "Z$5": an unknown dollar; "5$": not ours.
+      // "MUSD 5 million": two scales.
       if (!CleanEnd(text, first.end()) ||
-          (!IsAsciiLetter(text[core_begin]) && !CleanStart(text, core_begin)))
+          (!IsAsciiLetter(text[core_begin]) && !CleanStart(text, core_begin)) ||
+          (first.currency_exponent != 0 && !first.scale.empty()))
         return {std::nullopt, retry};
-      amount.low = amount.high = ToDouble(first.value, first.exponent);
+      const int code_exponent = first.currency_exponent;
+      amount.low = amount.high = ToDouble(first.value, first.exponent + code_exponent);
       if (!parsed.has_second) break;
       // "$5 million to 10 staff": no second amount; the first stands alone.
       if (!CleanEnd(text, second.end()) ||
@@ -1280,8 +1465,8 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
       const int high_exponent = second.scale.empty() ? first.exponent : second.exponent;
       const int low_exponent =
           !first.scale.empty() ? first.exponent : (second.currency.empty() ? high_exponent : 0);
-      const double low = ToDouble(first.value, low_exponent);
-      const double high = ToDouble(second.value, high_exponent);
+      const double low = ToDouble(first.value, low_exponent + code_exponent);
+      const double high = ToDouble(second.value, high_exponent + code_exponent);
       if (is_range() && low <= high) {
         range = true;
         amount.low = low;
@@ -1296,7 +1481,12 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
     }
     case Form::kSuffixed: {
       const std::size_t number_end = parsed.has_second ? second.number.end : first.number.end;
-      const bool scaled = !first.scale.empty() || !second.scale.empty();
+      const bool scaled = !first.scale.empty() || !second.scale.empty() ||
+                          !parsed.code_scale.empty() || parsed.currency_exponent != 0;
+      // "5 million USD billion", "5 million MUSD": two scales.
+      if ((!first.scale.empty() || !second.scale.empty()) &&
+          (!parsed.code_scale.empty() || parsed.currency_exponent != 0))
+        return {std::nullopt, retry};
       // "v5 dollars"; "in 2024 dollars" is a price level, not an amount. Letters may follow
       // the number here: they are the currency ("115USD").
       const bool glued_digits = number_end + 1 < text.size() &&
@@ -1309,7 +1499,8 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
       if (!CleanStart(text, core_begin) || (!scaled && glued_digits) || symbol_of_next ||
           (!scaled && !parsed.has_second && IsYearLike(Surface(text, first.number))))
         return {std::nullopt, retry};
-      const int exponent = parsed.has_second ? second.exponent : first.exponent;
+      const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
+                           parsed.currency_exponent + parsed.code_scale_exponent;
       amount.low = amount.high = ToDouble(first.value, exponent);
       if (!scaled && amount.low < kSmallestBarePounds &&
           EqualsFolded(Surface(text, parsed.suffix_currency), kPounds))
@@ -1324,11 +1515,27 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
       break;
     }
     case Form::kPercent: {
+      if (!parsed.fraction.empty()) {
+        // "a quarter of a century", "one quarter of 2024": a fraction of a unit or a period.
+        const std::size_t after = parsed.fraction.end;
+        const std::string_view next = WordAfter(text, after);
+        std::size_t next_start = after;
+        while (next_start < text.size() && (text[next_start] == ' ' || text[next_start] == '\t'))
+          ++next_start;
+        if (!CleanStart(text, parsed.fraction.begin) || AnyFolded(next, kNotFractionFollowers) ||
+            (next_start < text.size() && IsAsciiDigit(text[next_start])))
+          return {std::nullopt, retry};
+        core_begin = parsed.fraction.begin;
+        amount_end = parsed.fraction.end;
+        amount.low = amount.high = parsed.fraction_percent;
+        break;
+      }
       if (!CleanStart(text, core_begin)) return {std::nullopt, retry};
       const Part& unit_part = first.unit.empty() ? second : first;
       // "%28" in a URL is an escape, not a percentage.
       if (!CleanEnd(text, unit_part.unit.end)) return {std::nullopt, retry};
-      amount.low = amount.high = ToDouble(first.value, 0);
+      const double sign = first.sign.empty() ? 1 : -1;
+      amount.low = amount.high = sign * ToDouble(first.value, 0);
       amount.percent_unit = unit_part.percent_unit;
       if (!parsed.has_second) break;
       amount_end = first.unit.empty() ? first.number.end : first.unit.end;

@@ -114,6 +114,27 @@ TEST_CASE("amount: money forms, currencies and scales") {
       {"It minted the 3 $5 coins.", "$5", 5, "USD"},
       {"In 2024 $5 billion was spent.", "$5 billion", 5e9, "USD"},
       {"A further 2 billion Canadian dollars came.", "2 billion Canadian dollars", 2e9, "CAD"},
+      // Lower-cased wire text: "c $" is Canadian, codes in lower case.
+      {"the mill took a c $ 300 million writedown", "c $ 300 million", 300e6, "CAD"},
+      {"the fare is 20 usd one way", "20 usd", 20, "USD"},
+      {"the plant cost eur 40 million to build", "eur 40 million", 40e6, "EUR"},
+      {"It costs half a million usd.", "half a million usd", 5e5, "USD"},
+      // A code before the scale, and codes with a glued scale letter (Nordic reports).
+      {"The unit lost 75 USD million last year.", "75 USD million", 75e6, "USD"},
+      {"Orders of 30 MUSD were booked in May.", "30 MUSD", 30e6, "USD"},
+      {"The fleet deal is worth MSEK 120 in all.", "MSEK 120", 120e6, "SEK"},
+      {"Net sales reached 48.5 MEUR in the year.", "48.5 MEUR", 48.5e6, "EUR"},
+      {"Costs were kEUR 850 for the pilot.", "kEUR 850", 850e3, "EUR"},
+      {"Grants totalled twenty MNOK in the period.", "twenty MNOK", 20e6, "NOK"},
+      // Scales the issue names: bln, MM, crore, lakh; a code glued to the number.
+      {"Moscow set aside 2.5 bln euros for the line.", "2.5 bln euros", 2.5e9, "EUR"},
+      {"The fund closed at $750MM after a year.", "$750MM", 750e6, "USD"},
+      {"Reliance will spend Rs 1,200 crore on a plant.", "Rs 1,200 crore", 12e9, "INR"},
+      {"Each village gets ₹15 lakh for wells.", "₹15 lakh", 15e5, "INR"},
+      {"Infosys booked INR34.6 crore in the quarter.", "INR34.6 crore", 346e6, "INR"},
+      {"Bern approved CHF1.2bn for rail.", "CHF1.2bn", 1.2e9, "CHF"},
+      {"The club was sold for 300 million sterling.", "300 million sterling", 300e6, "GBP"},
+      {"The card sells for ¥５,０００ in Osaka.", "¥５,０００", 5000, "JPY"},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
@@ -146,6 +167,11 @@ TEST_CASE("amount: spelled numbers") {
       {"He won half a billion Canadian dollars.", "half a billion Canadian dollars", 5e8, "CAD"},
       {"It cost a quarter million dollars.", "a quarter million dollars", 250000, "USD"},
       {"It cost three quarters billion euros.", "three quarters billion euros", 75e7, "EUR"},
+      {"Investors put three billion dollars into the venture.", "three billion dollars", 3e9,
+       "USD"},
+      {"The port will cost half a billion euros to dredge.", "half a billion euros", 5e8, "EUR"},
+      {"It paid a billion yen for the brand.", "a billion yen", 1e9, "JPY"},
+      {"The mine is worth 1.5 trillion rupees.", "1.5 trillion rupees", 1.5e12, "INR"},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
@@ -154,6 +180,38 @@ TEST_CASE("amount: spelled numbers") {
     CHECK(m.text == c.surface);
     CHECK(m.amount.low == c.value);
     CHECK(m.amount.currency == c.currency);
+  }
+}
+
+// Exactness: a decimal times a power of ten is computed from the digits, never as a product of
+// doubles (4.1 * 1e6 is 4099999.9999999995 in binary floating point).
+TEST_CASE("amount: scaled decimals are exact") {
+  const Mention usd = Only("The group paid USD34.6 million for the licence.");
+  CHECK(usd.amount.low == 34600000.0);
+  CHECK(usd.amount.low == 34'600'000);
+  CHECK(static_cast<long long>(usd.amount.low) == 34'600'000LL);
+  CHECK(usd.amount.low - 34'600'000 == 0.0);
+  // The naive product is not always exact, which is why the digits are scaled as text.
+  const double naive = 4.1 * 1e6;
+  CHECK(naive != 4100000.0);
+  CHECK(Only("It lost £4.1m.").amount.low == 4100000.0);
+  struct Case {
+    const char* text;
+    long long whole;  // the exact value, an integer
+  };
+  const Case cases[] = {
+      {"$0.3 billion", 300'000'000LL},       {"€1.15bn", 1'150'000'000LL},
+      {"$2.675 trillion", 2'675'000'000'000LL}, {"£4.1m", 4'100'000LL},
+      {"Rs 2.35 crore", 23'500'000LL},        {"$7.7 billion", 7'700'000'000LL},
+      {"$0.07 million", 70'000LL},            {"30.3 MUSD", 30'300'000LL},
+      {"75.1 USD million", 75'100'000LL},      {"$1.9k", 1'900LL},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.amount.low == static_cast<double>(c.whole));
+    CHECK(static_cast<long long>(m.amount.low) == c.whole);
   }
 }
 
@@ -350,6 +408,20 @@ TEST_CASE("amount: percentages and points") {
       {"Margins widened 2 pp on price.", "2 pp", 2, PercentUnit::kPercentagePoint},
       {"The bank cut rates by 25 basis points.", "25 basis points", 25, PercentUnit::kBasisPoint},
       {"The bank cut rates by 25bps.", "25bps", 25, PercentUnit::kBasisPoint},
+      {"Margins rose 1.5 percentage points on price.", "1.5 percentage points", 1.5,
+       PercentUnit::kPercentagePoint},
+      {"Spreads widened by 40 bp on Monday.", "40 bp", 40, PercentUnit::kBasisPoint},
+      {"Tokyo kept its rate at minus 0.1 percent.", "minus 0.1 percent", -0.1,
+       PercentUnit::kPercent},
+      {"Bund yields fell to -0.5% in the spring.", "-0.5%", -0.5, PercentUnit::kPercent},
+      {"Real wages grew by negative 2 percent.", "negative 2 percent", -2, PercentUnit::kPercent},
+      {"The state holds a quarter of the airline.", "a quarter of", 25, PercentUnit::kPercent},
+      {"Pension funds own one half of the shares.", "one half of", 50, PercentUnit::kPercent},
+      {"Exports make up three quarters of sales.", "three quarters of", 75,
+       PercentUnit::kPercent},
+      {"Tenants pay one-fifth of their income in rent.", "one-fifth of", 20,
+       PercentUnit::kPercent},
+      {"Sales rose ２７％ in Japan.", "２７％", 27, PercentUnit::kPercent},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
@@ -384,6 +456,25 @@ TEST_CASE("amount: numbers that are not amounts") {
       "The Windows 11 update and iPhone 15 Pro launched.",
       "It weighs 5 m and costs Z$5.",
       "The score was 1.5.3 percent of nothing.",
+      // Years, versions, phone numbers, ordinals, product and model names, scores, codes.
+      "Founded in 1998, it moved to Leeds in 2015.",
+      "Release 2.4.1 and v10 fixed the bug.",
+      "Reach the desk at (020) 7946 0958 or 800-555-0100.",
+      "It placed 2nd in 2023 and 21st in 2024.",
+      "Top 10 lists and the Fortune 500 were out.",
+      "The airline flies the Boeing 737 MAX 8 and the A350-900.",
+      "After COVID-19 and H5N1, travel slowed.",
+      "Support is staffed 24/7 and 365 days.",
+      "The TV shows 4K and 8K video at 120Hz.",
+      "Arsenal beat Spurs 2-1 and drew 0-0 with Leeds.",
+      "Trust63 and Studio54 opened offices.",
+      "The PlayStation 5 and the Galaxy S24 sold out.",
+      "It took a quarter of a century to build.",
+      "Revenue rose in the first quarter of 2024.",
+      "He waited a third of an hour.",
+      "The Route 66 diner opens at 9.",
+      "Maud 60 was a name on the door.",
+      "It covers 3 mil of film and the try 5 times rule.",
   };
   for (const char* text : texts) {
     const std::string input(text);

@@ -88,10 +88,25 @@ std::string Lower(std::string text) {
   return text;
 }
 
+// True if `text` holds a letter of an Indic script (U+0900..U+0DFF: Devanagari to Sinhala).
+bool HasIndicLetter(std::string_view text) {
+  constexpr char32_t kIndicFirst = 0x0900, kIndicLast = 0x0DFF;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if ((lead & 0xF0) != 0xE0) continue;
+    const char32_t code = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                          (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                          (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+    if (code >= kIndicFirst && code <= kIndicLast) return true;
+  }
+  return false;
+}
+
 // Why a money case is outside what the recognizer claims to do, or empty when it is in scope.
 std::string MoneyScope(const json& record, const std::vector<Expected>& expected) {
   for (const Expected& e : expected) {
     if (!e.value) return "bare currency word (no amount)";
+    if (HasIndicLetter(e.span)) return "currency sign in an Indic script (ரூ: INR or LKR)";
     if (e.iso.empty()) return "sub-unit, crypto or pre-euro currency (no ISO 4217 code)";
     // "thirteen dollars and forty-five cents", "17 USD 25": a cents part without a point.
     const double cents = *e.value - std::floor(*e.value);
@@ -101,7 +116,22 @@ std::string MoneyScope(const json& record, const std::vector<Expected>& expected
   return {};
 }
 
-// Why a percent case is out of scope, or empty: in scope are a number then a percent unit.
+// "a quarter of", "one half of", "two thirds of": a fraction written in words, then "of".
+bool IsWordFraction(const std::string& span) {
+  constexpr std::string_view kHeads[] = {"a ", "one ", "two ", "three "};
+  constexpr std::string_view kFractions[] = {"half", "third", "quarter", "fourth", "fifth", "tenth"};
+  if (!span.ends_with(" of")) return false;
+  for (std::string_view head : kHeads) {
+    if (!span.starts_with(head)) continue;
+    const std::string_view rest = std::string_view(span).substr(head.size());
+    for (std::string_view fraction : kFractions)
+      if (rest.starts_with(fraction)) return true;
+  }
+  return false;
+}
+
+// Why a percent case is out of scope, or empty: in scope are a number then a percent unit,
+// and fractions in words before "of".
 std::string PercentScope(const std::vector<Expected>& expected) {
   for (const Expected& e : expected) {
     if (!e.value) return "percent word without a number";
@@ -109,7 +139,9 @@ std::string PercentScope(const std::vector<Expected>& expected) {
     const bool unit_last = span.ends_with("%") || span.ends_with("percent") ||
                            span.ends_with("percents") || span.ends_with("per cent") ||
                            span.ends_with("percentage");
-    if (!unit_last) return "fraction or reversed form (\"one out of three\", \"percent of 10\")";
+    if (!unit_last && !IsWordFraction(span))
+      return "ratio, digit fraction or reversed form (\"one out of three\", \"1/4 of\", "
+             "\"percent of 10\")";
   }
   return {};
 }
