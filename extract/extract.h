@@ -167,6 +167,13 @@ struct Claim {
   std::string attribution;     // who says it, when the text names them
   Provenance provenance;
   float confidence = 0;        // the extractor's own, 0..1
+  // Content words of the claim's clause, lowercased and lightly stemmed ("jailed" and
+  // "jailing" → "jail"), stop words, numbers and mentions left out, in text order without
+  // repeats. What lets two texts' figures about the same thing be paired.
+  std::vector<std::string> context;
+  // Every party named in the claim's clause, in text order (normalize resolves them). For
+  // `quantity` claims, whose subject is only a guess, this is the list to match on.
+  std::vector<Role> entities;
   bool operator==(const Claim&) const = default;
 };
 

@@ -210,12 +210,6 @@ std::optional<std::size_t> NearestDateToken(std::string_view tagged, std::size_t
   return best;
 }
 
-struct CompiledRule {
-  Rule rule;
-  std::unique_ptr<RE2> regex;
-  std::vector<std::pair<std::string, int>> groups;  // role → capture group index
-};
-
 Role RoleFromMention(const Mention& mention) {
   Role role;
   role.text = mention.text;
@@ -224,9 +218,292 @@ Role RoleFromMention(const Mention& mention) {
   return role;
 }
 
+// The relation of a figure no pattern explains, and the confidence such a claim starts at:
+// its value is certain, what it is about is only the words around it.
+constexpr std::string_view kQuantityRelation = "quantity";
+constexpr float kQuantityConfidence = 0.5F;
+
+// Words that say nothing about what a figure is about: function words, reporting verbs,
+// auxiliaries, number and time words. Sorted, for binary search.
+constexpr std::string_view kStopWords[] = {
+    "a",        "about",     "above",    "according", "across",   "added",   "after",    "again",   "against",
+    "ago",      "ahead",     "all",      "almost",    "along",    "already", "also",     "although", "am",
+    "among",    "an",        "and",      "announced", "another",  "any",     "approximately", "are", "around",
+    "as",       "at",        "be",       "because",   "been",     "before",  "being",    "below",   "between",
+    "billion",  "both",      "but",      "by",        "can",      "could",   "did",      "do",      "does",
+    "doing",    "down",      "during",   "each",      "early",    "eight",   "either",   "eleven",  "else",
+    "estimated", "even",     "ever",     "every",     "fewer",    "fifty",   "first",    "five",    "for",
+    "former",   "forty",     "four",     "from",      "further",  "had",     "has",      "have",    "having",
+    "he",       "her",       "here",     "hers",      "herself",  "him",     "himself",  "his",     "how",
+    "however",  "hundred",   "i",        "if",        "in",       "including", "into",   "is",      "it",
+    "its",      "itself",    "just",     "last",      "late",     "later",   "latter",   "least",   "less",
+    "like",     "many",      "may",      "me",        "might",    "million", "more",     "most",    "much",
+    "must",     "my",        "near",     "nearly",    "new",      "next",    "nine",     "no",      "nor",
+    "not",      "now",       "of",       "off",       "on",       "once",    "one",      "only",    "onto",
+    "or",       "other",     "others",   "our",       "ours",     "out",     "over",     "own",     "per",
+    "percent",  "perhaps",   "previously", "rather",  "reportedly", "roughly", "said",   "same",    "say",
+    "saying",   "says",      "second",   "seven",     "shall",    "she",     "should",   "since",   "six",
+    "so",       "some",      "still",    "such",      "ten",      "than",    "that",     "the",     "their",
+    "theirs",   "them",      "themselves", "then",    "there",    "these",   "they",     "third",   "thirty",
+    "this",     "those",     "though",   "thousand",  "three",    "through", "thus",     "to",      "told",
+    "too",      "total",     "trillion", "twelve",    "twenty",   "two",     "under",    "until",   "up",
+    "upon",     "us",        "very",     "was",       "we",       "were",    "what",     "when",    "where",
+    "whether",  "which",     "while",    "who",       "whom",     "whose",   "why",      "will",    "with",
+    "within",   "without",   "would",    "year",      "years",    "yet",     "you",      "your"};
+
+bool IsStopWord(std::string_view word) {
+  return std::binary_search(std::begin(kStopWords), std::end(kStopWords), word);
+}
+
+// Irregular verb forms news uses around figures, to their base ("paid" meets "pay").
+struct Irregular {
+  std::string_view form, base;
+};
+constexpr Irregular kIrregularForms[] = {  // sorted by form
+    {"bought", "buy"}, {"built", "build"}, {"fell", "fall"}, {"gave", "give"},
+    {"given", "give"}, {"grew", "grow"}, {"grown", "grow"}, {"held", "hold"}, {"left", "leave"},
+    {"lost", "lose"}, {"made", "make"}, {"paid", "pay"}, {"risen", "rise"}, {"rose", "rise"},
+    {"sold", "sell"}, {"spent", "spend"}, {"stole", "steal"}, {"stolen", "steal"}, {"taken", "take"},
+    {"took", "take"}, {"won", "win"}, {"wrote", "write"}
+};
+
+// Light suffix stemming, enough that inflections of one word meet: "jailed", "jailing",
+// "jails" → "jail"; "stealing" → "steal"; "companies" → "company"; "raised", "raise" → "rais".
+// Not Porter: it need only be consistent, never pretty.
+std::string Stem(std::string_view word) {
+  auto irregular = std::lower_bound(std::begin(kIrregularForms), std::end(kIrregularForms), word,
+                                    [](const Irregular& entry, std::string_view w) { return entry.form < w; });
+  // The base then goes through the suffix rules like any word, so "gave" and "giving" meet.
+  std::string stem(irregular != std::end(kIrregularForms) && irregular->form == word ? irregular->base : word);
+  constexpr std::size_t kMinStem = 3;
+  auto strip = [&](std::string_view suffix, std::string_view replacement) {
+    if (stem.size() < suffix.size() + kMinStem || !stem.ends_with(suffix)) return false;
+    stem.erase(stem.size() - suffix.size());
+    stem += replacement;
+    return true;
+  };
+  bool verbal = false;
+  if (strip("ies", "y") || strip("ied", "y")) return stem;
+  if (strip("ing", "") || strip("ed", "")) {
+    verbal = true;
+  } else if (!stem.ends_with("ss") && !stem.ends_with("us") && !stem.ends_with("is")) {
+    strip("s", "");
+  }
+  // "stopped" → "stop", "planned" → "plan" (but "sell", "fall", "press" keep their pair).
+  if (verbal && stem.size() > kMinStem && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+      std::string_view("bdgmnprt").find(stem.back()) != std::string_view::npos) {
+    stem.pop_back();
+  }
+  if (stem.size() > kMinStem && stem.back() == 'e') stem.pop_back();
+  return stem;
+}
+
+// Fills claim.context and claim.entities from tagged[begin, end), one clause.
+void FillClauseContext(std::string_view tagged, std::size_t begin, std::size_t end, const std::vector<Mention>& mentions,
+                       Claim& claim) {
+  std::size_t at = begin;
+  while (at < end) {
+    if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) == 0) {
+      std::size_t close = tagged.find(kTokenClose, at);
+      if (close == std::string_view::npos) break;
+      std::string_view token = tagged.substr(at + kTokenOpen.size(), close - at - kTokenOpen.size());
+      std::optional<std::size_t> index = TokenIndex(token);
+      if (index && *index < mentions.size() && mentions[*index].kind == MentionKind::kEntity) {
+        const Mention& party = mentions[*index];
+        bool seen = std::any_of(claim.entities.begin(), claim.entities.end(),
+                                [&](const Role& role) { return role.text == party.text; });
+        if (!seen) claim.entities.push_back(RoleFromMention(party));
+      }
+      at = close + kTokenClose.size();
+      continue;
+    }
+    if (!std::islower(static_cast<unsigned char>(tagged[at]))) {
+      ++at;
+      continue;
+    }
+    std::size_t word_end = at;
+    while (word_end < end && (std::islower(static_cast<unsigned char>(tagged[word_end])) || tagged[word_end] == '-')) ++word_end;
+    // A word glued to digits or an apostrophe ("q3", "don't") is not a content word.
+    bool glued = word_end < end && (std::isdigit(static_cast<unsigned char>(tagged[word_end])) || tagged[word_end] == '\'');
+    std::string_view word = tagged.substr(at, word_end - at);
+    while (!word.empty() && word.back() == '-') word.remove_suffix(1);
+    at = word_end;
+    if (glued) {
+      while (at < end && std::isalnum(static_cast<unsigned char>(tagged[at]))) ++at;
+      continue;
+    }
+    if (word.size() < 2 || IsStopWord(word)) continue;
+    std::string stem = Stem(word);
+    if (std::find(claim.context.begin(), claim.context.end(), stem) == claim.context.end()) claim.context.push_back(std::move(stem));
+  }
+}
+
+struct CompiledRule {
+  Rule rule;
+  std::unique_ptr<RE2> regex;
+  std::vector<std::pair<std::string, int>> groups;  // role → capture group index
+};
+
+
+
+bool IsLowerAscii(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+template <std::size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Plurals that do not end in "s", and words ending in "s" that are not plural nouns.
+constexpr std::string_view kIrregularPlurals[] = {"people", "staff", "children", "men", "women", "personnel",
+                                                  "police", "cattle", "sheep", "fish", "aircraft", "livestock"};
+constexpr std::string_view kNotPlurals[] = {"is", "was", "has", "this", "its", "his", "hers", "as", "us",
+                                            "less", "plus", "thus", "unless", "across", "always", "perhaps",
+                                            "besides", "whereas", "towards", "afterwards", "percent", "times",
+                                            "news", "series", "business", "process", "access", "loss", "class"};
+
+// A word a count can count: a plural noun ("jobs", "stores", "years", "people").
+bool IsCountedNoun(std::string_view word) {
+  if (InList(kIrregularPlurals, word)) return true;
+  if (word.size() < 3 || word.back() != 's' || InList(kNotPlurals, word)) return false;
+  return !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("ous") && !word.ends_with("ics");
+}
+
+// Words that may stand between a number and what it counts ("1,200 new jobs").
+bool IsCountModifier(std::string_view word) {
+  constexpr std::string_view kFunctionWords[] = {"and", "or", "of", "in", "on", "at", "to", "for", "from", "by",
+                                                 "with", "the", "a", "an", "than", "per", "as", "into", "over"};
+  return IsLowerAscii(word) && !InList(kFunctionWords, word);
+}
+
+struct NumberWord {
+  std::string_view word;
+  double value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"two", 2},      {"three", 3},     {"four", 4},       {"five", 5},      {"six", 6},         {"seven", 7},
+    {"eight", 8},    {"nine", 9},      {"ten", 10},       {"eleven", 11},   {"twelve", 12},     {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},   {"forty", 40},     {"fifty", 50},    {"sixty", 60},      {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90},   {"a dozen", 12},   {"a hundred", 100}, {"one hundred", 100}, {"a thousand", 1000}};
+
+struct ScaleWord {
+  std::string_view word;
+  double factor;
+};
+constexpr ScaleWord kCountScales[] = {{"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+
+struct QualifierWord {
+  std::string_view words;
+  Qualifier qualifier;
+};
+constexpr QualifierWord kCountQualifiers[] = {
+    {"about", Qualifier::kApprox},       {"around", Qualifier::kApprox},      {"approximately", Qualifier::kApprox},
+    {"roughly", Qualifier::kApprox},     {"nearly", Qualifier::kApprox},      {"almost", Qualifier::kApprox},
+    {"some", Qualifier::kApprox},        {"an estimated", Qualifier::kApprox}, {"more than", Qualifier::kMoreThan},
+    {"over", Qualifier::kMoreThan},      {"at least", Qualifier::kAtLeast},   {"up to", Qualifier::kUpTo},
+    {"fewer than", Qualifier::kLessThan}, {"less than", Qualifier::kLessThan}, {"under", Qualifier::kLessThan}};
+
+// True when a determiner that makes a number a reference ends just before `at`.
+bool IsDefiniteBefore(std::string_view text, std::size_t at) {
+  for (std::string_view determiner : {"the ", "The ", "these ", "These ", "those ", "Those ", "all ", "All "}) {
+    if (at >= determiner.size() && text.compare(at - determiner.size(), determiner.size(), determiner) == 0) return true;
+  }
+  return false;
+}
+
+// The count recognizer's pattern, compiled once: a number in digits or words, an optional
+// scale word, then the next two words (what is counted is decided in code: a regex cannot
+// tell "1,200 jobs and" from "1,200 new jobs" without a noun list).
+const RE2& CountPattern() {
+  static const RE2 pattern = [] {
+    std::string words;
+    for (const NumberWord& number : kNumberWords) words += (words.empty() ? "" : "|") + std::string(number.word);
+    RE2::Options options;
+    options.set_log_errors(false);
+    return RE2("\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?i:" + words +
+                   "))\\b(?: (hundred|thousand|million|billion))? ([a-z]+(?:-[a-z]+)*)(?: ([a-z]+))?",
+               options);
+  }();
+  return pattern;
+}
+
+// Counts: a number and the plural noun it counts ("1,200 jobs", "three plants", "40 million
+// users", "more than 2,000 new employees"), where no other mention is. The amounts and dates
+// recognizers take money, percentages, years and durations first.
+std::vector<Mention> FindCounts(std::string_view text, const std::vector<Mention>& taken) {
+  std::vector<Mention> counts;
+  const RE2& pattern = CountPattern();
+  re2::StringPiece groups[5];
+  std::size_t from = 0;
+  std::size_t taken_at = 0;
+  while (from < text.size() && pattern.Match(text, from, text.size(), RE2::UNANCHORED, groups, 5)) {
+    const std::size_t begin = static_cast<std::size_t>(groups[1].data() - text.data());
+    from = begin + groups[1].size();
+    std::string_view first(groups[3].data(), groups[3].size());
+    std::string_view second = groups[4].data() == nullptr ? std::string_view() : std::string_view(groups[4].data(), groups[4].size());
+    std::string_view counted;
+    if (IsCountedNoun(first)) {
+      counted = first;
+    } else if (!second.empty() && IsCountModifier(first) && IsCountedNoun(second)) {
+      counted = second;
+    } else {
+      continue;
+    }
+    const std::size_t end = static_cast<std::size_t>(counted.data() - text.data()) + counted.size();
+    while (taken_at < taken.size() && taken[taken_at].span.end <= begin) ++taken_at;
+    if (taken_at < taken.size() && taken[taken_at].span.begin < end) continue;
+    // A digit run glued to a letter or a decimal point is not a count ("A320s", "v2 units").
+    if (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
+                      text[begin - 1] == '$')) {
+      continue;
+    }
+    std::string number(groups[1].data(), groups[1].size());
+    // "the two companies", "both parties" refer to parties named before; they count nothing.
+    if (!std::isdigit(static_cast<unsigned char>(number[0])) && IsDefiniteBefore(text, begin)) continue;
+    double value = 0;
+    if (std::isdigit(static_cast<unsigned char>(number[0]))) {
+      number.erase(std::remove(number.begin(), number.end(), ','), number.end());
+      value = std::strtod(number.c_str(), nullptr);
+    } else {
+      for (char& c : number) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const NumberWord& word : kNumberWords) {
+        if (word.word == number) value = word.value;
+      }
+    }
+    if (groups[2].data() != nullptr) {
+      for (const ScaleWord& scale : kCountScales) {
+        if (scale.word == std::string_view(groups[2].data(), groups[2].size())) value *= scale.factor;
+      }
+    }
+    Mention mention;
+    mention.kind = MentionKind::kCount;
+    mention.span = {begin, end};
+    mention.text = std::string(text.substr(begin, end - begin));
+    mention.amount.low = value;
+    mention.amount.high = value;
+    mention.amount.counted = std::string(counted);
+    // A hedge just before the number: "more than 1,200 jobs".
+    for (const QualifierWord& qualifier : kCountQualifiers) {
+      const std::size_t length = qualifier.words.size();
+      if (begin < length + 1 || text[begin - 1] != ' ') continue;
+      const std::size_t at = begin - 1 - length;
+      std::string before(text.substr(at, length));
+      for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (before != qualifier.words || (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1])))) continue;
+      mention.amount.qualifier = qualifier.qualifier;
+      mention.amount.qualifier_span = {at, begin - 1};
+      break;
+    }
+    counts.push_back(std::move(mention));
+    from = end;
+  }
+  return counts;
+}
 
 // Money, percent, date and duration mentions of both recognizers; where they overlap the
-// longer span wins, money and percent on a tie.
+// longer span wins, money and percent on a tie. Counts fill the gaps they leave.
 std::vector<Mention> MergeQuantities(const AmountRecognizer& amounts, const DateRecognizer& dates,
                                      std::string_view text) {
   std::vector<Mention> found = amounts.Find(text);
@@ -246,7 +523,14 @@ std::vector<Mention> MergeQuantities(const AmountRecognizer& amounts, const Date
     }
     kept.push_back(std::move(mention));
   }
-  return kept;
+  std::vector<Mention> counts = FindCounts(text, kept);
+  if (counts.empty()) return kept;
+  std::vector<Mention> merged;
+  merged.reserve(kept.size() + counts.size());
+  std::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
+             std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()), std::back_inserter(merged),
+             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  return merged;
 }
 
 }  // namespace
@@ -267,6 +551,9 @@ struct Extractor::Impl {
 
   std::vector<Mention> FindQuantities(std::string_view text) const;
   void AddClaims(const corpus::Article& article, Extraction& extraction) const;
+  void AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index, const TaggedSentence& tagged,
+                         std::size_t first, std::size_t end, std::size_t claims_before, Extraction& extraction) const;
+  std::string Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const;
   void ApplyCues(std::string_view clause, Claim& claim) const;
   bool HasCue(std::string_view clause, const std::string& category, std::size_t* at = nullptr) const;
 };
@@ -319,13 +606,16 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     std::size_t end = first;
     while (end < extraction.mentions.size() && extraction.mentions[end].span.begin < sentence.end) ++end;
     mention_at = end;
-    if (rules.empty()) continue;
+    const bool has_quantities = std::any_of(extraction.mentions.begin() + static_cast<std::ptrdiff_t>(first),
+                                            extraction.mentions.begin() + static_cast<std::ptrdiff_t>(end),
+                                            [](const Mention& m) { return m.kind != MentionKind::kEntity; });
+    if (rules.empty() && !has_quantities) continue;
     TaggedSentence tagged = TagSentence(text, sentence, extraction.mentions, first, end);
     std::vector<int> atoms;
     if (has_atoms) atom_set->Match(tagged.text, &atoms);
     std::vector<int> candidates;
-    rule_filter->AllPotentials(atoms, &candidates);
-    if (candidates.empty()) continue;
+    if (!rules.empty()) rule_filter->AllPotentials(atoms, &candidates);
+    if (candidates.empty() && !has_quantities) continue;
     std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
     std::vector<std::pair<std::size_t, std::size_t>> match_ranges;  // tagged offsets, one per new claim
@@ -419,13 +709,11 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
           }
           if (key == "tranche" || key == "status" || key == "scope") claim.terms.emplace_back(key, value);
         }
-        if (claim.attribution.empty()) {
-          std::string speaker;
-          if (RE2::PartialMatch(tagged.text, *according_to, &speaker) || RE2::PartialMatch(tagged.text, *said, &speaker)) {
-            if (std::optional<std::size_t> index = TokenIndex(speaker); index && *index < extraction.mentions.size()) {
-              claim.attribution = extraction.mentions[*index].text;
-            }
-          }
+        if (claim.attribution.empty()) claim.attribution = Attribution(tagged.text, extraction.mentions);
+        {
+          std::size_t clause_end = tagged.text.find(';', match_end);
+          if (clause_end == std::string::npos) clause_end = tagged.text.size();
+          FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
         }
         // A tranche ("of which US$15 billion …") names no parties: it takes them from the
         // sentence's earlier claim of the same relation.
@@ -488,7 +776,116 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     kept = std::move(ordered);
     extraction.claims.resize(claims_before);
     for (Claim& claim : kept) extraction.claims.push_back(std::move(claim));
+    if (has_quantities) AddQuantityClaims(article, s, tagged, first, end, claims_before, extraction);
   }
+}
+
+// The speaker of a tagged sentence: "according to X", "X said"; empty when none is named.
+std::string Extractor::Impl::Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const {
+  std::string speaker;
+  if (RE2::PartialMatch(tagged, *according_to, &speaker) || RE2::PartialMatch(tagged, *said, &speaker)) {
+    if (std::optional<std::size_t> index = TokenIndex(speaker); index && *index < mentions.size()) {
+      return mentions[*index].text;
+    }
+  }
+  return "";
+}
+
+// Every figure no relation claim of its sentence took (as value or as time) becomes a
+// `quantity` claim: its value, the nearest date of its clause, the clause's parties, content
+// words, polarity and modality, and the sentence's speaker. Dates left over after that are
+// quantity claims of their own, with a time and no value.
+void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index,
+                                        const TaggedSentence& tagged, std::size_t first, std::size_t end,
+                                        std::size_t claims_before, Extraction& extraction) const {
+  std::vector<bool> taken(end - first, false);
+  auto take = [&](const Span& span) {
+    for (std::size_t m = first; m < end; ++m) {
+      if (extraction.mentions[m].span == span) taken[m - first] = true;
+    }
+  };
+  for (std::size_t k = claims_before; k < extraction.claims.size(); ++k) {
+    const Claim& claim = extraction.claims[k];
+    if (claim.value_kind != ValueKind::kNone) take(claim.value_span);
+    if (claim.has_time) take(claim.time_span);
+  }
+  const std::string_view text = article.text;
+  const Span sentence = extraction.sentences[sentence_index].span;
+  const std::string attribution = Attribution(tagged.text, extraction.mentions);
+  // Where each mention's token sits in the tagged sentence.
+  std::vector<std::size_t> token_at(end - first, std::string::npos);
+  for (std::size_t at = tagged.text.find(kTokenOpen); at != std::string::npos; at = tagged.text.find(kTokenOpen, at + 1)) {
+    std::optional<std::size_t> index = TokenIndex(std::string_view(tagged.text).substr(at + kTokenOpen.size(), 12));
+    if (index && *index >= first && *index < end) token_at[*index - first] = at;
+  }
+  std::vector<Claim> quantities;
+  auto make_claim = [&](std::size_t m) {
+    const std::size_t at = token_at[m - first];
+    std::size_t clause_begin = tagged.text.rfind(';', at);
+    clause_begin = clause_begin == std::string::npos ? 0 : clause_begin + 1;
+    std::size_t clause_end = tagged.text.find(';', at);
+    if (clause_end == std::string::npos) clause_end = tagged.text.size();
+    Claim claim;
+    claim.relation = std::string(kQuantityRelation);
+    claim.confidence = kQuantityConfidence;
+    claim.provenance = {article.id, sentence_index, sentence, std::string(text.substr(sentence.begin, sentence.end - sentence.begin))};
+    ApplyCues(std::string_view(tagged.text).substr(clause_begin, clause_end - clause_begin), claim);
+    claim.attribution = attribution;
+    FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
+    // The subject, when the clause names a party before the figure ("Veltrix will cut 1,200
+    // jobs"); else the first party after it ("1,200 jobs at Veltrix").
+    for (const Role& party : claim.entities) {
+      if (party.span.begin < extraction.mentions[m].span.begin || !claim.subject.present()) claim.subject = party;
+      if (party.span.begin > extraction.mentions[m].span.begin) break;
+    }
+    return std::make_pair(std::move(claim), std::make_pair(clause_begin, clause_end));
+  };
+  for (std::size_t m = first; m < end; ++m) {
+    const Mention& mention = extraction.mentions[m];
+    if (taken[m - first] || token_at[m - first] == std::string::npos) continue;
+    if (mention.kind == MentionKind::kEntity || mention.kind == MentionKind::kDate) continue;
+    auto [claim, clause] = make_claim(m);
+    if (mention.kind == MentionKind::kDuration) {
+      // "for two years": a count of the duration's unit; the period itself is not a date.
+      if (mention.date_expr.duration_count <= 0) continue;
+      claim.value_kind = ValueKind::kCount;
+      claim.value.low = claim.value.high = mention.date_expr.duration_count;
+      claim.value.counted = std::string(PrecisionName(mention.date_expr.duration_unit)) + "s";
+    } else {
+      claim.value_kind = mention.kind == MentionKind::kMoney     ? ValueKind::kMoney
+                         : mention.kind == MentionKind::kPercent ? ValueKind::kPercent
+                                                                 : ValueKind::kCount;
+      claim.value = mention.amount;
+    }
+    claim.value_span = mention.span;
+    taken[m - first] = true;
+    const std::size_t at = token_at[m - first];
+    if (std::optional<std::size_t> date = NearestDateToken(tagged.text, clause.first, clause.second, at, at + 1);
+        date && *date >= first && *date < end) {
+      const Mention& when = extraction.mentions[*date];
+      claim.has_time = true;
+      claim.time_expr = when.date_expr;
+      claim.time_span = when.span;
+      taken[*date - first] = true;
+    }
+    quantities.push_back(std::move(claim));
+  }
+  for (std::size_t m = first; m < end; ++m) {
+    const Mention& mention = extraction.mentions[m];
+    if (taken[m - first] || token_at[m - first] == std::string::npos || mention.kind != MentionKind::kDate) continue;
+    auto [claim, clause] = make_claim(m);
+    claim.has_time = true;
+    claim.time_expr = mention.date_expr;
+    claim.time_span = mention.span;
+    claim.value_span = mention.span;
+    quantities.push_back(std::move(claim));
+  }
+  // After the sentence's relation claims, figures in text order (dates last).
+  std::stable_sort(quantities.begin(), quantities.end(), [](const Claim& a, const Claim& b) {
+    return (a.value_kind == ValueKind::kNone) < (b.value_kind == ValueKind::kNone) ||
+           ((a.value_kind == ValueKind::kNone) == (b.value_kind == ValueKind::kNone) && a.value_span.begin < b.value_span.begin);
+  });
+  for (Claim& claim : quantities) extraction.claims.push_back(std::move(claim));
 }
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -145,6 +145,29 @@ void ResolveReferences(const extract::Extraction& extraction, extract::Claim& cl
       claim.confidence = std::max(0.0F, claim.confidence - 0.2F);  // a party we could not name
     }
   }
+  // The clause's parties: a reference stands for the most recent organisation ("the former"
+  // for the one before it; "the two companies" for both). Unresolved references are dropped,
+  // and so are repeats, so the list names each party once.
+  std::vector<extract::Role> parties;
+  auto add = [&](extract::Role party) {
+    bool seen = std::any_of(parties.begin(), parties.end(), [&](const extract::Role& p) { return p.entity.id == party.entity.id; });
+    if (!seen) parties.push_back(std::move(party));
+  };
+  for (extract::Role& party : claim.entities) {
+    if (party.entity.type != EntityType::kPronoun) {
+      add(std::move(party));
+      continue;
+    }
+    std::string reference = LowerAscii(party.text);
+    std::vector<const Mention*> candidates = antecedents(party.span.begin);
+    std::size_t wanted = IsPairReference(reference) ? 2 : 1;
+    std::size_t skip = reference == "the former" ? 1 : 0;
+    if (candidates.size() < skip + wanted) continue;
+    for (std::size_t k = skip + wanted; k > skip; --k) {
+      add({candidates[k - 1]->text, party.span, candidates[k - 1]->entity});
+    }
+  }
+  claim.entities = std::move(parties);
 }
 
 }  // namespace
@@ -304,6 +327,9 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     for (extract::Role* role : {&claim.subject, &claim.counterparty, &claim.object}) {
       if (!role->present() || role->entity.type == EntityType::kPronoun) continue;
       role->entity = resolve(role->text, role->entity.type);
+    }
+    for (extract::Role& party : claim.entities) {
+      if (party.entity.type != EntityType::kPronoun) party.entity = resolve(party.text, party.entity.type);
     }
     ResolveReferences(extraction, claim);
     if (claim.has_time) {

@@ -28,6 +28,8 @@ nlohmann::json AmountJson(const extract::Amount& amount, ValueKind kind) {
   if (kind == ValueKind::kMoney) json["currency"] = amount.currency;
   if (kind == ValueKind::kPercent) json["unit"] = extract::PercentUnitName(amount.percent_unit);
   if (!amount.per.empty()) json["per"] = amount.per;
+  if (!amount.high_span.empty())
+    json["bounds"] = {{amount.low_span.begin, amount.low_span.end}, {amount.high_span.begin, amount.high_span.end}};
   if (!amount.counted.empty()) json["counted"] = amount.counted;
   return json;
 }
@@ -84,6 +86,8 @@ nlohmann::json ClaimJson(const extract::Claim& claim) {
   if (claim.exclusive.has_value()) json["exclusive"] = *claim.exclusive;
   if (!claim.condition_text.empty()) json["condition_text"] = claim.condition_text;
   for (const auto& [key, value] : claim.terms) json["terms"][key] = value;
+  if (!claim.context.empty()) json["context"] = claim.context;
+  for (const extract::Role& party : claim.entities) json["entities"].push_back(RoleJson(party));
   return json;
 }
 

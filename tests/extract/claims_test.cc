@@ -1,5 +1,7 @@
 // Claims from the bundled pattern files on sentences written for these tests.
 
+#include <algorithm>
+
 #include "extract/extract.h"
 #include "testing.h"
 
@@ -123,9 +125,120 @@ TEST_CASE("claims: a user pattern folder adds relations and a bad one fails with
   CHECK(broken.status().where().find("broken.rules:1:") != std::string::npos);
 }
 
-TEST_CASE("claims: sentences without a relation give no claims") {
-  Extraction extraction = ExtractText("The weather in the harbour was calm on Tuesday. Nobody said anything.");
+TEST_CASE("claims: sentences without a relation or a figure give no claims") {
+  Extraction extraction = ExtractText("The weather in the harbour was calm. Nobody said anything.");
   CHECK(extraction.claims.empty());
+}
+
+}  // namespace
+}  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+std::vector<const Claim*> Quantities(const Extraction& extraction) {
+  std::vector<const Claim*> found;
+  for (const Claim& claim : extraction.claims) {
+    if (claim.relation == "quantity") found.push_back(&claim);
+  }
+  return found;
+}
+
+bool HasWord(const Claim& claim, const std::string& word) {
+  return std::find(claim.context.begin(), claim.context.end(), word) != claim.context.end();
+}
+
+TEST_CASE("quantity: counts are mentions with the noun they count and their hedge") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    const char* counted;
+    Qualifier qualifier;
+  };
+  const Case cases[] = {
+      {"Brightwell will cut 1,200 jobs this spring.", "1,200 jobs", 1200, "jobs", Qualifier::kExact},
+      {"The mill employs more than 2,000 seasonal workers.", "2,000 seasonal workers", 2000, "workers", Qualifier::kMoreThan},
+      {"Its app reached 40 million users.", "40 million users", 40e6, "users", Qualifier::kExact},
+      {"Harlow shut three plants and idled about 600 people.", "three plants", 3, "plants", Qualifier::kExact},
+      {"Harlow shut three plants and idled about 600 people.", "600 people", 600, "people", Qualifier::kApprox},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CAPTURE(c.surface);
+    std::vector<Mention> mentions = FindQuantities(c.text);
+    const Mention* count = nullptr;
+    for (const Mention& mention : mentions) {
+      if (mention.kind == MentionKind::kCount && mention.text == c.surface) count = &mention;
+    }
+    REQUIRE(count != nullptr);
+    CHECK(count->amount.low == c.value);
+    CHECK(count->amount.counted == c.counted);
+    CHECK(count->amount.qualifier == c.qualifier);
+  }
+  // Role references and other mentions are not counts.
+  for (const char* text : {"The two companies signed.", "Both parties agreed in 2026.", "It paid $3 million in fees.",
+                           "Prices rose 4% in two of the regions."}) {
+    CAPTURE(text);
+    for (const Mention& mention : FindQuantities(text)) CHECK(mention.kind != MentionKind::kCount);
+  }
+}
+
+TEST_CASE("quantity: figures no pattern takes become claims with value, context and polarity") {
+  Extraction extraction = ExtractText(
+      "A court in Leeds jailed the former treasurer for two years for stealing more than £200,000 from the choir. "
+      "Brightwell did not cut 1,200 jobs in March, the union said.");
+  std::vector<const Claim*> quantities = Quantities(extraction);
+  REQUIRE(quantities.size() == 3);
+  const Claim& years = *quantities[0];
+  CHECK(years.value_kind == ValueKind::kCount);
+  CHECK(years.value.low == 2);
+  CHECK(years.value.counted == "years");
+  const Claim& money = *quantities[1];
+  CHECK(money.value_kind == ValueKind::kMoney);
+  CHECK(money.value.low == 200000);
+  CHECK(money.value.currency == "GBP");
+  CHECK(money.value.qualifier == Qualifier::kMoreThan);
+  for (const Claim* claim : {&years, &money}) {
+    CHECK(HasWord(*claim, "jail"));
+    CHECK(HasWord(*claim, "steal"));
+    CHECK(HasWord(*claim, "court"));
+    CHECK_FALSE(HasWord(*claim, "the"));
+    CHECK_FALSE(HasWord(*claim, "for"));
+    CHECK(claim->polarity == Polarity::kAffirmed);
+    CHECK(claim->provenance.sentence == 0);
+  }
+  const Claim& jobs = *quantities[2];
+  CHECK(jobs.value.low == 1200);
+  CHECK(jobs.value.counted == "jobs");
+  CHECK(jobs.subject.text == "Brightwell");
+  CHECK(jobs.polarity == Polarity::kNegated);
+  CHECK(jobs.has_time);
+  CHECK(jobs.value_span.begin == extraction.claims.back().value_span.begin);
+  CHECK(HasWord(jobs, "cut"));
+  REQUIRE(jobs.entities.size() >= 1);
+  CHECK(jobs.entities.front().text == "Brightwell");
+  CHECK(jobs.provenance.sentence == 1);
+}
+
+TEST_CASE("quantity: inflections meet in the context words") {
+  Extraction source = ExtractText("Okafor was jailed for three years after stealing £110,000 from clients.");
+  Extraction summary = ExtractText("Okafor, who stole £110,000 from clients, is jailed for three years.");
+  std::vector<const Claim*> a = Quantities(source);
+  std::vector<const Claim*> b = Quantities(summary);
+  REQUIRE(!a.empty());
+  REQUIRE(!b.empty());
+  for (const char* word : {"jail", "steal", "client"}) {
+    CAPTURE(word);
+    CHECK(HasWord(*a.front(), word));
+    CHECK(HasWord(*b.front(), word));
+  }
+}
+
+TEST_CASE("quantity: a figure a relation takes is not also a quantity") {
+  Extraction extraction = ExtractText("Norrland Bank agreed to acquire Fjell Payments for $2.3 billion in May.");
+  CHECK(Quantities(extraction).empty());
+  REQUIRE(FindClaim(extraction, "acquire", 2.3e9) != nullptr);
 }
 
 }  // namespace
