@@ -52,6 +52,10 @@ struct ReportClaim {
   extract::Span span;
   std::string stance;    // "supports" | "contradicts"
   std::string summary;   // one line: "Amazon invest OpenAI up to USD 50 bn (2026-02)"
+  std::string title;     // the article's title; empty when unknown
+  // The parts of `quote` a discrepancy of the fact is about (the differing figure, date,
+  // party or words), as byte ranges into `quote`: sorted, disjoint, on UTF-8 boundaries.
+  std::vector<extract::Span> highlights;
   bool operator==(const ReportClaim&) const = default;
 };
 
@@ -79,6 +83,8 @@ struct ReportFact {
   std::string explanation;  // how the score came about, one line
   std::vector<ReportClaim> claims;
   std::vector<ReportDiscrepancy> discrepancies;
+  std::string date;        // ISO date the timeline and --since/--until use: the start, else
+                           // the end of `time`; empty when the fact is undated
   bool operator==(const ReportFact&) const = default;
 };
 
@@ -100,18 +106,27 @@ struct ReportCluster {
   bool operator==(const ReportCluster&) const = default;
 };
 
-struct Report {
-  std::vector<ReportFact> facts;  // disputed, corroborated, single_source; then score
-  std::vector<ReportSource> sources;
-  std::vector<ReportAgreement> agreement;
-  std::vector<ReportCluster> clusters;
-};
-
 struct ReportFilter {
   std::string entity;    // a name or alias: facts where it plays any role
   std::string relation;
   std::string since, until;  // ISO dates on the fact's time
   bool conflicts_only = false;
+};
+
+// One entity's dated facts, for the timeline.
+struct ReportTimeline {
+  std::string entity;              // display name, as in ReportFact::subject
+  std::vector<std::size_t> facts;  // indexes into Report::facts, by date (then as listed)
+  bool operator==(const ReportTimeline&) const = default;
+};
+
+struct Report {
+  std::vector<ReportFact> facts;  // disputed, corroborated, single_source; then score
+  std::vector<ReportSource> sources;
+  std::vector<ReportAgreement> agreement;
+  std::vector<ReportCluster> clusters;
+  std::vector<ReportTimeline> timelines;  // entities with dated facts, in name order
+  ReportFilter filter;                    // what the report was asked for (shown in its header)
 };
 
 struct ClaimFilter {
@@ -159,6 +174,12 @@ std::string RenderJson(const Report& report);  // DESIGN.md's report contract, p
 // The source audit: trust, agreement matrix and syndicated copies, without the facts.
 std::string RenderAuditMarkdown(const Report& report);
 std::string RenderAuditJson(const Report& report);
+// One self-contained HTML page (inline CSS and SVG, no script, nothing fetched): the facts
+// with score bars and the discrepancies marked in their quotes, a timeline chart per entity,
+// and the source tables with the agreement matrix as a heatmap. Every text is escaped.
+std::string RenderHtml(const Report& report);
+// The source audit as one such page: trust, agreement heatmap, syndicated copies.
+std::string RenderAuditHtml(const Report& report);
 
 // JSON lines for `concord extract --jsonl` (DESIGN.md): one per mention and per claim.
 std::string MentionJsonLine(const extract::Mention& mention, const corpus::Article& article);

@@ -1,15 +1,20 @@
-// Reports from the store: loading (filters, stances, source and agreement tables) and
-// rendering as Markdown (readable at 100 columns) and JSON (DESIGN.md's contract).
+// Reports from the store: loading (filters, stances, highlights, timelines, source and
+// agreement tables) and rendering as Markdown (readable at 100 columns) and JSON
+// (DESIGN.md's contract, described by reconcile/report.schema.json). HTML is in html.cc.
 
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "reconcile/facts.h"
+#include "reconcile/report_form.h"
 #include "reconcile/store_impl.h"
 
 namespace concord::reconcile {
@@ -19,12 +24,6 @@ int StatusRank(const std::string& status) {
   if (status == "disputed") return 0;
   if (status == "corroborated") return 1;
   return 2;
-}
-
-std::string FactId(const std::string& key) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
-  return buffer;
 }
 
 std::string DisplayName(const normalize::EntityTable& entities, const std::string& id, const std::string& surface) {
@@ -55,24 +54,332 @@ std::string TimeLine(const nlohmann::json& time) {
   date.start = Field(time, "start");
   date.end = Field(time, "end");
   std::string precision = Field(time, "precision");
-  for (extract::Precision p : {extract::Precision::kDay, extract::Precision::kWeek, extract::Precision::kMonth,
-                               extract::Precision::kQuarter, extract::Precision::kHalf, extract::Precision::kYear,
-                               extract::Precision::kDecade}) {
+  for (extract::Precision p :
+       {extract::Precision::kDay, extract::Precision::kWeek, extract::Precision::kMonth, extract::Precision::kQuarter,
+        extract::Precision::kHalf, extract::Precision::kYear, extract::Precision::kDecade}) {
     if (precision == extract::PrecisionName(p)) date.precision = p;
   }
   std::string boundary = Field(time, "boundary");
-  for (extract::Boundary b : {extract::Boundary::kThrough, extract::Boundary::kUntil, extract::Boundary::kBefore,
-                              extract::Boundary::kBy, extract::Boundary::kAfter, extract::Boundary::kSince,
-                              extract::Boundary::kRange}) {
+  for (extract::Boundary b :
+       {extract::Boundary::kThrough, extract::Boundary::kUntil, extract::Boundary::kBefore, extract::Boundary::kBy,
+        extract::Boundary::kAfter, extract::Boundary::kSince, extract::Boundary::kRange}) {
     if (boundary == extract::BoundaryName(b)) date.boundary = b;
   }
   return DateText(date);
 }
 
+// --since / --until take YYYY, YYYY-MM or YYYY-MM-DD; a shorter form means its whole
+// period ("--until 2026-03" keeps all of March).
+bool IsDatePrefix(const std::string& text) {
+  static constexpr const char kShape[] = "dddd-dd-dd";
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    if (kShape[i] == 'd' ? !digit : text[i] != '-') return false;
+  }
+  return true;
+}
+
+bool InDateRange(const std::string& date, const ReportFilter& filter) {
+  if (filter.since.empty() && filter.until.empty()) return true;
+  if (date.empty()) return false;  // an undated fact is in no period
+  if (!filter.since.empty() && date.compare(0, filter.since.size(), filter.since) < 0) return false;
+  if (!filter.until.empty() && date.compare(0, filter.until.size(), filter.until) > 0) return false;
+  return true;
+}
+
+// --- Highlights: the part of each quote a discrepancy is about. ---------------------------
+//
+// Claims keep the span of their quote; mentions keep theirs, in the same article text. So a
+// figure, date or party of a claim is the mention inside the quote's span, moved by the
+// quote's start: no text is searched for a value. Words (polarity cues, a condition's text)
+// are found in the quote itself, as stored.
+
+enum class MarkKind { kFigure, kDate, kParties, kPolarity, kCondition };
+
+std::optional<MarkKind> MarkFor(const std::string& discrepancy_type) {
+  if (discrepancy_type == "value" || discrepancy_type == "magnitude" || discrepancy_type == "hedge_lost") {
+    return MarkKind::kFigure;
+  }
+  if (discrepancy_type == "date" || discrepancy_type == "boundary") return MarkKind::kDate;
+  if (discrepancy_type == "direction" || discrepancy_type == "entity") return MarkKind::kParties;
+  if (discrepancy_type == "polarity") return MarkKind::kPolarity;
+  if (discrepancy_type == "condition") return MarkKind::kCondition;
+  return std::nullopt;
+}
+
+struct StoredMention {
+  std::string kind;  // money, percent, count, date, entity
+  extract::Span span;
+  double low = 0, high = 0;    // figures
+  std::string start, end, id;  // dates; entities
+};
+
+// Mentions of the articles whose quotes get highlights, read once per article.
+class MentionCache {
+ public:
+  explicit MentionCache(SQLite::Database& db)
+      : select_(db, R"sql(
+          SELECT kind, span_begin, span_end, coalesce(value, 'null') FROM mentions
+          WHERE article_id = ? AND kind IN ('money', 'percent', 'count', 'date', 'entity')
+          ORDER BY span_begin, id)sql") {}
+
+  const std::vector<StoredMention>& Of(std::int64_t article_id) {
+    auto [it, inserted] = by_article_.try_emplace(article_id);
+    if (!inserted) return it->second;
+    select_.bind(1, article_id);
+    while (select_.executeStep()) {
+      StoredMention mention;
+      mention.kind = select_.getColumn(0).getString();
+      mention.span = {static_cast<std::size_t>(select_.getColumn(1).getInt64()),
+                      static_cast<std::size_t>(select_.getColumn(2).getInt64())};
+      nlohmann::json value = nlohmann::json::parse(select_.getColumn(3).getString(), nullptr, false);
+      if (value.is_object()) {
+        mention.low = value.value("low", 0.0);
+        mention.high = value.value("high", 0.0);
+        mention.start = Field(value, "start");
+        mention.end = Field(value, "end");
+        mention.id = Field(value, "id");
+      }
+      it->second.push_back(std::move(mention));
+    }
+    select_.reset();
+    return it->second;
+  }
+
+ private:
+  SQLite::Statement select_;
+  std::map<std::int64_t, std::vector<StoredMention>> by_article_;
+};
+
+bool SameFigure(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
+
+// ASCII-lowercase equality of `text[at, at + word.size())` with `word`.
+bool WordAt(std::string_view text, std::size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0; }
+
+// Grows a mark leftwards over a hedge or boundary word written just before it ("up to $4
+// billion", "through 2030"), so the reader sees what was dropped or changed.
+std::size_t ExtendLeft(std::string_view quote, std::size_t begin, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    std::size_t needed = word.size() + 1;  // the word and one space
+    if (begin < needed || quote[begin - 1] != ' ') continue;
+    std::size_t at = begin - needed;
+    if (WordAt(quote, at, word) && (at == 0 || !IsWordByte(quote[at - 1]))) return at;
+  }
+  return begin;
+}
+
+// Whole words of `quote` that turn a claim's polarity: "no longer", "still", "doesn't".
+void PolarityWords(std::string_view quote, std::vector<extract::Span>& marks) {
+  static constexpr std::string_view kCues[] = {"not",       "never",  "still",     "continues", "continue",
+                                               "continued", "ceased", "ceases",    "stopped",   "stops",
+                                               "ended",     "halted", "terminated"};
+  static constexpr std::string_view kLonger = " longer";
+  std::size_t at = 0;
+  while (at < quote.size()) {
+    if (!IsWordByte(quote[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < quote.size() && (IsWordByte(quote[end]) || quote[end] == '\'')) ++end;
+    std::string word(quote.substr(at, end - at));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t after_longer = end + kLonger.size();
+    if (word == "no" && WordAt(quote, end, kLonger) &&
+        (after_longer == quote.size() || !IsWordByte(quote[after_longer]))) {
+      marks.push_back({at, after_longer});
+      at = after_longer;
+      continue;
+    }
+    auto ends_with = [&](std::string_view tail) { return word.size() > tail.size() && word.ends_with(tail); };
+    bool cue = std::find(std::begin(kCues), std::end(kCues), word) != std::end(kCues);
+    if (cue || ends_with("n't") || ends_with("n\xE2\x80\x99t")) marks.push_back({at, end});
+    at = end;
+  }
+}
+
+// Sorted, merged, inside the quote and on UTF-8 boundaries.
+std::vector<extract::Span> Normalized(std::vector<extract::Span> marks, std::string_view quote) {
+  auto on_boundary = [&](std::size_t at) {
+    return at == quote.size() || (static_cast<unsigned char>(quote[at]) & 0xC0) != 0x80;
+  };
+  std::sort(marks.begin(), marks.end(), [](const extract::Span& a, const extract::Span& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  std::vector<extract::Span> merged;
+  for (const extract::Span& mark : marks) {
+    if (mark.empty() || mark.end > quote.size() || !on_boundary(mark.begin) || !on_boundary(mark.end)) continue;
+    if (!merged.empty() && mark.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, mark.end);
+    } else {
+      merged.push_back(mark);
+    }
+  }
+  return merged;
+}
+
+std::vector<extract::Span> Highlights(const ClaimRow& claim, const std::set<MarkKind>& kinds, MentionCache& mentions,
+                                      const std::string& condition_text) {
+  const std::string_view quote = claim.quote;
+  // Mentions map into the quote only when the quote is exactly its span's text.
+  const bool spans_map = claim.span.end >= claim.span.begin && claim.span.end - claim.span.begin == quote.size();
+  std::vector<extract::Span> marks;
+  auto inside = [&](const StoredMention& m) {
+    return m.span.begin >= claim.span.begin && m.span.end <= claim.span.end;
+  };
+  auto in_quote = [&](const StoredMention& m) {
+    return extract::Span{m.span.begin - claim.span.begin, m.span.end - claim.span.begin};
+  };
+  // Marks the mentions of `kind_set` in the quote that `match`, or all of them when none does.
+  auto mark_mentions = [&](std::initializer_list<std::string_view> kind_set, auto match, auto extend) {
+    std::vector<const StoredMention*> candidates, matching;
+    for (const StoredMention& m : mentions.Of(claim.article_id)) {
+      if (!inside(m) || std::find(kind_set.begin(), kind_set.end(), m.kind) == kind_set.end()) continue;
+      candidates.push_back(&m);
+      if (match(m)) matching.push_back(&m);
+    }
+    for (const StoredMention* m : matching.empty() ? candidates : matching) {
+      extract::Span span = in_quote(*m);
+      span.begin = extend(span.begin);
+      marks.push_back(span);
+    }
+  };
+  for (MarkKind kind : kinds) {
+    switch (kind) {
+      case MarkKind::kFigure:
+        if (!spans_map) break;
+        mark_mentions(
+            {"money", "percent", "count"},
+            [&](const StoredMention& m) { return SameFigure(m.low, claim.low) && SameFigure(m.high, claim.high); },
+            [&](std::size_t begin) {
+              return ExtendLeft(quote, begin,
+                                {"up to", "as much as", "approximately", "about", "around", "roughly", "nearly",
+                                 "almost", "more than", "at least", "less than", "over", "some", "an estimated"});
+            });
+        break;
+      case MarkKind::kDate:
+        if (!spans_map) break;
+        mark_mentions(
+            {"date"},
+            [&](const StoredMention& m) {
+              return (!claim.time_start.empty() && m.start == claim.time_start) ||
+                     (!claim.time_end.empty() && m.end == claim.time_end);
+            },
+            [&](std::size_t begin) {
+              return ExtendLeft(quote, begin, {"through", "until", "till", "before", "by", "after", "since", "to"});
+            });
+        break;
+      case MarkKind::kParties:
+        if (!spans_map) break;
+        mark_mentions(
+            {"entity"},
+            [&](const StoredMention& m) {
+              return !m.id.empty() && (m.id == claim.subject_id || m.id == claim.counterparty_id);
+            },
+            [](std::size_t begin) { return begin; });
+        break;
+      case MarkKind::kPolarity: PolarityWords(quote, marks); break;
+      case MarkKind::kCondition:
+        if (std::size_t at = condition_text.empty() ? std::string::npos : quote.find(condition_text);
+            at != std::string::npos) {
+          marks.push_back({at, at + condition_text.size()});
+        }
+        break;
+    }
+  }
+  return Normalized(std::move(marks), quote);
+}
+
+// Per entity, its dated facts in date order; entities in name order.
+std::vector<ReportTimeline> Timelines(const std::vector<ReportFact>& facts) {
+  std::map<std::string, std::vector<std::size_t>> by_entity;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const ReportFact& fact = facts[i];
+    if (fact.date.empty()) continue;
+    std::set<std::string> names;
+    for (const std::string* name : {&fact.subject, &fact.counterparty, &fact.object}) {
+      if (!name->empty()) names.insert(*name);
+    }
+    for (const std::string& name : names) by_entity[name].push_back(i);
+  }
+  std::vector<ReportTimeline> timelines;
+  for (auto& [entity, indexes] : by_entity) {
+    std::stable_sort(indexes.begin(), indexes.end(),
+                     [&](std::size_t a, std::size_t b) { return facts[a].date < facts[b].date; });
+    timelines.push_back({entity, std::move(indexes)});
+  }
+  return timelines;
+}
+
 }  // namespace
 
+std::string FactId(const std::string& key) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
+  return buffer;
+}
+
+std::string FactTitle(const ReportFact& fact) {
+  std::string parties = fact.subject.empty() ? "?" : fact.subject;
+  if (!fact.counterparty.empty()) parties += " → " + fact.counterparty;
+  if (!fact.object.empty()) parties += " (" + fact.object + ")";
+  std::string title = fact.relation + ": " + parties;
+  if (!fact.value_text.empty()) title += " — " + fact.value_text;
+  if (!fact.time_text.empty()) title += ", " + fact.time_text;
+  return title;
+}
+
+StatusCounts CountStatuses(const Report& report) {
+  StatusCounts counts;
+  for (const ReportFact& fact : report.facts) {
+    if (fact.status == "disputed") ++counts.disputed;
+    if (fact.status == "corroborated") ++counts.corroborated;
+    if (fact.status == "single_source") ++counts.single_source;
+  }
+  return counts;
+}
+
+bool IsWebUrl(std::string_view url) {
+  auto starts = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
+    }
+    return true;
+  };
+  return starts("https://") || starts("http://");
+}
+
+std::string FilterLine(const ReportFilter& filter) {
+  std::vector<std::string> parts;
+  if (!filter.entity.empty()) parts.push_back("entity " + filter.entity);
+  if (!filter.relation.empty()) parts.push_back("relation " + filter.relation);
+  if (!filter.since.empty()) parts.push_back("since " + filter.since);
+  if (!filter.until.empty()) parts.push_back("until " + filter.until);
+  if (filter.conflicts_only) parts.push_back("conflicts only");
+  std::string line;
+  for (const std::string& part : parts) line += (line.empty() ? "" : " · ") + part;
+  return line;
+}
+
 Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::EntityTable& entities) {
+  for (const std::string* date : {&filter.since, &filter.until}) {
+    if (!date->empty() && !IsDatePrefix(*date)) {
+      return Status::Usage(std::string(date == &filter.since ? "--since" : "--until") +
+                           ": not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + *date);
+    }
+  }
   Report report;
+  report.filter = filter;
   SQLite::Database& db = *impl_->db;
   try {
     std::string entity_id;
@@ -92,13 +399,21 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
     }
     std::map<std::int64_t, std::vector<ReportDiscrepancy>> discrepancies_by_fact;
     {
-      SQLite::Statement select(db, "SELECT fact_id, type, severity, detail, claim_a, claim_b FROM discrepancies ORDER BY id");
+      SQLite::Statement select(
+          db, "SELECT fact_id, type, severity, detail, claim_a, claim_b FROM discrepancies ORDER BY id");
       while (select.executeStep()) {
         discrepancies_by_fact[select.getColumn(0).getInt64()].push_back(
             {select.getColumn(1).getString(), select.getColumn(2).getString(), select.getColumn(3).getString(),
              select.getColumn(4).getInt64(), select.getColumn(5).getInt64()});
       }
     }
+    std::map<std::int64_t, std::string> title_by_article;
+    {
+      SQLite::Statement select(db, "SELECT id, title FROM articles WHERE title IS NOT NULL AND title <> ''");
+      while (select.executeStep()) title_by_article[select.getColumn(0).getInt64()] = select.getColumn(1).getString();
+    }
+    MentionCache mentions(db);
+    SQLite::Statement condition_of(db, "SELECT coalesce(condition_text, '') FROM claims WHERE id = ?");
     // Per source: claims, in corroborated facts, contradicting, alone on a fact.
     std::map<std::string, ReportSource> sources;
     std::map<std::pair<std::string, std::string>, ReportAgreement> agreement;
@@ -123,18 +438,37 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
       fact.explanation = select.getColumn(11).getString();
       const std::vector<const ClaimRow*>& members = claims_by_fact[row_id];
       if (members.empty()) continue;
+      // Filters first: what is filtered out costs nothing more.
+      if (!filter.relation.empty() && fact.relation != filter.relation) continue;
+      if (filter.conflicts_only && fact.status != "disputed") continue;
+      if (!entity_id.empty()) {
+        bool involved = false;
+        for (const std::string& id : {subject_id, counterparty_id, object_id}) {
+          if (!id.empty() && (id == entity_id || entities.IsWithin(id, entity_id))) involved = true;
+        }
+        if (!involved) continue;
+      }
+      nlohmann::json time = nlohmann::json::parse(fact.time_json, nullptr, false);
+      if (time.is_object()) {
+        fact.date = Field(time, "start");
+        if (fact.date.empty()) fact.date = Field(time, "end");
+      }
+      if (!InDateRange(fact.date, filter)) continue;
+
       const ClaimRow& first = *members.front();
       fact.subject = DisplayName(entities, subject_id, first.subject);
       fact.counterparty = DisplayName(entities, counterparty_id, first.counterparty);
       fact.object = DisplayName(entities, object_id, first.object);
-      nlohmann::json value = nlohmann::json::parse(fact.value_json, nullptr, false);
-      nlohmann::json time = nlohmann::json::parse(fact.time_json, nullptr, false);
-      fact.value_text = ValueLine(value);
+      fact.value_text = ValueLine(nlohmann::json::parse(fact.value_json, nullptr, false));
       fact.time_text = TimeLine(time);
       fact.discrepancies = discrepancies_by_fact[row_id];
       std::set<std::int64_t> contradicting;
+      // What a discrepancy is about is marked in every quote of the fact, so the reader sees
+      // each account's figure (or date, party, words) side by side.
+      std::set<MarkKind> marks;
       for (const ReportDiscrepancy& d : fact.discrepancies) {
         if (d.severity != "low") contradicting.insert(d.claim_b);
+        if (std::optional<MarkKind> kind = MarkFor(d.type)) marks.insert(*kind);
       }
       for (const ClaimRow* claim : members) {
         ReportClaim view;
@@ -146,22 +480,20 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
         view.quote = claim->quote;
         view.span = claim->span;
         view.stance = contradicting.count(claim->id) ? "contradicts" : "supports";
+        if (auto title = title_by_article.find(claim->article_id); title != title_by_article.end()) {
+          view.title = title->second;
+        }
+        if (!marks.empty()) {
+          std::string condition_text;
+          if (marks.count(MarkKind::kCondition)) {
+            condition_of.bind(1, claim->id);
+            if (condition_of.executeStep()) condition_text = condition_of.getColumn(0).getString();
+            condition_of.reset();
+          }
+          view.highlights = Highlights(*claim, marks, mentions, condition_text);
+        }
         fact.claims.push_back(std::move(view));
       }
-      // Filters.
-      if (!filter.relation.empty() && fact.relation != filter.relation) continue;
-      if (filter.conflicts_only && fact.status != "disputed") continue;
-      if (!entity_id.empty()) {
-        bool involved = false;
-        for (const std::string& id : {subject_id, counterparty_id, object_id}) {
-          if (!id.empty() && (id == entity_id || entities.IsWithin(id, entity_id))) involved = true;
-        }
-        if (!involved) continue;
-      }
-      std::string start = time.is_object() ? Field(time, "start") : "";
-      if (start.empty() && time.is_object()) start = Field(time, "end");
-      if (!filter.since.empty() && (start.empty() || start < filter.since)) continue;
-      if (!filter.until.empty() && (start.empty() || start > filter.until)) continue;
       fact.id = row_id;
       // Source and agreement tables count what the report shows.
       std::map<std::string, std::string> stance_of_source;
@@ -195,6 +527,7 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
       if (a.score != b.score) return a.score > b.score;
       return a.key < b.key;
     });
+    report.timelines = Timelines(report.facts);
     SQLite::Statement trust(db, "SELECT name, trust FROM sources ORDER BY name");
     while (trust.executeStep()) {
       std::string name = trust.getColumn(0).getString();
@@ -221,29 +554,68 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
   return report;
 }
 
+// --- JSON -------------------------------------------------------------------------------
+
+namespace {
+
+nlohmann::json OrNull(const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
+
+// sources, agreement, clusters: what the report and the audit share.
+void AddSourceTables(const Report& report, nlohmann::ordered_json& json) {
+  json["sources"] = nlohmann::ordered_json::array();
+  for (const ReportSource& s : report.sources) {
+    json["sources"].push_back({{"name", s.name},
+                               {"trust", s.trust},
+                               {"claims", s.claims},
+                               {"corroborated", s.corroborated},
+                               {"contradicted", s.contradicted},
+                               {"unique", s.unique}});
+  }
+  json["agreement"] = nlohmann::ordered_json::array();
+  for (const ReportAgreement& a : report.agreement) {
+    json["agreement"].push_back(
+        {{"a", a.a}, {"b", a.b}, {"shared_facts", a.shared_facts}, {"agree", a.agree}, {"conflict", a.conflict}});
+  }
+  json["clusters"] = nlohmann::ordered_json::array();
+  for (const ReportCluster& c : report.clusters) json["clusters"].push_back({{"articles", c.articles}});
+}
+
+std::string Dump(const nlohmann::ordered_json& json) {
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
 std::string RenderJson(const Report& report) {
-  nlohmann::json json;
-  json["facts"] = nlohmann::json::array();
+  // ordered_json: keys in the order DESIGN.md lists them, the same on every run.
+  nlohmann::ordered_json json;
+  json["facts"] = nlohmann::ordered_json::array();
   for (const ReportFact& fact : report.facts) {
-    nlohmann::json claims = nlohmann::json::array();
+    nlohmann::ordered_json claims = nlohmann::ordered_json::array();
     for (const ReportClaim& claim : fact.claims) {
-      claims.push_back({{"article", claim.article}, {"source", claim.source},
-                        {"published", claim.published.empty() ? nlohmann::json() : nlohmann::json(claim.published)},
-                        {"url", claim.url.empty() ? nlohmann::json() : nlohmann::json(claim.url)},
-                        {"quote", claim.quote}, {"span", {claim.span.begin, claim.span.end}}, {"stance", claim.stance}});
+      nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
+      for (const extract::Span& span : claim.highlights) highlights.push_back({span.begin, span.end});
+      claims.push_back({{"article", claim.article},
+                        {"source", claim.source},
+                        {"published", OrNull(claim.published)},
+                        {"url", OrNull(claim.url)},
+                        {"title", OrNull(claim.title)},
+                        {"quote", claim.quote},
+                        {"span", {claim.span.begin, claim.span.end}},
+                        {"stance", claim.stance},
+                        {"highlights", highlights}});
     }
-    nlohmann::json discrepancies = nlohmann::json::array();
+    nlohmann::ordered_json discrepancies = nlohmann::ordered_json::array();
     for (const ReportDiscrepancy& d : fact.discrepancies) {
       discrepancies.push_back({{"type", d.type}, {"severity", d.severity}, {"detail", d.detail}});
     }
-    auto name_or_null = [](const std::string& name) { return name.empty() ? nlohmann::json() : nlohmann::json(name); };
     json["facts"].push_back({{"id", FactId(fact.key)},
                              {"relation", fact.relation},
-                             {"subject", name_or_null(fact.subject)},
-                             {"counterparty", name_or_null(fact.counterparty)},
-                             {"object", name_or_null(fact.object)},
-                             {"value", nlohmann::json::parse(fact.value_json, nullptr, false)},
-                             {"time", nlohmann::json::parse(fact.time_json, nullptr, false)},
+                             {"subject", OrNull(fact.subject)},
+                             {"counterparty", OrNull(fact.counterparty)},
+                             {"object", OrNull(fact.object)},
+                             {"value", nlohmann::ordered_json::parse(fact.value_json, nullptr, false)},
+                             {"time", nlohmann::ordered_json::parse(fact.time_json, nullptr, false)},
                              {"status", fact.status},
                              {"score", fact.score},
                              {"independent_sources", fact.independent_sources},
@@ -251,39 +623,57 @@ std::string RenderJson(const Report& report) {
                              {"claims", claims},
                              {"discrepancies", discrepancies}});
   }
-  json["sources"] = nlohmann::json::array();
-  for (const ReportSource& s : report.sources) {
-    json["sources"].push_back({{"name", s.name}, {"trust", s.trust}, {"claims", s.claims},
-                               {"corroborated", s.corroborated}, {"contradicted", s.contradicted}, {"unique", s.unique}});
+  AddSourceTables(report, json);
+  json["timeline"] = nlohmann::ordered_json::array();
+  for (const ReportTimeline& timeline : report.timelines) {
+    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+    for (std::size_t i : timeline.facts) ids.push_back(FactId(report.facts[i].key));
+    json["timeline"].push_back({{"entity", timeline.entity}, {"facts", ids}});
   }
-  json["agreement"] = nlohmann::json::array();
-  for (const ReportAgreement& a : report.agreement) {
-    json["agreement"].push_back({{"a", a.a}, {"b", a.b}, {"shared_facts", a.shared_facts}, {"agree", a.agree},
-                                 {"conflict", a.conflict}});
-  }
-  json["clusters"] = nlohmann::json::array();
-  for (const ReportCluster& c : report.clusters) json["clusters"].push_back({{"articles", c.articles}});
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return Dump(json);
 }
+
+std::string RenderAuditJson(const Report& report) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  AddSourceTables(report, json);
+  return Dump(json);
+}
+
+// --- Markdown ---------------------------------------------------------------------------
 
 namespace {
 
 constexpr std::size_t kColumns = 100;
+constexpr std::size_t kQuoteBytes = 360;  // longer quotes show a window around the first mark
+constexpr std::size_t kQuoteLead = 100;   // bytes kept before that mark
+constexpr int kScoreBarCells = 10;
 
-// Appends `text` wrapped at kColumns, first line after `first_prefix`, later lines indented.
-void Wrap(std::ostringstream& out, const std::string& first_prefix, const std::string& indent, const std::string& text) {
+std::size_t Columns(std::string_view text) {
+  std::size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80;  // code points, not bytes
+  return width;
+}
+
+// Appends `text` wrapped at kColumns, first line after `first_prefix`, later lines after
+// `indent`. A word longer than a line (a URL) stands alone on its line.
+void Wrap(std::string& out, const std::string& first_prefix, const std::string& indent, const std::string& text) {
   std::string line = first_prefix;
-  std::size_t visible = first_prefix.size();
-  std::istringstream words(text);
-  std::string word;
+  std::size_t visible = Columns(first_prefix);
   bool line_has_word = false;
-  while (words >> word) {
-    std::size_t width = 0;
-    for (unsigned char c : word) width += (c & 0xC0) != 0x80;  // count code points, not bytes
+  std::size_t at = 0;
+  while (at < text.size()) {
+    while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+    if (at == text.size()) break;
+    std::size_t end = at;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    std::string_view word(text.data() + at, end - at);
+    at = end;
+    std::size_t width = Columns(word);
     if (line_has_word && visible + 1 + width > kColumns) {
-      out << line << "\n";
+      out += line;
+      out += '\n';
       line = indent;
-      visible = indent.size();
+      visible = Columns(indent);
       line_has_word = false;
     }
     if (line_has_word) {
@@ -294,28 +684,148 @@ void Wrap(std::ostringstream& out, const std::string& first_prefix, const std::s
     visible += width;
     line_has_word = true;
   }
-  out << line << "\n";
+  out += line;
+  out += '\n';
+}
+
+// A table cell: '|' would end the cell, a newline the row.
+std::string Cell(const std::string& text) {
+  std::string cell;
+  for (char c : text) {
+    if (c == '|') {
+      cell += "\\|";
+    } else {
+      cell += c == '\n' ? ' ' : c;
+    }
+  }
+  return cell;
+}
+
+std::size_t Utf8Floor(std::string_view text, std::size_t at) {
+  at = std::min(at, text.size());
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// The quote with its highlights in **bold**; a long quote shows a window around the first
+// highlight, cut on UTF-8 boundaries, with "…" where text was left out.
+std::string MarkdownQuote(const ReportClaim& claim) {
+  std::string_view quote = claim.quote;
+  std::size_t from = 0, to = quote.size();
+  if (quote.size() > kQuoteBytes) {
+    std::size_t focus = claim.highlights.empty() ? 0 : claim.highlights.front().begin;
+    from = Utf8Floor(quote, focus > kQuoteLead ? focus - kQuoteLead : 0);
+    to = Utf8Floor(quote, from + kQuoteBytes);
+  }
+  std::string text = from > 0 ? "…" : "";
+  std::size_t at = from;
+  for (const extract::Span& mark : claim.highlights) {
+    if (mark.begin < at || mark.end > to) continue;
+    text.append(quote.substr(at, mark.begin - at));
+    text += "**";
+    text.append(quote.substr(mark.begin, mark.end - mark.begin));
+    text += "**";
+    at = mark.end;
+  }
+  text.append(quote.substr(at, to - at));
+  if (to < quote.size()) text += "…";
+  return text;
+}
+
+std::string ScoreBar(int score) {
+  int filled = std::clamp((score * kScoreBarCells + 50) / 100, 0, kScoreBarCells);
+  std::string bar;
+  for (int i = 0; i < kScoreBarCells; ++i) bar += i < filled ? "█" : "░";
+  return bar;
+}
+
+std::string Plural(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+void RenderClaims(const ReportFact& fact, const std::string& stance, const std::string& label, std::string& out) {
+  std::size_t count = 0;
+  for (const ReportClaim& claim : fact.claims) count += claim.stance == stance;
+  if (count == 0) return;
+  out += "\n" + label + " (" + std::to_string(count) + "):\n";
+  for (const ReportClaim& claim : fact.claims) {
+    if (claim.stance != stance) continue;
+    std::string where = claim.source + (claim.published.empty() ? "" : " · " + claim.published) + " · " + claim.article;
+    if (IsWebUrl(claim.url)) where += " · <" + claim.url + ">";
+    Wrap(out, "- ", "  ", where);
+    Wrap(out, "  > ", "  > ", MarkdownQuote(claim));
+  }
+}
+
+void RenderFact(const ReportFact& fact, std::size_t number, std::string& out) {
+  out += "\n";
+  std::string heading = "### " + std::to_string(number) + ". ";
+  std::string title = FactTitle(fact);
+  if (Columns(heading) + Columns(title) <= kColumns) {
+    out += heading + title + "\n";
+  } else {
+    // A heading does not wrap in Markdown: the relation heads, the whole title follows.
+    out += heading + fact.relation + "\n\n";
+    Wrap(out, "", "", title);
+  }
+  out += "\n";
+  // The explanation names the independent sources; without one, the count stands alone.
+  Wrap(out, "", "",
+       "Score " + std::to_string(fact.score) + "/100 " + ScoreBar(fact.score) + " · " + fact.status + " · " +
+           (fact.explanation.empty()
+                ? Plural(static_cast<std::size_t>(std::max(0, fact.independent_sources)), "independent source")
+                : fact.explanation));
+  if (!fact.discrepancies.empty()) {
+    out += "\nDiscrepancies:\n";
+    for (const ReportDiscrepancy& d : fact.discrepancies) {
+      Wrap(out, "- **" + d.type + "** (" + d.severity + "): ", "  ", d.detail);
+    }
+  }
+  RenderClaims(fact, "supports", "For", out);
+  RenderClaims(fact, "contradicts", "Against", out);
+}
+
+void RenderTimeline(const Report& report, std::string& out) {
+  if (report.timelines.empty()) return;
+  out += "\n## Timeline\n\nDated facts per entity, earliest first; #N is the fact's number above.\n";
+  for (const ReportTimeline& timeline : report.timelines) {
+    out += "\n### " + timeline.entity + "\n\n";
+    for (std::size_t i : timeline.facts) {
+      const ReportFact& fact = report.facts[i];
+      std::string parties = fact.subject.empty() ? "?" : fact.subject;
+      if (!fact.counterparty.empty()) parties += " → " + fact.counterparty;
+      std::string line = fact.time_text.empty() ? fact.date : fact.time_text;
+      line += " · #" + std::to_string(i + 1) + " " + fact.relation + ": " + parties;
+      if (!fact.value_text.empty()) line += " — " + fact.value_text;
+      line += " · " + fact.status + ", " + std::to_string(fact.score);
+      Wrap(out, "- ", "  ", line);
+    }
+  }
 }
 
 // Per-source trust, the pairwise agreement matrix and syndicated clusters.
-void RenderSourceTables(const Report& report, std::ostringstream& out) {
+void RenderSourceTables(const Report& report, std::string& out) {
   if (!report.sources.empty()) {
-    out << "\n## Sources\n\n| source | trust | claims | corroborated | contradicted | unique |\n|---|---:|---:|---:|---:|---:|\n";
+    out +=
+        "\n## Sources\n\n| source | trust | claims | corroborated | contradicted | unique |\n"
+        "|---|---:|---:|---:|---:|---:|\n";
     for (const ReportSource& s : report.sources) {
       char trust[16];
       std::snprintf(trust, sizeof trust, "%.2f", s.trust);
-      out << "| " << s.name << " | " << trust << " | " << s.claims << " | " << s.corroborated << " | " << s.contradicted
-          << " | " << s.unique << " |\n";
+      out += "| " + Cell(s.name) + " | " + trust + " | " + std::to_string(s.claims) + " | " +
+             std::to_string(s.corroborated) + " | " + std::to_string(s.contradicted) + " | " +
+             std::to_string(s.unique) + " |\n";
     }
   }
   if (!report.agreement.empty()) {
-    out << "\n## Agreement between sources\n\n| a | b | shared facts | agree | conflict |\n|---|---|---:|---:|---:|\n";
+    out += "\n## Agreement between sources\n\n| a | b | shared facts | agree | conflict |\n|---|---|---:|---:|---:|\n";
     for (const ReportAgreement& a : report.agreement) {
-      out << "| " << a.a << " | " << a.b << " | " << a.shared_facts << " | " << a.agree << " | " << a.conflict << " |\n";
+      out += "| " + Cell(a.a) + " | " + Cell(a.b) + " | " + std::to_string(a.shared_facts) + " | " +
+             std::to_string(a.agree) + " | " + std::to_string(a.conflict) + " |\n";
     }
   }
   if (!report.clusters.empty()) {
-    out << "\n## Syndicated copies (count once)\n\n";
+    out += "\n## Syndicated copies (count once)\n\n";
     for (const ReportCluster& cluster : report.clusters) {
       std::string line;
       for (const std::string& article : cluster.articles) line += (line.empty() ? "" : ", ") + article;
@@ -324,69 +834,45 @@ void RenderSourceTables(const Report& report, std::ostringstream& out) {
   }
 }
 
-std::string Title(const ReportFact& fact) {
-  std::string parties = fact.subject.empty() ? "?" : fact.subject;
-  if (!fact.counterparty.empty()) parties += " → " + fact.counterparty;
-  if (!fact.object.empty()) parties += " (" + fact.object + ")";
-  std::string title = fact.relation + ": " + parties;
-  if (!fact.value_text.empty()) title += " — " + fact.value_text;
-  if (!fact.time_text.empty()) title += ", " + fact.time_text;
-  return title;
-}
-
 }  // namespace
 
 std::string RenderMarkdown(const Report& report) {
-  std::ostringstream out;
-  std::size_t disputed = 0, corroborated = 0, single = 0;
-  for (const ReportFact& fact : report.facts) {
-    if (fact.status == "disputed") ++disputed;
-    if (fact.status == "corroborated") ++corroborated;
-    if (fact.status == "single_source") ++single;
-  }
-  out << "# Concord reconciliation report\n\n";
-  out << report.facts.size() << " facts: " << disputed << " disputed, " << corroborated << " corroborated, " << single
-      << " single-source; " << report.sources.size() << " sources.\n";
-  const char* sections[][2] = {{"disputed", "Disputed facts"}, {"corroborated", "Corroborated facts"},
-                               {"single_source", "Single-source facts"}};
+  std::string out = "# Concord reconciliation report\n\n";
+  StatusCounts counts = CountStatuses(report);
+  Wrap(out, "", "",
+       Plural(report.facts.size(), "fact") + ": " + std::to_string(counts.disputed) + " disputed, " +
+           std::to_string(counts.corroborated) + " corroborated, " + std::to_string(counts.single_source) +
+           " single-source; " + Plural(report.sources.size(), "source") + ".");
+  if (std::string filters = FilterLine(report.filter); !filters.empty())
+    Wrap(out, "", "", "Filtered: " + filters + ".");
+  const char* sections[][2] = {
+      {"disputed", "Disputed facts"}, {"corroborated", "Corroborated facts"}, {"single_source", "Single-source facts"}};
   for (const auto& section : sections) {
     bool header = false;
-    for (const ReportFact& fact : report.facts) {
+    for (std::size_t i = 0; i < report.facts.size(); ++i) {
+      const ReportFact& fact = report.facts[i];
       if (fact.status != section[0]) continue;
       if (!header) {
-        out << "\n## " << section[1] << "\n";
+        out += "\n## ";
+        out += section[1];
+        out += "\n";
         header = true;
       }
-      out << "\n";
-      Wrap(out, "### ", "    ", Title(fact));
-      Wrap(out, "", "", "Score " + std::to_string(fact.score) + "/100 · " + fact.status + " · " +
-                            std::to_string(fact.independent_sources) + " independent source(s) · " + fact.explanation);
-      for (const ReportDiscrepancy& d : fact.discrepancies) {
-        Wrap(out, "- **" + d.type + "** (" + d.severity + "): ", "  ", d.detail);
-      }
-      for (const ReportClaim& claim : fact.claims) {
-        std::string quote = claim.quote.size() > 280 ? claim.quote.substr(0, 277) + "…" : claim.quote;
-        std::string where = claim.source + (claim.published.empty() ? "" : ", " + claim.published) + " (" + claim.article + ")";
-        Wrap(out, "- " + claim.stance + " — ", "  ", where + ": \"" + quote + "\"");
-      }
+      RenderFact(fact, i + 1, out);
     }
   }
+  RenderTimeline(report, out);
   RenderSourceTables(report, out);
-  return out.str();
+  return out;
 }
 
 std::string RenderAuditMarkdown(const Report& report) {
-  std::ostringstream out;
-  out << "# Concord source audit\n\n" << report.sources.size() << " sources, " << report.agreement.size()
-      << " pairs sharing facts, " << report.clusters.size() << " syndication cluster(s).\n";
+  std::string out = "# Concord source audit\n\n";
+  Wrap(out, "", "",
+       Plural(report.sources.size(), "source") + ", " + Plural(report.agreement.size(), "pair") + " sharing facts, " +
+           std::to_string(report.clusters.size()) + " syndication cluster(s).");
   RenderSourceTables(report, out);
-  return out.str();
-}
-
-std::string RenderAuditJson(const Report& report) {
-  nlohmann::json json = nlohmann::json::parse(RenderJson(report));
-  json.erase("facts");
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return out;
 }
 
 }  // namespace concord::reconcile

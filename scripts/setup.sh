@@ -9,6 +9,7 @@ packages=(
   libre2-dev libicu-dev libutf8proc-dev libsqlitecpp-dev libsqlite3-dev
   doctest-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
   python3 time
+  chromium libvalijson-dev zlib1g-dev
 )
 missing=()
 for package in "${packages[@]}"; do

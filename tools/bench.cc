@@ -9,6 +9,9 @@
 //    (wall time, MB/s, articles/s, the child's peak RSS), then again on the unchanged folder
 //    (the idempotent re-run).
 // 4. Optionally, one single-line article of M MB, to check that extraction stays linear.
+// With --report-facts N instead: builds a store of exactly N facts (synthetic claims, a third
+// of them disputed) and times reconciling it, loading the report and rendering it as Markdown,
+// JSON and HTML, in process and through `concord report` / `concord audit`.
 // Results go to stdout as a Markdown table row; log them, dated, in tools/BENCHMARKS.md.
 
 #include <CLI/CLI.hpp>
@@ -25,6 +28,7 @@
 #include "corpus/corpus.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "reconcile/reconcile.h"
 
 namespace {
 
@@ -118,6 +122,170 @@ ChildRun RunChild(const std::vector<std::string>& args) {
   return run;
 }
 
+// --- Report rendering on a store of N facts ------------------------------------------------
+
+// A distinct company name per index: two word lists, then a round number.
+std::string CompanyName(std::size_t index) {
+  constexpr const char* kFirst[] = {"Alder", "Birch", "Cedar", "Dune", "Ember", "Fern", "Glen", "Heath",
+                                    "Iris", "Juniper", "Kelp", "Larch", "Moss", "Nettle", "Oak", "Pine",
+                                    "Quill", "Rowan", "Sage", "Thorn", "Umber", "Vale", "Willow", "Yew"};
+  constexpr const char* kSecond[] = {"Systems", "Energy", "Bank", "Foods", "Pharma", "Motors", "Retail", "Capital",
+                                     "Mining", "Networks", "Insurance", "Telecom", "Labs", "Logistics", "Media",
+                                     "Robotics", "Shipping", "Textiles", "Water", "Aviation", "Chemicals", "Games",
+                                     "Health", "Steel"};
+  const std::size_t per_round = std::size(kFirst) * std::size(kSecond);
+  std::string name = std::string(kFirst[index % std::size(kFirst)]) + "moor " +
+                     kSecond[(index / std::size(kFirst)) % std::size(kSecond)];
+  return index < per_round ? name : name + " " + std::to_string(index / per_round + 1);
+}
+
+// Claim `fact` as told by source `teller`: fact % 3 == 0 is disputed (the second teller gives
+// another figure, the third drops the "up to"); the others agree. Appends the sentence to
+// `text` and its claim and money mention to `extraction`.
+void AddClaim(std::size_t fact, std::size_t teller, const std::string& article_id, std::string& text,
+              concord::extract::Extraction& extraction) {
+  using namespace concord::extract;
+  constexpr const char* kRelations[] = {"invest", "acquire", "purchase", "funding"};
+  constexpr const char* kVerbs[] = {" will invest ", " agreed to acquire ", " agreed to purchase ", " raised "};
+  const std::size_t kind = fact % std::size(kRelations);
+  const std::string a = CompanyName(fact), b = CompanyName(fact * 7 + 3);
+  const bool disputed = fact % 3 == 0;
+  double billions = 1 + static_cast<double>(fact % 40) / 4;
+  if (disputed && teller == 1) billions += 0.5;
+  const bool hedged = kind == 0 && !(disputed && teller == 2);
+  char figure[32];
+  std::snprintf(figure, sizeof figure, "$%.2f billion", billions);
+
+  Claim claim;
+  claim.relation = kRelations[kind];
+  claim.rule = "bench";
+  const std::size_t begin = text.size();
+  text += a;
+  claim.subject = {a, {begin, text.size()}, {EntityType::kOrganization, "bench:" + a, a}};
+  text += kVerbs[kind];
+  if (hedged) text += "up to ";
+  const std::size_t value_begin = text.size();
+  text += figure;
+  const std::size_t value_end = text.size();
+  text += kind == 0 ? " in " : kind == 3 ? " from " : " of ";
+  const std::size_t counterparty_begin = text.size();
+  text += b;
+  claim.counterparty = {b, {counterparty_begin, text.size()}, {EntityType::kOrganization, "bench:" + b, b}};
+  text += " in March 2026.";
+  claim.value_kind = ValueKind::kMoney;
+  claim.value.low = claim.value.high = billions * 1e9;
+  claim.value.currency = "USD";
+  claim.value.qualifier = hedged ? Qualifier::kUpTo : Qualifier::kExact;
+  claim.value_span = {value_begin, value_end};
+  claim.has_time = true;
+  claim.time.start = "2026-03-01";
+  claim.time.end = "2026-03-31";
+  claim.time.precision = Precision::kMonth;
+  claim.provenance = {article_id, extraction.claims.size(), {begin, text.size()}, text.substr(begin)};
+  claim.confidence = 0.9F;
+  Mention money;
+  money.kind = MentionKind::kMoney;
+  money.span = claim.value_span;
+  money.text = figure;
+  money.sentence = claim.provenance.sentence;
+  money.amount = claim.value;
+  extraction.mentions.push_back(money);
+  extraction.claims.push_back(std::move(claim));
+  text += ' ';
+}
+
+int ReportBench(std::size_t facts, const std::string& concord_binary) {
+  constexpr std::size_t kSources = 7;
+  constexpr std::size_t kClaimsPerArticle = 20;
+  std::filesystem::path folder = std::filesystem::temp_directory_path() / ("concord-report-bench-" + std::to_string(getpid()));
+  std::filesystem::create_directories(folder);
+  const std::filesystem::path db = folder / "bench.db";
+  auto store = concord::reconcile::Store::Open(db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "concord_bench: %s\n", store.status().ToString().c_str());
+    return 4;
+  }
+  // Fact f is told by 1 + f % 3 sources (disputed facts by three), each source's claims
+  // packed kClaimsPerArticle to an article.
+  auto started = std::chrono::steady_clock::now();
+  std::vector<concord::reconcile::ExtractedArticle> open(kSources);
+  std::size_t articles = 0, claims = 0;
+  auto flush = [&](std::size_t source) -> bool {
+    concord::reconcile::ExtractedArticle& item = open[source];
+    if (item.extraction.claims.empty()) return true;
+    claims += item.extraction.claims.size();
+    ++articles;
+    item.article.source = "Outlet " + std::to_string(source);
+    item.article.published = "2026-04-01";
+    item.article.url = "https://outlet-" + std::to_string(source) + ".example/" + item.article.id;
+    item.article.title = "Deals roundup " + item.article.id;
+    item.article.content_hash = std::hash<std::string>{}(item.article.text);
+    auto written = store->WriteBatch({item});
+    item = {};
+    return written.ok();
+  };
+  for (std::size_t fact = 0; fact < facts; ++fact) {
+    std::size_t tellers = fact % 3 == 0 ? 3 : 1 + fact % 3;
+    for (std::size_t teller = 0; teller < tellers; ++teller) {
+      std::size_t source = (fact + teller * 3) % kSources;
+      concord::reconcile::ExtractedArticle& item = open[source];
+      if (item.article.id.empty()) {
+        item.article.id = "s" + std::to_string(source) + "-" + std::to_string(articles);
+        item.article.name = item.article.id + ".md";
+      }
+      AddClaim(fact, teller, item.article.id, item.article.text, item.extraction);
+      if (item.extraction.claims.size() >= kClaimsPerArticle && !flush(source)) return 4;
+    }
+  }
+  for (std::size_t source = 0; source < kSources; ++source) {
+    if (!flush(source)) return 4;
+  }
+  const double write_seconds = Seconds(started);
+  concord::normalize::EntityTable entities;
+  started = std::chrono::steady_clock::now();
+  auto reconciled = store->Reconcile(entities);
+  const double reconcile_seconds = Seconds(started);
+  if (!reconciled.ok()) {
+    std::fprintf(stderr, "concord_bench: %s\n", reconciled.status().ToString().c_str());
+    return 4;
+  }
+  started = std::chrono::steady_clock::now();
+  auto report = store->LoadReport({}, entities);
+  const double load_seconds = Seconds(started);
+  if (!report.ok()) return 4;
+  struct Format {
+    const char* name;
+    std::string (*render)(const concord::reconcile::Report&);
+  };
+  const Format formats[] = {{"md", concord::reconcile::RenderMarkdown},
+                            {"json", concord::reconcile::RenderJson},
+                            {"html", concord::reconcile::RenderHtml}};
+  std::printf("store: %zu facts (%zu disputed, %zu corroborated, %zu single-source), %zu claims, %zu articles; "
+              "written in %.2f s, reconciled in %.2f s\n",
+              reconciled->facts, reconciled->disputed, reconciled->corroborated, reconciled->single_source, claims,
+              articles, write_seconds, reconcile_seconds);
+  std::printf("LoadReport: %.3f s\n\n| format | render s (in process) | MB | `concord report` s | `concord audit` s |\n"
+              "|---|---:|---:|---:|---:|\n",
+              load_seconds);
+  for (const Format& format : formats) {
+    started = std::chrono::steady_clock::now();
+    std::string text = format.render(*report);
+    const double render_seconds = Seconds(started);
+    ChildRun cli = RunChild({concord_binary, "report", "--db", db.string(), "--format", format.name, "--out",
+                             (folder / "out").string()});
+    ChildRun audit = RunChild({concord_binary, "audit", "--db", db.string(), "--format", format.name, "--out",
+                               (folder / "out").string()});
+    std::printf("| %s | %.3f | %.1f | %.2f | %.2f |\n", format.name, render_seconds,
+                static_cast<double>(text.size()) / 1e6, cli.seconds, audit.seconds);
+    if (cli.exit_code != 0 || audit.exit_code != 0) {
+      std::fprintf(stderr, "concord_bench: concord report/audit --format %s exited %d / %d\n", format.name,
+                   cli.exit_code, audit.exit_code);
+    }
+  }
+  std::filesystem::remove_all(folder);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -136,7 +304,10 @@ int main(int argc, char** argv) {
   app.add_option("--concord", concord_binary, "The concord binary to time")->capture_default_str();
   app.add_option("--corpus", corpus, "Measure this folder instead of a generated one (e.g. the peers' corpus)");
   app.add_option("--published", published, "Published date for articles that give none");
+  std::size_t report_facts = 0;
+  app.add_option("--report-facts", report_facts, "Instead: time report rendering on a store of this many facts");
   CLI11_PARSE(app, argc, argv);
+  if (report_facts > 0) return ReportBench(report_facts, concord_binary);
 
   const bool generate = corpus.empty();
   std::filesystem::path folder = !generate       ? std::filesystem::path(corpus)

@@ -220,12 +220,12 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   auto report = store->LoadReport(options.filter, normalizer->entities());
   if (!report.ok()) return Fail(report.status());
   std::string text;
-  if (audit_only) {
-    text = options.format == "json" ? concord::reconcile::RenderAuditJson(*report)
-                                    : concord::reconcile::RenderAuditMarkdown(*report);
+  if (options.format == "json") {
+    text = audit_only ? concord::reconcile::RenderAuditJson(*report) : concord::reconcile::RenderJson(*report);
+  } else if (options.format == "html") {
+    text = audit_only ? concord::reconcile::RenderAuditHtml(*report) : concord::reconcile::RenderHtml(*report);
   } else {
-    text = options.format == "json" ? concord::reconcile::RenderJson(*report)
-                                    : concord::reconcile::RenderMarkdown(*report);
+    text = audit_only ? concord::reconcile::RenderAuditMarkdown(*report) : concord::reconcile::RenderMarkdown(*report);
   }
   return WriteOutput(text, options.out);
 }
@@ -336,7 +336,8 @@ int main(int argc, char** argv) {
 
     CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
     ReportOptions report_options;
-    report->add_option("--format", report_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+    report->add_option("--format", report_options.format, "md, html (one self-contained page) or json")
+        ->check(CLI::IsMember({"md", "html", "json"}));
     report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
     report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
     report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
@@ -348,7 +349,8 @@ int main(int argc, char** argv) {
 
     CLI::App* audit = app.add_subcommand("audit", "Source agreement: trust, agreement matrix, syndicated copies");
     ReportOptions audit_options;
-    audit->add_option("--format", audit_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+    audit->add_option("--format", audit_options.format, "md, html (one self-contained page) or json")
+        ->check(CLI::IsMember({"md", "html", "json"}));
     audit->add_option("--out", audit_options.out, "Write to FILE instead of stdout");
     audit->add_option("--db", db_path, "SQLite database file")->capture_default_str();
     AddDataOptions(audit, data);

@@ -1,0 +1,31 @@
+#pragma once
+// What the report renderers share (report.cc for Markdown and JSON, html.cc for HTML):
+// fact titles and ids, status counts, the filter line. Internal to the stage.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "reconcile/reconcile.h"
+
+namespace concord::reconcile {
+
+// "invest: Orbis Cloud → Veltrix Systems (chips) — up to USD 4 bn, 2026-03".
+std::string FactTitle(const ReportFact& fact);
+
+// The fact's public id: 16 hex digits of a hash of its key, stable across runs and stores.
+std::string FactId(const std::string& key);
+
+struct StatusCounts {
+  std::size_t disputed = 0, corroborated = 0, single_source = 0;
+};
+StatusCounts CountStatuses(const Report& report);
+
+// True for http:// and https:// URLs: only those become links (an article's metadata could
+// carry `javascript:` or `data:`).
+bool IsWebUrl(std::string_view url);
+
+// "entity Orbis · relation invest · since 2026-01 · conflicts only"; empty when unfiltered.
+std::string FilterLine(const ReportFilter& filter);
+
+}  // namespace concord::reconcile
