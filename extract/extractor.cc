@@ -129,6 +129,30 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
         for (char c : token) emit(c, start);
         i = std::max(i, mention.span.end);
         ++next;
+        // An appositive after a party ("Orrin, a maker of fraud software, raised …") is
+        // skipped, so the party stays next to its verb. Only when a comma closes it within
+        // the sentence, and it holds no mention: otherwise it is not an aside.
+        if (mention.kind == MentionKind::kEntity && mention.entity.type != EntityType::kPronoun) {
+          for (std::string_view opener : {", a ", ", an ", ", the "}) {
+            if (article.compare(i, opener.size(), opener) != 0) continue;
+            std::size_t close = article.find(", ", i + opener.size());
+            bool inside = close != std::string_view::npos && close < sentence.end;
+            std::size_t next_begin = next < end_mention ? mentions[next].span.begin : sentence.end;
+            if (inside && close < next_begin && article.substr(i, close - i).find_first_of(".;") == std::string_view::npos) {
+              i = close + 1;  // past the closing comma: "Orrin raised"
+            }
+            break;
+          }
+        }
+        // A plural possessive ("Halvard Foods' revenue") reads as "'s", so rules need one form.
+        if (mention.kind == MentionKind::kEntity) {
+          std::size_t apostrophe = article.compare(i, 1, "'") == 0 ? 1 : article.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
+          if (apostrophe != 0 && i + apostrophe < sentence.end && article[i + apostrophe] == ' ') {
+            emit('\'', i);
+            emit('s', i);
+            i += apostrophe;
+          }
+        }
         continue;
       }
     }
@@ -222,6 +246,8 @@ Role RoleFromMention(const Mention& mention) {
 // its value is certain, what it is about is only the words around it.
 constexpr std::string_view kQuantityRelation = "quantity";
 constexpr float kQuantityConfidence = 0.5F;
+// How many sentences back a tranche looks for the total it belongs to.
+constexpr std::size_t kTrancheSentences = 2;
 
 // Words that say nothing about what a figure is about: function words, reporting verbs,
 // auxiliaries, number and time words. Sorted, for binary search.
@@ -715,9 +741,32 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
           if (clause_end == std::string::npos) clause_end = tagged.text.size();
           FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
         }
-        // A tranche ("of which US$15 billion …") names no parties: it takes them from the
-        // sentence's earlier claim of the same relation.
-        for (std::size_t k = extraction.claims.size(); k > claims_before; --k) {
+        // "infer=subject": the rule's phrasing leaves a party implicit ("X keeps receiving
+        // revenue share payments"); it is the clause's other named organisation, if any.
+        for (const auto& [key, value] : compiled.rule.settings) {
+          if (key != "infer") continue;
+          Role* missing = value == "subject" ? &claim.subject : value == "counterparty" ? &claim.counterparty : nullptr;
+          if (missing == nullptr || missing->present()) continue;
+          for (const Role& party : claim.entities) {
+            if (party.entity.type == EntityType::kPerson || party.text == claim.subject.text ||
+                party.text == claim.counterparty.text || party.text == claim.object.text) {
+              continue;
+            }
+            *missing = party;
+            break;
+          }
+        }
+        // A tranche ("of which US$15 billion …", "The remaining $30 billion …") names no
+        // parties: it takes them from the closest earlier claim of the same relation, in its
+        // sentence or, for a tranche rule, in the sentences just before.
+        const bool tranche = std::any_of(compiled.rule.settings.begin(), compiled.rule.settings.end(),
+                                         [](const auto& setting) { return setting.first == "tranche"; });
+        std::size_t look_back_to = claims_before;
+        while (tranche && look_back_to > 0 &&
+               extraction.claims[look_back_to - 1].provenance.sentence + kTrancheSentences >= s) {
+          --look_back_to;
+        }
+        for (std::size_t k = extraction.claims.size(); k > look_back_to; --k) {
           const Claim& earlier = extraction.claims[k - 1];
           if (earlier.relation != claim.relation) continue;
           if (!claim.subject.present()) claim.subject = earlier.subject;

@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kRoles = {"subject", "counterparty", "object", "value",
                                                     "time",    "attribution",  "product", "platform"};
-constexpr std::array<std::string_view, 6> kSettings = {"exclusive", "polarity", "modality",
-                                                       "tranche",   "scope",    "status"};
+constexpr std::array<std::string_view, 7> kSettings = {"exclusive", "polarity", "modality", "tranche",
+                                                       "scope",     "status",   "infer"};
 
 // Slot type → the token types it accepts (see the token types in claims.cc).
 const std::map<std::string_view, std::string_view>& SlotTokenTypes() {
@@ -264,7 +264,7 @@ Result<std::vector<Rule>> ParseRules(std::string_view text, const std::string& f
         std::size_t equals = part.find('=');
         if (equals == std::string_view::npos || !IsKnownSetting(part.substr(0, equals)) || equals + 1 == part.size()) {
           return Status::InvalidInput(where(indent + head_at),
-                                      "expected a setting key=value with key one of exclusive, polarity, modality, tranche, scope, status");
+                                      "expected a setting key=value with key one of exclusive, polarity, modality, tranche, scope, status, infer");
         }
         rule.settings.emplace_back(std::string(part.substr(0, equals)), std::string(part.substr(equals + 1)));
       }
