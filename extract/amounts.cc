@@ -396,10 +396,18 @@ std::string GapPattern(Gap gap) {
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
-bool IsWordLikeCode(std::string_view code) {
-  return std::find(std::begin(kWordLikeCodes), std::end(kWordLikeCodes), code) !=
-         std::end(kWordLikeCodes);
+constexpr bool IsWordLikeCode(std::string_view code) {
+  for (std::string_view word_like : kWordLikeCodes)
+    if (code == word_like) return true;
+  return false;
 }
+
+// kFoldableCode[i]: kIsoCodes[i] is also read in lower case.
+constexpr auto kFoldableCode = [] {
+  std::array<bool, std::size(kIsoCodes)> foldable{};
+  for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) foldable[i] = !IsWordLikeCode(kIsoCodes[i]);
+  return foldable;
+}();
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -958,24 +966,37 @@ class Parser {
   // An ISO code at `pos` (kIsoCodes in capitals; in any case unless word-like; after a scale
   // letter of kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone.
   // The caller checks what follows.
+  // Called at every candidate position of every match, so it compares bytes directly.
   std::size_t CodeAt(std::size_t pos, std::string_view* iso, int* exponent) const {
-    std::size_t best = kNone;
-    const auto consider = [&](std::size_t end, std::string_view code, int code_exponent) {
-      if (end == kNone || (best != kNone && end <= best)) return;
-      best = end;
-      *iso = code;
-      *exponent = code_exponent;
+    constexpr std::size_t kCodeLength = 3;
+    // The code read at `at`, exactly or (when `fold`) in any case; its index or -1.
+    const auto code_index = [this](std::size_t at, bool fold) {
+      if (at + kCodeLength > end_) return -1;
+      for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) {
+        const std::string_view code = kIsoCodes[i];
+        const bool exact = text_.compare(at, kCodeLength, code) == 0;
+        if (exact || (fold && kFoldableCode[i] && Lower(text_[at]) == Lower(code[0]) &&
+                      Lower(text_[at + 1]) == Lower(code[1]) &&
+                      Lower(text_[at + 2]) == Lower(code[2])))
+          return static_cast<int>(i);
+      }
+      return -1;
     };
-    for (std::string_view code : kIsoCodes) {
-      consider(Phrase(pos, code, IsWordLikeCode(code) ? Fold::kNo : Fold::kYes, Gap::kSpaces),
-               code, 0);
-      for (std::size_t i = 0; i < std::size(kScaledCodePrefixes); ++i) {
-        const std::size_t letter_end = Phrase(pos, kScaledCodePrefixes[i], Fold::kNo, Gap::kSpaces);
-        if (letter_end == kNone) continue;
-        consider(Phrase(letter_end, code, Fold::kNo, Gap::kSpaces), code, kScaledCodeExponents[i]);
+    if (pos >= end_ || !IsAsciiLetter(text_[pos])) return kNone;
+    for (std::size_t i = 0; i < std::size(kScaledCodePrefixes); ++i) {
+      const std::size_t letter_end = Phrase(pos, kScaledCodePrefixes[i], Fold::kNo, Gap::kSpaces);
+      if (letter_end == kNone) continue;
+      if (const int index = code_index(letter_end, false); index >= 0) {
+        *iso = kIsoCodes[index];
+        *exponent = kScaledCodeExponents[i];
+        return letter_end + kCodeLength;
       }
     }
-    return best;
+    const int index = code_index(pos, true);
+    if (index < 0) return kNone;
+    *iso = kIsoCodes[index];
+    *exponent = 0;
+    return pos + kCodeLength;
   }
 
   // A suffix currency at `pos`: its end, ISO code and, for a code, the exponent of its scale
@@ -1472,6 +1493,10 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
         amount.low = low;
         amount.high = high;
         amount_end = second.end();
+        if (!first.scale.empty() || !second.currency.empty()) {  // two amounts, not "$2-3bn"
+          amount.low_span = {core_begin, first.end()};
+          amount.high_span = {second_begin, second.end()};
+        }
       } else {
         split = true;
         amount.low = amount.high = word_connector ? amount.low : low;
@@ -1544,6 +1569,10 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
         range = true;
         amount.high = high;
         amount_end = second.end();
+        if (!first.unit.empty()) {  // two amounts, not "5-7%"
+          amount.low_span = {core_begin, first.unit.end};
+          amount.high_span = {second.number.begin, second.end()};
+        }
       } else if (first.unit.empty() && parsed.connector == Connector::kAnd) {
         // "aged 30 and 40 percent": the bare first number is not known to be a percent.
         return {std::nullopt, second.number.begin};

@@ -49,6 +49,10 @@ struct Amount {
   std::string per;          // rate period: "year", "quarter", "month", "week", "day" or empty
   std::string counted;      // counts: the noun counted ("jobs", "years"); empty otherwise
   Span qualifier_span;      // "up to", "approximately" (outside the mention span); empty if none
+  // A range written as two amounts ("$15bn and $20bn", "5% to 7%"): each amount's span, inside
+  // the mention's; both empty for one amount and for a compact range ("$2-3 billion").
+  Span low_span;
+  Span high_span;
   bool operator==(const Amount&) const = default;
 };
 

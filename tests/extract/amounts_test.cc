@@ -324,6 +324,38 @@ TEST_CASE("amount: ranges are one mention") {
   }
 }
 
+// A range written as two amounts keeps each amount's span; a compact one has none.
+TEST_CASE("amount: range bounds") {
+  struct Case {
+    const char* text;
+    const char* low_surface;  // "" for a compact range
+    const char* high_surface;
+  };
+  const Case cases[] = {
+      {"Sales will be between $15bn and $20bn this year.", "$15bn", "$20bn"},
+      {"It expects A$300 billion to A$310 billion.", "A$300 billion", "A$310 billion"},
+      {"Fees of €3 million to 4 million are due.", "€3 million", "4 million"},
+      {"Growth of between 5% and 7% is forecast.", "5%", "7%"},
+      {"Margins of 5.2% to 10 percent are likely.", "5.2%", "10 percent"},
+      {"Yields of -0.5% to 0.25% were seen.", "-0.5%", "0.25%"},
+      {"Sales will be $2-3 billion this year.", "", ""},
+      {"Growth of 5-7% is forecast.", "", ""},
+      {"Growth of 5 to 7 percent is forecast.", "", ""},
+      {"It will cost 2-3 billion dollars.", "", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.amount.qualifier == Qualifier::kRange);
+    CHECK(Surface(c.text, m.amount.low_span) == c.low_surface);
+    CHECK(Surface(c.text, m.amount.high_span) == c.high_surface);
+    if (m.amount.high_span.empty()) continue;
+    CHECK(m.amount.low_span.begin == m.span.begin);
+    CHECK(m.amount.high_span.end == m.span.end);
+  }
+}
+
 TEST_CASE("amount: changes and lists are separate mentions") {
   struct Case {
     const char* text;
