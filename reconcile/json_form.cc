@@ -30,8 +30,6 @@ nlohmann::json AmountJson(const extract::Amount& amount, ValueKind kind) {
   if (!amount.per.empty()) json["per"] = amount.per;
   if (!amount.high_span.empty())
     json["bounds"] = {{amount.low_span.begin, amount.low_span.end}, {amount.high_span.begin, amount.high_span.end}};
-  if (!amount.high_span.empty())
-    json["bounds"] = {{amount.low_span.begin, amount.low_span.end}, {amount.high_span.begin, amount.high_span.end}};
   if (!amount.counted.empty()) json["counted"] = amount.counted;
   return json;
 }
