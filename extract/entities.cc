@@ -27,6 +27,15 @@ constexpr std::string_view kCapitalizedStopwords[] = {
     "Whether", "Which", "While", "Who", "Why", "With", "Within", "Without", "Yesterday", "Yet",
     "You"};
 
+// Plural and business nouns that open news sentences ("Shares of X fell", "Analysts
+// expect …", "Revenue rose …"): at a sentence start they are ordinary words, even when the
+// text never writes them in lowercase, and they never begin a name.
+constexpr std::string_view kCommonSentenceStarters[] = {
+    "Analysts", "Bankers", "Buyers", "Critics", "Customers", "Details", "Documents", "Earnings",
+    "Employees", "Executives", "Filings", "Investors", "Lawmakers", "Lawyers", "Markets", "Officials",
+    "Prices", "Profit", "Profits", "Regulators", "Revenue", "Revenues", "Sales", "Separately", "Shares",
+    "Shareholders", "Sources", "Staff", "Stocks", "Talks", "Terms", "Traders", "Under", "Workers"};
+
 // Job titles: they split "Amazon CEO Andy Jassy" into an organization and a person.
 constexpr std::string_view kTitles[] = {
     "CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President",
@@ -191,8 +200,9 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       auto blocked = [&](std::size_t k) {
         return std::any_of(taken.begin(), taken.end(), [&](const Mention& m) { return Overlaps(m.span, words[k].begin, words[k].end); });
       };
+      const bool sentence_start = i == 0;  // the first word, after any bullet or quote
       if (is_title || !IsNameWord(word) || Contains(kCapitalizedStopwords, word) || Contains(kMonthsAndDays, word) ||
-          IsAllDigits(word) || blocked(i)) {
+          IsAllDigits(word) || blocked(i) || (sentence_start && Contains(kCommonSentenceStarters, word))) {
         after_title = is_title;
         ++i;
         continue;

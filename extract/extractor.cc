@@ -559,6 +559,44 @@ std::vector<Mention> MergeQuantities(const AmountRecognizer& amounts, const Date
   return merged;
 }
 
+// A signature line ("——Andy Jassy, April 27, 2026", "-- Jane Roe"): a line that opens with
+// dashes and then a name signs the paragraph just before it (a quoted post or letter inside
+// an article; the article around it is not the signer's). Its name becomes the attribution
+// of that paragraph's claims that name no speaker of their own.
+void AttributeToSignatures(std::string_view text, Extraction& extraction) {
+  std::size_t mention = 0;
+  for (std::size_t s = 0; s < extraction.sentences.size(); ++s) {
+    const Span sentence = extraction.sentences[s].span;
+    std::size_t at = sentence.begin;
+    std::size_t dashes = 0;
+    while (at < sentence.end) {
+      if (text.compare(at, 3, "\xE2\x80\x94") == 0 || text.compare(at, 3, "\xE2\x80\x93") == 0) {
+        at += 3;
+      } else if (text[at] == '-') {
+        ++at;
+      } else {
+        break;
+      }
+      ++dashes;
+    }
+    if (dashes == 0 || (dashes == 1 && text[sentence.begin] == '-')) continue;  // "- item" is a bullet
+    while (at < sentence.end && text[at] == ' ') ++at;
+    while (mention < extraction.mentions.size() && extraction.mentions[mention].span.begin < at) ++mention;
+    if (mention >= extraction.mentions.size()) break;
+    const Mention& name = extraction.mentions[mention];
+    if (name.span.begin != at || name.kind != MentionKind::kEntity || name.entity.type == EntityType::kPronoun) continue;
+    std::size_t paragraph_end = sentence.begin;
+    while (paragraph_end > 0 && std::isspace(static_cast<unsigned char>(text[paragraph_end - 1]))) --paragraph_end;
+    std::size_t paragraph_begin = text.rfind('\n', paragraph_end == 0 ? 0 : paragraph_end - 1);
+    paragraph_begin = paragraph_begin == std::string_view::npos ? 0 : paragraph_begin + 1;
+    for (Claim& claim : extraction.claims) {
+      if (claim.provenance.span.begin >= paragraph_begin && claim.provenance.sentence < s && claim.attribution.empty()) {
+        claim.attribution = name.text;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -574,6 +612,7 @@ struct Extractor::Impl {
   CueLexicon cues;
   std::unique_ptr<RE2> according_to;   // attribution: "according to X", "X said"
   std::unique_ptr<RE2> said;
+  std::unique_ptr<RE2> said_inverted;  // "…," said Dana Okoro
 
   std::vector<Mention> FindQuantities(std::string_view text) const;
   void AddClaims(const corpus::Article& article, Extraction& extraction) const;
@@ -832,7 +871,8 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
 // The speaker of a tagged sentence: "according to X", "X said"; empty when none is named.
 std::string Extractor::Impl::Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const {
   std::string speaker;
-  if (RE2::PartialMatch(tagged, *according_to, &speaker) || RE2::PartialMatch(tagged, *said, &speaker)) {
+  if (RE2::PartialMatch(tagged, *according_to, &speaker) || RE2::PartialMatch(tagged, *said, &speaker) ||
+      RE2::PartialMatch(tagged, *said_inverted, &speaker)) {
     if (std::optional<std::size_t> index = TokenIndex(speaker); index && *index < mentions.size()) {
       return mentions[*index].text;
     }
@@ -1006,6 +1046,7 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
   const std::string token = std::string(kTokenOpen) + "((?:ORG|PER)\\d+)" + std::string(kTokenClose);
   impl->according_to = std::make_unique<RE2>("according to (?:its |their )?(?:\\w+ )?" + token, options);
   impl->said = std::make_unique<RE2>(token + " (?:said|says|stated|told|wrote|posted|announced)", options);
+  impl->said_inverted = std::make_unique<RE2>("(?:said|says|added|wrote) " + token, options);
   return Extractor(std::move(impl));
 }
 
@@ -1028,6 +1069,7 @@ Extraction Extractor::Extract(const corpus::Article& article) const {
     mention.sentence = sentence;
   }
   impl_->AddClaims(article, extraction);
+  AttributeToSignatures(article.text, extraction);
   return extraction;
 }
 

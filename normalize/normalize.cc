@@ -223,10 +223,12 @@ std::string Normalizer::NormalizeCondition(std::string_view condition_text, std:
   }
   if (found.empty()) return "";
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  // "neither able nor willing" denies both: its "nor" joins like "and".
+  const bool neither = text.find("neither") != std::string::npos;
   bool any_or = false;
   for (std::size_t i = 1; i < found.size(); ++i) {
     std::string between = " " + text.substr(found[i - 1].end, found[i].begin - found[i - 1].end) + " ";
-    if (between.find(" or ") != std::string::npos || between.find(" nor ") != std::string::npos) any_or = true;
+    if (between.find(" or ") != std::string::npos || (!neither && between.find(" nor ") != std::string::npos)) any_or = true;
   }
   std::vector<std::string> terms;
   for (const Found& f : found) {

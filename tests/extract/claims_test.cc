@@ -243,3 +243,66 @@ TEST_CASE("quantity: a figure a relation takes is not also a quantity") {
 
 }  // namespace
 }  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("claims: attribution from according to, said, a quote's speaker and a signature line") {
+  struct Case {
+    const char* text;
+    const char* relation;
+    const char* attribution;
+  };
+  const Case cases[] = {
+      {"According to Farrow Bank, Corvel Energy will invest $1 billion in Liora Health.", "invest", "Farrow Bank"},
+      {"Corvel Energy will invest $1 billion in Liora Health, Dana Okoro said.", "invest", "Dana Okoro"},
+      {"\xE2\x80\x9C" "Corvel Energy will invest $1 billion in Liora Health,\xE2\x80\x9D said Dana Okoro.", "invest",
+       "Dana Okoro"},
+      {"The board met on Monday.\nOur view: Corvel Energy will invest $1 billion in Liora Health.\n"
+       "\xE2\x80\x94\xE2\x80\x94Priya Halden, March 19, 2026",
+       "invest", "Priya Halden"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    Extraction extraction = ExtractText(text);
+    const Claim* claim = FindClaim(extraction, c.relation);
+    REQUIRE(claim != nullptr);
+    CHECK(claim->attribution == c.attribution);
+  }
+  // A signature signs only the paragraph before it, not the article around it.
+  Extraction article = ExtractText(
+      "Kilnworth will invest $5 million in Nexora.\nWe are delighted to work with Nexora.\n"
+      "\xE2\x80\x94\xE2\x80\x94Priya Halden, March 19, 2026");
+  REQUIRE(FindClaim(article, "invest") != nullptr);
+  CHECK(FindClaim(article, "invest")->attribution.empty());
+}
+
+TEST_CASE("claims: plural possessives, appositives and tranches in the next sentence") {
+  Extraction possessive = ExtractText("Halvard Foods' $75 million investment in Pellam Logistics closed.");
+  REQUIRE(FindClaim(possessive, "invest", 75e6) != nullptr);
+  CHECK(FindClaim(possessive, "invest", 75e6)->subject.text == "Halvard Foods");
+  Extraction appositive = ExtractText("Orrin Analytics, a maker of fraud software, raised $120 million.");
+  REQUIRE(FindClaim(appositive, "funding", 120e6) != nullptr);
+  CHECK(FindClaim(appositive, "funding", 120e6)->subject.text == "Orrin Analytics");
+  Extraction tranches = ExtractText(
+      "Sarnia Motors agreed to invest up to $2 billion in Liora Health. The remaining $1.5 billion will be invested "
+      "later.");
+  const Claim* rest = FindClaim(tranches, "invest", 1.5e9);
+  REQUIRE(rest != nullptr);
+  CHECK(rest->subject.text == "Sarnia Motors");
+  CHECK(rest->counterparty.text == "Liora Health");
+  CHECK(rest->provenance.sentence == 1);
+}
+
+TEST_CASE("claims: sentence-initial business nouns are not names") {
+  Extraction extraction = ExtractText("Shares of Ostrava Steel fell. Analysts expect cuts. Revenue rose 4%.");
+  std::vector<std::string> names;
+  for (const Mention& mention : extraction.mentions) {
+    if (mention.kind == MentionKind::kEntity) names.push_back(mention.text);
+  }
+  CHECK(names == std::vector<std::string>{"Ostrava Steel"});
+}
+
+}  // namespace
+}  // namespace concord::extract

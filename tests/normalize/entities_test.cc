@@ -78,6 +78,11 @@ TEST_CASE("conditions: ability and volition phrasings share one normal form") {
       {"unless Brightwell cannot or chooses not to support the features",
        "UNLESS(OR(NOT_ABLE(Brightwell),NOT_WILLING(Brightwell)))"},
       {"unless Brightwell cannot support required capabilities", "UNLESS(NOT_ABLE(Brightwell))"},
+      {"unless Brightwell is neither able nor willing to host them", both},
+      {"unless Brightwell cannot and will not provide capacity", both},
+      {"unless Brightwell won't be able to supply the chips", "UNLESS(NOT_ABLE(Brightwell))"},
+      {"unless Brightwell is unable or unwilling to serve them",
+       "UNLESS(OR(NOT_ABLE(Brightwell),NOT_WILLING(Brightwell)))"},
       {"if Brightwell declines to renew", "IF(NOT_WILLING(Brightwell))"},
       {"unless the weather turns", ""},
   };
