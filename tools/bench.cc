@@ -171,7 +171,10 @@ void AddClaim(std::size_t fact, std::size_t teller, const std::string& article_i
   const std::size_t counterparty_begin = text.size();
   text += b;
   claim.counterparty = {b, {counterparty_begin, text.size()}, {EntityType::kOrganization, "bench:" + b, b}};
-  text += " in March 2026.";
+  // Each teller words it differently, as outlets do (and so no two articles read as copies).
+  constexpr const char* kEndings[] = {" in March 2026.", " in March 2026, people familiar with the deal said.",
+                                      " in March 2026, according to a regulatory filing."};
+  text += kEndings[teller % std::size(kEndings)];
   claim.value_kind = ValueKind::kMoney;
   claim.value.low = claim.value.high = billions * 1e9;
   claim.value.currency = "USD";
@@ -194,18 +197,21 @@ void AddClaim(std::size_t fact, std::size_t teller, const std::string& article_i
   text += ' ';
 }
 
-int ReportBench(std::size_t facts, const std::string& concord_binary) {
+int ReportBench(std::size_t facts, const std::string& concord_binary, const std::string& keep) {
   constexpr std::size_t kSources = 7;
   constexpr std::size_t kClaimsPerArticle = 20;
-  std::filesystem::path folder = std::filesystem::temp_directory_path() / ("concord-report-bench-" + std::to_string(getpid()));
+  std::filesystem::path folder =
+      keep.empty() ? std::filesystem::temp_directory_path() / ("concord-report-bench-" + std::to_string(getpid()))
+                   : std::filesystem::path(keep);
   std::filesystem::create_directories(folder);
   const std::filesystem::path db = folder / "bench.db";
+  std::filesystem::remove(db);
   auto store = concord::reconcile::Store::Open(db);
   if (!store.ok()) {
     std::fprintf(stderr, "concord_bench: %s\n", store.status().ToString().c_str());
     return 4;
   }
-  // Fact f is told by 1 + f % 3 sources (disputed facts by three), each source's claims
+  // Fact f is told by 3 - f % 3 sources (disputed facts by three), each source's claims
   // packed kClaimsPerArticle to an article.
   auto started = std::chrono::steady_clock::now();
   std::vector<concord::reconcile::ExtractedArticle> open(kSources);
@@ -225,7 +231,7 @@ int ReportBench(std::size_t facts, const std::string& concord_binary) {
     return written.ok();
   };
   for (std::size_t fact = 0; fact < facts; ++fact) {
-    std::size_t tellers = fact % 3 == 0 ? 3 : 1 + fact % 3;
+    std::size_t tellers = 3 - fact % 3;  // disputed: three tellers; then two (corroborated), one
     for (std::size_t teller = 0; teller < tellers; ++teller) {
       std::size_t source = (fact + teller * 3) % kSources;
       concord::reconcile::ExtractedArticle& item = open[source];
@@ -282,7 +288,7 @@ int ReportBench(std::size_t facts, const std::string& concord_binary) {
                    cli.exit_code, audit.exit_code);
     }
   }
-  std::filesystem::remove_all(folder);
+  if (keep.empty()) std::filesystem::remove_all(folder);
   return 0;
 }
 
@@ -307,7 +313,7 @@ int main(int argc, char** argv) {
   std::size_t report_facts = 0;
   app.add_option("--report-facts", report_facts, "Instead: time report rendering on a store of this many facts");
   CLI11_PARSE(app, argc, argv);
-  if (report_facts > 0) return ReportBench(report_facts, concord_binary);
+  if (report_facts > 0) return ReportBench(report_facts, concord_binary, keep);
 
   const bool generate = corpus.empty();
   std::filesystem::path folder = !generate       ? std::filesystem::path(corpus)
