@@ -68,6 +68,11 @@ constexpr MonthName kMonthNames[] = {
     {"Jan", 1, false},      {"Feb", 2, false},     {"Mar", 3, false},      {"Apr", 4, false},
     {"Jun", 6, false},      {"Jul", 7, false},     {"Aug", 8, false},      {"Sept", 9, false},
     {"Sep", 9, false},      {"Oct", 10, false},    {"Nov", 11, false},     {"Dec", 12, false},
+    // Lower case, as chat and all-lower-case text writes them: only with a day or a year
+    // after them ("june of 1992", "july 4th"); "may" is left out, it is mostly the verb.
+    {"january", 1, false},  {"february", 2, false}, {"march", 3, false},   {"april", 4, false},
+    {"june", 6, false},     {"july", 7, false},     {"august", 8, false},  {"september", 9, false},
+    {"october", 10, false}, {"november", 11, false}, {"december", 12, false},
 };
 
 constexpr std::string_view kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
@@ -217,7 +222,7 @@ Boundary BoundaryOf(std::string_view word) {
   }
   if (starts("on or after")) return Boundary::kSince;
   if (starts("before") || starts("prior to") || starts("ahead of")) return Boundary::kBefore;
-  if (starts("after")) return Boundary::kAfter;
+  if (starts("after") || starts("later than")) return Boundary::kAfter;
   if (starts("since") || starts("starting") || starts("beginning") || starts("effective") ||
       starts("from")) {
     return Boundary::kSince;
@@ -280,13 +285,29 @@ constexpr std::string_view kAnchorWords[] = {
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",
 };
 
+bool IsMonthOrWeekday(std::string_view word) {
+  for (const MonthName& m : kMonthNames) {
+    if (word == m.word) return true;
+  }
+  return std::find(std::begin(kWeekdayNames), std::end(kWeekdayNames), word) !=
+         std::end(kWeekdayNames);
+}
+
+// "Q3", "H1", "FY26", "FY2026", "3Q25" (the last starts with a digit).
+bool IsUnitCode(std::string_view word) {
+  if (word.size() < 2) return false;
+  const char lead = ToLower(word[0]);
+  if ((lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
+  return lead == 'f' && ToLower(word[1]) == 'y' && (word.size() == 2 || IsAsciiDigit(word[2]));
+}
+
 bool MayStartDate(std::string_view word) {
   if (word.empty()) return false;
   if (IsAsciiDigit(word[0])) return true;
+  for (const MonthName& m : kMonthNames) {
+    if (word == m.word) return true;
+  }
   if (IsUpper(word[0])) {
-    for (const MonthName& m : kMonthNames) {
-      if (word == m.word) return true;
-    }
     for (std::string_view w : kWeekdayNames) {
       if (word == w) return true;
     }
@@ -296,6 +317,32 @@ bool MayStartDate(std::string_view word) {
   const char lead = ToLower(word[0]);
   if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
   return word.size() >= 2 && lead == 'f' && ToLower(word[1]) == 'y';
+}
+
+// Words that begin a date but say nothing alone ("the", "by", "last"): an expression goes on
+// only when the next word could continue one. Checking that word first keeps the patterns
+// from running at every "the" and "by" of the text (most of the recognizer's time before).
+constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+constexpr std::string_view kContinuationWords[] = {
+    "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
+    "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
+    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy"};
+
+// True when the word after `word_end` could continue a date expression.
+bool NextMayContinue(std::string_view text, std::size_t word_end) {
+  std::size_t begin = word_end;
+  while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '-')) {
+    ++begin;
+  }
+  if (begin >= text.size() || begin == word_end) return false;
+  if (IsAsciiDigit(text[begin])) return true;
+  std::size_t end = begin;
+  while (end < text.size() && IsWordChar(text[end])) ++end;
+  const std::string_view next = text.substr(begin, end - begin);
+  if (next.empty()) return false;
+  if (MayStartDate(next) || InLowerList(next, kContinuationWords)) return true;
+  return std::any_of(std::begin(kNumberWords), std::end(kNumberWords),
+                     [&](const NamedNumber& n) { return EqualsLower(next, n.word); });
 }
 
 // Words that begin only a duration ("in the next six years", "over seven years").
@@ -348,6 +395,9 @@ struct DateRecognizer::Impl {
                                         std::vector<Mention>& out) const;
   std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
                                      std::vector<Mention>& out) const;
+  // "in two weeks": the day that far after the published date.
+  std::optional<std::size_t> InCountAt(std::string_view text, std::size_t pos,
+                                       std::vector<Mention>& out) const;
   // "2026-2030" at `year_pos`; the mention starts at `pos` (a boundary word may precede).
   std::optional<std::size_t> YearRangeAt(std::string_view text, std::size_t pos,
                                          std::size_t year_pos, Boundary boundary,
@@ -394,7 +444,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> ago_;             // three days ago | a year ago
   std::unique_ptr<RE2> weekday_;         // Monday
   std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
-  std::unique_ptr<RE2> rel_month_;       // last October | next March
+  std::unique_ptr<RE2> rel_month_;       // last October | next March | this September
+  std::unique_ptr<RE2> in_count_;        // in two weeks | in 3 days (a day that far ahead)
   std::unique_ptr<RE2> end_of_unit_;     // the decade | the year (after "the end of")
   std::unique_ptr<RE2> boundary_;        // through | until | by | since | as of …
   std::unique_ptr<RE2> modifier_;        // the end of | early | mid- | late
@@ -413,7 +464,7 @@ DateRecognizer::Impl::Impl() {
   const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?\b)";
   const std::string ordinal = R"((first|second|third|fourth|1st|2nd|3rd|4th))";
 
-  month_day_ = Compile(month + R"(\s+)" + day + R"((?:,?\s+(\d{4})\b)?)");
+  month_day_ = Compile(month + R"(\s+)" + day + R"((?:(?:\s*,\s*|\s+)(?:of\s+)?(\d{4})\b)?)");
   day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:,?\s+(\d{4})\b)?)");
   month_year_ = Compile(month + R"(,?\s+(?:of\s+)?(\d{4})\b)");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)");
@@ -422,7 +473,8 @@ DateRecognizer::Impl::Impl() {
   slash_ = Compile(R"((\d{1,2})/(\d{1,2})/(\d{4})\b)");
   decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
-  year_range_ = Compile(R"((\d{4})\s?(?:-|–|—)\s?(\d{4}|\d{2})\b)");
+  year_range_ = Compile(
+      R"((\d{4})(?:\s?(?:-|–|—)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4}))\b)");
   year_spec_ = Compile(
       R"((?:,?\s+of|,)?\s+(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
       R"(\s+(?:fiscal\s+)?year\b|([Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?'?|')?(\d{4}|\d{2})\b))");
@@ -440,12 +492,14 @@ DateRecognizer::Impl::Impl() {
       Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
   weekday_ = Compile(weekday + R"(\b)");
-  rel_weekday_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + weekday + R"(\b)");
-  rel_month_ = Compile(R"(([Ll]ast|[Nn]ext)\s+)" + month_full + R"(\b)");
+  rel_weekday_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)" +
+                         weekday + R"(\b)");
+  rel_month_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + month_full + R"(\b)");
+  in_count_ = Compile(R"((?i:in)\s+)" + number + R"(\s+(days?|weeks?|months?|years?)\b)");
   end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
   boundary_ =
       Compile(R"(((?i:through|thru|until|till|til|up\s+until|by|on\s+or\s+before|)"
-              R"(on\s+or\s+after|before|after|since|)"
+              R"(on\s+or\s+after|before|after|later\s+than|since|)"
               R"(starting(?:\s+(?:in|from|on))?|beginning(?:\s+(?:in|on))?|no\s+later\s+than|)"
               R"(not\s+later\s+than|prior\s+to|ahead\s+of|effective))\s+)");
   modifier_ = Compile(R"((?:[Aa]t\s+)?(?:[Tt]he\s+)?(?:end|start|beginning|middle)\s+of\s+|)"
@@ -826,6 +880,8 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     point.relative_unit = Precision::kMonth;
     point.relative_offset = OffsetOf((*hit)[1]);
     point.precision = Precision::kMonth;
+    // "this September": the September of the published year, like "September this year".
+    if (ToLower((*hit)[1][0]) == 't') point.relative_unit = Precision::kYear;
     return Parsed{point, hit->end};
   }
   if (auto hit = MatchAt(*rel_unit_, text, pos)) {
@@ -859,7 +915,7 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     // "2 weeks ago", "3rd quarter".
     return WordPointAt(text, pos, in_date_context);
   }
-  if (IsUpper(first)) {
+  if (IsAsciiAlpha(first)) {
     if (auto hit = MatchAt(*weekday_, text, pos)) {
       DatePoint point;
       point.weekday = WeekdayOf((*hit)[1]);
@@ -931,6 +987,23 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   return end;
 }
 
+std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text,
+                                                           std::size_t pos,
+                                                           std::vector<Mention>& out) const {
+  auto hit = MatchAt(*in_count_, text, pos);
+  if (!hit) return std::nullopt;
+  const int count = NumberOf((*hit)[1], kNumberWords);
+  if (count <= 0) return std::nullopt;
+  // A point, not a period: "will pay in two years" names the day two years on (day precision,
+  // like "two years ago"); "in the next two years" is the period (DurationAt).
+  DateExpr expr;
+  expr.start.relative_unit = UnitOf((*hit)[2]);
+  expr.start.relative_offset = count;
+  expr.start.precision = Precision::kDay;
+  out.push_back(MakeMention(text, pos, hit->end, expr));
+  return hit->end;
+}
+
 std::optional<std::size_t> DateRecognizer::Impl::RangeAt(std::string_view text, std::size_t pos,
                                                          std::vector<Mention>& out) const {
   auto open = MatchAt(*range_open_, text, pos);
@@ -980,12 +1053,19 @@ std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view te
   auto range = MatchAt(*year_range_, text, year_pos);
   if (!range) return std::nullopt;
   const int start_year = ToInt((*range)[1]);
-  const Piece second = (*range)[2];
+  const Piece second = range->has(2) ? (*range)[2] : (*range)[3];
   int end_year = ToInt(second);
   constexpr int kHundred = 100;
   if (second.size() == 2) end_year = start_year / kHundred * kHundred + end_year;
   if (start_year < kFirstBareYear || end_year <= start_year || end_year > kLastBareYear ||
       FollowedByAmount(text, range->end)) {
+    return std::nullopt;
+  }
+  // Part of a longer run of numbers: a telephone number ("138-2010-2015") or an ISO date
+  // ("2002-10-09", which the point patterns read).
+  auto digit_at = [&](std::size_t i) { return i < text.size() && IsAsciiDigit(text[i]); };
+  if ((year_pos >= 2 && text[year_pos - 1] == '-' && IsAsciiDigit(text[year_pos - 2])) ||
+      (range->end < text.size() && text[range->end] == '-' && digit_at(range->end + 1))) {
     return std::nullopt;
   }
   DateExpr expr;
@@ -1042,12 +1122,19 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     }
     std::size_t word_end = pos;
     while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
-    const Anchor anchor = AnchorOf(text.substr(pos, word_end - pos), text.substr(word_end));
+    const std::string_view word = text.substr(pos, word_end - pos);
+    Anchor anchor = AnchorOf(word, text.substr(word_end));
+    // A lead word ("the", "by", "last", "in") needs a next word that can go on.
+    if (anchor != Anchor::kNone && IsAsciiAlpha(c) && !InLowerList(word, kSelfContainedWords) &&
+        !IsMonthOrWeekday(word) && !IsUnitCode(word) && !NextMayContinue(text, word_end)) {
+      anchor = Anchor::kNone;
+    }
     std::optional<std::size_t> end;
     if (anchor == Anchor::kAny) {
       end = ExpressionAt(text, pos, mentions);
     } else if (anchor == Anchor::kDuration) {
       end = DurationAt(text, pos, mentions);
+      if (!end) end = InCountAt(text, pos, mentions);
     } else if (anchor == Anchor::kAgo) {
       if (auto ago = AgoPointAt(text, pos)) {
         DateExpr expr;

@@ -225,9 +225,15 @@ struct Resolution {
 };
 
 // A bare weekday: future → strictly after the published day; otherwise on or before it.
+// "last Tuesday" / "next Sunday" name the day of the previous / next Monday-to-Sunday week
+// (Recognizers-Text's reading; the generated corpus accepts it too): on Friday 2024-03-15,
+// "last Tuesday" is 2024-03-05 and "next Sunday" 2024-03-24.
 std::int64_t PlaceWeekday(std::int64_t published, int weekday, int offset, Tense tense) {
-  if (offset < 0) return WeekdayOnOrBefore(published - 1, weekday);
-  if (offset > 0 || tense == Tense::kFuture) return WeekdayAfter(published, weekday);
+  if (offset != 0) {
+    const std::int64_t monday = WeekdayOnOrBefore(published, 1);
+    return monday + static_cast<std::int64_t>(kDaysPerWeek) * (offset < 0 ? -1 : 1) + weekday - 1;
+  }
+  if (tense == Tense::kFuture) return WeekdayAfter(published, weekday);
   return WeekdayOnOrBefore(published, weekday);
 }
 
@@ -394,6 +400,22 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     }
     int direction = expr.duration_direction;
     if (direction == 0) direction = tense == Tense::kPast ? -1 : 1;
+    // Quarters and decades are calendar units first: "the past two quarters" are the two
+    // whole quarters before the current one, "the next decade" the 2030s in 2026 (as
+    // Recognizers-Text reads them); days, weeks, months and years run from the published day.
+    if (expr.duration_direction != 0 &&
+        (expr.duration_unit == Precision::kQuarter || expr.duration_unit == Precision::kDecade)) {
+      const Civil today = CivilFromDays(*pub);
+      const int months = expr.duration_unit == Precision::kQuarter ? kMonthsPerQuarter
+                                                                   : kMonthsPerYear * kYearsPerDecade;
+      const int current = MonthIndex(today.year, today.month) / months;
+      const int first = direction > 0 ? current + 1 : current - expr.duration_count;
+      const Period period =
+          MonthsPeriod(first * months, months * expr.duration_count, expr.duration_unit);
+      value.start = Iso(period.first);
+      value.end = Iso(period.last);
+      return value;
+    }
     const std::int64_t far = DurationEnd(*pub, expr.duration_count, expr.duration_unit, direction);
     if (direction > 0) {
       value.start = Iso(*pub);
@@ -411,6 +433,23 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     value.precision = start.period->precision;
   Resolution end;
   if (expr.end) end = ResolvePoint(*expr.end, pub, tense, value.flags);
+  // "from August to October", "from Nov to March": year-less endpoints placed one by one can
+  // cross; a range runs forward, so the year-less start moves back a year (or the end forward).
+  if (expr.end && start.period && end.period && start.period->first > end.period->last) {
+    const bool start_yearless = expr.start.year == 0 && HasPartOfYear(expr.start);
+    const bool end_yearless = expr.end->year == 0 && HasPartOfYear(*expr.end);
+    if (start_yearless) {
+      const int year = CivilFromDays(start.period->first).year - 1;
+      if (auto earlier = WithinYear(expr.start, year); earlier && earlier->first <= end.period->last) {
+        start.period = earlier;
+      }
+    } else if (end_yearless) {
+      const int year = CivilFromDays(end.period->first).year + 1;
+      if (auto later = WithinYear(*expr.end, year); later && later->last >= start.period->first) {
+        end.period = later;
+      }
+    }
+  }
   if (start.unresolved || end.unresolved) {
     AddFlag(value.flags, "unresolved");
     return value;

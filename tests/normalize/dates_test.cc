@@ -108,8 +108,18 @@ TEST_CASE("resolve date: relative to the published date") {
        Precision::kDay},
       {"The two firms will sign on Monday.", "Monday", "2026-05-04", "2026-05-04", Precision::kDay},
       {"It fell last Tuesday.", "last Tuesday", "2026-04-21", "2026-04-21", Precision::kDay},
-      {"A hearing is set for next Thursday.", "next Thursday", "2026-04-30", "2026-04-30",
+      // "next"/"last" + weekday: that day of the next / previous Monday-to-Sunday week.
+      {"A hearing is set for next Thursday.", "next Thursday", "2026-05-07", "2026-05-07",
        Precision::kDay},
+      {"Talks broke down the previous Friday.", "previous Friday", "2026-04-24", "2026-04-24",
+       Precision::kDay},
+      // "in two weeks": the day that far ahead, not a period.
+      {"The firm will report in two weeks.", "in two weeks", "2026-05-12", "2026-05-12",
+       Precision::kDay},
+      {"Payment is due in 3 days.", "in 3 days", "2026-05-01", "2026-05-01", Precision::kDay},
+      // "this September": the published year's, whatever the tense.
+      {"The plant will open this September.", "this September", "2026-09-01", "2026-09-30",
+       Precision::kMonth},
       // The clause decides: "closed" governs "Sunday", not "will pay".
       {"It will pay $5 a share, a premium to where the stock closed on Sunday.", "Sunday",
        "2026-04-26", "2026-04-26", Precision::kDay},
