@@ -368,7 +368,21 @@ struct CompiledRule {
   Rule rule;
   std::unique_ptr<RE2> regex;
   std::vector<std::pair<std::string, int>> groups;  // role → capture group index
+  // False unless the rule itself reads "{subject:…} 's": then a subject the text follows
+  // with "'s" ("Pemberly's founders own 55%") is someone else's, and the match is dropped.
+  bool subject_possessive = false;
 };
+
+// True when the rule's regex puts "'s" (possibly optional) right after its subject slot.
+bool RuleHasPossessiveSubject(const std::string& regex) {
+  const std::string slot = "(?P<subject>";
+  std::size_t at = regex.find(slot);
+  if (at == std::string::npos) return false;
+  std::size_t close = regex.find(kTokenClose, at);
+  if (close == std::string::npos) return false;
+  constexpr std::size_t kLookahead = 16;  // "\\s*(?:\\s*\\'s" and the like
+  return regex.substr(close + kTokenClose.size(), kLookahead).find("\\'s") != std::string::npos;
+}
 
 
 
@@ -619,7 +633,7 @@ struct Extractor::Impl {
   void AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index, const TaggedSentence& tagged,
                          std::size_t first, std::size_t end, std::size_t claims_before, Extraction& extraction) const;
   std::string Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const;
-  void ApplyCues(std::string_view clause, Claim& claim) const;
+  void ApplyCues(std::string_view clause, std::string_view sentence, Claim& claim) const;
   bool HasCue(std::string_view clause, const std::string& category, std::size_t* at = nullptr) const;
 };
 
@@ -640,7 +654,9 @@ bool Extractor::Impl::HasCue(std::string_view clause, const std::string& categor
   return false;
 }
 
-void Extractor::Impl::ApplyCues(std::string_view clause, Claim& claim) const {
+// `clause` scopes polarity and most modality cues; a report cue may stand anywhere in the
+// sentence ("X would invest …, according to people familiar with the talks").
+void Extractor::Impl::ApplyCues(std::string_view clause, std::string_view sentence, Claim& claim) const {
   // Order matters: "no longer" outranks the "not" inside other cues; "still" and
   // "continues" only say the relation goes on.
   if (HasCue(clause, "polarity.ceased")) {
@@ -654,7 +670,7 @@ void Extractor::Impl::ApplyCues(std::string_view clause, Claim& claim) const {
     claim.modality = Modality::kConsidering;
   } else if (HasCue(clause, "modality.estimate")) {
     claim.modality = Modality::kEstimate;
-  } else if (HasCue(clause, "modality.reported")) {
+  } else if (HasCue(sentence, "modality.reported")) {
     claim.modality = Modality::kReported;
   } else if (HasCue(clause, "modality.plan")) {
     claim.modality = Modality::kPlan;
@@ -687,6 +703,10 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     for (int index : candidates) {
       const CompiledRule& compiled = rules[static_cast<std::size_t>(index)];
       const int group_count = compiled.regex->NumberOfCapturingGroups();
+      int subject_group = 0;
+      for (const auto& [role, group] : compiled.groups) {
+        if (role == "subject") subject_group = group;
+      }
       std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group_count) + 1);
       std::size_t from = 0;
       while (from <= tagged.text.size() &&
@@ -695,6 +715,13 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
         const std::size_t match_begin = static_cast<std::size_t>(groups[0].data() - tagged.text.data());
         const std::size_t match_end = match_begin + groups[0].size();
         from = match_end > match_begin ? match_end : match_begin + 1;
+        if (!compiled.subject_possessive && subject_group > 0) {
+          const re2::StringPiece& subject = groups[static_cast<std::size_t>(subject_group)];
+          std::size_t after = subject.data() == nullptr ? 0 : static_cast<std::size_t>(subject.data() - tagged.text.data()) + subject.size() + kTokenClose.size();
+          if (subject.data() != nullptr && (tagged.text.compare(after, 3, " 's") == 0 || tagged.text.compare(after, 2, "'s") == 0)) {
+            continue;
+          }
+        }
         Claim claim;
         claim.relation = compiled.rule.relation;
         claim.rule = compiled.rule.origin;
@@ -727,7 +754,7 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
         std::size_t clause_begin = tagged.text.rfind(';', match_begin);
         clause_begin = clause_begin == std::string::npos ? 0 : clause_begin + 1;
         std::string_view clause = std::string_view(tagged.text).substr(clause_begin, match_end - clause_begin);
-        ApplyCues(clause, claim);
+        ApplyCues(clause, tagged.text, claim);
         // A date in the clause dates the claim when no slot did; failing that, a date
         // elsewhere in the sentence ("In March, X announced that Y would invest …").
         if (!claim.has_time) {
@@ -918,7 +945,7 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     claim.relation = std::string(kQuantityRelation);
     claim.confidence = kQuantityConfidence;
     claim.provenance = {article.id, sentence_index, sentence, std::string(text.substr(sentence.begin, sentence.end - sentence.begin))};
-    ApplyCues(std::string_view(tagged.text).substr(clause_begin, clause_end - clause_begin), claim);
+    ApplyCues(std::string_view(tagged.text).substr(clause_begin, clause_end - clause_begin), tagged.text, claim);
     claim.attribution = attribution;
     FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
     // The subject, when the clause names a party before the figure ("Veltrix will cut 1,200
@@ -1022,6 +1049,7 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
           return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
         }
         for (const auto& [name, index] : compiled.regex->NamedCapturingGroups()) compiled.groups.emplace_back(name, index);
+        compiled.subject_possessive = RuleHasPossessiveSubject(rule.regex);
         int filter_id = 0;
         if (impl->rule_filter->Add(rule.regex, options, &filter_id) != RE2::NoError) {
           return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());

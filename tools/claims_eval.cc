@@ -40,6 +40,8 @@ struct ExpectedClaim {
   std::string counterparty;  // canonical id ("" when none)
   std::optional<double> value;
   std::string polarity = "affirmed";
+  std::string modality;      // checked only when labelled (reported, not scored)
+  std::string attribution;   // canonical key of the speaker, when labelled
   std::string text;          // as written in the file, for messages
 };
 
@@ -142,6 +144,10 @@ bool LoadItems(const std::filesystem::path& dir, const concord::normalize::Norma
         expected.counterparty = ExpectedId(normalizer, claim.value("counterparty", nlohmann::json()));
         if (claim.contains("value") && claim["value"].is_number()) expected.value = claim["value"].get<double>();
         expected.polarity = claim.value("polarity", "affirmed");
+        expected.modality = claim.value("modality", "");
+        if (claim.contains("attribution") && claim["attribution"].is_string()) {
+          expected.attribution = concord::normalize::CanonicalKey(claim["attribution"].get<std::string>());
+        }
         expected.text = claim.dump();
         item.claims.push_back(std::move(expected));
       }
@@ -184,6 +190,8 @@ int main(int argc, char** argv) {
   Counts total;
   std::size_t sentences = 0;
   std::vector<std::string> failures;
+  // Fields the score leaves out, checked on the right claims that label them.
+  Counts modality, attribution;
   for (const Item& item : items) {
     concord::corpus::Article article;
     article.id = item.id;
@@ -203,7 +211,19 @@ int main(int argc, char** argv) {
       ++total.found;
       bool right = false;
       for (std::size_t e = 0; e < item.claims.size() && !right; ++e) {
-        if (!expected_met[e] && Matches(*claim, item.claims[e])) expected_met[e] = right = true;
+        if (expected_met[e] || !Matches(*claim, item.claims[e])) continue;
+        expected_met[e] = right = true;
+        const ExpectedClaim& label = item.claims[e];
+        if (!label.modality.empty()) {
+          ++modality.expected;
+          if (concord::extract::ModalityName(claim->modality) == label.modality) ++modality.right;
+          else failures.push_back(item.id + ": modality " + concord::extract::ModalityName(claim->modality) + ", labelled " + label.modality);
+        }
+        if (!label.attribution.empty()) {
+          ++attribution.expected;
+          if (concord::normalize::CanonicalKey(claim->attribution) == label.attribution) ++attribution.right;
+          else failures.push_back(item.id + ": attribution '" + claim->attribution + "', labelled " + label.attribution);
+        }
       }
       if (right) {
         ++by_relation[claim->relation].right;
@@ -223,7 +243,9 @@ int main(int argc, char** argv) {
   const double recall = Ratio(total.right, total.expected);
   std::printf("%zu items, %zu sentences, %d expected claims, %d found, %d right\n", items.size(), sentences,
               total.expected, total.found, total.right);
-  std::printf("precision %.3f  recall %.3f\n\n", precision, recall);
+  std::printf("precision %.3f  recall %.3f\n", precision, recall);
+  std::printf("not scored: modality right %d/%d, attribution right %d/%d (of the right claims that label them)\n\n",
+              modality.right, modality.expected, attribution.right, attribution.expected);
   std::printf("%-20s %8s %6s %6s %9s %6s\n", "relation", "expected", "found", "right", "precision", "recall");
   for (const auto& [relation, counts] : by_relation) {
     std::printf("%-20s %8d %6d %6d %9.3f %6.3f\n", relation.c_str(), counts.expected, counts.found, counts.right,
