@@ -1650,4 +1650,10 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
   return mentions;
 }
 
+std::vector<Mention> FindAmounts(std::string_view text) {
+  // Compiled once per thread for this free function; the Extractor keeps its own recognizer.
+  thread_local const AmountRecognizer recognizer;
+  return recognizer.Find(text);
+}
+
 }  // namespace concord::extract

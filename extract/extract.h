@@ -219,6 +219,10 @@ std::vector<Sentence> SplitSentences(std::string_view text);
 // spans are offsets into `text`. For tools that score the recognizers alone.
 std::vector<Mention> FindQuantities(std::string_view text);
 
+// Money and percent mentions of `text` only (the amount recognizer alone, no dates or counts);
+// spans are offsets into `text`. For tools that time or fuzz that recognizer.
+std::vector<Mention> FindAmounts(std::string_view text);
+
 const char* MentionKindName(MentionKind kind);
 const char* QualifierName(Qualifier qualifier);
 const char* PrecisionName(Precision precision);

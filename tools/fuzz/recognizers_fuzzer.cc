@@ -1,5 +1,6 @@
-// libFuzzer target for the money, percent and date recognizers (extract::FindQuantities):
-// any bytes in, and the mentions out must be well formed. A violated property traps, so
+// libFuzzer target for the money and percent recognizer alone (extract::FindAmounts) and
+// merged with the count and date recognizers (extract::FindQuantities): any bytes in, and the
+// mentions out must be well formed. A violated property traps, so
 // libFuzzer reports it like a crash, with the input that caused it.
 //
 // Properties checked on every input:
@@ -56,6 +57,7 @@ void Check(std::string_view text, const std::vector<Mention>& mentions) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  Check(text, concord::extract::FindAmounts(text));
   Check(text, concord::extract::FindQuantities(text));
   return 0;
 }
