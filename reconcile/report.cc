@@ -561,7 +561,11 @@ namespace {
 bool IsValidUtf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || i + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
@@ -895,6 +899,16 @@ std::size_t Utf8Floor(std::string_view text, std::size_t at) {
   return at;
 }
 
+// `text` cut to `columns` code points, with "…" when cut (a Markdown heading cannot wrap).
+std::string Truncated(const std::string& text, std::size_t columns) {
+  if (Columns(text) <= columns) return text;
+  std::size_t at = 0;
+  for (std::size_t seen = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && seen++ == columns - 1) break;
+  }
+  return text.substr(0, at) + "…";
+}
+
 // The quote with its highlights in **bold**; a long quote shows a window around the first
 // highlight, cut on UTF-8 boundaries, with "…" where text was left out.
 std::string MarkdownQuote(const ReportClaim& claim) {
@@ -904,6 +918,14 @@ std::string MarkdownQuote(const ReportClaim& claim) {
     std::size_t focus = claim.highlights.empty() ? 0 : claim.highlights.front().begin;
     from = Utf8Floor(quote, focus > kQuoteLead ? focus - kQuoteLead : 0);
     to = Utf8Floor(quote, from + kQuoteBytes);
+    // Cut between words where there is a space near the cut.
+    if (std::size_t space = quote.find(' ', from); from > 0 && space != std::string_view::npos && space < focus) {
+      from = space + 1;
+    }
+    if (std::size_t space = quote.rfind(' ', to);
+        to < quote.size() && space != std::string_view::npos && space > from) {
+      to = space;
+    }
   }
   std::string text = from > 0 ? "…" : "";
   std::size_t at = from;
@@ -977,7 +999,7 @@ void RenderTimeline(const Report& report, std::string& out) {
   if (report.timelines.empty()) return;
   out += "\n## Timeline\n\nDated facts per entity, earliest first; #N is the fact's number above.\n";
   for (const ReportTimeline& timeline : report.timelines) {
-    out += "\n### " + timeline.entity + "\n\n";
+    out += "\n### " + Truncated(timeline.entity, kColumns - 4) + "\n\n";
     for (std::size_t i : timeline.facts) {
       const ReportFact& fact = report.facts[i];
       std::string parties = fact.subject.empty() ? "?" : fact.subject;

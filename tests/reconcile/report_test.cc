@@ -2,6 +2,7 @@
 // Markdown at 100 columns, byte-stable output, JSON valid against reconcile/report.schema.json,
 // HTML escaped and self-contained. (The browser test of the HTML is tests/e2e/html_test.cc.)
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -291,6 +292,92 @@ TEST_CASE("report: two stores built from the same articles render byte-identical
   CHECK(RenderMarkdown(a) == RenderMarkdown(Load(first)));  // and the same store twice
 }
 
+// A report made by hand: long names, a long quote, a long URL, hostile text.
+Report HandMadeReport() {
+  ReportFact fact;
+  fact.key = "invest|a|b";
+  fact.relation = "invest";
+  fact.subject =
+      "The Extraordinarily Long-Named International Consolidated Holding Company of Brackenridge Foods Worldwide";
+  fact.counterparty = "Quillon Laboratories \"<img src=x onerror=alert(1)>\"";
+  fact.value_json = R"({"kind":"money","low":7e9,"high":7e9,"currency":"USD","qualifier":"up_to"})";
+  fact.time_json = R"({"start":"2026-05-04","end":"2026-05-04","precision":"day"})";
+  fact.value_text = "up to USD 7 bn";
+  fact.time_text = "2026-05-04";
+  fact.date = "2026-05-04";
+  fact.status = "disputed";
+  fact.score = 42;
+  fact.explanation = "one group supports, one contradicts";
+  ReportClaim claim;
+  claim.article = "a.md";
+  claim.source = "Ledger | Line";
+  claim.published = "2026-05-04";
+  claim.url = "https://ledger-line.example/" + std::string(120, 'x');
+  std::string words;
+  for (int i = 0; i < 40; ++i) words += "word" + std::to_string(i) + " ";
+  claim.quote = words + "it will invest up to $7 billion in Quillon " + words + "— the end";
+  std::size_t mark = claim.quote.find("up to $7 billion");
+  claim.highlights = {{mark, mark + std::string("up to $7 billion").size()}};
+  claim.stance = "supports";
+  fact.claims = {claim};
+  fact.discrepancies = {{"value", "high", "USD 7 bn vs USD 9 bn <b>(22% apart)</b>", 1, 2}};
+  Report report;
+  report.facts = {fact};
+  report.sources = {{"Ledger | Line", 0.5, 1, 0, 0, 1}};
+  report.timelines = {{fact.subject, {0}}};
+  return report;
+}
+
+TEST_CASE("report: Markdown of long names, quotes and URLs stays within 100 columns") {
+  std::string markdown = RenderMarkdown(HandMadeReport());
+  CAPTURE(markdown);
+  // A long quote shows a window around its mark, cut with "…".
+  CHECK(markdown.find("**up to $7 billion**") != std::string::npos);
+  CHECK(markdown.find("  > …") != std::string::npos);
+  CHECK(markdown.find("— the end") == std::string::npos);
+  CHECK(markdown.find("word…") == std::string::npos);  // cut between words
+  // A heading cannot wrap: cut to 100 columns.
+  CHECK(markdown.find("\n### The Extraordinarily Long-Named International Consolidated Holding Company of "
+                      "Brackenridge Foods…\n") != std::string::npos);
+  CHECK(markdown.find("| Ledger \\| Line |") != std::string::npos);  // '|' in a table cell is escaped
+  std::istringstream lines(markdown);
+  std::string line;
+  while (std::getline(lines, line)) {
+    CAPTURE(line);
+    if (line.rfind("|", 0) == 0 || Columns(line) <= 100) continue;
+    std::size_t text = line.find_first_not_of(" ->");
+    CHECK(line.find(' ', text) == std::string::npos);
+    CHECK(line.find("https://") != std::string::npos);  // the only long word here is the URL
+  }
+}
+
+TEST_CASE("report: HTML escapes hostile names, quotes and details") {
+  std::string html = RenderHtml(HandMadeReport());
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(html.find("<b>(22% apart)</b>") == std::string::npos);
+  CHECK(html.find("&lt;b&gt;(22% apart)&lt;/b&gt;") != std::string::npos);
+  CHECK(html.find("<mark>up to $7 billion</mark>") != std::string::npos);
+  CHECK(html.find("&quot;&lt;img") != std::string::npos);
+}
+
+TEST_CASE("report: an empty store gives an empty but complete report in every format") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "empty.db");
+  REQUIRE(store.ok());
+  Report report = Load(*store);
+  CHECK(report.facts.empty());
+  CHECK(RenderMarkdown(report).find("0 facts: 0 disputed, 0 corroborated, 0 single-source; 0 sources.") !=
+        std::string::npos);
+  nlohmann::json json = nlohmann::json::parse(RenderJson(report));
+  CHECK(json["facts"].empty());
+  CHECK(json["timeline"].empty());
+  std::string html = RenderHtml(report);
+  CHECK(html.find("<h2>Disputed facts (0)</h2>") != std::string::npos);
+  CHECK(html.find("No two sources share a fact.") != std::string::npos);
+  CHECK(html.rfind("</html>\n") == html.size() - 8);
+}
+
 #ifdef CONCORD_HAVE_VALIJSON
 // Errors of `document` against the schema file, one per line; empty when valid.
 std::string SchemaErrors(const nlohmann::json& schema_document, const nlohmann::json& document) {
@@ -330,6 +417,7 @@ TEST_CASE("report: --format json is valid against reconcile/report.schema.json")
     REQUIRE_FALSE(json["facts"].empty());
     CHECK(json["facts"][0]["status"] == "disputed");
   }
+  CHECK(SchemaErrors(schema, nlohmann::json::parse(RenderJson(HandMadeReport()))) == "");
   nlohmann::json json = nlohmann::json::parse(RenderJson(Load(store)));
   // Highlights are byte spans of the quote.
   bool found = false;
