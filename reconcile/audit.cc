@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -27,6 +28,7 @@ namespace {
 constexpr double kHighCost = 4, kMediumCost = 2, kLowCost = 1;
 constexpr double kUnnamedRoleCost = 0.5;
 constexpr std::size_t kMaxEvidence = 3;
+constexpr std::string_view kAgreementRelation = "agreement";
 
 double Cost(const std::vector<Difference>& differences) {
   double cost = 0;
@@ -67,6 +69,11 @@ class PartyMatcher {
   // are not about the same thing.
   RoleMatch Match(const ClaimRow& summary, const ClaimRow& source) const {
     if (summary.relation != source.relation || summary.tranche != source.tranche) return {};
+    return MatchParties(summary, source);
+  }
+
+  // The parties alone, whatever the relation.
+  RoleMatch MatchParties(const ClaimRow& summary, const ClaimRow& source) const {
     auto aligned = [&](const std::string& subject, const std::string& counterparty, Alignment alignment) {
       RoleMatch match{alignment, 0};
       bool compatible = Compatible(summary.subject_id, subject, match) &&
@@ -176,6 +183,23 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
     if (!direct.empty()) verdict.evidence.push_back(EvidenceOf(*direct.front().source));
     return verdict;
   }
+  if (direct.empty() && summary.relation == kAgreementRelation) {
+    // "X signed a deal with Y": any term the sources report between the two is that deal.
+    for (const ClaimRow* source : sources) {
+      if (source->relation == kQuantityRelation || source->relation == summary.relation) continue;
+      ClaimRow as_agreement = *source;
+      as_agreement.relation = summary.relation;
+      RoleMatch match = parties.MatchParties(summary, as_agreement);
+      if (match.alignment == Alignment::kNone) continue;
+      std::vector<Difference> differences;
+      for (Difference& difference : CompareClaims(as_agreement, summary)) {
+        if (difference.type == "date") differences.push_back(std::move(difference));
+      }
+      double cost = Cost(differences) + kUnnamedRoleCost * (match.unnamed + 1);
+      direct.push_back({source, std::move(differences), cost});
+    }
+    std::stable_sort(direct.begin(), direct.end(), cheaper);
+  }
   if (direct.empty()) {
     verdict.verdict = "unsupported";
     return verdict;
@@ -190,6 +214,135 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
     verdict.evidence.push_back(EvidenceOf(*candidate.source));
   }
   return verdict;
+}
+
+// What a claim's clause is about: its content words and the parties it names. Figures no
+// relation pattern took (`quantity` claims) are paired across texts by these.
+struct ClauseTopic {
+  std::set<std::string> words;
+  std::set<std::string> parties;
+};
+
+constexpr int kPartyWeight = 2;     // a shared party says more than a shared word
+constexpr int kMinSimilarity = 3;   // e.g. one party and one word, or three words
+
+int Similarity(const ClauseTopic& a, const ClauseTopic& b) {
+  auto shared = [](const std::set<std::string>& x, const std::set<std::string>& y) {
+    int count = 0;
+    for (const std::string& item : x) count += static_cast<int>(y.count(item));
+    return count;
+  };
+  return shared(a.words, b.words) + kPartyWeight * shared(a.parties, b.parties);
+}
+
+std::map<std::int64_t, ClauseTopic> LoadTopics(SQLite::Database& db) {
+  std::map<std::int64_t, ClauseTopic> topics;
+  SQLite::Statement select(db, "SELECT id, claim_json FROM claims");
+  while (select.executeStep()) {
+    nlohmann::json claim = nlohmann::json::parse(select.getColumn(1).getString(), nullptr, false);
+    if (!claim.is_object()) continue;
+    ClauseTopic& topic = topics[select.getColumn(0).getInt64()];
+    if (claim.contains("context") && claim["context"].is_array()) {
+      for (const nlohmann::json& word : claim["context"]) {
+        if (word.is_string()) topic.words.insert(word.get<std::string>());
+      }
+    }
+    auto add_party = [&](const nlohmann::json& role) {
+      if (!role.is_object()) return;
+      std::string id = role.value("id", "");
+      if (id.empty()) id = normalize::CanonicalKey(role.value("name", role.value("text", "")));
+      if (!id.empty()) topic.parties.insert(id);
+    };
+    for (const char* role : {"subject", "counterparty", "object"}) {
+      if (claim.contains(role)) add_party(claim[role]);
+    }
+    if (claim.contains("entities") && claim["entities"].is_array()) {
+      for (const nlohmann::json& role : claim["entities"]) add_party(role);
+    }
+  }
+  return topics;
+}
+
+bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
+  constexpr double kTolerance = 1e-9;
+  auto near = [](double x, double y) { return std::fabs(x - y) <= kTolerance * std::max(std::fabs(x), std::fabs(y)); };
+  return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency && near(a.low, b.low) &&
+         near(a.high, b.high);
+}
+
+// How far apart two figures are, in powers of ten: the nearer figure of a clause is the
+// likelier one a slipped summary meant.
+double Distance(const ClaimRow& a, const ClaimRow& b) {
+  if (a.low <= 0 || b.low <= 0) return std::fabs(a.low - b.low);
+  return std::fabs(std::log10(a.low / b.low));
+}
+
+// Figures speak of their value and, for a date, of when; the rest of a loose clause's
+// reading (its polarity cues, boundary or condition) is too uncertain to hold against a
+// summary: "admits no wrongdoing" in the clause does not negate its settlement figure.
+std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow& summary, bool dates_too) {
+  std::vector<Difference> kept;
+  for (Difference& difference : CompareClaims(source, summary)) {
+    const std::string& type = difference.type;
+    bool figure = type == "value" || type == "magnitude" || type == "hedge_lost";
+    if (figure || (dates_too && type == "date")) kept.push_back(std::move(difference));
+  }
+  return kept;
+}
+
+// Judges a figure by the source clauses about the same thing: the same figure there
+// supports it; another figure of the same kind in a clause about the same parties and
+// words contradicts it; no such clause leaves it unsupported.
+// Returns how similar the evidence clause is (0 when there is none).
+int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources,
+                const std::map<std::int64_t, ClauseTopic>& topics, AuditVerdict& verdict) {
+  static const ClauseTopic kNoTopic;
+  auto topic_of = [&](const ClaimRow& claim) -> const ClauseTopic& {
+    auto found = topics.find(claim.id);
+    return found == topics.end() ? kNoTopic : found->second;
+  };
+  const ClauseTopic& topic = topic_of(summary);
+  const bool dated_only = summary.value_kind == "none";
+  const ClaimRow* best = nullptr;
+  int best_similarity = -1;
+  double best_distance = 0;
+  bool best_same = false;
+  for (const ClaimRow* source : sources) {
+    bool same = false;
+    if (dated_only) {
+      if (source->time_start.empty() && source->time_end.empty()) continue;
+      same = FigureDifferences(*source, summary, true).empty();
+    } else {
+      if (source->value_kind != summary.value_kind) continue;
+      same = SameFigure(*source, summary);
+    }
+    const int similarity = Similarity(topic, topic_of(*source));
+    const double distance = dated_only ? 0 : Distance(*source, summary);
+    // The same figure first; then the clause most about the same thing; then the nearest figure.
+    bool better = best == nullptr || same > best_same ||
+                  (same == best_same && (similarity > best_similarity ||
+                                         (similarity == best_similarity && distance < best_distance)));
+    if (better) {
+      best = source;
+      best_similarity = similarity;
+      best_distance = distance;
+      best_same = same;
+    }
+  }
+  if (best == nullptr || (!best_same && best_similarity < kMinSimilarity)) {
+    verdict.verdict = "unsupported";
+    return 0;
+  }
+  // The same figure in the source supports it, whatever date its clause is nearest to; a
+  // date on its own is judged as a date.
+  std::vector<Difference> differences = FigureDifferences(*best, summary, dated_only);
+  Candidate candidate{best, std::move(differences), 0};
+  verdict.verdict = VerdictFor(candidate, summary);
+  for (const Difference& difference : candidate.differences) {
+    verdict.discrepancies.push_back(ToReport(difference, *best, summary));
+  }
+  verdict.evidence.push_back(EvidenceOf(*best));
+  return best_similarity;
 }
 
 }  // namespace
@@ -209,10 +362,8 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
     }
     const std::vector<ClaimRow> rows = LoadClaimRows(db);
     std::vector<const ClaimRow*> summary_claims, source_claims;
-    for (const ClaimRow& row : rows) {
-      if (row.relation == kQuantityRelation) continue;
-      (row.article_id == summary_id ? summary_claims : source_claims).push_back(&row);
-    }
+    for (const ClaimRow& row : rows) (row.article_id == summary_id ? summary_claims : source_claims).push_back(&row);
+    const std::map<std::int64_t, ClauseTopic> topics = LoadTopics(db);
 
     // Independent sources: independence groups among the articles audited against.
     Independence independence = LoadIndependence(db);
@@ -222,19 +373,48 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
     while (articles.executeStep()) groups.insert(independence.groups.Find(articles.getColumn(0).getInt64()));
     audit.independent_sources = static_cast<int>(groups.size());
 
-    audit.claims = summary_claims.size();
     std::set<std::int64_t> carried;  // source claims some summary claim speaks of
     for (const ClaimRow* claim : summary_claims) {
-      audit.verdicts.push_back(Judge(*claim, source_claims, parties));
+      const bool figure = claim->relation == kQuantityRelation;
+      AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
+      // A figure, or a relation claim the sources state in words no pattern took: judged
+      // by the source clauses that carry figures about the same thing.
+      if (figure && claim->value_kind == "none" && claim->time_start.empty() && claim->time_end.empty()) {
+        continue;  // a date that did not resolve ("since then") says nothing to check
+      }
+      // A relation claim whose figure the sources do state, about the same parties and
+      // words, was read with the wrong roles (here or there) rather than misreported.
+      if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
+          std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                      [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; })) {
+        AuditVerdict by_figure{claim->relation, claim->quote, claim->span, ClaimLine(*claim), "", {}, {}};
+        int similarity = JudgeFigure(*claim, source_claims, topics, by_figure);
+        if (by_figure.verdict == "supported" && by_figure.discrepancies.empty() && similarity >= kMinSimilarity) {
+          verdict = std::move(by_figure);
+        }
+      }
+      if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
+        verdict = AuditVerdict{claim->relation, claim->quote, claim->span, ClaimLine(*claim), "", {}, {}};
+        JudgeFigure(*claim, source_claims, topics, verdict);
+      }
+      audit.verdicts.push_back(std::move(verdict));
       for (const ClaimRow* source : source_claims) {
-        if (parties.Match(*claim, *source).alignment != Alignment::kNone) carried.insert(source->id);
+        bool speaks_of = figure ? SameFigure(*claim, *source)
+                                : parties.Match(*claim, *source).alignment != Alignment::kNone ||
+                                      SameFigure(*claim, *source);
+        if (speaks_of) carried.insert(source->id);
       }
     }
+
+    audit.claims = audit.verdicts.size();
 
     // Omissions: one per fact the sources state and the summary never speaks of.
     std::set<std::string> omitted_keys;
     for (const ClaimRow* source : source_claims) {
-      if (carried.count(source->id) || !omitted_keys.insert(FactKey(*source)).second) continue;
+      const bool figure = source->relation == kQuantityRelation;
+      if (carried.count(source->id) || (figure && source->value_kind != "money")) continue;
+      // Figures by their value (a clause's roles are only a guess); relation claims by fact.
+      if (!omitted_keys.insert(figure ? "quantity|" + ClaimLine(*source) : FactKey(*source)).second) continue;
       audit.omissions.push_back({source->relation, source->quote, source->article, ClaimLine(*source)});
     }
 
@@ -244,7 +424,7 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       for (std::size_t j = i + 1; j < summary_claims.size(); ++j) {
         const ClaimRow& a = *summary_claims[i];
         const ClaimRow& b = *summary_claims[j];
-        if (parties.Match(a, b).alignment != Alignment::kDirect) continue;
+        if (a.relation == kQuantityRelation || parties.Match(a, b).alignment != Alignment::kDirect) continue;
         AuditConflict conflict{ClaimLine(a), ClaimLine(b), a.quote, b.quote, {}};
         for (const Difference& difference : CompareClaims(a, b)) {
           if (Serious(difference)) conflict.discrepancies.push_back(ToReport(difference, a, b));

@@ -134,6 +134,52 @@ struct ClaimFilter {
   std::string relation;
 };
 
+// The audit of a derived text (a summary, a digest) against the articles it rests on
+// (DESIGN.md, `concord audit summary`).
+struct AuditEvidence {
+  std::string file;   // Article::name
+  std::string quote;
+  extract::Span span;
+  bool operator==(const AuditEvidence&) const = default;
+};
+
+struct AuditVerdict {
+  std::string relation;
+  std::string quote;     // the summary's sentence
+  extract::Span span;    // in the summary's stored text
+  std::string claim;     // one line: "Amazon invest OpenAI USD 50 bn (2026-02)"
+  std::string verdict;   // supported | contradicted | overstated | unsupported
+  std::vector<ReportDiscrepancy> discrepancies;
+  std::vector<AuditEvidence> evidence;
+  bool operator==(const AuditVerdict&) const = default;
+};
+
+struct AuditOmission {
+  std::string relation;
+  std::string quote;
+  std::string file;
+  std::string claim;  // one line, as in AuditVerdict
+  bool operator==(const AuditOmission&) const = default;
+};
+
+// Two claims of the summary that contradict each other.
+struct AuditConflict {
+  std::string claim_a, claim_b;  // one line each
+  std::string quote_a, quote_b;
+  std::vector<ReportDiscrepancy> discrepancies;
+  bool operator==(const AuditConflict&) const = default;
+};
+
+struct SummaryAudit {
+  std::string file;               // the summary's Article::name
+  std::size_t claims = 0;         // claims of the summary that were judged
+  int independent_sources = 0;    // independence groups among the articles audited against
+  std::vector<AuditVerdict> verdicts;        // in the summary's text order
+  std::vector<AuditOmission> omissions;      // source claims the summary does not carry
+  std::vector<AuditConflict> internal_conflicts;
+  bool operator==(const SummaryAudit&) const = default;
+};
+
 // The fact store. One SQLite file (WAL, foreign keys on), schema versioned with
 // PRAGMA user_version and migrated on Open().
 class Store {
@@ -161,6 +207,10 @@ class Store {
   // Stored claims as JSON objects (one string each), in article and text order.
   Result<std::vector<std::string>> QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities);
 
+  // Audits the stored article `summary_key` (Article::id) against every other stored
+  // article: a verdict per claim, omissions, internal conflicts. Reads only.
+  Result<SummaryAudit> AuditSummary(const std::string& summary_key, const normalize::EntityTable& entities);
+
   std::filesystem::path path() const;
 
  private:
@@ -180,6 +230,13 @@ std::string RenderAuditJson(const Report& report);
 std::string RenderHtml(const Report& report);
 // The source audit as one such page: trust, agreement heatmap, syndicated copies.
 std::string RenderAuditHtml(const Report& report);
+
+// The summary audit without a database: stores `summary` and `sources` in a private
+// in-memory store and audits there. An article of `sources` with the summary's id is skipped.
+Result<SummaryAudit> AuditSummary(const ExtractedArticle& summary, const std::vector<ExtractedArticle>& sources,
+                                  const normalize::EntityTable& entities);
+std::string RenderSummaryAuditJson(const SummaryAudit& audit);  // DESIGN.md's audit summary contract
+std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit);
 
 // JSON lines for `concord extract --jsonl` (DESIGN.md): one per mention and per claim.
 std::string MentionJsonLine(const extract::Mention& mention, const corpus::Article& article);

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -27,6 +28,7 @@ using concord::StatusCode;
 
 // DESIGN.md's exit codes.
 constexpr int kExitOk = 0;
+constexpr int kExitFailOn = 1;  // the audit found a verdict that --fail-on names
 constexpr int kExitUsage = 2;
 constexpr int kExitRejected = 3;
 constexpr int kExitEnvironment = 4;
@@ -230,6 +232,62 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   return WriteOutput(text, options.out);
 }
 
+struct SummaryAuditOptions {
+  std::string summary;
+  std::vector<std::string> against;
+  std::string format = "md";
+  bool json = false;
+  std::string out;
+  std::vector<std::string> fail_on;  // verdicts that make the exit code 1
+};
+
+// Reads and extracts every article of `roots`; rejections are printed and counted.
+std::vector<concord::reconcile::ExtractedArticle> ReadAndExtract(const std::vector<std::string>& roots,
+                                                                 const Pipeline& pipeline, std::size_t& rejected) {
+  std::vector<concord::reconcile::ExtractedArticle> extracted;
+  concord::corpus::Listing listing = concord::corpus::ListInputs({roots.begin(), roots.end()});
+  PrintRejections(listing.rejections, "rejected");
+  rejected += listing.rejections.size();
+  for (const concord::corpus::InputFile& file : listing.files) {
+    concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
+    PrintRejections(read.rejections, "rejected");
+    PrintRejections(read.warnings, "warning");
+    rejected += read.rejections.size();
+    for (concord::corpus::Article& article : read.articles) extracted.push_back({std::move(article), {}});
+  }
+  ParallelFor(extracted.size(), std::max(1U, std::thread::hardware_concurrency()), [&](std::size_t i) {
+    extracted[i].extraction = pipeline.extractor.Extract(extracted[i].article);
+    pipeline.normalizer.Normalize(extracted[i].article, extracted[i].extraction);
+  });
+  return extracted;
+}
+
+int AuditSummary(const SummaryAuditOptions& options, const DataOptions& data) {
+  auto pipeline = BuildPipeline(data);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::size_t rejected = 0;
+  auto summaries = ReadAndExtract({options.summary}, *pipeline, rejected);
+  if (summaries.size() != 1) {
+    return Fail(Status::Usage(options.summary + ": expected one summary article, found " +
+                              std::to_string(summaries.size())));
+  }
+  auto sources = ReadAndExtract(options.against, *pipeline, rejected);
+  auto audit = concord::reconcile::AuditSummary(summaries.front(), sources, pipeline->normalizer.entities());
+  if (!audit.ok()) return Fail(audit.status());
+  const bool json = options.json || options.format == "json";
+  int written = WriteOutput(json ? concord::reconcile::RenderSummaryAuditJson(*audit)
+                                 : concord::reconcile::RenderSummaryAuditMarkdown(*audit),
+                            options.out);
+  if (written != kExitOk) return written;
+  if (rejected > 0) return kExitRejected;
+  for (const auto& verdict : audit->verdicts) {
+    if (std::find(options.fail_on.begin(), options.fail_on.end(), verdict.verdict) != options.fail_on.end()) {
+      return kExitFailOn;
+    }
+  }
+  return kExitOk;
+}
+
 int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataOptions& data, const std::string& db_path) {
   if (!std::filesystem::exists(db_path)) return Fail(Status::Usage("no database at " + db_path));
   auto store = concord::reconcile::Store::Open(db_path);
@@ -354,6 +412,25 @@ int main(int argc, char** argv) {
     audit->add_option("--out", audit_options.out, "Write to FILE instead of stdout");
     audit->add_option("--db", db_path, "SQLite database file")->capture_default_str();
     AddDataOptions(audit, data);
+    audit->require_subcommand(0, 1);
+
+    CLI::App* audit_summary =
+        audit->add_subcommand("summary", "Audit a summary or digest against the articles it rests on");
+    SummaryAuditOptions summary_options;
+    audit_summary->add_option("file", summary_options.summary, "The summary (one article)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    audit_summary->add_option("--against", summary_options.against, "Files or folders of the source articles")
+        ->required();
+    audit_summary->add_option("--format", summary_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+    audit_summary->add_flag("--json", summary_options.json, "Same as --format json");
+    audit_summary->add_option("--out", summary_options.out, "Write to FILE instead of stdout");
+    audit_summary
+        ->add_option("--fail-on", summary_options.fail_on,
+                     "Exit 1 when a claim gets one of these verdicts (contradicted, overstated, unsupported)")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"contradicted", "overstated", "unsupported"}));
+    AddDataOptions(audit_summary, data);
 
     CLI::App* claims = app.add_subcommand("claims", "Query the stored claims");
     concord::reconcile::ClaimFilter claim_filter;
@@ -381,6 +458,7 @@ int main(int argc, char** argv) {
     }
     if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
     if (report->parsed()) return Report(report_options, data, db_path, false);
+    if (audit_summary->parsed()) return AuditSummary(summary_options, data);
     if (audit->parsed()) return Report(audit_options, data, db_path, true);
     if (claims->parsed()) return Claims(claim_filter, claims_json, data, db_path);
     if (extract->parsed()) return Extract(extract_inputs, jsonl, published, data);
