@@ -1013,6 +1013,45 @@ void RenderTimeline(const Report& report, std::string& out) {
   }
 }
 
+// The pairwise agreement as a matrix, sources numbered S1..Sn (the legend names them), each
+// cell "agree/shared"; only when it fits in kColumns.
+void RenderAgreementMatrix(const Report& report, std::string& out) {
+  constexpr std::size_t kCellWidth = 7;  // "| 12/14 " and the like
+  const std::size_t n = report.sources.size();
+  if (n < 2 || (n + 1) * kCellWidth + 1 > kColumns) return;
+  std::map<std::pair<std::string, std::string>, const ReportAgreement*> pairs;
+  for (const ReportAgreement& row : report.agreement) {
+    pairs[{row.a, row.b}] = &row;
+    pairs[{row.b, row.a}] = &row;
+  }
+  auto pad = [](std::string text) {
+    text.resize(std::max(text.size(), kCellWidth - 3), ' ');
+    return text;
+  };
+  out += "\nAgree/shared facts per pair (· nothing shared):\n\n| " + pad("") + " |";
+  for (std::size_t i = 0; i < n; ++i) out += " " + pad("S" + std::to_string(i + 1)) + " |";
+  out += "\n|---|";
+  for (std::size_t i = 0; i < n; ++i) out += "---:|";
+  out += "\n";
+  for (std::size_t row = 0; row < n; ++row) {
+    out += "| " + pad("S" + std::to_string(row + 1)) + " |";
+    for (std::size_t column = 0; column < n; ++column) {
+      std::string cell = "·";
+      if (row == column) {
+        cell = "—";
+      } else if (auto found = pairs.find({report.sources[row].name, report.sources[column].name});
+                 found != pairs.end()) {
+        cell = std::to_string(found->second->agree) + "/" + std::to_string(found->second->shared_facts);
+      }
+      out += " " + cell + std::string(Columns(cell) < kCellWidth - 3 ? kCellWidth - 3 - Columns(cell) : 0, ' ') + " |";
+    }
+    out += "\n";
+  }
+  out += "\n";
+  for (std::size_t i = 0; i < n; ++i)
+    Wrap(out, "- ", "  ", "S" + std::to_string(i + 1) + ": " + report.sources[i].name);
+}
+
 // Per-source trust, the pairwise agreement matrix and syndicated clusters.
 void RenderSourceTables(const Report& report, std::string& out) {
   if (!report.sources.empty()) {
@@ -1033,6 +1072,7 @@ void RenderSourceTables(const Report& report, std::string& out) {
       out += "| " + Cell(a.a) + " | " + Cell(a.b) + " | " + std::to_string(a.shared_facts) + " | " +
              std::to_string(a.agree) + " | " + std::to_string(a.conflict) + " |\n";
     }
+    RenderAgreementMatrix(report, out);
   }
   if (!report.clusters.empty()) {
     out += "\n## Syndicated copies (count once)\n\n";

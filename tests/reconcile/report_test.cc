@@ -269,6 +269,13 @@ TEST_CASE("report: Markdown sections, quotes for and against, at most 100 column
   CHECK(markdown.find("> Brackenridge Foods will invest **up to $9 billion** in Quillon Labs") != std::string::npos);
   CHECK(markdown.find("<https://ledger-line.example/brackenridge-quillon>") != std::string::npos);
   CHECK(markdown.find("- **hedge_lost** (medium): ") != std::string::npos);
+  // The audit's agreement matrix: sources numbered in name order (Harbor Post, Ledger Line,
+  // Wire Nine); Ledger Line shares two facts with each of the others and agrees on none.
+  std::string audit = RenderAuditMarkdown(Load(store));
+  // Harbor Post and Wire Nine both contradict the investment's reference account: they agree.
+  CHECK(audit.find("| S1   | —    | 0/2  | 1/1  |\n") != std::string::npos);
+  CHECK(audit.find("| S2   | 0/2  | —    | 0/2  |\n") != std::string::npos);
+  CHECK(audit.find("- S2: Ledger Line\n") != std::string::npos);
   std::istringstream lines(markdown);
   std::string line;
   while (std::getline(lines, line)) {
