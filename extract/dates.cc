@@ -326,7 +326,8 @@ constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomor
 constexpr std::string_view kContinuationWords[] = {
     "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
     "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
-    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy"};
+    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
+    "than"};
 
 // True when the word after `word_end` could continue a date expression.
 bool NextMayContinue(std::string_view text, std::size_t word_end) {

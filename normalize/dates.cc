@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -257,9 +258,28 @@ std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t publish
   return period;
 }
 
+// Fiscal year `point.year` of an owner whose year ends in `end_month` (1..11): it starts the
+// month after `end_month` of the previous calendar year; quarters and halves count from there.
+Period FiscalPeriod(const DatePoint& point, int end_month) {
+  const int first = MonthIndex(point.year, end_month + 1) - kMonthsPerYear;
+  if (point.quarter >= 1 && point.quarter <= 4) {
+    return MonthsPeriod(first + (point.quarter - 1) * kMonthsPerQuarter, kMonthsPerQuarter,
+                        Precision::kQuarter);
+  }
+  if (point.half >= 1 && point.half <= 2) {
+    return MonthsPeriod(first + (point.half - 1) * kMonthsPerHalf, kMonthsPerHalf, Precision::kHalf);
+  }
+  return MonthsPeriod(first, kMonthsPerYear, Precision::kYear);
+}
+
 Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> published, Tense tense,
-                        std::vector<std::string>& flags) {
+                        std::vector<std::string>& flags, int fiscal_end_month = kMonthsPerYear) {
   Resolution out;
+  if (point.fiscal && point.year != 0 && point.month == 0 && fiscal_end_month >= 1 &&
+      fiscal_end_month < kMonthsPerYear) {
+    out.period = FiscalPeriod(point, fiscal_end_month);
+    return out;
+  }
   if (!NeedsPublished(point)) {
     if (point.decade != 0 && point.year == 0) {
       out.period = DecadePeriod(point.decade);
@@ -378,7 +398,8 @@ std::int64_t DurationEnd(std::int64_t from, int count, Precision unit, int direc
 
 namespace {
 
-DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Tense tense) {
+DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Tense tense,
+                           int fiscal_end_month) {
   DateValue value;
   value.boundary = expr.boundary;
   const std::optional<std::int64_t> pub = ParseIso(published);
@@ -427,26 +448,28 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     return value;
   }
 
-  Resolution start = ResolvePoint(expr.start, pub, tense, value.flags);
+  Resolution start = ResolvePoint(expr.start, pub, tense, value.flags, fiscal_end_month);
   value.precision = expr.start.precision;
   if (value.precision == Precision::kNone && start.period)
     value.precision = start.period->precision;
   Resolution end;
-  if (expr.end) end = ResolvePoint(*expr.end, pub, tense, value.flags);
+  if (expr.end) end = ResolvePoint(*expr.end, pub, tense, value.flags, fiscal_end_month);
   // "from August to October", "from Nov to March": year-less endpoints placed one by one can
-  // cross; a range runs forward, so the year-less start moves back a year (or the end forward).
+  // cross. A range runs forward from where its start was placed: the year-less end moves on
+  // to its first occurrence after the start (else a year-less start moves back).
   if (expr.end && start.period && end.period && start.period->first > end.period->last) {
     const bool start_yearless = expr.start.year == 0 && HasPartOfYear(expr.start);
     const bool end_yearless = expr.end->year == 0 && HasPartOfYear(*expr.end);
-    if (start_yearless) {
-      const int year = CivilFromDays(start.period->first).year - 1;
-      if (auto earlier = WithinYear(expr.start, year); earlier && earlier->first <= end.period->last) {
-        start.period = earlier;
-      }
-    } else if (end_yearless) {
+    if (end_yearless) {
       const int year = CivilFromDays(end.period->first).year + 1;
       if (auto later = WithinYear(*expr.end, year); later && later->last >= start.period->first) {
         end.period = later;
+      }
+    } else if (start_yearless) {
+      const int year = CivilFromDays(start.period->first).year - 1;
+      if (auto earlier = WithinYear(expr.start, year);
+          earlier && earlier->first <= end.period->last) {
+        start.period = earlier;
       }
     }
   }
@@ -502,8 +525,8 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
 }  // namespace
 
 extract::DateValue ResolveDate(const extract::DateExpr& expr, std::string_view published,
-                               Tense tense) {
-  DateValue value = ResolveUnchecked(expr, published, tense);
+                               Tense tense, int fiscal_year_end_month) {
+  DateValue value = ResolveUnchecked(expr, published, tense, fiscal_year_end_month);
   // Dates past year 9999 (or before year 0) have no four-digit ISO form: not resolved.
   auto writable = [](const std::string& iso) {
     constexpr std::size_t kIsoLength = 10;
@@ -515,6 +538,34 @@ extract::DateValue ResolveDate(const extract::DateExpr& expr, std::string_view p
     AddFlag(value.flags, "invalid");
   }
   return value;
+}
+
+Result<FiscalCalendar> FiscalCalendar::Load(const std::filesystem::path& file) {
+  FiscalCalendar calendar;
+  std::ifstream in(file);
+  if (!in) return calendar;  // optional: no file, calendar years only
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    const std::string where = file.string() + ":" + std::to_string(line_number);
+    constexpr std::size_t kMonthDayLength = 5;  // "06-30"
+    if (tab == std::string::npos || tab == 0 || line.size() - tab - 1 != kMonthDayLength ||
+        line[tab + 3] != '-') {
+      return Status::InvalidInput(where, "expected 'entity-id<TAB>MM-DD'");
+    }
+    const int month = (line[tab + 1] - '0') * 10 + (line[tab + 2] - '0');
+    if (month < 1 || month > kMonthsPerYear) return Status::InvalidInput(where, "month out of range");
+    calendar.end_month_by_id_[line.substr(0, tab)] = month;
+  }
+  return calendar;
+}
+
+int FiscalCalendar::EndMonth(std::string_view entity_id) const {
+  auto found = end_month_by_id_.find(std::string(entity_id));
+  return found == end_month_by_id_.end() ? kMonthsPerYear : found->second;
 }
 
 namespace {

@@ -3,9 +3,12 @@
 // sentence's tense give ISO dates, a precision, a boundary kind and flags.
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
+#include "corpus/status.h"
 #include "extract/extract.h"
 
 namespace concord::normalize {
@@ -29,7 +32,25 @@ Tense DetectTenseNear(std::string_view sentence, std::size_t date_begin, std::si
 // is flagged "inconsistent"; "4/5/2026" is flagged "ambiguous"; a day that does not exist
 // ("February 30") is flagged "invalid". Open boundaries leave start or end empty: "through
 // 2032" has only an end, "after 2027" only a start (the rules are in dates.cc).
+//
+// `fiscal_year_end_month` (1..12) is the month the fiscal year of the date's owner ends in:
+// "fiscal 2026" with 6 (Microsoft) is 2025-07-01 .. 2026-06-30 and "the fourth quarter of
+// fiscal 2025" is 2025-04-01 .. 2025-06-30; 12 (the default) is the calendar year.
 extract::DateValue ResolveDate(const extract::DateExpr& expr, std::string_view published,
-                               Tense tense);
+                               Tense tense, int fiscal_year_end_month = 12);
+
+// The month each entity's fiscal year ends in, from fiscal_years.tsv (format in that file).
+class FiscalCalendar {
+ public:
+  // A missing file gives an empty calendar (every fiscal year is the calendar year); a
+  // malformed row fails naming file:line.
+  static Result<FiscalCalendar> Load(const std::filesystem::path& file);
+
+  // 1..12; 12 for an entity the file does not list.
+  int EndMonth(std::string_view entity_id) const;
+
+ private:
+  std::unordered_map<std::string, int> end_month_by_id_;
+};
 
 }  // namespace concord::normalize

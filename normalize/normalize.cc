@@ -175,6 +175,7 @@ void ResolveReferences(const extract::Extraction& extraction, extract::Claim& cl
 struct Normalizer::Impl {
   EntityTable table;
   std::vector<ConditionCue> condition_cues;
+  FiscalCalendar fiscal;  // fiscal_years.tsv: whose "fiscal 2026" is not the calendar year
 
   EntityRef FromTable(const Entity& entity) const { return EntityRef{entity.type, entity.id, entity.name}; }
 };
@@ -196,6 +197,9 @@ Result<Normalizer> Normalizer::Create(const std::filesystem::path& data_dir,
   impl->table = std::move(table).value();
   Status status = LoadConditionCues(data_dir / "conditions.lex", impl->condition_cues);
   if (!status.ok()) return status;
+  Result<FiscalCalendar> fiscal = FiscalCalendar::Load(data_dir / "fiscal_years.tsv");
+  if (!fiscal.ok()) return fiscal.status();
+  impl->fiscal = std::move(fiscal).value();
   return Normalizer(std::move(impl));
 }
 
@@ -318,11 +322,31 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     if (date.begin < span.begin || date.end > span.end) return DetectTense(text.substr(span.begin, span.end - span.begin));
     return DetectTenseNear(text.substr(span.begin, span.end - span.begin), date.begin - span.begin, date.end - span.begin);
   };
+  // The fiscal calendar of a "fiscal 2026" mention: the organisation named nearest before it in
+  // its sentence (else the nearest after it); 12, the calendar year, when none is known.
+  auto fiscal_end_month = [&](const Mention& date) {
+    if (!date.date_expr.start.fiscal) return 12;
+    const Mention* owner = nullptr;
+    for (const Mention& other : extraction.mentions) {
+      if (other.kind != MentionKind::kEntity || other.sentence != date.sentence ||
+          other.entity.type != EntityType::kOrganization || other.entity.id.empty()) {
+        continue;
+      }
+      if (other.span.begin < date.span.begin || owner == nullptr) owner = &other;
+      if (other.span.begin > date.span.begin) break;
+    }
+    return owner == nullptr ? 12 : impl_->fiscal.EndMonth(owner->entity.id);
+  };
   for (Mention& mention : extraction.mentions) {
     if (mention.kind == MentionKind::kEntity) {
       if (mention.entity.type != EntityType::kPronoun) mention.entity = resolve(mention.text, mention.entity.type);
-    } else if (mention.kind == MentionKind::kDate || mention.kind == MentionKind::kDuration) {
-      mention.date = ResolveDate(mention.date_expr, article.published, tense_at(mention.sentence, mention.span));
+    }
+  }
+  // Dates after every entity is resolved: a fiscal year's owner may be named after it.
+  for (Mention& mention : extraction.mentions) {
+    if (mention.kind == MentionKind::kDate || mention.kind == MentionKind::kDuration) {
+      mention.date = ResolveDate(mention.date_expr, article.published, tense_at(mention.sentence, mention.span),
+                                 fiscal_end_month(mention));
     }
   }
   for (extract::Claim& claim : extraction.claims) {
@@ -335,7 +359,11 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     }
     ResolveReferences(extraction, claim);
     if (claim.has_time) {
-      claim.time = ResolveDate(claim.time_expr, article.published, tense_at(claim.provenance.sentence, claim.time_span));
+      // Whose fiscal year: the claim's subject, else its counterparty.
+      const std::string& owner = claim.subject.entity.id.empty() ? claim.counterparty.entity.id : claim.subject.entity.id;
+      const int end_month = claim.time_expr.start.fiscal ? impl_->fiscal.EndMonth(owner) : 12;
+      claim.time = ResolveDate(claim.time_expr, article.published, tense_at(claim.provenance.sentence, claim.time_span),
+                               end_month);
     }
     if (!claim.condition_text.empty()) {
       // The condition's actor: the first party named inside it, else the claim's subject.

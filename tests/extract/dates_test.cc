@@ -426,3 +426,67 @@ TEST_CASE("date recognizer: arbitrary bytes never crash and spans stay inside th
   }
   CHECK(Recognizer().Find("").empty());
 }
+
+TEST_CASE("date recognizer: forms added for issue 4") {
+  struct Case {
+    const char* text;
+    const char* span;
+    int year, month, day;
+    Precision relative_unit;
+    int relative_offset;
+    Boundary boundary;
+  };
+  const Case cases[] = {
+      // "in two weeks": a day that far ahead, not a period.
+      {"The firm will report in two weeks.", "in two weeks", 0, 0, 0, Precision::kWeek, 2,
+       Boundary::kNone},
+      {"Payment is due in 3 days.", "in 3 days", 0, 0, 0, Precision::kDay, 3, Boundary::kNone},
+      // "this September": the published year's September.
+      {"The plant opens this September.", "this September", 0, 9, 0, Precision::kYear, 0,
+       Boundary::kNone},
+      {"It slipped the previous Friday.", "previous Friday", 0, 0, 0, Precision::kWeek, -1,
+       Boundary::kNone},
+      {"Deliveries start later than 2027.", "later than 2027", 2027, 0, 0, Precision::kNone, 0,
+       Boundary::kAfter},
+      // Lower-case month names count with a day or a year after them.
+      {"they lost june of 1992 records", "june of 1992", 1992, 6, 0, Precision::kNone, 0,
+       Boundary::kNone},
+      {"filed on july 4th, 1995 in court", "july 4th, 1995", 1995, 7, 4, Precision::kNone, 0,
+       Boundary::kNone},
+      {"It sold IVAC on Dec. 31 , 1994.", "Dec. 31 , 1994", 1994, 12, 31, Precision::kNone, 0,
+       Boundary::kNone},
+      // An ISO date inside a file name is a date, not the year range "2002-10".
+      {"See report-2002-10-09.pdf for it.", "2002-10-09", 2002, 10, 9, Precision::kNone, 0,
+       Boundary::kNone},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.text;
+    CAPTURE(input);
+    auto mention = OnlyMention(c.text);
+    CheckSpan(c.text, *mention, c.span);
+    const DatePoint& point = mention->date_expr.start;
+    CHECK(point.year == c.year);
+    CHECK(point.month == c.month);
+    CHECK(point.day == c.day);
+    CHECK(point.relative_unit == c.relative_unit);
+    CHECK(point.relative_offset == c.relative_offset);
+    CHECK(mention->date_expr.boundary == c.boundary);
+  }
+}
+
+TEST_CASE("date recognizer: numbers that are not dates (issue 4)") {
+  const char* const no_dates[] = {
+      "Call +86 138-2010-2015 today or not.",  // "today" aside, the digits are a phone number
+      "Ref 2010-2015-86 was filed.",
+      "It may rise, and prices may fall.",
+      "The company said the board met.",
+      "march on, said the union",
+  };
+  for (const char* text : no_dates) {
+    const std::string input = text;
+    CAPTURE(input);
+    for (const Mention& m : Recognizer().Find(text)) {
+      CHECK(m.text == "today");
+    }
+  }
+}

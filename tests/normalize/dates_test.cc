@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -503,5 +504,100 @@ TEST_CASE("resolve date: any expression, any published text, never crashes") {
     for (const std::string* iso : {&value.start, &value.end}) {
       CHECK((iso->empty() || iso->size() == 10));
     }
+  }
+}
+
+TEST_CASE("resolve date: fiscal years follow the owner's calendar (issue 4)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    int end_month;
+    const char* start;
+    const char* end;
+    Precision precision;
+  };
+  const Case cases[] = {
+      // Microsoft's fiscal year ends June 30: its fiscal 2026 is July 2025 - June 2026.
+      {"Revenue in fiscal 2026 rose.", "fiscal 2026", 6, "2025-07-01", "2026-06-30",
+       Precision::kYear},
+      {"The FY26 budget is set.", "FY26", 6, "2025-07-01", "2026-06-30", Precision::kYear},
+      {"Close in the fourth quarter of fiscal 2025.", "the fourth quarter of fiscal 2025", 6,
+       "2025-04-01", "2025-06-30", Precision::kQuarter},
+      {"Costs fell in the first quarter of fiscal 2026.", "the first quarter of fiscal 2026", 9,
+       "2025-10-01", "2025-12-31", Precision::kQuarter},
+      // Calendar year by default.
+      {"Revenue in fiscal 2026 rose.", "fiscal 2026", 12, "2026-01-01", "2026-12-31",
+       Precision::kYear},
+      // A calendar date is never moved by a fiscal calendar.
+      {"It closed in March 2026.", "March 2026", 6, "2026-03-01", "2026-03-31", Precision::kMonth},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    CAPTURE(c.end_month);
+    for (const Mention& m : Recognizer().Find(c.sentence)) {
+      if (m.text != c.span) continue;
+      const DateValue value = ResolveDate(m.date_expr, kTuesday, Tense::kPast, c.end_month);
+      CHECK(value.start == c.start);
+      CHECK(value.end == c.end);
+      CHECK(value.precision == c.precision);
+    }
+  }
+}
+
+TEST_CASE("fiscal calendar: bundled table, missing file, malformed row") {
+  using concord::normalize::FiscalCalendar;
+  auto bundled = FiscalCalendar::Load(concord::testing::DataDir() / "normalize" / "data" /
+                                      "fiscal_years.tsv");
+  REQUIRE(bundled.ok());
+  CHECK(bundled->EndMonth("microsoft") == 6);
+  CHECK(bundled->EndMonth("no-such-company") == 12);
+
+  concord::testing::TempDir dir;
+  auto missing = FiscalCalendar::Load(dir.path() / "absent.tsv");
+  REQUIRE(missing.ok());
+  CHECK(missing->EndMonth("microsoft") == 12);
+
+  const std::filesystem::path bad = dir.path() / "bad.tsv";
+  {
+    std::ofstream out(bad);
+    out << "# comment\nacme\t06-30\nbroken row\n";
+  }
+  auto failed = FiscalCalendar::Load(bad);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.status().ToString().find("bad.tsv:3") != std::string::npos);
+}
+
+TEST_CASE("resolve date: ranges that cross a year and calendar-aligned spans (issue 4)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* published;
+    const char* start;
+    const char* end;
+  };
+  const Case cases[] = {
+      // Year-less endpoints placed one by one would cross; the range runs forward. (A range is
+      // two mentions, one per endpoint, each with the whole range: the first is asked for.)
+      {"Output fell from August to October, it said.", "from August", "2026-09-07",
+       "2026-08-01", "2026-10-31"},
+      {"Stores closed from November to March.", "from November", "2026-04-28",
+       "2025-11-01", "2026-03-31"},
+      // Quarters and decades are calendar units.
+      {"Sales fell over the past two quarters.", "over the past two quarters", kTuesday,
+       "2025-10-01", "2026-03-31"},
+      {"Demand will peak in the next decade.", "in the next decade", kTuesday, "2030-01-01",
+       "2039-12-31"},
+      // A year range written with "to".
+      {"Prices rose from 2014 to 2018.", "from 2014", kTuesday, "2014-01-01",
+       "2018-12-31"},
+      {"Output grew 2014 to 2018, it said.", "2014", kTuesday, "2014-01-01", "2018-12-31"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, c.published);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
   }
 }

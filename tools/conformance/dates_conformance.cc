@@ -525,7 +525,7 @@ int main(int argc, char** argv) {
   if (time_folder) {
     auto normalizer = concord::normalize::Normalizer::Create(data_root / "normalize" / "data");
     if (!normalizer.ok()) {
-      std::cerr << normalizer.status().message() << "\n";
+      std::cerr << normalizer.status().ToString() << "\n";
       return kExitUsage;
     }
     return TimeFolder(*time_folder, published, *normalizer);
@@ -540,12 +540,12 @@ int main(int argc, char** argv) {
   }
   auto extractor = concord::extract::Extractor::Create({data_root / "extract" / "patterns"});
   if (!extractor.ok()) {
-    std::cerr << extractor.status().message() << "\n";
+    std::cerr << extractor.status().ToString() << "\n";
     return kExitUsage;
   }
   auto normalizer = concord::normalize::Normalizer::Create(data_root / "normalize" / "data");
   if (!normalizer.ok()) {
-    std::cerr << normalizer.status().message() << "\n";
+    std::cerr << normalizer.status().ToString() << "\n";
     return kExitUsage;
   }
 
