@@ -399,8 +399,10 @@ int main(int argc, char** argv) {
     report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
     report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
     report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
-    report->add_option("--since", report_options.filter.since, "Only facts dated on or after this ISO date");
-    report->add_option("--until", report_options.filter.until, "Only facts dated on or before this ISO date");
+    report->add_option("--since", report_options.filter.since,
+                       "Only facts dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    report->add_option("--until", report_options.filter.until,
+                       "Only facts dated on or before this date; YYYY or YYYY-MM covers the whole period");
     report->add_flag("--conflicts-only", report_options.filter.conflicts_only, "Only disputed facts");
     report->add_option("--db", db_path, "SQLite database file")->capture_default_str();
     AddDataOptions(report, data);
