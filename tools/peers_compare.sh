@@ -135,3 +135,4 @@ for label, name, tool in loops:
     st = stats(name, tool)
     if st:
         print(f"| {label} | {st.get('mb_per_s')} | {st.get('articles_per_s')} |")
+EOF

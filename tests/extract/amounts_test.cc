@@ -135,6 +135,12 @@ TEST_CASE("amount: money forms, currencies and scales") {
       {"Bern approved CHF1.2bn for rail.", "CHF1.2bn", 1.2e9, "CHF"},
       {"The club was sold for 300 million sterling.", "300 million sterling", 300e6, "GBP"},
       {"The card sells for ¥５,０００ in Osaka.", "¥５,０００", 5000, "JPY"},
+      {"The unit booked a $5mn loss.", "$5mn", 5e6, "USD"},
+      {"Lenders wrote off £3.2 mn in loans.", "£3.2 mn", 3.2e6, "GBP"},
+      {"It raised US$1.1b in bonds.", "US$1.1b", 1.1e9, "USD"},
+      {"Debt stood at €2.3tn at year end.", "€2.3tn", 2.3e12, "EUR"},
+      {"Vestas won orders of DKK 4.5 billion.", "DKK 4.5 billion", 4.5e9, "DKK"},
+      {"Samsung spent 3 trillion Korean won on it.", "3 trillion Korean won", 3e12, "KRW"},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
