@@ -396,6 +396,9 @@ struct DateRecognizer::Impl {
                                         std::vector<Mention>& out) const;
   std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
                                      std::vector<Mention>& out) const;
+  // "three weeks from tomorrow", "2 days before May 13 1999", "two years from now".
+  std::optional<std::size_t> OffsetAt(std::string_view text, std::size_t pos,
+                                      std::vector<Mention>& out) const;
   // "in two weeks": the day that far after the published date.
   std::optional<std::size_t> InCountAt(std::string_view text, std::size_t pos,
                                        std::vector<Mention>& out) const;
@@ -447,6 +450,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
   std::unique_ptr<RE2> rel_month_;       // last October | next March | this September
   std::unique_ptr<RE2> in_count_;        // in two weeks | in 3 days (a day that far ahead)
+  std::unique_ptr<RE2> offset_;          // three weeks from | 2 days before | a year after
+  std::unique_ptr<RE2> now_;             // now (after "from")
   std::unique_ptr<RE2> end_of_unit_;     // the decade | the year (after "the end of")
   std::unique_ptr<RE2> boundary_;        // through | until | by | since | as of …
   std::unique_ptr<RE2> modifier_;        // the end of | early | mid- | late
@@ -497,6 +502,9 @@ DateRecognizer::Impl::Impl() {
                          weekday + R"(\b)");
   rel_month_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + month_full + R"(\b)");
   in_count_ = Compile(R"((?i:in)\s+)" + number + R"(\s+(days?|weeks?|months?|years?)\b)");
+  offset_ = Compile(number + R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
+                             R"(earlier\s+than)\s+)");
+  now_ = Compile(R"(now\b)");
   end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
   boundary_ =
       Compile(R"(((?i:through|thru|until|till|til|up\s+until|by|on\s+or\s+before|)"
@@ -988,6 +996,34 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   return end;
 }
 
+std::optional<std::size_t> DateRecognizer::Impl::OffsetAt(std::string_view text,
+                                                          std::size_t pos,
+                                                          std::vector<Mention>& out) const {
+  auto hit = MatchAt(*offset_, text, pos);
+  if (!hit) return std::nullopt;
+  const int count = NumberOf((*hit)[1], kNumberWords);
+  if (count <= 0) return std::nullopt;
+  const char how = ToLower((*hit)[3][0]);
+  const bool back = how == 'b' || how == 'e';  // before, earlier than
+  DateExpr expr;
+  std::size_t end = 0;
+  if (auto now = MatchAt(*now_, text, hit->end)) {
+    expr.start.relative_unit = Precision::kDay;  // "from now": the published day
+    expr.start.precision = Precision::kDay;
+    end = now->end;
+  } else if (auto point = ModifiedPointAt(text, hit->end, true)) {
+    expr.start = point->point;
+    expr.day_month_ambiguous = point->day_month_ambiguous;
+    end = point->end;
+  } else {
+    return std::nullopt;
+  }
+  expr.shift_count = back ? -count : count;
+  expr.shift_unit = UnitOf((*hit)[2]);
+  out.push_back(MakeMention(text, pos, end, expr));
+  return end;
+}
+
 std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text,
                                                            std::size_t pos,
                                                            std::vector<Mention>& out) const {
@@ -1102,6 +1138,9 @@ std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view t
                                                               std::size_t pos,
                                                               std::vector<Mention>& out) const {
   if (auto end = DurationAt(text, pos, out)) return end;
+  if (IsAsciiDigit(text[pos])) {
+    if (auto end = OffsetAt(text, pos, out)) return end;
+  }
   if (auto end = RangeAt(text, pos, out)) return end;
   if (auto hit = MatchAt(*boundary_, text, pos)) {
     const Boundary boundary = BoundaryOf(std::string_view((*hit)[1].data(), (*hit)[1].size()));
@@ -1137,6 +1176,11 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
       end = DurationAt(text, pos, mentions);
       if (!end) end = InCountAt(text, pos, mentions);
     } else if (anchor == Anchor::kAgo) {
+      end = OffsetAt(text, pos, mentions);
+      if (end) {
+        pos = *end;
+        continue;
+      }
       if (auto ago = AgoPointAt(text, pos)) {
         DateExpr expr;
         expr.start = ago->point;

@@ -407,7 +407,8 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
 
   constexpr int kMaxDurationCount = 10000;
   if (!Plausible(expr.start) || (expr.end && !Plausible(*expr.end)) ||
-      expr.duration_count > kMaxDurationCount) {
+      expr.duration_count > kMaxDurationCount || expr.shift_count > kMaxDurationCount ||
+      expr.shift_count < -kMaxDurationCount) {
     AddFlag(value.flags, "invalid");
     return value;
   }
@@ -483,6 +484,17 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     return value;
   }
   const Period& period = *start.period;
+
+  // "three weeks from tomorrow", "2 days before May 13": a day counted from the point's first.
+  if (expr.shift_count != 0 && expr.shift_unit != Precision::kNone) {
+    const int direction = expr.shift_count < 0 ? -1 : 1;
+    const int count = expr.shift_count < 0 ? -expr.shift_count : expr.shift_count;
+    const std::string day = Iso(DurationEnd(period.first, count, expr.shift_unit, direction));
+    value.start = day;
+    value.end = day;
+    value.precision = Precision::kDay;
+    return value;
+  }
 
   // "Monday, April 28, 2026" when April 28 is a Tuesday.
   if (expr.start.weekday != 0 && expr.start.day != 0 &&

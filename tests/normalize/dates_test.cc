@@ -601,3 +601,32 @@ TEST_CASE("resolve date: ranges that cross a year and calendar-aligned spans (is
     CHECK(value.end == c.end);
   }
 }
+
+TEST_CASE("resolve date: a day counted from a point (issue 4)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* day;
+  };
+  const Case cases[] = {
+      {"The note matures three weeks from tomorrow.", "three weeks from tomorrow", "2026-05-20"},
+      {"It was signed 2 days before May 13, 1999.", "2 days before May 13, 1999", "1999-05-11"},
+      {"The plant opens two years from now.", "two years from now", "2028-04-28"},
+      {"Payment follows 3 days after January 12, 2027.", "3 days after January 12, 2027",
+       "2027-01-15"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.day);
+    CHECK(value.end == c.day);
+    CHECK(value.precision == Precision::kDay);
+  }
+  // Without a published date the count from "now" stays unresolved.
+  for (const Mention& m : Recognizer().Find("It opens two years from now.")) {
+    const DateValue value = ResolveDate(m.date_expr, "", Tense::kFuture);
+    CHECK(value.start.empty());
+    CHECK(HasFlag(value, "unresolved"));
+  }
+}
