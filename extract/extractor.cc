@@ -613,7 +613,22 @@ void AttributeToSignatures(std::string_view text, Extraction& extraction) {
 
 }  // namespace
 
+// The cue categories a claim's polarity and modality come from, in cues.lex's names.
+constexpr std::string_view kClaimCueCategories[] = {"polarity.ceased",      "polarity.negated", "polarity.continues",
+                                                    "modality.considering", "modality.estimate", "modality.reported",
+                                                    "modality.plan"};
+enum : std::size_t { kCeasedCue, kNegatedCue, kContinuesCue, kConsideringCue, kEstimateCue, kReportedCue, kPlanCue };
+
 struct Extractor::Impl {
+  // Where the cue categories ApplyCues reads occur in one tagged sentence: found once per
+  // sentence, then every claim of it only checks which hits fall inside its clause.
+  struct SentenceCues {
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> hits;  // per kClaimCueCategories
+    bool Any(std::size_t category, std::size_t begin, std::size_t end) const {
+      return std::any_of(hits[category].begin(), hits[category].end(),
+                         [&](const auto& hit) { return hit.first >= begin && hit.second <= end; });
+    }
+  };
   AmountRecognizer amounts;
   DateRecognizer dates;
   std::vector<CompiledRule> rules;
@@ -631,9 +646,15 @@ struct Extractor::Impl {
   std::vector<Mention> FindQuantities(std::string_view text) const;
   void AddClaims(const corpus::Article& article, Extraction& extraction) const;
   void AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index, const TaggedSentence& tagged,
-                         std::size_t first, std::size_t end, std::size_t claims_before, Extraction& extraction) const;
+                         std::size_t first, std::size_t end, std::size_t claims_before,
+                         std::optional<SentenceCues>& sentence_cues, Extraction& extraction) const;
   std::string Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const;
-  void ApplyCues(std::string_view clause, std::string_view sentence, Claim& claim) const;
+  SentenceCues FindSentenceCues(std::string_view tagged) const;
+  bool BuildCueSet(const RE2::Options& options);
+  std::unique_ptr<RE2::Set> cue_set;                            // null when there are no cues
+  std::vector<std::pair<std::size_t, std::string>> cue_phrases;  // set index → (category, phrase)
+  void ApplyCues(const SentenceCues& cues, std::size_t clause_begin, std::size_t clause_end, std::size_t sentence_end,
+                 Claim& claim) const;
   bool HasCue(std::string_view clause, const std::string& category, std::size_t* at = nullptr) const;
 };
 
@@ -654,25 +675,67 @@ bool Extractor::Impl::HasCue(std::string_view clause, const std::string& categor
   return false;
 }
 
-// `clause` scopes polarity and most modality cues; a report cue may stand anywhere in the
-// sentence ("X would invest …, according to people familiar with the talks").
-void Extractor::Impl::ApplyCues(std::string_view clause, std::string_view sentence, Claim& claim) const {
+Extractor::Impl::SentenceCues Extractor::Impl::FindSentenceCues(std::string_view tagged) const {
+  SentenceCues cues;
+  cues.hits.resize(std::size(kClaimCueCategories));
+  // One pass of the phrase set says which phrases occur; only those are then located.
+  std::vector<int> present;
+  if (cue_set == nullptr || !cue_set->Match(tagged, &present)) return cues;
+  for (int index : present) {
+    const auto& [category, phrase] = cue_phrases[static_cast<std::size_t>(index)];
+    const std::size_t length = phrase.size() - (phrase.back() == '*' ? 1 : 0);
+    for (std::size_t at = FindCue(tagged, phrase); at != std::string_view::npos; at = FindCue(tagged, phrase, at + 1)) {
+      cues.hits[category].emplace_back(at, at + length);
+    }
+  }
+  return cues;
+}
+
+// The phrase set FindSentenceCues scans with: every phrase of kClaimCueCategories, with the
+// word boundaries FindCue applies. False when RE2 cannot build it.
+bool Extractor::Impl::BuildCueSet(const RE2::Options& options) {
+  cue_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::size_t category = 0; category < std::size(kClaimCueCategories); ++category) {
+    auto found = cues.phrases_by_category.find(std::string(kClaimCueCategories[category]));
+    if (found == cues.phrases_by_category.end()) continue;
+    for (const std::string& phrase : found->second) {
+      const bool prefix = phrase.back() == '*';
+      const std::string body = prefix ? phrase.substr(0, phrase.size() - 1) : phrase;
+      if (body.empty()) continue;
+      const bool left = std::isalnum(static_cast<unsigned char>(body.front())) != 0;
+      const bool right = !prefix && std::isalnum(static_cast<unsigned char>(body.back())) != 0;
+      std::string error;
+      if (cue_set->Add((left ? "\\b" : "") + RE2::QuoteMeta(body) + (right ? "\\b" : ""), &error) < 0) return false;
+      cue_phrases.emplace_back(category, phrase);
+    }
+  }
+  if (cue_phrases.empty()) {
+    cue_set.reset();
+    return true;
+  }
+  return cue_set->Compile();
+}
+
+// The clause [clause_begin, clause_end) scopes polarity and most modality cues; a report cue
+// may stand anywhere in the sentence ("X would invest …, according to people familiar").
+void Extractor::Impl::ApplyCues(const SentenceCues& cues, std::size_t clause_begin, std::size_t clause_end,
+                                std::size_t sentence_end, Claim& claim) const {
   // Order matters: "no longer" outranks the "not" inside other cues; "still" and
   // "continues" only say the relation goes on.
-  if (HasCue(clause, "polarity.ceased")) {
+  if (cues.Any(kCeasedCue, clause_begin, clause_end)) {
     claim.polarity = Polarity::kCeased;
-  } else if (HasCue(clause, "polarity.negated")) {
+  } else if (cues.Any(kNegatedCue, clause_begin, clause_end)) {
     claim.polarity = Polarity::kNegated;
-  } else if (HasCue(clause, "polarity.continues")) {
+  } else if (cues.Any(kContinuesCue, clause_begin, clause_end)) {
     claim.polarity = Polarity::kContinues;
   }
-  if (HasCue(clause, "modality.considering")) {
+  if (cues.Any(kConsideringCue, clause_begin, clause_end)) {
     claim.modality = Modality::kConsidering;
-  } else if (HasCue(clause, "modality.estimate")) {
+  } else if (cues.Any(kEstimateCue, clause_begin, clause_end)) {
     claim.modality = Modality::kEstimate;
-  } else if (HasCue(sentence, "modality.reported")) {
+  } else if (cues.Any(kReportedCue, 0, sentence_end)) {
     claim.modality = Modality::kReported;
-  } else if (HasCue(clause, "modality.plan")) {
+  } else if (cues.Any(kPlanCue, clause_begin, clause_end)) {
     claim.modality = Modality::kPlan;
   }
 }
@@ -699,6 +762,7 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     if (candidates.empty() && !has_quantities) continue;
     std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
+    std::optional<SentenceCues> sentence_cues;
     std::vector<std::pair<std::size_t, std::size_t>> match_ranges;  // tagged offsets, one per new claim
     for (int index : candidates) {
       const CompiledRule& compiled = rules[static_cast<std::size_t>(index)];
@@ -753,8 +817,8 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
         // The clause of the match: from the last ';' before it to its end.
         std::size_t clause_begin = tagged.text.rfind(';', match_begin);
         clause_begin = clause_begin == std::string::npos ? 0 : clause_begin + 1;
-        std::string_view clause = std::string_view(tagged.text).substr(clause_begin, match_end - clause_begin);
-        ApplyCues(clause, tagged.text, claim);
+        if (!sentence_cues) sentence_cues = FindSentenceCues(tagged.text);
+        ApplyCues(*sentence_cues, clause_begin, match_end, tagged.text.size(), claim);
         // A date in the clause dates the claim when no slot did; failing that, a date
         // elsewhere in the sentence ("In March, X announced that Y would invest …").
         if (!claim.has_time) {
@@ -891,7 +955,7 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     kept = std::move(ordered);
     extraction.claims.resize(claims_before);
     for (Claim& claim : kept) extraction.claims.push_back(std::move(claim));
-    if (has_quantities) AddQuantityClaims(article, s, tagged, first, end, claims_before, extraction);
+    if (has_quantities) AddQuantityClaims(article, s, tagged, first, end, claims_before, sentence_cues, extraction);
   }
 }
 
@@ -913,7 +977,8 @@ std::string Extractor::Impl::Attribution(std::string_view tagged, const std::vec
 // quantity claims of their own, with a time and no value.
 void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index,
                                         const TaggedSentence& tagged, std::size_t first, std::size_t end,
-                                        std::size_t claims_before, Extraction& extraction) const {
+                                        std::size_t claims_before, std::optional<SentenceCues>& sentence_cues,
+                                        Extraction& extraction) const {
   std::vector<bool> taken(end - first, false);
   auto take = [&](const Span& span) {
     for (std::size_t m = first; m < end; ++m) {
@@ -935,19 +1000,30 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     if (index && *index >= first && *index < end) token_at[*index - first] = at;
   }
   std::vector<Claim> quantities;
+  // Figures of one clause share its cues, context and parties: worked out once per clause.
+  std::vector<std::pair<std::size_t, Claim>> clause_templates;
   auto make_claim = [&](std::size_t m) {
     const std::size_t at = token_at[m - first];
     std::size_t clause_begin = tagged.text.rfind(';', at);
     clause_begin = clause_begin == std::string::npos ? 0 : clause_begin + 1;
     std::size_t clause_end = tagged.text.find(';', at);
     if (clause_end == std::string::npos) clause_end = tagged.text.size();
-    Claim claim;
-    claim.relation = std::string(kQuantityRelation);
-    claim.confidence = kQuantityConfidence;
-    claim.provenance = {article.id, sentence_index, sentence, std::string(text.substr(sentence.begin, sentence.end - sentence.begin))};
-    ApplyCues(std::string_view(tagged.text).substr(clause_begin, clause_end - clause_begin), tagged.text, claim);
-    claim.attribution = attribution;
-    FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
+    auto cached = std::find_if(clause_templates.begin(), clause_templates.end(),
+                               [&](const auto& entry) { return entry.first == clause_begin; });
+    if (cached == clause_templates.end()) {
+      Claim shared;
+      shared.relation = std::string(kQuantityRelation);
+      shared.confidence = kQuantityConfidence;
+      shared.provenance = {article.id, sentence_index, sentence,
+                           std::string(text.substr(sentence.begin, sentence.end - sentence.begin))};
+      if (!sentence_cues) sentence_cues = FindSentenceCues(tagged.text);
+      ApplyCues(*sentence_cues, clause_begin, clause_end, tagged.text.size(), shared);
+      shared.attribution = attribution;
+      FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, shared);
+      clause_templates.emplace_back(clause_begin, std::move(shared));
+      cached = clause_templates.end() - 1;
+    }
+    Claim claim = cached->second;
     // The subject, when the clause names a party before the figure ("Veltrix will cut 1,200
     // jobs"); else the first party after it ("1,200 jobs at Veltrix").
     for (const Role& party : claim.entities) {
@@ -1071,6 +1147,7 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
   if (impl->has_atoms && !impl->atom_set->Compile()) {
     return Status::Environment("pattern rules", "the rule atoms exceed RE2's memory budget");
   }
+  if (!impl->BuildCueSet(options)) return Status::Environment("cue lexicon", "the cue phrases exceed RE2's memory budget");
   const std::string token = std::string(kTokenOpen) + "((?:ORG|PER)\\d+)" + std::string(kTokenClose);
   impl->according_to = std::make_unique<RE2>("according to (?:its |their )?(?:\\w+ )?" + token, options);
   impl->said = std::make_unique<RE2>(token + " (?:said|says|stated|told|wrote|posted|announced)", options);
