@@ -9,7 +9,10 @@
 // Mention. We do not ask RE2 for capture groups: for a program this size (about 8,000
 // instructions) RE2 extracts them with its NFA, and the whole recognizer ran at 31 MB/s that
 // way against 53 MB/s with the parser (wall clock, gen_corpus.py corpus of 200 articles, one
-// core; 76 MB/s of CPU time on a loaded machine with the tables as they are now).
+// core). With the tables as they are now: about 60 MB/s of CPU time on 2,000 articles
+// (`concord_recognizers_replay --time`, tools/BENCHMARKS.md). The parser runs on every match
+// and tries each table at several positions, so its lookups compare bytes directly (CodeAt):
+// a std::find over string_views there cost two thirds of the speed.
 //
 // The grammar, with SP = one to three spaces (ASCII space, tab, U+00A0, U+202F):
 //
@@ -645,6 +648,7 @@ struct Part {
   Span sign;         // percent: "minus ", "-"; empty if none
   Span currency;     // prefixed form: the symbol or code; may be empty on the second part
   int currency_exponent = 0;  // of a scale letter glued to the code ("MUSD")
+  bool folded_code = false;   // the code is not in capitals ("usd"): it needs a space
   Span number;       // digits, or number words
   Decimal value;     // of the number alone
   Span scale;        // "billion", "bn", "m"; empty if none
@@ -667,6 +671,7 @@ struct Parsed {
   Connector connector = Connector::kNone;
   Span suffix_currency;
   int currency_exponent = 0;  // suffixed form: of a scale letter glued to the code ("30 MUSD")
+  bool folded_code = false;   // suffixed form: the code is not in capitals ("20 usd")
   Span code_scale;            // suffixed form: a scale word after the code ("75 USD million")
   int code_scale_exponent = 0;
   Span fraction;              // "a quarter of": the whole phrase
@@ -960,6 +965,7 @@ class Parser {
     if (end == kNone) return kNone;
     part->currency = {pos, end};
     part->currency_exponent = code && end == code_end ? code_exponent : 0;
+    part->folded_code = code && end == code_end && text_.substr(pos, end - pos) != code_iso;
     return end;
   }
 
@@ -1002,7 +1008,7 @@ class Parser {
   // A suffix currency at `pos`: its end, ISO code and, for a code, the exponent of its scale
   // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code.
   std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso, int* exponent,
-                             bool* is_code) const {
+                             bool* is_code, bool* folded) const {
     const auto surface = [](const CurrencyName& c) { return c.surface; };
     std::size_t end = kNone;
     const auto consider = [&](std::pair<std::size_t, std::size_t> found, std::string_view found_iso,
@@ -1027,6 +1033,7 @@ class Parser {
       *is_code = false;
       *exponent = 0;
     }
+    *folded = *is_code && *exponent == 0 && text_.substr(pos, end - pos) != *iso;
     return end;
   }
 
@@ -1177,7 +1184,8 @@ class Parser {
         std::string_view iso;
         int exponent = 0;
         bool is_code = false;
-        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code);
+        bool folded = false;
+        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code, &folded);
         if (end == kNone) continue;
         // "75 USD million", then "75 USD".
         Span code_scale;
@@ -1194,6 +1202,7 @@ class Parser {
         parsed->form = Form::kSuffixed;
         parsed->currency = iso;
         parsed->currency_exponent = exponent;
+        parsed->folded_code = folded;
         parsed->code_scale = code_scale;
         parsed->code_scale_exponent = code_scale_exponent;
         parsed->first = first;
@@ -1470,10 +1479,12 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   switch (parsed.form) {
     case Form::kPrefixed: {
       // "Z$5": an unknown dollar; "5$": not ours.
-      // "MUSD 5 million": two scales.
+      // "MUSD 5 million": two scales. "crc32": a lower-case code glued to digits is an
+      // identifier; "usd 5" and "USD5" are money.
       if (!CleanEnd(text, first.end()) ||
           (!IsAsciiLetter(text[core_begin]) && !CleanStart(text, core_begin)) ||
-          (first.currency_exponent != 0 && !first.scale.empty()))
+          (first.currency_exponent != 0 && !first.scale.empty()) ||
+          (first.folded_code && first.number.begin == first.currency.end))
         return {std::nullopt, retry};
       const int code_exponent = first.currency_exponent;
       amount.low = amount.high = ToDouble(first.value, first.exponent + code_exponent);
@@ -1521,7 +1532,12 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
       const std::size_t currency_end = parsed.suffix_currency.end;
       const bool symbol_of_next = !IsAsciiLetter(text[parsed.suffix_currency.begin]) &&
                                   currency_end < text.size() && IsAsciiDigit(text[currency_end]);
+      // "32crc", "5usd": a lower-case code glued to the number.
+      const bool glued_folded_code =
+          parsed.folded_code && parsed.suffix_currency.begin > 0 &&
+          IsWordChar(text[parsed.suffix_currency.begin - 1]);
       if (!CleanStart(text, core_begin) || (!scaled && glued_digits) || symbol_of_next ||
+          glued_folded_code ||
           (!scaled && !parsed.has_second && IsYearLike(Surface(text, first.number))))
         return {std::nullopt, retry};
       const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
