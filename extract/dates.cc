@@ -1121,7 +1121,7 @@ std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
     std::string_view text, std::size_t pos, std::size_t point_pos, Boundary boundary,
     std::vector<Mention>& out) const {
   const bool in_date_context = boundary != Boundary::kNone;
-  if (IsAsciiDigit(text[point_pos])) {
+  if (point_pos < text.size() && IsAsciiDigit(text[point_pos])) {
     if (auto end = YearRangeAt(text, pos, point_pos, boundary, out)) return end;
   }
   auto parsed = ModifiedPointAt(text, point_pos, in_date_context);

@@ -564,6 +564,20 @@ TEST_CASE("amount: any bytes, long lines and odd runs are safe") {
   CHECK(Recognizer().Find("\xff\xfe$5\xc2").size() == 1);
 }
 
+// Found by tools/fuzz (issue 3): a date lead word ending the text made the date recognizer
+// read one byte past the end (ASan: heap-buffer-overflow in PointExpressionAt).
+TEST_CASE("quantities: texts that end inside an expression are safe") {
+  const char* texts[] = {"It is ahead of ", "ahead of", "Sales rose before ", "until", "from $5",
+                         "between 5% and", "up to ", "$", "US$ ", "5 MUSD", "minus ", "a quarter of",
+                         "K$97.7-billi", "between $2bn and $"};
+  for (const char* text : texts) {
+    const std::string input(text);  // a heap copy, so ASan sees a read past its end
+    CAPTURE(input);
+    const std::vector<Mention> mentions = FindQuantities(input);
+    CheckWellFormed(input, mentions);
+  }
+}
+
 TEST_CASE("amount: the recognizer moves") {
   AmountRecognizer first;
   AmountRecognizer second(std::move(first));
