@@ -1024,12 +1024,10 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
       cached = clause_templates.end() - 1;
     }
     Claim claim = cached->second;
-    // The subject, when the clause names a party before the figure ("Veltrix will cut 1,200
-    // jobs"); else the first party after it ("1,200 jobs at Veltrix").
-    for (const Role& party : claim.entities) {
-      if (party.span.begin < extraction.mentions[m].span.begin || !claim.subject.present()) claim.subject = party;
-      if (party.span.begin > extraction.mentions[m].span.begin) break;
-    }
+    // The subject: the clause's first party when it comes before the figure, as English
+    // subjects do ("Veltrix will buy $2 billion of steel from Orbis over five years"); else
+    // the first party after it ("1,200 jobs at Veltrix"). Normalize skips places.
+    if (!claim.entities.empty()) claim.subject = claim.entities.front();
     return std::make_pair(std::move(claim), std::make_pair(clause_begin, clause_end));
   };
   for (std::size_t m = first; m < end; ++m) {

@@ -358,6 +358,16 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       if (party.entity.type != EntityType::kPronoun) party.entity = resolve(party.text, party.entity.type);
     }
     ResolveReferences(extraction, claim);
+    // A figure's guessed subject is a party, not where it happened ("In Europe, 90,000 shops …").
+    if (claim.relation == "quantity" && claim.subject.present() && claim.subject.entity.type == EntityType::kPlace) {
+      claim.subject = {};
+      for (const extract::Role& party : claim.entities) {
+        if (party.entity.type != EntityType::kPlace) {
+          claim.subject = party;
+          break;
+        }
+      }
+    }
     if (claim.has_time) {
       // Whose fiscal year: the claim's subject, else its counterparty.
       const std::string& owner = claim.subject.entity.id.empty() ? claim.counterparty.entity.id : claim.subject.entity.id;

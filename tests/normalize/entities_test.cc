@@ -162,3 +162,33 @@ TEST_CASE("references: it and the former and the two parties resolve to named or
 
 }  // namespace
 }  // namespace concord::normalize
+
+namespace concord::normalize {
+namespace {
+
+TEST_CASE("quantity claims: parties resolve, references name their organisation, places are not subjects") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "2026-04-28";
+  article.text = "Brightwell Foods had a hard year. It cut 1,200 jobs. In Europe, Halvard Mills closed three plants.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  std::vector<const extract::Claim*> quantities;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation == "quantity") quantities.push_back(&claim);
+  }
+  REQUIRE(quantities.size() == 2);
+  CHECK(quantities[0]->value.low == 1200);
+  CHECK(quantities[0]->subject.entity.id == "brightwell foods");
+  REQUIRE(quantities[0]->entities.size() == 1);
+  CHECK(quantities[0]->entities[0].entity.id == "brightwell foods");
+  CHECK(quantities[1]->value.low == 3);
+  CHECK(quantities[1]->subject.entity.id == "halvard mills");
+}
+
+}  // namespace
+}  // namespace concord::normalize
