@@ -227,13 +227,14 @@ void RenderFact(std::string& out, const ReportFact& fact, std::size_t number) {
   out += "</p>\n";
   if (!fact.discrepancies.empty()) {
     out += "<ul class=\"discrepancies\">\n";
-    for (const ReportDiscrepancy& d : fact.discrepancies) {
+    for (const auto& [d, accounts] : DistinctDiscrepancies(fact)) {
       out += "<li><span class=\"type\">";
-      Escape(out, d.type);
-      out += "</span> <span class=\"sev " + Escaped(d.severity) + "\">";
-      Escape(out, d.severity);
+      Escape(out, d->type);
+      out += "</span> <span class=\"sev " + Escaped(d->severity) + "\">";
+      Escape(out, d->severity);
       out += "</span> ";
-      Escape(out, d.detail);
+      Escape(out, d->detail);
+      if (accounts > 1) out += " <span class=\"note\">(" + std::to_string(accounts) + " accounts)</span>";
       out += "</li>\n";
     }
     out += "</ul>\n";

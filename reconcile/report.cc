@@ -348,6 +348,22 @@ StatusCounts CountStatuses(const Report& report) {
   return counts;
 }
 
+std::vector<DistinctDiscrepancy> DistinctDiscrepancies(const ReportFact& fact) {
+  std::vector<DistinctDiscrepancy> distinct;
+  for (const ReportDiscrepancy& d : fact.discrepancies) {
+    auto same = std::find_if(distinct.begin(), distinct.end(), [&](const DistinctDiscrepancy& seen) {
+      return seen.discrepancy->type == d.type && seen.discrepancy->severity == d.severity &&
+             seen.discrepancy->detail == d.detail;
+    });
+    if (same == distinct.end()) {
+      distinct.push_back({&d, 1});
+    } else {
+      ++same->accounts;
+    }
+  }
+  return distinct;
+}
+
 bool IsWebUrl(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
@@ -987,8 +1003,9 @@ void RenderFact(const ReportFact& fact, std::size_t number, std::string& out) {
                 : fact.explanation));
   if (!fact.discrepancies.empty()) {
     out += "\nDiscrepancies:\n";
-    for (const ReportDiscrepancy& d : fact.discrepancies) {
-      Wrap(out, "- **" + d.type + "** (" + d.severity + "): ", "  ", d.detail);
+    for (const auto& [d, accounts] : DistinctDiscrepancies(fact)) {
+      Wrap(out, "- **" + d->type + "** (" + d->severity + "): ", "  ",
+           d->detail + (accounts > 1 ? " (" + std::to_string(accounts) + " accounts)" : ""));
     }
   }
   RenderClaims(fact, "supports", "For", out);

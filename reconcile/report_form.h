@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reconcile/reconcile.h"
 
@@ -20,6 +21,14 @@ struct StatusCounts {
   std::size_t disputed = 0, corroborated = 0, single_source = 0;
 };
 StatusCounts CountStatuses(const Report& report);
+
+// The fact's discrepancies with the same type, severity and detail told once, with how many
+// accounts show each; in first-seen order.
+struct DistinctDiscrepancy {
+  const ReportDiscrepancy* discrepancy = nullptr;
+  std::size_t accounts = 0;
+};
+std::vector<DistinctDiscrepancy> DistinctDiscrepancies(const ReportFact& fact);
 
 // True for http:// and https:// URLs: only those become links (an article's metadata could
 // carry `javascript:` or `data:`).

@@ -327,7 +327,9 @@ Report HandMadeReport() {
   claim.highlights = {{mark, mark + std::string("up to $7 billion").size()}};
   claim.stance = "supports";
   fact.claims = {claim};
-  fact.discrepancies = {{"value", "high", "USD 7 bn vs USD 9 bn <b>(22% apart)</b>", 1, 2}};
+  // Two accounts differ from the reference the same way: one line says so.
+  fact.discrepancies = {{"value", "high", "USD 7 bn vs USD 9 bn <b>(22% apart)</b>", 1, 2},
+                        {"value", "high", "USD 7 bn vs USD 9 bn <b>(22% apart)</b>", 1, 3}};
   Report report;
   report.facts = {fact};
   report.sources = {{"Ledger | Line", 0.5, 1, 0, 0, 1}};
@@ -343,6 +345,9 @@ TEST_CASE("report: Markdown of long names, quotes and URLs stays within 100 colu
   CHECK(markdown.find("  > …") != std::string::npos);
   CHECK(markdown.find("— the end") == std::string::npos);
   CHECK(markdown.find("word…") == std::string::npos);  // cut between words
+  std::size_t detail = markdown.find("(22% apart)</b> (2 accounts)\n");
+  CHECK(detail != std::string::npos);
+  CHECK(markdown.find("22% apart", detail + std::string("(22% apart)").size()) == std::string::npos);
   // A heading cannot wrap: cut to 100 columns.
   CHECK(markdown.find("\n### The Extraordinarily Long-Named International Consolidated Holding Company of "
                       "Brackenridge Foods…\n") != std::string::npos);
@@ -366,6 +371,7 @@ TEST_CASE("report: HTML escapes hostile names, quotes and details") {
   CHECK(html.find("&lt;b&gt;(22% apart)&lt;/b&gt;") != std::string::npos);
   CHECK(html.find("<mark>up to $7 billion</mark>") != std::string::npos);
   CHECK(html.find("&quot;&lt;img") != std::string::npos);
+  CHECK(html.find("(2 accounts)") != std::string::npos);
 }
 
 TEST_CASE("report: an empty store gives an empty but complete report in every format") {
