@@ -871,6 +871,7 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     DatePoint point;
     point.relative_unit = UnitOf((*hit)[1]);
     point.precision = point.relative_unit;
+    point.side = ToLower(text[pos]) == 'e' ? -1 : 1;  // earlier | later
     return Parsed{point, hit->end};
   }
   if (auto hit = MatchAt(*rel_weekday_, text, pos)) {

@@ -79,6 +79,9 @@ struct DatePoint {
   Precision relative_unit = Precision::kNone;
   int relative_offset = 0;
   Precision precision = Precision::kNone;  // of what the text states
+  // The part of the current unit before or after the published day: -1 "earlier this
+  // month" (its first day up to the day before), +1 "later this year" (the day to its end).
+  int side = 0;
   bool operator==(const DatePoint&) const = default;
 };
 

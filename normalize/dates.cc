@@ -483,6 +483,13 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     AddFlag(value.flags, "invalid");
     return value;
   }
+  // "earlier this month": the month up to the day before the published day; "later this
+  // year": from the published day to the year's end (kept whole when that would be empty).
+  if (expr.start.side != 0 && pub && !expr.end) {
+    Period& part = *start.period;
+    if (expr.start.side < 0 && *pub - 1 >= part.first && *pub - 1 <= part.last) part.last = *pub - 1;
+    if (expr.start.side > 0 && *pub >= part.first && *pub <= part.last) part.first = *pub;
+  }
   const Period& period = *start.period;
 
   // "three weeks from tomorrow", "2 days before May 13": a day counted from the point's first.

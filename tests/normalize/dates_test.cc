@@ -132,7 +132,11 @@ TEST_CASE("resolve date: relative to the published date") {
       {"It was sold two weeks ago.", "two weeks ago", "2026-04-14", "2026-04-14", Precision::kDay},
       {"Talks stalled last week.", "last week", "2026-04-20", "2026-04-26", Precision::kWeek},
       {"Sales fell last month.", "last month", "2026-03-01", "2026-03-31", Precision::kMonth},
-      {"It agreed earlier this month to sell.", "earlier this month", "2026-04-01", "2026-04-30",
+      // "earlier this month": the month up to the day before publication; "later this year":
+      // from the published day to the year's end.
+      {"It agreed later this year to sell.", "later this year", "2026-04-28", "2026-12-31",
+       Precision::kYear},
+      {"It agreed earlier this month to sell.", "earlier this month", "2026-04-01", "2026-04-27",
        Precision::kMonth},
       {"Margins shrank last quarter.", "last quarter", "2026-01-01", "2026-03-31",
        Precision::kQuarter},
