@@ -370,6 +370,53 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
       }
     }
 
+    // Entity: the same figure for the same relation and terms, with one party named
+    // differently, by fewer independent groups ("Brisk Storage" where the others have
+    // "Brisk Solar"): reported on the fact told by fewer groups, like a direction slip.
+    {
+      auto group_count = [&](const FactState& fact) {
+        std::set<std::int64_t> fact_groups;
+        for (std::size_t k : fact.members) fact_groups.insert(groups.Find(claims[k].article_id));
+        return fact_groups.size();
+      };
+      std::map<std::string, std::vector<std::size_t>> facts_by_figure;
+      for (std::size_t f = 0; f < facts.size(); ++f) {
+        const ClaimRow& reference = claims[facts[f].reference];
+        if (reference.value_kind != "money" && reference.value_kind != "percent") continue;
+        ClaimRow unnamed = reference;
+        unnamed.subject_id = unnamed.counterparty_id = "";
+        facts_by_figure[FactKey(unnamed) + "|" + ValueText(reference)].push_back(f);
+      }
+      for (const auto& [figure, same_figure] : facts_by_figure) {
+        for (std::size_t minority : same_figure) {
+          for (std::size_t majority : same_figure) {
+            const ClaimRow& mine = claims[facts[minority].reference];
+            const ClaimRow& theirs = claims[facts[majority].reference];
+            const bool subject_differs = mine.subject_id != theirs.subject_id;
+            const bool counterparty_differs = mine.counterparty_id != theirs.counterparty_id;
+            if (minority == majority || subject_differs == counterparty_differs) continue;  // exactly one party
+            const std::string& my_party = subject_differs ? mine.subject_id : mine.counterparty_id;
+            const std::string& their_party = subject_differs ? theirs.subject_id : theirs.counterparty_id;
+            if (my_party.empty() || their_party.empty() || mine.subject_id == mine.counterparty_id) continue;
+            if (!CompareClaims(theirs, mine).empty()) continue;  // another account, not another party
+            std::size_t my_groups = group_count(facts[minority]), their_groups = group_count(facts[majority]);
+            if (my_groups >= their_groups) continue;
+            FactState& fact = facts[minority];
+            for (std::size_t i : fact.members) {
+              fact.contradicting.insert(i);
+              fact.difference_pairs.emplace_back(facts[majority].reference, i);
+              fact.differences.emplace_back(
+                  i, Difference{"entity", "high",
+                                (subject_differs ? claims[i].subject : claims[i].counterparty) + " here, but " +
+                                    std::to_string(their_groups) + " independent source(s) name " +
+                                    (subject_differs ? theirs.subject : theirs.counterparty) + " for the same " +
+                                    mine.relation + " of " + ValueText(mine)});
+            }
+          }
+        }
+      }
+    }
+
     // Trust by iterative truth discovery (SCORING.md): sources that agree with the
     // reference account of facts told by several groups gain trust, the others lose it.
     std::map<std::int64_t, double> trust;
