@@ -18,6 +18,7 @@
 
 #include "reconcile/facts.h"
 #include "reconcile/json_form.h"
+#include "reconcile/report_form.h"
 #include "reconcile/store_impl.h"
 
 namespace concord::reconcile {
@@ -180,7 +181,11 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
              " → " + source.counterparty,
          source.id, summary.id});
     verdict.evidence.push_back(EvidenceOf(source));
-    if (!direct.empty()) verdict.evidence.push_back(EvidenceOf(*direct.front().source));
+    // The direct account too (what the source says of the summary's direction), unless it
+    // is the same sentence.
+    if (!direct.empty() && direct.front().source->span != source.span) {
+      verdict.evidence.push_back(EvidenceOf(*direct.front().source));
+    }
     return verdict;
   }
   if (direct.empty() && summary.relation == kAgreementRelation) {
@@ -502,43 +507,44 @@ std::string RenderSummaryAuditJson(const SummaryAudit& audit) {
 std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit) {
   std::map<std::string, int> counts;
   for (const AuditVerdict& v : audit.verdicts) ++counts[v.verdict];
-  std::string out = "# Summary audit: " + audit.file + "\n\n";
-  out += std::to_string(audit.claims) + " claim(s) judged against " + std::to_string(audit.independent_sources) +
-         " independent source(s): ";
+  std::string out;
+  WrapMarkdown(out, "# Summary audit: ", "  ", audit.file);
+  out += "\n";
+  std::string tally = std::to_string(audit.claims) + " claim(s) judged against " +
+                      std::to_string(audit.independent_sources) + " independent source(s):";
   bool first = true;
   for (const char* verdict : {"supported", "overstated", "contradicted", "unsupported"}) {
-    out += std::string(first ? "" : ", ") + std::to_string(counts[verdict]) + " " + verdict;
+    tally += std::string(first ? " " : ", ") + std::to_string(counts[verdict]) + " " + verdict;
     first = false;
   }
-  out += ".\n";
-  auto quote_line = [](const std::string& quote) {
-    constexpr std::size_t kQuoteColumns = 160;
-    return quote.size() <= kQuoteColumns ? quote : quote.substr(0, quote.rfind(' ', kQuoteColumns)) + " …";
+  WrapMarkdown(out, "", "", tally + ".");
+  auto discrepancy_line = [&](const ReportDiscrepancy& d) {
+    WrapMarkdown(out, "  - **" + d.type + "** (" + d.severity + "): ", "    ", d.detail);
   };
   // Problems first, in the summary's order within each verdict.
   for (const char* verdict : {"contradicted", "overstated", "unsupported", "supported"}) {
     if (counts[verdict] == 0) continue;
-    out += std::string("\n## ") + static_cast<char>(verdict[0] - 'a' + 'A') + (verdict + 1) + "\n";
+    out += std::string("\n## ") + static_cast<char>(verdict[0] - 'a' + 'A') + (verdict + 1) + "\n\n";
     for (const AuditVerdict& v : audit.verdicts) {
       if (v.verdict != verdict) continue;
-      out += "\n- **" + v.claim + "**\n  summary: \"" + quote_line(v.quote) + "\"\n";
-      for (const ReportDiscrepancy& d : v.discrepancies) {
-        out += "  - " + d.type + " (" + d.severity + "): " + d.detail + "\n";
-      }
-      for (const AuditEvidence& e : v.evidence) out += "  - source " + e.file + ": \"" + quote_line(e.quote) + "\"\n";
+      WrapMarkdown(out, "- ", "  ", "**" + v.claim + "**");
+      WrapMarkdown(out, "  > ", "  > ", v.quote);
+      for (const ReportDiscrepancy& d : v.discrepancies) discrepancy_line(d);
+      for (const AuditEvidence& e : v.evidence) WrapMarkdown(out, "  - source " + e.file + ": ", "    ", "\"" + e.quote + "\"");
     }
   }
   if (!audit.internal_conflicts.empty()) {
-    out += "\n## The summary contradicts itself\n";
+    out += "\n## The summary contradicts itself\n\n";
     for (const AuditConflict& c : audit.internal_conflicts) {
-      out += "\n- **" + c.claim_a + "** vs **" + c.claim_b + "**\n  \"" + quote_line(c.quote_a) + "\"\n";
-      if (c.quote_b != c.quote_a) out += "  vs \"" + quote_line(c.quote_b) + "\"\n";
-      for (const ReportDiscrepancy& d : c.discrepancies) out += "  - " + d.type + " (" + d.severity + "): " + d.detail + "\n";
+      WrapMarkdown(out, "- ", "  ", "**" + c.claim_a + "** vs **" + c.claim_b + "**");
+      WrapMarkdown(out, "  > ", "  > ", c.quote_a);
+      if (c.quote_b != c.quote_a) WrapMarkdown(out, "  > ", "  > ", c.quote_b);
+      for (const ReportDiscrepancy& d : c.discrepancies) discrepancy_line(d);
     }
   }
   if (!audit.omissions.empty()) {
     out += "\n## Left out of the summary\n\n";
-    for (const AuditOmission& o : audit.omissions) out += "- " + o.claim + " (" + o.file + ")\n";
+    for (const AuditOmission& o : audit.omissions) WrapMarkdown(out, "- ", "  ", o.claim + " (" + o.file + ")");
   }
   return out;
 }

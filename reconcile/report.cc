@@ -1103,6 +1103,11 @@ void RenderSourceTables(const Report& report, std::string& out) {
 
 }  // namespace
 
+void WrapMarkdown(std::string& out, const std::string& first_prefix, const std::string& indent,
+                  const std::string& text) {
+  Wrap(out, first_prefix, indent, text);
+}
+
 std::string RenderMarkdown(const Report& report) {
   std::string out = "# Concord reconciliation report\n\n";
   StatusCounts counts = CountStatuses(report);

@@ -11,6 +11,11 @@
 
 namespace concord::reconcile {
 
+// Appends `text` wrapped at the Markdown width (100 columns): the first line after
+// `first_prefix`, later lines after `indent`; a word longer than a line stands alone.
+void WrapMarkdown(std::string& out, const std::string& first_prefix, const std::string& indent,
+                  const std::string& text);
+
 // "invest: Orbis Cloud → Veltrix Systems (chips) — up to USD 4 bn, 2026-03".
 std::string FactTitle(const ReportFact& fact);
 
