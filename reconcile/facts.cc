@@ -291,6 +291,15 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
     Independence independence = LoadIndependence(db);
     UnionFind& groups = independence.groups;
     UnionFind& syndication = independence.syndication;
+    // Each claim's independence group, looked up once: the loops below visit every claim of
+    // every fact several times, and a fact of a widely told story has thousands of claims.
+    std::vector<std::int64_t> group_of_claim(claims.size());
+    for (std::size_t i = 0; i < claims.size(); ++i) group_of_claim[i] = groups.Find(claims[i].article_id);
+    auto group_count = [&](const std::vector<std::size_t>& members) {
+      std::set<std::int64_t> distinct;
+      for (std::size_t k : members) distinct.insert(group_of_claim[k]);
+      return distinct.size();
+    };
 
     struct FactState {
       std::string key;
@@ -316,7 +325,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
       for (std::size_t i : members) {
         const ClaimRow& c = claims[i];
         std::string account = ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-");
-        groups_by_account[account].insert(groups.Find(c.article_id));
+        groups_by_account[account].insert(group_of_claim[i]);
       }
       std::size_t best_support = 0;
       for (std::size_t i : members) {
@@ -347,18 +356,15 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
       auto other = fact_by_key.find(FactKey(mirrored));
       if (other == fact_by_key.end() || other->second == static_cast<std::size_t>(&fact - facts.data())) continue;
       const FactState& mirror = facts[other->second];
+      // Reported on the fact told by fewer groups: that side is the likelier slip.
+      const std::size_t my_groups = group_count(fact.members), their_groups = group_count(mirror.members);
+      const bool report_here = my_groups < their_groups || (my_groups == their_groups && fact.key > mirror.key);
+      if (!report_here) continue;
       for (std::size_t i : fact.members) {
         for (std::size_t j : mirror.members) {
           const ClaimRow& mine = claims[i];
           const ClaimRow& theirs = claims[j];
           if (mine.article_id == theirs.article_id || IsPositive(mine.polarity) != IsPositive(theirs.polarity)) continue;
-          // Reported on the fact told by fewer groups: that side is the likelier slip.
-          std::set<std::int64_t> my_groups, their_groups;
-          for (std::size_t k : fact.members) my_groups.insert(groups.Find(claims[k].article_id));
-          for (std::size_t k : mirror.members) their_groups.insert(groups.Find(claims[k].article_id));
-          bool report_here = my_groups.size() < their_groups.size() ||
-                             (my_groups.size() == their_groups.size() && fact.key > mirror.key);
-          if (!report_here) continue;
           fact.contradicting.insert(i);
           fact.difference_pairs.emplace_back(j, i);
           fact.differences.emplace_back(i, Difference{"direction", "high",
@@ -374,11 +380,8 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
     // differently, by fewer independent groups ("Brisk Storage" where the others have
     // "Brisk Solar"): reported on the fact told by fewer groups, like a direction slip.
     {
-      auto group_count = [&](const FactState& fact) {
-        std::set<std::int64_t> fact_groups;
-        for (std::size_t k : fact.members) fact_groups.insert(groups.Find(claims[k].article_id));
-        return fact_groups.size();
-      };
+      std::vector<std::size_t> groups_of_fact(facts.size());
+      for (std::size_t f = 0; f < facts.size(); ++f) groups_of_fact[f] = group_count(facts[f].members);
       std::map<std::string, std::vector<std::size_t>> facts_by_figure;
       for (std::size_t f = 0; f < facts.size(); ++f) {
         const ClaimRow& reference = claims[facts[f].reference];
@@ -399,7 +402,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
             const std::string& their_party = subject_differs ? theirs.subject_id : theirs.counterparty_id;
             if (my_party.empty() || their_party.empty() || mine.subject_id == mine.counterparty_id) continue;
             if (!CompareClaims(theirs, mine).empty()) continue;  // another account, not another party
-            std::size_t my_groups = group_count(facts[minority]), their_groups = group_count(facts[majority]);
+            std::size_t my_groups = groups_of_fact[minority], their_groups = groups_of_fact[majority];
             if (my_groups >= their_groups) continue;
             FactState& fact = facts[minority];
             for (std::size_t i : fact.members) {
@@ -412,6 +415,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
                                     (subject_differs ? theirs.subject : theirs.counterparty) + " for the same " +
                                     mine.relation + " of " + ValueText(mine)});
             }
+            break;  // one better-told account is enough to name the slip
           }
         }
       }
@@ -426,7 +430,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
         std::map<std::int64_t, double> support_by_group, against_by_group;
         for (std::size_t i : fact.members) {
           const ClaimRow& c = claims[i];
-          std::int64_t group = groups.Find(c.article_id);
+          std::int64_t group = group_of_claim[i];
           double source_trust = trust.count(c.source_id) ? trust[c.source_id] : kDefaultTrust;
           double p = source_trust * c.confidence * ModalityFactor(c.modality);
           auto& side = fact.contradicting.count(i) ? against_by_group : support_by_group;
@@ -454,7 +458,7 @@ Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) 
       std::map<std::int64_t, double> agreed, judged;
       for (const FactState& fact : facts) {
         std::set<std::int64_t> fact_groups;
-        for (std::size_t i : fact.members) fact_groups.insert(groups.Find(claims[i].article_id));
+        for (std::size_t i : fact.members) fact_groups.insert(group_of_claim[i]);
         if (fact_groups.size() < 2) continue;  // a lone account neither confirms nor refutes
         for (std::size_t i : fact.members) {
           judged[claims[i].source_id] += 1;
