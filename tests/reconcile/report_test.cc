@@ -8,6 +8,7 @@
 
 #include "reconcile/reconcile.h"
 #include "testing.h"
+#include "reconcile/pipeline.h"
 
 #if __has_include(<valijson/validator.hpp>)
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -19,22 +20,6 @@
 
 namespace concord::reconcile {
 namespace {
-
-struct Pipeline {
-  extract::Extractor extractor;
-  normalize::Normalizer normalizer;
-};
-
-const Pipeline& Bundled() {
-  static const Pipeline pipeline = [] {
-    auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
-    auto normalizer = normalize::Normalizer::Create(testing::DataDir() / "normalize" / "data");
-    REQUIRE(extractor.ok());
-    REQUIRE(normalizer.ok());
-    return Pipeline{std::move(extractor).value(), std::move(normalizer).value()};
-  }();
-  return pipeline;
-}
 
 struct Source {
   const char* id;

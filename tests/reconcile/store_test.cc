@@ -8,25 +8,10 @@
 
 #include "reconcile/reconcile.h"
 #include "testing.h"
+#include "reconcile/pipeline.h"
 
 namespace concord::reconcile {
 namespace {
-
-struct Pipeline {
-  extract::Extractor extractor;
-  normalize::Normalizer normalizer;
-};
-
-const Pipeline& Bundled() {
-  static const Pipeline pipeline = [] {
-    auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
-    auto normalizer = normalize::Normalizer::Create(testing::DataDir() / "normalize" / "data");
-    REQUIRE(extractor.ok());
-    REQUIRE(normalizer.ok());
-    return Pipeline{std::move(extractor).value(), std::move(normalizer).value()};
-  }();
-  return pipeline;
-}
 
 ExtractedArticle Make(const std::string& id, const std::string& source, const std::string& text,
                       const std::string& derived_from = "") {
