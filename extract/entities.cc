@@ -136,7 +136,33 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
-bool Overlaps(const Span& a, std::size_t begin, std::size_t end) { return a.begin < end && begin < a.end; }
+// The spans other recognizers took, for "does [begin, end) overlap any?" in O(log n): a
+// linear scan per word made a long text quadratic (every word against every figure).
+class TakenSpans {
+ public:
+  explicit TakenSpans(const std::vector<Mention>& taken) {
+    std::vector<Span> spans;
+    spans.reserve(taken.size());
+    for (const Mention& mention : taken) spans.push_back(mention.span);
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::size_t furthest = 0;
+    for (const Span& span : spans) {
+      begins_.push_back(span.begin);
+      furthest = std::max(furthest, span.end);
+      furthest_end_.push_back(furthest);
+    }
+  }
+  bool Overlaps(std::size_t begin, std::size_t end) const {
+    // The spans that start before `end`; one of them overlaps when the furthest end passes `begin`.
+    auto starts_before = std::lower_bound(begins_.begin(), begins_.end(), end);
+    if (starts_before == begins_.begin()) return false;
+    return furthest_end_[static_cast<std::size_t>(starts_before - begins_.begin()) - 1] > begin;
+  }
+
+ private:
+  std::vector<std::size_t> begins_;
+  std::vector<std::size_t> furthest_end_;  // max end over the spans up to each index
+};
 
 // True when the lowercase form of `word` occurs in the text as an ordinary word: then a
 // sentence-initial capitalized `word` is an ordinary word too ("Financial arrangements…").
@@ -154,7 +180,7 @@ bool OccursLowercase(std::string_view text, std::string_view word) {
   return false;
 }
 
-void AddRoleReferences(std::string_view text, const Sentence& sentence, const std::vector<Mention>& taken,
+void AddRoleReferences(std::string_view text, const Sentence& sentence, const TakenSpans& taken,
                        std::vector<Mention>& found) {
   std::string lower = Lower(text.substr(sentence.span.begin, sentence.span.end - sentence.span.begin));
   std::vector<bool> used(lower.size(), false);
@@ -167,7 +193,7 @@ void AddRoleReferences(std::string_view text, const Sentence& sentence, const st
       bool free = std::none_of(used.begin() + at, used.begin() + after, [](bool u) { return u; });
       std::size_t begin = sentence.span.begin + at;
       std::size_t end = sentence.span.begin + after;
-      bool clear = std::none_of(taken.begin(), taken.end(), [&](const Mention& m) { return Overlaps(m.span, begin, end); });
+      bool clear = !taken.Overlaps(begin, end);
       // "it is"/"it was" at clause start is mostly an expletive, not a party.
       bool expletive = (reference == "it") && (lower.compare(after, 4, " is ") == 0 || lower.compare(after, 5, " was ") == 0 ||
                                                lower.compare(after, 4, " will") == 0);
@@ -188,7 +214,8 @@ void AddRoleReferences(std::string_view text, const Sentence& sentence, const st
 }  // namespace
 
 std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sentence>& sentences,
-                                  const std::vector<Mention>& taken) {
+                                  const std::vector<Mention>& taken_mentions) {
+  const TakenSpans taken(taken_mentions);
   std::vector<Mention> found;
   for (const Sentence& sentence : sentences) {
     std::vector<Word> words = SplitWords(text, sentence.span.begin, sentence.span.end);
@@ -198,7 +225,7 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       bool is_title = Contains(kTitles, word);
       auto blocked = [&](std::size_t k) {
-        return std::any_of(taken.begin(), taken.end(), [&](const Mention& m) { return Overlaps(m.span, words[k].begin, words[k].end); });
+        return taken.Overlaps(words[k].begin, words[k].end);
       };
       const bool sentence_start = i == 0;  // the first word, after any bullet or quote
       if (is_title || !IsNameWord(word) || Contains(kCapitalizedStopwords, word) || Contains(kMonthsAndDays, word) ||

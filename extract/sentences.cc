@@ -48,10 +48,35 @@ icu::BreakIterator* ThreadSentenceIterator() {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
+// No news sentence runs to pages; text without sentence ends (a scraped table, a 50 MB
+// line) is cut into pieces of at most this many bytes, so that every per-sentence step —
+// rule matching, clause scans, the quote each claim keeps — stays bounded and extraction
+// stays linear in the input.
+constexpr std::size_t kMaxSentenceBytes = 4096;
+
+// Where to cut an over-long span before `limit`: after the last "; " or ", ", else the last
+// space, else the last UTF-8 character start.
+std::size_t CutPoint(std::string_view text, std::size_t begin, std::size_t limit) {
+  const std::string_view window = text.substr(begin, limit - begin);
+  for (std::string_view mark : {"; ", ", ", " "}) {
+    std::size_t at = window.rfind(mark);
+    if (at != std::string_view::npos && at > 0) return begin + at + mark.size();
+  }
+  std::size_t cut = limit;
+  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
                 std::vector<Sentence>& sentences) {
   while (begin < end && IsSpace(text[begin])) ++begin;
   while (end > begin && IsSpace(text[end - 1])) --end;
+  while (end - begin > kMaxSentenceBytes) {
+    std::size_t cut = CutPoint(text, begin, begin + kMaxSentenceBytes);
+    AddTrimmed(text, begin, cut, sentences);
+    begin = cut;
+    while (begin < end && IsSpace(text[begin])) ++begin;
+  }
   if (begin < end) sentences.push_back(Sentence{Span{begin, end}});
 }
 

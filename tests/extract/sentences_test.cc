@@ -35,6 +35,25 @@ TEST_CASE("sentences: spans are byte offsets into the text with whitespace trimm
   CHECK(text.substr(sentences[1].span.begin, sentences[1].span.end - sentences[1].span.begin) == "Veltrix’s shares rose.");
 }
 
+TEST_CASE("sentences: text with no sentence end is cut into bounded pieces at clause breaks") {
+  std::string text;
+  while (text.size() < 20000) text += "Orbis paid €4 million to Veltrix, ";
+  text += "and the deal closed";
+  std::vector<Sentence> sentences = SplitSentences(text);
+  REQUIRE(sentences.size() >= 5);
+  std::size_t covered = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Span& span = sentences[i].span;
+    CAPTURE(i);
+    CHECK(span.end - span.begin <= 4096);
+    CHECK(span.begin >= covered);
+    if (i + 1 < sentences.size()) CHECK(text.substr(span.end - 1, 1) == ",");  // cut after ", "
+    covered = span.end;
+  }
+  CHECK(sentences.front().span.begin == 0);
+  CHECK(sentences.back().span.end == text.size());
+}
+
 TEST_CASE("sentences: empty and whitespace-only text give none") {
   CHECK(SplitSentences("").empty());
   CHECK(SplitSentences(" \n\n ").empty());
