@@ -29,7 +29,7 @@
 // Every repetition is bounded, so a match is at most a few hundred bytes: a rejected match
 // restarts the search one byte after its start, and the work stays linear in the text.
 // What RE2 cannot say (it has no look-around) is checked in C++ on the bytes around a match: a
-// number glued to letters or more digits ("v5.7.0", "Trust63"), "a year ago" is not a rate,
+// number glued to letters or more digits ("v5.7.0", "Score42"), "a year ago" is not a rate,
 // "from $5bn to $6bn" and "by $1bn to $4bn" are changes, not ranges.
 
 #include "extract/amounts.h"
