@@ -175,6 +175,8 @@ constexpr QualifierWord kQualifiers[] = {
     {"no more than", Qualifier::kUpTo},
     {"not more than", Qualifier::kUpTo},
     {"a maximum of", Qualifier::kUpTo},
+    {"a ceiling of", Qualifier::kUpTo},
+    {"capped at", Qualifier::kUpTo},
     {"about", Qualifier::kApprox},
     {"around", Qualifier::kApprox},
     {"roughly", Qualifier::kApprox},
@@ -184,6 +186,7 @@ constexpr QualifierWord kQualifiers[] = {
     {"almost", Qualifier::kApprox},
     {"some", Qualifier::kApprox},
     {"an estimated", Qualifier::kApprox},
+    {"estimated at", Qualifier::kApprox},
     {"estimated", Qualifier::kApprox},
     {"close to", Qualifier::kApprox},
     {"circa", Qualifier::kApprox},
@@ -200,12 +203,14 @@ constexpr QualifierWord kQualifiers[] = {
     {"no less than", Qualifier::kAtLeast},
     {"not less than", Qualifier::kAtLeast},
     {"a minimum of", Qualifier::kAtLeast},
+    {"a floor of", Qualifier::kAtLeast},
     {"less than", Qualifier::kLessThan},
     {"under", Qualifier::kLessThan},
     {"below", Qualifier::kLessThan},
     {"just under", Qualifier::kLessThan},
     {"fewer than", Qualifier::kLessThan},
     {"just below", Qualifier::kLessThan},
+    {"beneath", Qualifier::kLessThan},
 };
 
 // Words that open a two-amount expression: "between" makes "X and Y" a range, "from" makes

@@ -277,6 +277,10 @@ TEST_CASE("amount: qualifiers sit outside the span") {
       {"It paid less than $1 million.", "$1 million", "less than", Qualifier::kLessThan},
       {"It paid under $1 million.", "$1 million", "under", Qualifier::kLessThan},
       {"Inflation stayed below 2 percent.", "2 percent", "below", Qualifier::kLessThan},
+      {"The break is estimated at $410 million.", "$410 million", "estimated at", Qualifier::kApprox},
+      {"Fees carry a floor of $60 million a year.", "$60 million", "a floor of", Qualifier::kAtLeast},
+      {"Its cash fell beneath €150 million.", "€150 million", "beneath", Qualifier::kLessThan},
+      {"Bonuses are capped at $2 million.", "$2 million", "capped at", Qualifier::kUpTo},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
