@@ -144,13 +144,14 @@ ReportDiscrepancy ToReport(const Difference& difference, const ClaimRow& a, cons
 
 AuditEvidence EvidenceOf(const ClaimRow& claim) { return {claim.article, claim.quote, claim.span}; }
 
+// A verdict on `summary` not yet judged: what it is about, no verdict, no evidence.
+AuditVerdict UnjudgedVerdict(const ClaimRow& summary) {
+  return {summary.relation, summary.quote, summary.span, ClaimLine(summary), "", {}, {}};
+}
+
 // Judges one summary claim against the source claims.
 AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources, const PartyMatcher& parties) {
-  AuditVerdict verdict;
-  verdict.relation = summary.relation;
-  verdict.quote = summary.quote;
-  verdict.span = summary.span;
-  verdict.claim = ClaimLine(summary);
+  AuditVerdict verdict = UnjudgedVerdict(summary);
   std::vector<Candidate> direct, mirrored;
   for (const ClaimRow* source : sources) {
     RoleMatch match = parties.Match(summary, *source);
@@ -270,9 +271,8 @@ std::map<std::int64_t, ClauseTopic> LoadTopics(SQLite::Database& db) {
 
 bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
   constexpr double kTolerance = 1e-9;
-  auto near = [](double x, double y) { return std::fabs(x - y) <= kTolerance * std::max(std::fabs(x), std::fabs(y)); };
-  return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency && near(a.low, b.low) &&
-         near(a.high, b.high);
+  return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency &&
+         NearlyEqual(a.low, b.low, kTolerance) && NearlyEqual(a.high, b.high, kTolerance);
 }
 
 // How far apart two figures are, in powers of ten: the nearer figure of a clause is the
@@ -392,14 +392,14 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
           std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
                       [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; })) {
-        AuditVerdict by_figure{claim->relation, claim->quote, claim->span, ClaimLine(*claim), "", {}, {}};
+        AuditVerdict by_figure = UnjudgedVerdict(*claim);
         int similarity = JudgeFigure(*claim, source_claims, topics, by_figure);
         if (by_figure.verdict == "supported" && by_figure.discrepancies.empty() && similarity >= kMinSimilarity) {
           verdict = std::move(by_figure);
         }
       }
       if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
-        verdict = AuditVerdict{claim->relation, claim->quote, claim->span, ClaimLine(*claim), "", {}, {}};
+        verdict = UnjudgedVerdict(*claim);
         JudgeFigure(*claim, source_claims, topics, verdict);
       }
       audit.verdicts.push_back(std::move(verdict));

@@ -80,9 +80,6 @@ std::string Truncate(const std::string& date, const std::string& precision) {
   return date;
 }
 
-bool NearlyEqual(double a, double b, double tolerance) {
-  return std::fabs(a - b) <= tolerance * std::max(std::fabs(a), std::fabs(b));
-}
 
 // Near-duplicate articles (syndicated copies) by their bottom-k sketches. Candidates come
 // from an inverted index of sketch hashes, so only articles that share many shingles are
@@ -174,6 +171,10 @@ Independence LoadIndependence(SQLite::Database& db) {
   }
   JoinSyndicatedCopies(sketches, independence.groups, independence.syndication);
   return independence;
+}
+
+bool NearlyEqual(double a, double b, double tolerance) {
+  return std::fabs(a - b) <= tolerance * std::max(std::fabs(a), std::fabs(b));
 }
 
 bool IsSymmetricRelation(std::string_view relation) {

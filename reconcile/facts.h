@@ -72,6 +72,9 @@ extract::ValueKind ValueKindFromName(std::string_view name);
 
 std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db);
 
+// |a - b| within `tolerance` relative to the larger magnitude.
+bool NearlyEqual(double a, double b, double tolerance);
+
 // Relations whose two parties are interchangeable ("A and B signed" = "B and A signed").
 bool IsSymmetricRelation(std::string_view relation);
 
