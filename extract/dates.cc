@@ -73,7 +73,25 @@ constexpr MonthName kMonthNames[] = {
     {"january", 1, false},  {"february", 2, false}, {"march", 3, false},   {"april", 4, false},
     {"june", 6, false},     {"july", 7, false},     {"august", 8, false},  {"september", 9, false},
     {"october", 10, false}, {"november", 11, false}, {"december", 12, false},
+    // Lower-case abbreviations, also only with a day or year ("14 nov 2023", "mar3" is not).
+    {"jan", 1, false},      {"feb", 2, false},     {"mar", 3, false},      {"apr", 4, false},
+    {"jun", 6, false},      {"jul", 7, false},     {"aug", 8, false},      {"sept", 9, false},
+    {"sep", 9, false},      {"oct", 10, false},    {"nov", 11, false},     {"dec", 12, false},
 };
+
+// Lower-case full names alone ("in june", "between march and july"): only after a word that
+// makes them a date (kLowerMonthContextWords), since "march" is also a noun and a verb.
+// "may" is mostly the verb: it needs one of the narrower kMayContextWords ("in may").
+constexpr std::string_view kLowerFullMonths[] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december",
+};
+constexpr std::string_view kLowerMonthContextWords[] = {
+    "in",    "since", "until", "till", "through", "during", "early", "late",    "mid",
+    "last",  "next",  "by",    "from", "before",  "after",  "of",    "between", "throughout",
+};
+constexpr std::string_view kMayContextWords[] = {"in",   "since", "until", "till", "during",
+                                                 "late", "mid",   "last",  "next", "early"};
 
 constexpr std::string_view kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                               "Friday", "Saturday", "Sunday"};
@@ -84,6 +102,15 @@ constexpr NamedNumber kNumberWords[] = {
     {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
     {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
     {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+};
+
+constexpr NamedNumber kDayOrdinals[] = {
+    {"first", 1},       {"second", 2},      {"third", 3},        {"fourth", 4},
+    {"fifth", 5},       {"sixth", 6},       {"seventh", 7},      {"eighth", 8},
+    {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},    {"twelfth", 12},
+    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},   {"sixteenth", 16},
+    {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+    {"thirtieth", 30},
 };
 
 constexpr NamedNumber kOrdinals[] = {
@@ -129,6 +156,14 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
   return true;
 }
 
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ToLower(a[i]) != ToLower(b[i])) return false;
+  }
+  return true;
+}
+
 template <std::size_t N>
 bool InLowerList(std::string_view word, const std::string_view (&list)[N]) {
   return std::any_of(std::begin(list), std::end(list),
@@ -153,10 +188,17 @@ int MonthOf(Piece name) {
   return 0;
 }
 
+// "Monday", "monday", and with a day number after it "Mon", "Tues", "Thurs".
 int WeekdayOf(Piece name) {
   std::string_view word(name.data(), name.size());
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  constexpr std::size_t kShortest = 3;
+  if (word.size() < kShortest) return 0;
   for (std::size_t i = 0; i < std::size(kWeekdayNames); ++i) {
-    if (word == kWeekdayNames[i]) return static_cast<int>(i) + 1;
+    const std::string_view full = kWeekdayNames[i];
+    if (word.size() <= full.size() && EqualsIgnoreCase(word, full.substr(0, word.size()))) {
+      return static_cast<int>(i) + 1;
+    }
   }
   return 0;
 }
@@ -268,6 +310,10 @@ struct Hit {
   bool has(int i) const { return groups[static_cast<std::size_t>(i)].data() != nullptr; }
 };
 
+// What opens a range: "between" (joined by "and"), "from" (by "to", "through" …) or nothing
+// ("May to March", "Jan-Feb 2017").
+enum class RangeOpener { kNone, kBetween, kFrom };
+
 struct Parsed {
   DatePoint point;
   std::size_t end = 0;
@@ -285,12 +331,23 @@ constexpr std::string_view kAnchorWords[] = {
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",
 };
 
+// Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
+// week ("next week Mon"): alone, "Sun" and "Sat" are too often something else.
+constexpr std::string_view kShortWeekdays[] = {"Mon", "Tue",  "Tues", "Wed", "Thu",
+                                               "Thur", "Thurs", "Fri",  "Sat", "Sun"};
+
+bool IsWeekdayName(std::string_view word) {
+  return std::any_of(std::begin(kWeekdayNames), std::end(kWeekdayNames),
+                     [&](std::string_view w) { return EqualsIgnoreCase(word, w); }) ||
+         std::find(std::begin(kShortWeekdays), std::end(kShortWeekdays), word) !=
+             std::end(kShortWeekdays);
+}
+
 bool IsMonthOrWeekday(std::string_view word) {
   for (const MonthName& m : kMonthNames) {
     if (word == m.word) return true;
   }
-  return std::find(std::begin(kWeekdayNames), std::end(kWeekdayNames), word) !=
-         std::end(kWeekdayNames);
+  return InLowerList(word, kLowerFullMonths) || IsWeekdayName(word);
 }
 
 // "Q3", "H1", "FY26", "FY2026", "3Q25" (the last starts with a digit).
@@ -304,14 +361,7 @@ bool IsUnitCode(std::string_view word) {
 bool MayStartDate(std::string_view word) {
   if (word.empty()) return false;
   if (IsAsciiDigit(word[0])) return true;
-  for (const MonthName& m : kMonthNames) {
-    if (word == m.word) return true;
-  }
-  if (IsUpper(word[0])) {
-    for (std::string_view w : kWeekdayNames) {
-      if (word == w) return true;
-    }
-  }
+  if (IsMonthOrWeekday(word)) return true;
   if (InLowerList(word, kAnchorWords)) return true;
   // "Q3", "H1", "FY26", "FY2026".
   const char lead = ToLower(word[0]);
@@ -396,6 +446,14 @@ struct DateRecognizer::Impl {
                                         std::vector<Mention>& out) const;
   std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
                                      std::vector<Mention>& out) const;
+  // The two ends of a range from `pos`, after "between" or "from" or neither (then both ends
+  // must be calendar dates); the first mention starts at `mention_begin`.
+  std::optional<std::size_t> RangeBodyAt(std::string_view text, std::size_t mention_begin,
+                                         std::size_t pos, RangeOpener opener,
+                                         std::vector<Mention>& out) const;
+  // The second end of a range at `pos`: a point, "now", or a day of `start`'s month.
+  std::optional<Parsed> RangeEndAt(std::string_view text, std::size_t pos,
+                                   const DatePoint& start) const;
   // "three weeks from tomorrow", "2 days before May 13 1999", "two years from now".
   std::optional<std::size_t> OffsetAt(std::string_view text, std::size_t pos,
                                       std::vector<Mention>& out) const;
@@ -420,6 +478,14 @@ struct DateRecognizer::Impl {
                                      bool in_date_context) const;
   std::optional<Parsed> NumericPointAt(std::string_view text, std::size_t pos,
                                        bool in_date_context) const;
+  // "Monday", "Sunday 31", "Mon 13th", "friday 5/12", "Tuesday of next week".
+  std::optional<Parsed> WeekdayPointAt(std::string_view text, std::size_t pos) const;
+  // "18th" of "on the 18th." (no month named).
+  std::optional<Parsed> DayOnlyAt(std::string_view text, std::size_t pos) const;
+  // "10/1", "5/7, 2020": month/day without a year, where the caller knows it is a date.
+  std::optional<Parsed> SlashNoYearAt(std::string_view text, std::size_t pos) const;
+  // "7.6" right after a weekday ("Friday 7.6"): month.day.
+  std::optional<Parsed> DottedNoYearAt(std::string_view text, std::size_t pos) const;
   std::optional<Parsed> WordPointAt(std::string_view text, std::size_t pos,
                                     bool in_date_context) const;
   // "three days ago", "a year ago".
@@ -446,7 +512,22 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> rel_unit_;        // last week | this year | the previous quarter
   std::unique_ptr<RE2> rel_within_;      // earlier this month | later this year
   std::unique_ptr<RE2> ago_;             // three days ago | a year ago
-  std::unique_ptr<RE2> weekday_;         // Monday
+  std::unique_ptr<RE2> weekday_;         // Monday | monday | Mon (the caller decides)
+  std::unique_ptr<RE2> weekday_day_;     // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
+  std::unique_ptr<RE2> of_week_;         // of next week | of the following week (after a weekday)
+  std::unique_ptr<RE2> week_weekday_;    // next week Wednesday | this week - Monday
+  std::unique_ptr<RE2> day_only_;        // 18th (after "the": "on the 18th")
+  std::unique_ptr<RE2> dotted_no_year_;  // 7.6 (after a weekday only)
+  std::unique_ptr<RE2> slash_no_year_;   // 10/1 | 5/7, 2020 (only where a date is certain)
+  std::unique_ptr<RE2> month_abbr_only_;  // Feb | Sept. (in date context only)
+  std::unique_ptr<RE2> month_lower_only_;  // june | march | may (after a date word)
+  std::unique_ptr<RE2> day_range_;       // 9 to | 3 and | 5- (a day before "12 of June")
+  std::unique_ptr<RE2> end_day_;         // 17th | seventeenth (after "April 9th through")
+  std::unique_ptr<RE2> year_quarter_;    // 2017 q1 | 2019 H2
+  std::unique_ptr<RE2> century_;         // 21st century | the 15th century
+  std::unique_ptr<RE2> decade_word_;     // the nineties | eighties
+  std::unique_ptr<RE2> year_after_day_;  // , 2026 | 2026 (after "June 3rd-8th")
+  std::unique_ptr<RE2> or_later_;        // or later | or after (after a point)
   std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
   std::unique_ptr<RE2> rel_month_;       // last October | next March | this September
   std::unique_ptr<RE2> in_count_;        // in two weeks | in 3 days (a day that far ahead)
@@ -466,13 +547,19 @@ DateRecognizer::Impl::Impl() {
   const std::string month = "(" + Alternation(false) + ")";
   const std::string month_full = "(" + Alternation(true) + ")";
   const std::string weekday = "(" + WeekdayAlternation() + ")";
+  // Any case for full names; abbreviations capitalised ("Mon", "Thurs").
+  const std::string weekday_any = "((?i:" + WeekdayAlternation() +
+                                  ")|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)";
   const std::string number = "(" + NumberAlternation() + ")";
   const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?\b)";
   const std::string ordinal = R"((first|second|third|fourth|1st|2nd|3rd|4th))";
 
-  month_day_ = Compile(month + R"(\s+)" + day + R"((?:(?:\s*,\s*|\s+)(?:of\s+)?(\d{4})\b)?)");
-  day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:,?\s+(\d{4})\b)?)");
-  month_year_ = Compile(month + R"(,?\s+(?:of\s+)?(\d{4})\b)");
+  // "April 27, 2026", "june the 28th 2020", "October, 1st" (a comma only before an ordinal:
+  // "In October, 12 banks failed" is a count), "June 28 in 2020".
+  month_day_ = Compile(month + R"((?:\s+(?:the\s+)?|(,)\s*))" + day +
+                       R"((?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(\d{4})\b)?)");
+  day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)?)");
+  month_year_ = Compile(month + R"((?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)");
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
@@ -480,7 +567,7 @@ DateRecognizer::Impl::Impl() {
   decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
   year_range_ = Compile(
-      R"((\d{4})(?:\s?(?:-|–|—)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4}))\b)");
+      R"((\d{4})(?:\s?(?:-|–|—|~)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4}))\b)");
   year_spec_ = Compile(
       R"((?:,?\s+of|,)?\s+(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
       R"(\s+(?:fiscal\s+)?year\b|([Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?'?|')?(\d{4}|\d{2})\b))");
@@ -497,9 +584,32 @@ DateRecognizer::Impl::Impl() {
   rel_within_ =
       Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
-  weekday_ = Compile(weekday + R"(\b)");
-  rel_weekday_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)" +
-                         weekday + R"(\b)");
+  weekday_ = Compile(weekday_any + R"(\b)");
+  weekday_day_ = Compile(R"((\d{1,2})(st|nd|rd|th)?\b)");
+  of_week_ = Compile(
+      R"(\s+of\s+(?:the\s+)?((?i:this|last|next|previous|following|coming))\s+week\b)");
+  week_weekday_ = Compile(
+      R"(((?i:this|last|next|previous|the\s+following|the\s+previous|the\s+coming|following))\s+)"
+      R"(week(?:\s*-\s*|\s+on\s+|\s+))" + weekday_any + R"(\b)");
+  day_only_ = Compile(R"((\d{1,2})(?:st|nd|rd|th)\b)");
+  dotted_no_year_ = Compile(R"((\d{1,2})\.(\d{1,2})\b)");
+  slash_no_year_ = Compile(R"((\d{1,2})/(\d{1,2})(?:,\s*(\d{4}))?\b)");
+  month_abbr_only_ = Compile(R"((Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)");
+  month_lower_only_ = Compile(
+      R"((january|february|march|april|may|june|july|august|september|october|november|december)\b)");
+  day_range_ = Compile(R"((\d{1,2})(?:st|nd|rd|th)?\s*(to|through|thru|until|till|and|-|–)\s*(?:the\s+)?)");
+  end_day_ = Compile(
+      R"((?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?|((?i:first|second|third|fourth|fifth|sixth|)"
+      R"(seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|)"
+      R"(seventeenth|eighteenth|nineteenth|twentieth|thirtieth)))\b)");
+  year_quarter_ = Compile(R"((\d{4})\s*[\s-]\s*([QqHh])([1-4])\b)");
+  century_ = Compile(R"((?:[Tt]he\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b)");
+  decade_word_ = Compile(
+      R"((?:[Tt]he\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)");
+  year_after_day_ = Compile(R"((?:\s*,\s*|\s+)(\d{4})\b)");
+  or_later_ = Compile(R"(\s+or\s+(?:later|after)\b)");
+  rel_weekday_ = Compile(std::string(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)") +
+                         "((?i:" + WeekdayAlternation() + "))" + R"(\b)");
   rel_month_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + month_full + R"(\b)");
   in_count_ = Compile(R"((?i:in)\s+)" + number + R"(\s+(days?|weeks?|months?|years?)\b)");
   offset_ = Compile(number + R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
@@ -514,7 +624,7 @@ DateRecognizer::Impl::Impl() {
   modifier_ = Compile(R"((?:[Aa]t\s+)?(?:[Tt]he\s+)?(?:end|start|beginning|middle)\s+of\s+|)"
                       R"((?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|[Ee]nd-)");
   range_open_ = Compile(R"(([Bb]etween|[Ff]rom)\s+)");
-  range_join_ = Compile(R"(\s*(and|to|through|until|till|-|–|—)\s*)");
+  range_join_ = Compile(R"(\s*(and|to|through|thru|until|till|-|–|—|~)\s*)");
   duration_ = Compile(
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
       R"((next|past|last|coming|previous|following)\s+)" +
@@ -608,7 +718,8 @@ bool FollowedByAmount(std::string_view text, std::size_t end) {
   while (stop < text.size() && IsAsciiAlpha(text[stop])) ++stop;
   const std::string_view next = text.substr(begin, stop - begin);
   return InLowerList(next, kCountNouns) || EqualsLower(next, "percent") ||
-         EqualsLower(next, "pct") || EqualsLower(next, "million") || EqualsLower(next, "billion");
+         EqualsLower(next, "pct") || EqualsLower(next, "million") || EqualsLower(next, "billion") ||
+         EqualsLower(next, "trillion");
 }
 
 DatePoint YearPoint(int year) {
@@ -665,10 +776,13 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
   if (auto hit = MatchAt(*month_day_, text, pos)) {
     DatePoint point;
     point.month = MonthOf((*hit)[1]);
-    point.day = ToInt((*hit)[2]);
-    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.day = ToInt((*hit)[3]);
+    if (hit->has(4)) point.year = ToInt((*hit)[4]);
     point.precision = Precision::kDay;
-    if (ValidDay(point.month, point.day)) keep({point, hit->end});
+    const Piece day = (*hit)[3];
+    const std::size_t day_end = static_cast<std::size_t>(day.data() - text.data()) + day.size();
+    const bool ordinal = day_end < text.size() && IsAsciiAlpha(text[day_end]);
+    if (ValidDay(point.month, point.day) && (!hit->has(2) || ordinal)) keep({point, hit->end});
   }
   if (auto hit = MatchAt(*month_year_, text, pos)) {
     DatePoint point;
@@ -708,6 +822,27 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
       point.month = MonthOf((*hit)[1]);
       point.precision = Precision::kMonth;
       return Parsed{point, hit->end};
+    }
+  }
+  auto month_alone = [](int month, std::size_t end) {
+    DatePoint point;
+    point.month = month;
+    point.precision = Precision::kMonth;
+    return Parsed{point, end};
+  };
+  // "after Feb", "from Sep to Nov": an abbreviation alone only where a date must follow.
+  if (in_date_context) {
+    if (auto hit = MatchAt(*month_abbr_only_, text, pos)) return month_alone(MonthOf((*hit)[1]), hit->end);
+  }
+  if (auto hit = MatchAt(*month_lower_only_, text, pos)) {
+    const std::string_view name((*hit)[1].data(), (*hit)[1].size());
+    const std::string_view previous = PreviousWord(text, pos);
+    const bool context = name == "may" ? InLowerList(previous, kMayContextWords)
+                                       : InLowerList(previous, kLowerMonthContextWords);
+    if (in_date_context || context) {
+      const auto index = std::find(std::begin(kLowerFullMonths), std::end(kLowerFullMonths), name) -
+                         std::begin(kLowerFullMonths);
+      return month_alone(static_cast<int>(index) + 1, hit->end);
     }
   }
   return std::nullopt;
@@ -882,6 +1017,15 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     point.precision = Precision::kDay;
     return Parsed{point, hit->end};
   }
+  if (auto hit = MatchAt(*week_weekday_, text, pos)) {
+    // "next week Wednesday", "this week Monday": like "next Wednesday".
+    DatePoint point;
+    point.weekday = WeekdayOf((*hit)[2]);
+    point.relative_unit = Precision::kWeek;
+    point.relative_offset = OffsetOf((*hit)[1]);
+    point.precision = Precision::kDay;
+    return Parsed{point, hit->end};
+  }
   if (auto hit = MatchAt(*rel_month_, text, pos)) {
     // "last October": the most recent October before the published month (relative_unit
     // kMonth with a month given picks the previous or next such month).
@@ -926,28 +1070,145 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     return WordPointAt(text, pos, in_date_context);
   }
   if (IsAsciiAlpha(first)) {
-    if (auto hit = MatchAt(*weekday_, text, pos)) {
-      DatePoint point;
-      point.weekday = WeekdayOf((*hit)[1]);
-      point.precision = Precision::kDay;
-      // "Monday, April 28, 2026": the weekday is kept to check it against the date.
-      std::size_t next = hit->end;
-      if (next < text.size() && text[next] == ',') ++next;
-      while (next < text.size() && text[next] == ' ') ++next;
-      if (next < text.size() && next > hit->end) {
-        std::optional<Parsed> dated;
-        if (IsUpper(text[next])) dated = MonthPointAt(text, next, false);
-        if (IsAsciiDigit(text[next])) dated = NumericPointAt(text, next, false);
-        if (dated && dated->point.day != 0) {
-          dated->point.weekday = point.weekday;
-          return dated;
-        }
-      }
-      return Parsed{point, hit->end};
-    }
+    if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
     if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
+    // "the 18th", "the 09th of May".
+    if (ToLower(first) == 't' && pos + 4 < text.size() && EqualsLower(text.substr(pos, 3), "the") &&
+        text[pos + 3] == ' ' && IsAsciiDigit(text[pos + 4])) {
+      if (auto day = NumericPointAt(text, pos + 4, in_date_context)) {
+        if (day->point.day != 0) return day;
+      }
+      // "on the 18th", "by the 4th"; "around the 21st" is left alone.
+      const bool on = EqualsLower(PreviousWord(text, pos), "on");
+      if (in_date_context || on) {
+        if (auto day = DayOnlyAt(text, pos + 4)) return day;
+      }
+    }
   }
   return WordPointAt(text, pos, in_date_context);
+}
+
+namespace {
+
+// True when nothing but punctuation or the text's end follows `end` ("on the 18th.").
+bool EndsPhrase(std::string_view text, std::size_t end) {
+  while (end < text.size() && text[end] == ' ') ++end;
+  if (end >= text.size()) return true;
+  const char c = text[end];
+  // "7.6", "3,000": a number goes on.
+  if ((c == '.' || c == ',') && end + 1 < text.size() && IsAsciiDigit(text[end + 1])) return false;
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == '\n';
+}
+
+}  // namespace
+
+std::optional<Parsed> DateRecognizer::Impl::DayOnlyAt(std::string_view text,
+                                                      std::size_t pos) const {
+  // A day of an unnamed month: only with an ordinal ending and closing the phrase, so that
+  // "the 18th century" and "the 4th quarter" stay out.
+  auto hit = MatchAt(*day_only_, text, pos);
+  if (!hit || !EndsPhrase(text, hit->end)) return std::nullopt;
+  DatePoint point;
+  point.day = ToInt((*hit)[1]);
+  point.precision = Precision::kDay;
+  if (point.day < 1 || point.day > kMaxDayOfMonth) return std::nullopt;
+  return Parsed{point, hit->end};
+}
+
+std::optional<Parsed> DateRecognizer::Impl::SlashNoYearAt(std::string_view text,
+                                                          std::size_t pos) const {
+  if (PrecededByAmount(text, pos)) return std::nullopt;
+  auto hit = MatchAt(*slash_no_year_, text, pos);
+  if (!hit) return std::nullopt;
+  // "10/1/2018" is the full form, "1/2/3" no date.
+  if (hit->end < text.size() && (text[hit->end] == '/' || IsAsciiDigit(text[hit->end]))) {
+    return std::nullopt;
+  }
+  const int first = ToInt((*hit)[1]);
+  const int second = ToInt((*hit)[2]);
+  DatePoint point;
+  point.precision = Precision::kDay;
+  if (hit->has(3)) point.year = ToInt((*hit)[3]);
+  if (first > kMonthsPerYear) {
+    point.day = first;
+    point.month = second;
+  } else {
+    point.month = first;
+    point.day = second;
+  }
+  if (!ValidDay(point.month, point.day)) return std::nullopt;
+  const bool ambiguous = first <= kMonthsPerYear && second <= kMonthsPerYear && first != second;
+  return Parsed{point, hit->end, ambiguous};
+}
+
+std::optional<Parsed> DateRecognizer::Impl::DottedNoYearAt(std::string_view text,
+                                                           std::size_t pos) const {
+  auto hit = MatchAt(*dotted_no_year_, text, pos);
+  if (!hit || (hit->end < text.size() && (text[hit->end] == '.' || IsAsciiDigit(text[hit->end])) &&
+               hit->end + 1 < text.size() && IsAsciiDigit(text[hit->end + 1]))) {
+    return std::nullopt;
+  }
+  // "Friday 7.5% higher", "Friday 7.5 million shares", "7.5 per cent": numbers.
+  std::size_t next = hit->end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  if (FollowedByAmount(text, hit->end) || EqualsLower(text.substr(next, 4), "per ")) {
+    return std::nullopt;
+  }
+  DatePoint point;
+  point.month = ToInt((*hit)[1]);
+  point.day = ToInt((*hit)[2]);
+  point.precision = Precision::kDay;
+  if (!ValidDay(point.month, point.day)) return std::nullopt;
+  return Parsed{point, hit->end, point.month != point.day && point.day <= kMonthsPerYear};
+}
+
+std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text,
+                                                           std::size_t pos) const {
+  auto hit = MatchAt(*weekday_, text, pos);
+  if (!hit) return std::nullopt;
+  DatePoint point;
+  point.weekday = WeekdayOf((*hit)[1]);
+  point.precision = Precision::kDay;
+  const bool abbreviated = (*hit)[1].size() < 6;  // "Monday" is the shortest full name
+  std::size_t name_end = hit->end;
+  if (abbreviated && name_end < text.size() && text[name_end] == '.') ++name_end;  // "Tues."
+  std::size_t next = name_end;
+  if (next < text.size() && text[next] == ',') ++next;
+  while (next < text.size() && text[next] == ' ') ++next;
+  if (next < text.size() && next > name_end) {
+    // "Monday, April 28, 2026", "friday 5/12": the weekday is kept to check it against the
+    // date.
+    std::optional<Parsed> dated;
+    if (IsAsciiAlpha(text[next])) dated = MonthPointAt(text, next, false);
+    if (IsAsciiDigit(text[next])) {
+      dated = NumericPointAt(text, next, false);
+      if (!dated || dated->point.day == 0) dated = SlashNoYearAt(text, next);
+      if (!dated) dated = DottedNoYearAt(text, next);
+    }
+    if (dated && dated->point.day != 0) {
+      dated->point.weekday = point.weekday;
+      return dated;
+    }
+    // "Sunday 31", "Mon 13th": the day of a month that falls on that weekday. Without an
+    // ordinal ending the number must close the phrase ("on Sunday 31 people died" is a count).
+    if (auto day = MatchAt(*weekday_day_, text, next)) {
+      const int number = ToInt((*day)[1]);
+      if (number >= 1 && number <= kMaxDayOfMonth && (day->has(2) || EndsPhrase(text, day->end)) &&
+          !(day->end < text.size() && (text[day->end] == '/' || text[day->end] == ':'))) {
+        point.day = number;
+        return Parsed{point, day->end};
+      }
+    }
+  }
+  // "Tuesday of next week": the weekday of that week.
+  if (auto week = MatchAt(*of_week_, text, hit->end)) {
+    point.relative_unit = Precision::kWeek;
+    point.relative_offset = OffsetOf((*week)[1]);
+    return Parsed{point, week->end};
+  }
+  if (abbreviated) return std::nullopt;
+  return Parsed{point, hit->end};
 }
 
 std::optional<Parsed> DateRecognizer::Impl::ModifiedPointAt(std::string_view text, std::size_t pos,
@@ -1042,45 +1303,158 @@ std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text
   return hit->end;
 }
 
+namespace {
+
+// A calendar date the text names (not "now", "next week"): month, quarter, half or year.
+bool Named(const DatePoint& point) {
+  return point.relative_unit == Precision::kNone &&
+         (point.month != 0 || point.quarter != 0 || point.half != 0 || point.year != 0);
+}
+
+// "from January to March 2026", "Nov-Feb 2017", "9 to 12 of June": a start without a year
+// (or without a month) takes them from the end, a year earlier when it would come after it.
+void FillStartFromEnd(DatePoint& start, const DatePoint& end) {
+  if (start.relative_unit != Precision::kNone || start.year != 0) return;
+  if (start.month == 0 && start.day != 0 && start.weekday == 0) start.month = end.month;
+  if (end.year == 0 || end.relative_unit != Precision::kNone) return;
+  if (start.month != 0 && end.month != 0) {
+    const bool later = start.month > end.month || (start.month == end.month && start.day > end.day);
+    start.year = end.year - (later ? 1 : 0);
+  } else if ((start.quarter != 0 && end.quarter != 0) || (start.half != 0 && end.half != 0)) {
+    start.year = end.year - (start.quarter > end.quarter || start.half > end.half ? 1 : 0);
+  }
+}
+
+}  // namespace
+
+std::optional<Parsed> DateRecognizer::Impl::RangeEndAt(std::string_view text, std::size_t pos,
+                                                       const DatePoint& start) const {
+  if (auto now = MatchAt(*now_, text, pos)) {
+    DatePoint point;  // "between Jan 22 and now": the published day
+    point.relative_unit = Precision::kDay;
+    point.precision = Precision::kDay;
+    return Parsed{point, now->end};
+  }
+  if (auto point = ModifiedPointAt(text, pos, true)) return point;
+  if (auto slash = SlashNoYearAt(text, pos)) return slash;
+  // "April 9th through 17th", "June 3rd-8th, 2026": the start's month (and year) go on.
+  if (start.month == 0 || start.day == 0) return std::nullopt;
+  auto hit = MatchAt(*end_day_, text, pos);
+  if (!hit) return std::nullopt;
+  DatePoint point = start;
+  point.weekday = 0;
+  point.day = hit->has(1) ? ToInt((*hit)[1]) : NumberOf((*hit)[2], kDayOrdinals);
+  std::size_t end = hit->end;
+  const bool suffixed = hit->has(2) || (end >= 2 && IsAsciiAlpha(text[end - 1]));
+  if (auto year = MatchAt(*year_after_day_, text, end)) {
+    point.year = ToInt((*year)[1]);
+    end = year->end;
+  } else if (!suffixed && !EndsPhrase(text, end)) {
+    return std::nullopt;  // "April 9-17 people": a count
+  }
+  if (point.day <= start.day || point.day > kMaxDayOfMonth) return std::nullopt;
+  return Parsed{point, end};
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::RangeBodyAt(std::string_view text,
+                                                             std::size_t mention_begin,
+                                                             std::size_t pos, RangeOpener opener,
+                                                             std::vector<Mention>& out) const {
+  const bool between = opener == RangeOpener::kBetween;
+  const bool bare = opener == RangeOpener::kNone;
+  auto fits = [&](Piece join) {
+    const std::string_view word(join.data(), join.size());
+    if (word == "and") return between;
+    return !between || word == "-" || word == "–" || word == "~";
+  };
+  std::optional<Parsed> first;
+  std::optional<Parsed> second;
+  std::size_t second_begin = 0;
+  bool days_of_one_month = false;
+  // "9 to 12 of June", "between 3 and 12 of Sept": a day number, then a full date.
+  if (auto days = MatchAt(*day_range_, text, pos); days && fits((*days)[2])) {
+    std::size_t after = days->end;
+    if (auto end = ModifiedPointAt(text, after, true); end && end->point.day != 0 &&
+                                                       end->point.month != 0) {
+      DatePoint start;
+      start.day = ToInt((*days)[1]);
+      start.precision = Precision::kDay;
+      if (start.day >= 1 && start.day < end->point.day) {
+        std::size_t first_end = pos;
+        while (first_end < text.size() && IsAsciiDigit(text[first_end])) ++first_end;
+        while (first_end < text.size() && IsAsciiAlpha(text[first_end])) ++first_end;  // "3rd"
+        first = Parsed{start, first_end};
+        second = end;
+        second_begin = after;
+        days_of_one_month = true;
+      }
+    }
+  }
+  if (!first) {
+    first = ModifiedPointAt(text, pos, true);
+    if (!first && opener != RangeOpener::kNone) {
+      if (auto now = MatchAt(*now_, text, pos)) {
+        DatePoint point;  // "between now and November 15th"
+        point.relative_unit = Precision::kDay;
+        point.precision = Precision::kDay;
+        first = Parsed{point, now->end};
+      }
+    }
+    if (!first) first = SlashNoYearAt(text, pos);
+    if (!first) return std::nullopt;
+    auto join = MatchAt(*range_join_, text, first->end);
+    if (!join || !fits((*join)[1])) return std::nullopt;
+    second = RangeEndAt(text, join->end, first->point);
+    if (!second) return std::nullopt;
+    second_begin = first->end;
+    while (second_begin < text.size() && text[second_begin] == ' ') ++second_begin;
+  }
+  DatePoint start = first->point;
+  const DatePoint& end_point = second->point;
+  if (bare && !days_of_one_month) {
+    // Without "from" or "between" both ends must be calendar dates of one kind: two months
+    // ("May to March", "Jan-Feb 2017"), a year and a dated month ("2014 through May 2018"),
+    // two quarters; two year-less slashed dates ("1/2-3/4") are fractions.
+    const bool month_to_month = start.month != 0 && end_point.month != 0;
+    const bool year_to_month = start.year != 0 && start.month == 0 && start.quarter == 0 &&
+                               start.half == 0 && end_point.month != 0 && end_point.year != 0;
+    const bool parts = (start.quarter != 0 || start.half != 0) &&
+                       (end_point.quarter != 0 || end_point.half != 0) && end_point.year != 0;
+    const bool slashes = start.year == 0 && end_point.year == 0 && IsAsciiDigit(text[pos]) &&
+                         start.day != 0 && end_point.day != 0;
+    if (!Named(start) && start.day == 0) return std::nullopt;
+    if (!Named(end_point) || (!month_to_month && !year_to_month && !parts) || slashes) {
+      return std::nullopt;
+    }
+  }
+  DateExpr expr;
+  FillStartFromEnd(start, end_point);
+  expr.start = start;
+  expr.end = end_point;
+  expr.boundary = Boundary::kRange;
+  expr.day_month_ambiguous = first->day_month_ambiguous || second->day_month_ambiguous;
+  out.push_back(MakeMention(text, mention_begin, first->end, expr));
+  out.push_back(MakeMention(text, second_begin, second->end, expr));
+  return second->end;
+}
+
 std::optional<std::size_t> DateRecognizer::Impl::RangeAt(std::string_view text, std::size_t pos,
                                                          std::vector<Mention>& out) const {
   auto open = MatchAt(*range_open_, text, pos);
   if (!open) return std::nullopt;
+  const bool between = ToLower(text[pos]) == 'b';
+  const RangeOpener opener = between ? RangeOpener::kBetween : RangeOpener::kFrom;
+  if (auto end = RangeBodyAt(text, pos, open->end, opener, out)) return end;
+  if (between) return std::nullopt;
+  // "from 2026" alone: a start boundary.
   auto first = ModifiedPointAt(text, open->end, true);
   if (!first) return std::nullopt;
-  auto join = MatchAt(*range_join_, text, first->end);
-  const bool between = ToLower(text[pos]) == 'b';
-  std::optional<Parsed> second;
-  if (join) {
-    const std::string_view word((*join)[1].data(), (*join)[1].size());
-    const bool fits = between ? word == "and" : word != "and";
-    if (fits) second = ModifiedPointAt(text, join->end, true);
-  }
-  if (!second) {
-    if (between) return std::nullopt;
-    // "from 2026" alone: a start boundary.
-    DateExpr expr;
-    expr.start = first->point;
-    expr.boundary = Boundary::kSince;
-    expr.day_month_ambiguous = first->day_month_ambiguous;
-    out.push_back(MakeMention(text, pos, first->end, expr));
-    return first->end;
-  }
   DateExpr expr;
   expr.start = first->point;
-  expr.end = second->point;
-  expr.boundary = Boundary::kRange;
-  expr.day_month_ambiguous = first->day_month_ambiguous || second->day_month_ambiguous;
-  // "from January to March 2026": the first point takes the second's year.
-  if (expr.start.year == 0 && expr.start.relative_unit == Precision::kNone &&
-      expr.start.month != 0 && expr.end->year != 0) {
-    expr.start.year = expr.end->year - (expr.start.month > expr.end->month ? 1 : 0);
-  }
-  std::size_t second_begin = first->end;
-  while (second_begin < text.size() && text[second_begin] == ' ') ++second_begin;
+  expr.boundary = Boundary::kSince;
+  expr.day_month_ambiguous = first->day_month_ambiguous;
   out.push_back(MakeMention(text, pos, first->end, expr));
-  out.push_back(MakeMention(text, second_begin, second->end, expr));
-  return second->end;
+  return first->end;
 }
 
 std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view text, std::size_t pos,
@@ -1124,6 +1498,9 @@ std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
   const bool in_date_context = boundary != Boundary::kNone;
   if (point_pos < text.size() && IsAsciiDigit(text[point_pos])) {
     if (auto end = YearRangeAt(text, pos, point_pos, boundary, out)) return end;
+  }
+  if (boundary == Boundary::kNone) {
+    if (auto end = RangeBodyAt(text, pos, point_pos, RangeOpener::kNone, out)) return end;
   }
   auto parsed = ModifiedPointAt(text, point_pos, in_date_context);
   if (!parsed) return std::nullopt;

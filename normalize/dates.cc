@@ -258,6 +258,27 @@ std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t publish
   return period;
 }
 
+// A day without a month: "on the 18th" is the 18th of the published month, or of the month
+// before (past) or after (future) when that one does not fit the tense; "Sunday 31", "Mon
+// 13th" the nearest such day that falls on that weekday, searching back (past) or forward.
+std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t published, Tense tense) {
+  const Civil today = CivilFromDays(published);
+  const int step = tense == Tense::kFuture ? 1 : -1;
+  constexpr int kMonthsToSearch = 4 * kMonthsPerYear;  // every weekday/day pair recurs sooner
+  const int current = MonthIndex(today.year, today.month);
+  for (int k = 0; k <= kMonthsToSearch; ++k) {
+    const int index = current + step * k;
+    const int year = YearOfIndex(index);
+    const int month = MonthOfIndex(index);
+    if (point.day > DaysInMonth(year, month)) continue;
+    const std::int64_t day = DaysFromCivil(year, month, point.day);
+    if (step < 0 ? day > published : day < published) continue;
+    if (point.weekday != 0 && WeekdayOf(day) != point.weekday) continue;
+    return DayPeriod(day);
+  }
+  return std::nullopt;
+}
+
 // Fiscal year `point.year` of an owner whose year ends in `end_month` (1..11): it starts the
 // month after `end_month` of the previous calendar year; quarters and halves count from there.
 Period FiscalPeriod(const DatePoint& point, int end_month) {
@@ -363,6 +384,10 @@ Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> publ
       break;
   }
   // Year-less, not relative: a weekday alone, or a month/day/quarter/half without a year.
+  if (!HasPartOfYear(point) && point.day != 0) {
+    out.period = PlaceMonthless(point, pub, tense);
+    return out;
+  }
   if (!HasPartOfYear(point) && point.weekday != 0) {
     out.period = DayPeriod(PlaceWeekday(pub, point.weekday, 0, tense));
     return out;
@@ -455,6 +480,25 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     value.precision = start.period->precision;
   Resolution end;
   if (expr.end) end = ResolvePoint(*expr.end, pub, tense, value.flags, fiscal_end_month);
+  // "from May to September" in a September article is the one under way: a year-less range
+  // that holds the published day is that one, whatever the tense (the start in the published
+  // year or the one before, the end on or after the start).
+  auto yearless = [](const DatePoint& point) {
+    return point.year == 0 && point.relative_unit == Precision::kNone && HasPartOfYear(point);
+  };
+  if (expr.end && pub && yearless(expr.start) && yearless(*expr.end)) {
+    const int year = CivilFromDays(*pub).year;
+    for (int start_year : {year, year - 1}) {
+      auto first = WithinYear(expr.start, start_year);
+      auto last = WithinYear(*expr.end, start_year);
+      if (first && last && last->last < first->first) last = WithinYear(*expr.end, start_year + 1);
+      if (first && last && first->first <= *pub && *pub <= last->last) {
+        start.period = first;
+        end.period = last;
+        break;
+      }
+    }
+  }
   // "from August to October", "from Nov to March": year-less endpoints placed one by one can
   // cross. A range runs forward from where its start was placed: the year-less end moves on
   // to its first occurrence after the start (else a year-less start moves back).

@@ -61,7 +61,7 @@ TEST_CASE("date recognizer: absolute dates") {
       {"Records from 25/4/2026 were lost.", "from 25/4/2026", 2026, 4, 25, Precision::kDay},
       {"Rates rose in February 2026 again.", "February 2026", 2026, 2, 0, Precision::kMonth},
       {"Bonds maturing in Jan 2021 were sold.", "Jan 2021", 2021, 1, 0, Precision::kMonth},
-      {"It opened on the 3rd of May 2025.", "3rd of May 2025", 2025, 5, 3, Precision::kDay},
+      {"It opened on the 3rd of May 2025.", "the 3rd of May 2025", 2025, 5, 3, Precision::kDay},
       {"Sales rose in 2032 as planned.", "2032", 2032, 0, 0, Precision::kYear},
       {"The company, founded in 2017, grew.", "2017", 2017, 0, 0, Precision::kYear},
       {"It raised its outlook for 2029 today.", "2029", 2029, 0, 0, Precision::kYear},
@@ -487,6 +487,30 @@ TEST_CASE("date recognizer: numbers that are not dates (issue 4)") {
     CAPTURE(input);
     for (const Mention& m : Recognizer().Find(text)) {
       CHECK(m.text == "today");
+    }
+  }
+}
+
+TEST_CASE("date recognizer: new date forms keep numbers and words that are not dates out") {
+  // Each text names no date: a verb "may", a noun "march", counts after a weekday, a day
+  // number with no "on" before it, fractions, a rank.
+  const char* const no_dates[] = {
+      "Investors may march on the capital.",
+      "They hope this may help.",
+      "The long march to profit goes on.",
+      "Rates were cut around the 21st, a trader guessed.",
+      "It ranked the 18th of 40 funds.",
+      "The pipe is 1/2-3/4 inch wide.",
+      "Shares rose on Friday 7.5% higher.",
+      "On Monday 12 people were hurt.",
+      "The Sun 14 editors wrote.",
+  };
+  for (const char* text : no_dates) {
+    const std::string input = text;
+    CAPTURE(input);
+    for (const Mention& m : Recognizer().Find(text)) {
+      // A weekday alone is a date; anything longer with it is not.
+      CHECK((m.text == "Friday" || m.text == "Monday"));
     }
   }
 }

@@ -634,3 +634,52 @@ TEST_CASE("resolve date: a day counted from a point (issue 4)") {
     CHECK(HasFlag(value, "unresolved"));
   }
 }
+
+TEST_CASE("resolve date: lower-case months, compact ranges, weekdays with a week (issue 4)") {
+  struct Case {
+    const char* sentence;
+    const char* span;  // the first (or only) mention of the expression
+    const char* published;
+    const char* start;
+    const char* end;
+  };
+  const Case cases[] = {
+      // Lower-case month names after a date word; past tense takes the most recent one.
+      {"Prices rose in june and fell later.", "june", kTuesday, "2025-06-01", "2025-06-30"},
+      {"The lender cut rates between march and april.", "between march", kTuesday, "2026-03-01",
+       "2026-04-30"},
+      // Compact month and day ranges; a year-less start takes the end's year.
+      {"The strike ran Jan-Mar 2025 at two plants.", "Jan", kTuesday, "2025-01-01",
+       "2025-03-31"},
+      {"Voting runs Nov-Feb 2027 in most states.", "Nov", kTuesday, "2026-11-01", "2027-02-28"},
+      {"Shipments resume Oct 2-Nov 8, 2026, the port said.", "Oct 2", kTuesday, "2026-10-02",
+       "2026-11-08"},
+      {"The fair will run 5 to 9 of May.", "5", kTuesday, "2026-05-05", "2026-05-09"},
+      {"Offices will close June 3rd through 8th.", "June 3rd", kTuesday, "2026-06-03",
+       "2026-06-08"},
+      {"Output grew from 10/1 to 11/7, 2025.", "from 10/1", kTuesday, "2025-10-01", "2025-11-07"},
+      // A year-less range that holds the published day is the one under way.
+      {"Roadworks run from May to September.", "from May", "2026-06-15", "2026-05-01",
+       "2026-09-30"},
+      // A weekday of a named week.
+      {"The vote is set for next week Thursday.", "next week Thursday", kTuesday, "2026-05-07",
+       "2026-05-07"},
+      {"The deal closed on Friday of last week.", "Friday of last week", kTuesday, "2026-04-24",
+       "2026-04-24"},
+      // A day without a month: the published month's, or the next one's for the future.
+      {"It was signed on the 21st.", "the 21st", kTuesday, "2026-04-21", "2026-04-21"},
+      {"Filings are due on the 21st.", "the 21st", kTuesday, "2026-05-21", "2026-05-21"},
+      // A weekday with a day number: the nearest month where that day is that weekday.
+      {"The board met on Sunday 26.", "Sunday 26", kTuesday, "2026-04-26", "2026-04-26"},
+      {"Shares jumped on Mon 13th.", "Mon 13th", kTuesday, "2026-04-13", "2026-04-13"},
+      {"Trading halted on Fri 31st.", "Fri 31st", kTuesday, "2025-10-31", "2025-10-31"},
+      {"The office will reopen friday 5/8.", "friday 5/8", kTuesday, "2026-05-08", "2026-05-08"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, c.published);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+  }
+}
