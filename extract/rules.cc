@@ -17,6 +17,11 @@ constexpr std::array<std::string_view, 8> kRoles = {"subject", "counterparty", "
 constexpr std::array<std::string_view, 7> kSettings = {"exclusive", "polarity", "modality", "tranche",
                                                        "scope",     "status",   "infer"};
 
+// Words a descriptor ('~') may hold after its article: "the drone delivery start-up".
+constexpr int kDescriptorWords = 4;
+// Words (or dates) a short gap ('..') may skip: "agreed on Friday to".
+constexpr int kShortGapWords = 5;
+
 // Slot type → the token types it accepts (see the token types in claims.cc).
 const std::map<std::string_view, std::string_view>& SlotTokenTypes() {
   static const std::map<std::string_view, std::string_view> types = {
@@ -123,6 +128,15 @@ class PatternParser {
       return true;
     }
     if (c == '{') return ParseSlot(out);
+    if (pattern_.substr(at_, 3) != "..." && pattern_.substr(at_, 2) == "..") {
+      at_ += 2;
+      // A short gap between a party and its verb ("will also", "agreed on Friday to"): up to
+      // kShortGapWords words or dates, never a comma or another party, so the verb is
+      // still the party's own and not one further down a list of clauses.
+      *out = "(?:\\s*(?:[a-z0-9'-]+|" + std::string(kTokenOpen) + "DAT\\d+" + std::string(kTokenClose) + ")){0," +
+             std::to_string(kShortGapWords) + "}";
+      return true;
+    }
     if (pattern_.substr(at_, 3) == "...") {
       at_ += 3;
       // A gap that never crosses a clause end ('.', ';', and the comma before "though",
@@ -132,12 +146,21 @@ class PatternParser {
       *out = "(?:[^.;]*?)";
       return true;
     }
+    if (c == '~') {
+      ++at_;
+      // A descriptor before a name: "the", "a", "an", "its" or "their" and up to
+      // kDescriptorWords lowercase words ("the port operator", "the drone delivery start-up"),
+      // or nothing. Lowercase words only, so it never takes a mention's token; bounded, so it
+      // stays a noun phrase rather than a gap.
+      *out = "(?:\\b(?:the|a|an|its|their)\\s+(?:[a-z0-9][a-z0-9'&-]*\\s+){0," + std::to_string(kDescriptorWords) + "})?";
+      return true;
+    }
     if (c == ',' || c == ';' || c == ':' || c == '"') {
       ++at_;
       *out = std::string(1, c);
       return true;
     }
-    if (!IsWordChar(c)) return Fail("a word, slot '{role:TYPE}', group '(…)' or '...'");
+    if (!IsWordChar(c)) return Fail("a word, slot '{role:TYPE}', group '(…)', '~' or '...'");
     std::size_t begin = at_;
     while (at_ < pattern_.size() && IsWordChar(pattern_[at_])) ++at_;
     std::string word(pattern_.substr(begin, at_ - begin));

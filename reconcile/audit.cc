@@ -39,13 +39,17 @@ double Cost(const std::vector<Difference>& differences) {
   return cost;
 }
 
-bool Serious(const Difference& difference) { return difference.severity != "low"; }
+bool SeriousSeverity(const std::string& severity) { return severity != "low"; }
+bool Serious(const Difference& difference) { return SeriousSeverity(difference.severity); }
 
 enum class Alignment { kNone, kDirect, kMirrored };
 
 struct RoleMatch {
   Alignment alignment = Alignment::kNone;
   int unnamed = 0;  // roles named on one side only
+  // A swap where the source names one party only: "Okavi paid a $30 million fee" against
+  // "Arlen will pay Okavi $30 million". It says something only with the same figure.
+  bool half_named = false;
 };
 
 // Role ids as parties: the same id, or a unit standing for its parent where the other side
@@ -90,10 +94,12 @@ class PartyMatcher {
     if (swapped.alignment == Alignment::kNone) return {};
     if (IsSymmetricRelation(summary.relation)) return {Alignment::kDirect, swapped.unnamed};
     // A swap only says something when both sides name both parties.
-    bool both_named = !summary.subject_id.empty() && !summary.counterparty_id.empty() &&
-                      !source.subject_id.empty() && !source.counterparty_id.empty() &&
-                      summary.subject_id != summary.counterparty_id;
-    return both_named ? swapped : RoleMatch{};
+    const bool summary_named = !summary.subject_id.empty() && !summary.counterparty_id.empty() &&
+                               summary.subject_id != summary.counterparty_id;
+    const bool source_named = !source.subject_id.empty() && !source.counterparty_id.empty();
+    if (!summary_named) return {};
+    swapped.half_named = !source_named;
+    return swapped;
   }
 
  private:
@@ -149,6 +155,12 @@ AuditVerdict UnjudgedVerdict(const ClaimRow& summary) {
   return {summary.relation, summary.quote, summary.span, ClaimLine(summary), "", {}, {}};
 }
 
+bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
+  constexpr double kTolerance = 1e-9;
+  return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency &&
+         NearlyEqual(a.low, b.low, kTolerance) && NearlyEqual(a.high, b.high, kTolerance);
+}
+
 // Judges one summary claim against the source claims.
 AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources, const PartyMatcher& parties) {
   AuditVerdict verdict = UnjudgedVerdict(summary);
@@ -156,6 +168,7 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
   for (const ClaimRow* source : sources) {
     RoleMatch match = parties.Match(summary, *source);
     if (match.alignment == Alignment::kNone) continue;
+    if (match.half_named && (summary.value_kind == "none" || !SameFigure(summary, *source))) continue;
     Candidate candidate{source, Differences(*source, summary), 0};
     candidate.cost = Cost(candidate.differences) + kUnnamedRoleCost * match.unnamed;
     (match.alignment == Alignment::kDirect ? direct : mirrored).push_back(std::move(candidate));
@@ -269,12 +282,6 @@ std::map<std::int64_t, ClauseTopic> LoadTopics(SQLite::Database& db) {
   return topics;
 }
 
-bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
-  constexpr double kTolerance = 1e-9;
-  return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency &&
-         NearlyEqual(a.low, b.low, kTolerance) && NearlyEqual(a.high, b.high, kTolerance);
-}
-
 // How far apart two figures are, in powers of ten: the nearer figure of a clause is the
 // likelier one a slipped summary meant.
 double Distance(const ClaimRow& a, const ClaimRow& b) {
@@ -282,15 +289,65 @@ double Distance(const ClaimRow& a, const ClaimRow& b) {
   return std::fabs(std::log10(a.low / b.low));
 }
 
+// Times compare only with times of their kind: an end ("through 2030", "before 2030", "by
+// June") with an end, a day or period ("on Monday", "in 2025", "since 2023") with a day or
+// period. "Before 2034" and "on Monday" are not two readings of one date.
+// An open start ("from 2028", "since 2023") is told in too many ways ("a year from 2028",
+// "starting in 2026") to hold one against another: it is not compared.
+enum class TimeKind { kNone, kPoint, kEnd, kOpenStart };
+
+TimeKind KindOfTime(const ClaimRow& claim) {
+  if (claim.time_start.empty() && claim.time_end.empty()) return TimeKind::kNone;
+  const std::string& boundary = claim.time_boundary;
+  if (boundary == "through" || boundary == "before" || boundary == "until" || boundary == "by") return TimeKind::kEnd;
+  if (boundary == "since" || boundary == "after") return TimeKind::kOpenStart;
+  return TimeKind::kPoint;
+}
+
+bool Comparable(TimeKind a, TimeKind b) { return a == b && (a == TimeKind::kPoint || a == TimeKind::kEnd); }
+
+// A day or month written without its year ("on May 8", "in October") gets its year from
+// the tense around it, a guess that a summary's rewording can tip: the same day a year
+// apart is that guess, not a slip. Quarters and years are not written without one.
+bool YearGuessApart(const ClaimRow& a, const ClaimRow& b) {
+  if (a.time_precision != b.time_precision || (a.time_precision != "day" && a.time_precision != "month")) return false;
+  const std::string& x = a.time_start.empty() ? a.time_end : a.time_start;
+  const std::string& y = b.time_start.empty() ? b.time_end : b.time_start;
+  constexpr std::size_t kYearDigits = 4;
+  if (x.size() <= kYearDigits || x.size() != y.size() || x.substr(kYearDigits) != y.substr(kYearDigits)) return false;
+  return std::abs(std::stoi(x.substr(0, kYearDigits)) - std::stoi(y.substr(0, kYearDigits))) == 1;
+}
+
+// Date and boundary differences of two times of one kind. A date standing for itself (a
+// figure's own date, a date left over in its clause) is what its clause asserts, so an end
+// read inclusively on one side and exclusively on the other is a medium difference there;
+// a relation claim's time scope keeps CompareClaims' low boundary note. "Until" reads
+// either way (DESIGN.md), so it agrees with both.
+std::vector<Difference> TimeDifferences(const ClaimRow& source, const ClaimRow& summary) {
+  std::vector<Difference> kept;
+  for (Difference& difference : CompareClaims(source, summary)) {
+    if (difference.type == "boundary") {
+      if (source.time_boundary == "until" || summary.time_boundary == "until") continue;
+      difference.severity = "medium";
+    }
+    if (difference.type == "date" || difference.type == "boundary") kept.push_back(std::move(difference));
+  }
+  return kept;
+}
+
+bool SameTime(const ClaimRow& a, const ClaimRow& b) {
+  return Comparable(KindOfTime(a), KindOfTime(b)) && (TimeDifferences(a, b).empty() || YearGuessApart(a, b));
+}
+
 // Figures speak of their value and, for a date, of when; the rest of a loose clause's
 // reading (its polarity cues, boundary or condition) is too uncertain to hold against a
 // summary: "admits no wrongdoing" in the clause does not negate its settlement figure.
-std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow& summary, bool dates_too) {
+std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow& summary) {
   std::vector<Difference> kept;
   for (Difference& difference : CompareClaims(source, summary)) {
     const std::string& type = difference.type;
     bool figure = type == "value" || type == "magnitude" || type == "hedge_lost";
-    if (figure || (dates_too && type == "date")) kept.push_back(std::move(difference));
+    if (figure) kept.push_back(std::move(difference));
   }
   return kept;
 }
@@ -315,8 +372,8 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   for (const ClaimRow* source : sources) {
     bool same = false;
     if (dated_only) {
-      if (source->time_start.empty() && source->time_end.empty()) continue;
-      same = FigureDifferences(*source, summary, true).empty();
+      if (!Comparable(KindOfTime(*source), KindOfTime(summary))) continue;
+      same = SameTime(*source, summary);
     } else {
       if (source->value_kind != summary.value_kind) continue;
       same = SameFigure(*source, summary);
@@ -338,9 +395,18 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
     verdict.verdict = "unsupported";
     return 0;
   }
-  // The same figure in the source supports it, whatever date its clause is nearest to; a
-  // date on its own is judged as a date.
-  std::vector<Difference> differences = FigureDifferences(*best, summary, dated_only);
+  // The same figure in the source supports it, whatever date its clause is nearest to,
+  // as long as the summary's date for it is one the sources give at all; a date on its own
+  // is judged as a date.
+  std::vector<Difference> differences =
+      dated_only ? (best_same ? std::vector<Difference>{} : TimeDifferences(*best, summary))
+                 : FigureDifferences(*best, summary);
+  // Only a date read the same way on both sides (kind and precision) is held against it.
+  if (!dated_only && best_same && Comparable(KindOfTime(*best), KindOfTime(summary)) &&
+      best->time_precision == summary.time_precision && !YearGuessApart(*best, summary) &&
+      std::none_of(sources.begin(), sources.end(), [&](const ClaimRow* source) { return SameTime(*source, summary); })) {
+    for (Difference& difference : TimeDifferences(*best, summary)) differences.push_back(std::move(difference));
+  }
   Candidate candidate{best, std::move(differences), 0};
   verdict.verdict = VerdictFor(candidate, summary);
   for (const Difference& difference : candidate.differences) {
@@ -384,8 +450,19 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
       // A figure, or a relation claim the sources state in words no pattern took: judged
       // by the source clauses that carry figures about the same thing.
-      if (figure && claim->value_kind == "none" && claim->time_start.empty() && claim->time_end.empty()) {
-        continue;  // a date that did not resolve ("since then") says nothing to check
+      if (figure && claim->value_kind == "none" && !Comparable(KindOfTime(*claim), KindOfTime(*claim))) {
+        continue;  // a date that did not resolve ("since then"), or an open start, says nothing to check
+      }
+      // A relation claim whose only disagreement is its date, where the sources give that
+      // date too, took the date of another clause of its sentence (here or there): "will pay
+      // a $96 million penalty to settle charges that its agents paid bribes from 2016 to 2020".
+      if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
+          std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                      [](const ReportDiscrepancy& d) { return d.type == "date" || !SeriousSeverity(d.severity); }) &&
+          std::any_of(source_claims.begin(), source_claims.end(),
+                      [&](const ClaimRow* source) { return SameTime(*source, *claim); })) {
+        std::erase_if(verdict.discrepancies, [](const ReportDiscrepancy& d) { return d.type == "date"; });
+        verdict.verdict = "supported";
       }
       // A relation claim whose figure the sources do state, about the same parties and
       // words, was read with the wrong roles (here or there) rather than misreported.

@@ -37,6 +37,19 @@ ExtractedArticle MakeArticle(const std::string& id, const std::string& source, c
   return item;
 }
 
+constexpr const char* kPolarityNames[] = {"affirmed", "negated", "ceased", "continues"};
+
+// One line per claim of an extraction, for --show: what the audit had to work with.
+void PrintClaims(const char* label, const concord::extract::Extraction& extraction) {
+  std::printf("  %s claims:\n", label);
+  for (const concord::extract::Claim& claim : extraction.claims) {
+    std::printf("    %-18s %s -> %s | %g..%g %s | %s..%s | %s | %s\n", claim.relation.c_str(),
+                claim.subject.entity.id.c_str(), claim.counterparty.entity.id.c_str(), claim.value.low,
+                claim.value.high, claim.value.currency.c_str(), claim.time.start.c_str(), claim.time.end.c_str(),
+                kPolarityNames[static_cast<int>(claim.polarity)], claim.condition.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -45,6 +58,7 @@ int main(int argc, char** argv) {
   std::string data_dir = CONCORD_DATA_DIR;
   double min_detected = 0, max_false_flags = 1;
   bool show_misses = false;
+  std::string show_id;
   app.add_option("pairs", pairs_path, "JSON lines of {id, published, article, summary, consistent, error}")
       ->required()
       ->check(CLI::ExistingFile);
@@ -52,6 +66,7 @@ int main(int argc, char** argv) {
   app.add_option("--min-detected", min_detected, "Fail when fewer inconsistent summaries are flagged (0..1)");
   app.add_option("--max-false-flags", max_false_flags, "Fail when more faithful summaries are flagged (0..1)");
   app.add_flag("--misses", show_misses, "List every wrong call with the verdicts that caused it");
+  app.add_option("--show", show_id, "Print the claims and every verdict of the item with this id");
   CLI11_PARSE(app, argc, argv);
 
   auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
@@ -92,6 +107,15 @@ int main(int argc, char** argv) {
     if (!audit.ok()) {
       std::fprintf(stderr, "%s: %s\n", id.c_str(), audit.status().ToString().c_str());
       return 4;
+    }
+    if (id == show_id) {
+      PrintClaims("article", source.extraction);
+      PrintClaims("summary", summary.extraction);
+      for (const auto& verdict : audit->verdicts) {
+        std::printf("  %s: %s\n", verdict.verdict.c_str(), verdict.claim.c_str());
+        for (const auto& d : verdict.discrepancies) std::printf("    [%s %s] %s\n", d.type.c_str(), d.severity.c_str(), d.detail.c_str());
+        for (const auto& e : verdict.evidence) std::printf("    < %s\n", e.quote.c_str());
+      }
     }
     std::string reasons;
     std::set<std::string> types;
