@@ -126,6 +126,12 @@ constexpr std::string_view kYearContextWords[] = {
     "and",    "till",   "between", "end",    "start",      "beginning", "middle",
 };
 
+// Decades in words, in order from the 1920s; after "the" or one of kDecadeWordContext.
+constexpr std::string_view kDecadeWords[] = {"twenties", "thirties", "forties", "fifties",
+                                             "sixties",  "seventies", "eighties", "nineties"};
+constexpr std::string_view kDecadeWordContext[] = {"in", "since", "during", "early", "late",
+                                                   "mid", "until", "by", "from"};
+
 // Words that make a following bare month name a date ("in May", "since March").
 constexpr std::string_view kMonthContextWords[] = {
     "in",     "since",   "by",         "until", "through",   "till",  "before", "after", "from",
@@ -362,7 +368,7 @@ bool MayStartDate(std::string_view word) {
   if (word.empty()) return false;
   if (IsAsciiDigit(word[0])) return true;
   if (IsMonthOrWeekday(word)) return true;
-  if (InLowerList(word, kAnchorWords)) return true;
+  if (InLowerList(word, kAnchorWords) || InLowerList(word, kDecadeWords)) return true;
   // "Q3", "H1", "FY26", "FY2026".
   const char lead = ToLower(word[0]);
   if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
@@ -377,7 +383,7 @@ constexpr std::string_view kContinuationWords[] = {
     "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
     "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
     "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than"};
+    "than", "calendar"};
 
 // True when the word after `word_end` could continue a date expression.
 bool NextMayContinue(std::string_view text, std::size_t word_end) {
@@ -410,6 +416,10 @@ Anchor AnchorOf(std::string_view word, std::string_view rest) {
   // "on or before", "on or after"; "on" alone is too common to try everything.
   if (EqualsLower(word, "on")) return rest.substr(0, 4) == " or " ? Anchor::kAny : Anchor::kNone;
   if (InLowerList(word, kDurationWords)) return Anchor::kDuration;
+  // "more than 2 weeks before today"; "more than $5" costs one comparison.
+  if ((EqualsLower(word, "more") || EqualsLower(word, "less")) && rest.substr(0, 6) == " than ") {
+    return Anchor::kAgo;
+  }
   if (MayStartDate(word)) return Anchor::kAny;
   const bool number = std::any_of(std::begin(kNumberWords), std::end(kNumberWords),
                                   [&](const NamedNumber& n) { return EqualsLower(word, n.word); });
@@ -446,6 +456,9 @@ struct DateRecognizer::Impl {
                                         std::vector<Mention>& out) const;
   std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
                                      std::vector<Mention>& out) const;
+  // "the 21st century": one mention holding the range of its years.
+  std::optional<std::size_t> CenturyAt(std::string_view text, std::size_t pos,
+                                       std::vector<Mention>& out) const;
   // The two ends of a range from `pos`, after "between" or "from" or neither (then both ends
   // must be calendar dates); the first mention starts at `mention_begin`.
   std::optional<std::size_t> RangeBodyAt(std::string_view text, std::size_t mention_begin,
@@ -510,6 +523,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
   std::unique_ptr<RE2> rel_day_;         // today | yesterday | this morning
   std::unique_ptr<RE2> rel_unit_;        // last week | this year | the previous quarter
+  std::unique_ptr<RE2> week_after_next_;  // the week after next | the month after next
+  std::unique_ptr<RE2> the_year_;        // the year 2024
   std::unique_ptr<RE2> rel_within_;      // earlier this month | later this year
   std::unique_ptr<RE2> ago_;             // three days ago | a year ago
   std::unique_ptr<RE2> weekday_;         // Monday | monday | Mon (the caller decides)
@@ -525,7 +540,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> end_day_;         // 17th | seventeenth (after "April 9th through")
   std::unique_ptr<RE2> year_quarter_;    // 2017 q1 | 2019 H2
   std::unique_ptr<RE2> century_;         // 21st century | the 15th century
-  std::unique_ptr<RE2> decade_word_;     // the nineties | eighties
+  std::unique_ptr<RE2> decade_word_;
+  std::unique_ptr<RE2> short_decade_;    // 90s (after "the" or an apostrophe: "the '90s")     // the nineties | eighties
   std::unique_ptr<RE2> year_after_day_;  // , 2026 | 2026 (after "June 3rd-8th")
   std::unique_ptr<RE2> or_later_;        // or later | or after (after a point)
   std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
@@ -539,6 +555,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> range_open_;      // between | from
   std::unique_ptr<RE2> range_join_;      // and | to | through | until | - (after the first point)
   std::unique_ptr<RE2> duration_;        // in the next six years | over the past 2 quarters
+  std::unique_ptr<RE2> duration_count_first_;  // in the 2 next days | the 5 past years
+  std::unique_ptr<RE2> duration_start_;  // , starting | from | beginning (after "for 3 days")
   std::unique_ptr<RE2> duration_one_;    // over the past year | in the coming month
   std::unique_ptr<RE2> duration_plain_;  // within 18 months | over seven years
 };
@@ -564,14 +582,15 @@ DateRecognizer::Impl::Impl() {
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
   slash_ = Compile(R"((\d{1,2})/(\d{1,2})/(\d{4})\b)");
-  decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0)s\b)");
+  decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0) ?s\b)");
+  short_decade_ = Compile(R"(([3-9]0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
   year_range_ = Compile(
       R"((\d{4})(?:\s?(?:-|–|—|~)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4}))\b)");
   year_spec_ = Compile(
-      R"((?:,?\s+of|,)?\s+(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
+      R"((?:(?:,?\s+of|,)?\s+|-)(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
       R"(\s+(?:fiscal\s+)?year\b|([Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?'?|')?(\d{4}|\d{2})\b))");
-  quarter_q_ = Compile(R"(([QH])([1-4])\b)");
+  quarter_q_ = Compile(R"(([QHq])([1-4])\b)");
   quarter_nq_ = Compile(R"(([1-4])([QH])\s?(\d{4}|\d{2})\b)");
   ordinal_part_ = Compile(R"((?:[Tt]he\s+|[Ii]ts\s+)?)" + ordinal +
                           R"([\s-]+(?:fiscal[\s-]+)?(quarter|half)\b)");
@@ -579,8 +598,10 @@ DateRecognizer::Impl::Impl() {
   rel_day_ = Compile(
       R"(([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b)");
   rel_unit_ =
-      Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current))"
-              R"(\s+(week|month|quarter|year|decade)\b)");
+      Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
+              R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
+  week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)");
+  the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)");
   rel_within_ =
       Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
@@ -602,7 +623,7 @@ DateRecognizer::Impl::Impl() {
       R"((?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?|((?i:first|second|third|fourth|fifth|sixth|)"
       R"(seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|)"
       R"(seventeenth|eighteenth|nineteenth|twentieth|thirtieth)))\b)");
-  year_quarter_ = Compile(R"((\d{4})\s*[\s-]\s*([QqHh])([1-4])\b)");
+  year_quarter_ = Compile(R"((\d{4})(?:\s+|\s*-\s*)([QqH])([1-4])\b)");
   century_ = Compile(R"((?:[Tt]he\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b)");
   decade_word_ = Compile(
       R"((?:[Tt]he\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)");
@@ -612,7 +633,7 @@ DateRecognizer::Impl::Impl() {
                          "((?i:" + WeekdayAlternation() + "))" + R"(\b)");
   rel_month_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + month_full + R"(\b)");
   in_count_ = Compile(R"((?i:in)\s+)" + number + R"(\s+(days?|weeks?|months?|years?)\b)");
-  offset_ = Compile(number + R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
+  offset_ = Compile(R"((?:(?i:more|less)\s+than\s+)?)" + number + R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
                              R"(earlier\s+than)\s+)");
   now_ = Compile(R"(now\b)");
   end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
@@ -629,6 +650,12 @@ DateRecognizer::Impl::Impl() {
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
       R"((next|past|last|coming|previous|following)\s+)" +
       number + R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|quarter|year)\b)");
+  duration_count_first_ = Compile(
+      R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)" + number +
+      R"(\s+(next|past|last|coming|previous|following)\s+)"
+      R"((days|weeks|months|quarters|years|decades)\b)");
+  duration_start_ = Compile(
+      R"((?:\s*,\s*|\s+)(?i:starting|beginning|from|effective)(?:\s+(?:from|on|in))?\s+)");
   duration_one_ = Compile(
       R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous|)"
       R"(following)\s+(day|week|month|quarter|year|decade)\b)");
@@ -895,6 +922,20 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
       return Parsed{point, hit->end};
     }
   }
+  if (auto hit = MatchAt(*short_decade_, text, pos)) {
+    // "the '90s", "the 90s": the twentieth century's; "in their 40s" (an age) has no "the".
+    const bool apostrophe =
+        pos > 0 && (text[pos - 1] == '\'' || static_cast<unsigned char>(text[pos - 1]) == 0x99);
+    std::size_t before = pos;
+    if (apostrophe) before -= text[pos - 1] == '\'' ? 1 : 3;
+    if (before <= pos && EqualsLower(PreviousWord(text, before), "the")) {
+      constexpr int kTwentiethCentury = 1900;
+      DatePoint point;
+      point.decade = kTwentiethCentury + ToInt((*hit)[1]);
+      point.precision = Precision::kDecade;
+      return Parsed{point, hit->end};
+    }
+  }
   if (auto hit = MatchAt(*quarter_nq_, text, pos)) {
     DatePoint point;
     const int part = ToInt((*hit)[1]);
@@ -905,13 +946,26 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.precision = half ? Precision::kHalf : Precision::kQuarter;
     return Parsed{point, hit->end};
   }
+  if (auto hit = MatchAt(*year_quarter_, text, pos)) {
+    // "2017 q1", "2019 H2".
+    DatePoint point;
+    const int year = ToInt((*hit)[1]);
+    const bool half = (*hit)[2] == "H" || (*hit)[2] == "h";
+    const int part = ToInt((*hit)[3]);
+    if (year >= kFirstBareYear && year <= kLastBareYear && (!half || part <= 2)) {
+      (half ? point.half : point.quarter) = part;
+      point.year = year;
+      point.precision = half ? Precision::kHalf : Precision::kQuarter;
+      return Parsed{point, hit->end};
+    }
+  }
   if (auto hit = MatchAt(*year_, text, pos)) {
     const int year = ToInt((*hit)[1]);
     if (year < kFirstBareYear || year > kLastBareYear) return std::nullopt;
     if (FollowedByAmount(text, hit->end)) return std::nullopt;
     const bool possessive = hit->end - pos > 4;
     if (!in_date_context && !possessive &&
-        !InLowerList(PreviousWord(text, pos), kYearContextWords)) {
+        !InLowerList(PreviousWord(text, pos), kYearContextWords) && !MatchAt(*or_later_, text, hit->end)) {
       return std::nullopt;
     }
     return Parsed{YearPoint(year), hit->end};
@@ -942,7 +996,7 @@ std::optional<Parsed> DateRecognizer::Impl::AgoPointAt(std::string_view text,
 std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, std::size_t pos,
                                                         bool in_date_context) const {
   const char first = text[pos];
-  if (first == 'Q' || first == 'H') {
+  if (first == 'Q' || first == 'H' || first == 'q') {
     if (auto hit = MatchAt(*quarter_q_, text, pos)) {
       DatePoint point;
       const bool half = (*hit)[1] == "H";
@@ -978,6 +1032,20 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
       if (point.decade >= kFirstBareYear && point.decade <= kLastBareYear) {
         return Parsed{point, hit->end};
       }
+    }
+  }
+  if (auto hit = MatchAt(*decade_word_, text, pos)) {
+    // "the nineties", "in the eighties"; "in her nineties" is an age.
+    const bool the = ToLower(text[pos]) == 't';
+    if (the || InLowerList(PreviousWord(text, pos), kDecadeWordContext)) {
+      const std::string_view word((*hit)[1].data(), (*hit)[1].size());
+      const auto index = std::find(std::begin(kDecadeWords), std::end(kDecadeWords), word) -
+                         std::begin(kDecadeWords);
+      constexpr int kTwenties = 1920;
+      DatePoint point;
+      point.decade = kTwenties + 10 * static_cast<int>(index);
+      point.precision = Precision::kDecade;
+      return Parsed{point, hit->end};
     }
   }
   if (auto hit = MatchAt(*ordinal_part_, text, pos)) {
@@ -1038,9 +1106,28 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     if (ToLower((*hit)[1][0]) == 't') point.relative_unit = Precision::kYear;
     return Parsed{point, hit->end};
   }
+  if (auto hit = MatchAt(*week_after_next_, text, pos)) {
+    DatePoint point;
+    point.relative_unit = UnitOf((*hit)[1]);
+    point.relative_offset = 2;
+    point.precision = point.relative_unit;
+    return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*the_year_, text, pos)) {
+    const int year = ToInt((*hit)[1]);
+    if (year >= kFirstBareYear && year <= kLastBareYear && !FollowedByAmount(text, hit->end)) {
+      return Parsed{YearPoint(year), hit->end};
+    }
+  }
   if (auto hit = MatchAt(*rel_unit_, text, pos)) {
     DatePoint point;
     point.relative_unit = UnitOf((*hit)[2]);
+    // "past quarter" is the last whole quarter; "past year" and "past week" are as often the
+    // twelve months or seven days up to now, so they stay out.
+    if (ToLower((*hit)[1][0]) == 'p' && ToLower((*hit)[1][1]) == 'a' &&
+        point.relative_unit != Precision::kQuarter) {
+      return std::nullopt;
+    }
     std::string_view word((*hit)[1].data(), (*hit)[1].size());
     point.relative_offset = EqualsLower(word, "the previous")    ? -1
                             : EqualsLower(word, "the following") ? 1
@@ -1235,6 +1322,12 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
     expr.duration_count = NumberOf((*hit)[2], kNumberWords);
     expr.duration_unit = UnitOf((*hit)[3]);
     end = hit->end;
+  } else if (auto first = MatchAt(*duration_count_first_, text, pos)) {
+    // "the 3 next weeks": 1 count, 2 direction, 3 unit.
+    expr.duration_direction = backward((*first)[2]) ? -1 : 1;
+    expr.duration_count = NumberOf((*first)[1], kNumberWords);
+    expr.duration_unit = UnitOf((*first)[3]);
+    end = first->end;
   } else if (auto one = MatchAt(*duration_one_, text, pos)) {
     // "over the past year": 1 direction, 2 unit; one of it.
     expr.duration_direction = backward((*one)[1]) ? -1 : 1;
@@ -1252,8 +1345,31 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
     return std::nullopt;
   }
   if (expr.duration_count <= 0 || expr.duration_unit == Precision::kNone) return std::nullopt;
+  // "for three years starting in 2027", "for 3 days from today": the length runs from that
+  // point; the mention is then a period (a date), not a length.
+  bool anchored = false;
+  if (expr.duration_direction == 0) {
+    if (auto start = MatchAt(*duration_start_, text, end)) {
+      std::optional<Parsed> point;
+      if (auto now = MatchAt(*now_, text, start->end)) {
+        DatePoint today;
+        today.relative_unit = Precision::kDay;
+        today.precision = Precision::kDay;
+        point = Parsed{today, now->end};
+      } else {
+        point = ModifiedPointAt(text, start->end, true);
+      }
+      if (point) {
+        expr.start = point->point;
+        expr.day_month_ambiguous = point->day_month_ambiguous;
+        expr.duration_direction = 1;
+        end = point->end;
+        anchored = true;
+      }
+    }
+  }
   Mention mention = MakeMention(text, pos, end, expr);
-  mention.kind = MentionKind::kDuration;
+  if (!anchored) mention.kind = MentionKind::kDuration;
   out.push_back(std::move(mention));
   return end;
 }
@@ -1268,6 +1384,11 @@ std::optional<std::size_t> DateRecognizer::Impl::OffsetAt(std::string_view text,
   const char how = ToLower((*hit)[3][0]);
   const bool back = how == 'b' || how == 'e';  // before, earlier than
   DateExpr expr;
+  // "more than 2 weeks before today" ends before that day; "less than 3 days after tomorrow"
+  // runs from tomorrow to the day before the count's end (normalize says how).
+  const char lead = ToLower(text[pos]);
+  if (lead == 'm') expr.boundary = back ? Boundary::kBefore : Boundary::kAfter;
+  if (lead == 'l') expr.boundary = Boundary::kRange;
   std::size_t end = 0;
   if (auto now = MatchAt(*now_, text, hit->end)) {
     expr.start.relative_unit = Precision::kDay;  // "from now": the published day
@@ -1507,9 +1628,37 @@ std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
   DateExpr expr;
   expr.start = parsed->point;
   expr.boundary = boundary;
+  // "2018 or later": from then on.
+  if (boundary == Boundary::kNone && Named(parsed->point)) {
+    if (auto later = MatchAt(*or_later_, text, parsed->end)) {
+      expr.boundary = Boundary::kSince;
+      parsed->end = later->end;
+    }
+  }
   expr.day_month_ambiguous = parsed->day_month_ambiguous;
   out.push_back(MakeMention(text, pos, parsed->end, expr));
   return parsed->end;
+}
+
+std::optional<std::size_t> DateRecognizer::Impl::CenturyAt(std::string_view text,
+                                                           std::size_t pos,
+                                                           std::vector<Mention>& out) const {
+  auto hit = MatchAt(*century_, text, pos);
+  if (!hit) return std::nullopt;
+  // "the 21st century" is 2000-2099: the range of its first and last decades.
+  constexpr int kYearsPerCentury = 100;
+  constexpr int kLastDecadeOffset = 90;
+  constexpr int kLatestCentury = 21;
+  const int century = ToInt((*hit)[1]);
+  if (century < 1 || century > kLatestCentury) return std::nullopt;
+  DateExpr expr;
+  expr.start.decade = (century - 1) * kYearsPerCentury;
+  expr.start.precision = Precision::kDecade;
+  expr.end = expr.start;
+  expr.end->decade += kLastDecadeOffset;
+  expr.boundary = Boundary::kRange;
+  out.push_back(MakeMention(text, pos, hit->end, expr));
+  return hit->end;
 }
 
 std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view text,
@@ -1520,6 +1669,7 @@ std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view t
     if (auto end = OffsetAt(text, pos, out)) return end;
   }
   if (auto end = RangeAt(text, pos, out)) return end;
+  if (auto end = CenturyAt(text, pos, out)) return end;
   if (auto hit = MatchAt(*boundary_, text, pos)) {
     const Boundary boundary = BoundaryOf(std::string_view((*hit)[1].data(), (*hit)[1].size()));
     if (auto end = PointExpressionAt(text, pos, hit->end, boundary, out)) return end;
@@ -1544,6 +1694,7 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     Anchor anchor = AnchorOf(word, text.substr(word_end));
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
     if (anchor != Anchor::kNone && IsAsciiAlpha(c) && !InLowerList(word, kSelfContainedWords) &&
+        !InLowerList(word, kDecadeWords) &&
         !IsMonthOrWeekday(word) && !IsUnitCode(word) && !NextMayContinue(text, word_end)) {
       anchor = Anchor::kNone;
     }

@@ -445,6 +445,18 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
       AddFlag(value.flags, "unresolved");
       return value;
     }
+    // "for three years starting in 2027": the length runs from the first day of that point.
+    if (!(expr.start == DatePoint{})) {
+      Resolution from = ResolvePoint(expr.start, pub, tense, value.flags, fiscal_end_month);
+      if (from.unresolved || !from.period) {
+        AddFlag(value.flags, from.unresolved ? "unresolved" : "invalid");
+        return value;
+      }
+      const std::int64_t first = from.period->first;
+      value.start = Iso(first);
+      value.end = Iso(DurationEnd(first, expr.duration_count, expr.duration_unit, 1) - 1);
+      return value;
+    }
     int direction = expr.duration_direction;
     if (direction == 0) direction = tense == Tense::kPast ? -1 : 1;
     // Quarters and decades are calendar units first: "the past two quarters" are the two
@@ -540,10 +552,24 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
   if (expr.shift_count != 0 && expr.shift_unit != Precision::kNone) {
     const int direction = expr.shift_count < 0 ? -1 : 1;
     const int count = expr.shift_count < 0 ? -expr.shift_count : expr.shift_count;
-    const std::string day = Iso(DurationEnd(period.first, count, expr.shift_unit, direction));
-    value.start = day;
-    value.end = day;
+    const std::int64_t day = DurationEnd(period.first, count, expr.shift_unit, direction);
     value.precision = Precision::kDay;
+    switch (expr.boundary) {
+      case Boundary::kBefore:  // "more than 2 weeks before today"
+        value.end = Iso(day - 1);
+        break;
+      case Boundary::kAfter:  // "more than 2 weeks after today"
+        value.start = Iso(day + 1);
+        break;
+      case Boundary::kRange:  // "less than 3 days after tomorrow": up to the day before
+        value.start = Iso(direction > 0 ? period.first : day + 1);
+        value.end = Iso(direction > 0 ? day - 1 : period.first);
+        break;
+      default:
+        value.start = Iso(day);
+        value.end = Iso(day);
+        break;
+    }
     return value;
   }
 

@@ -683,3 +683,44 @@ TEST_CASE("resolve date: lower-case months, compact ranges, weekdays with a week
     CHECK(value.end == c.end);
   }
 }
+
+TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, anchored lengths "
+          "(issue 4)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;  // "" for an open start
+    const char* end;    // "" for an open end
+  };
+  const Case cases[] = {
+      {"Margins widened in 2024 q3 at the unit.", "2024 q3", "2024-07-01", "2024-09-30"},
+      {"Orders grew in q4-2025, it said.", "q4-2025", "2025-10-01", "2025-12-31"},
+      {"Hiring slows in 2027 H1, it expects.", "2027 H1", "2027-01-01", "2027-06-30"},
+      {"Past quarter revenue fell, it said.", "Past quarter", "2026-01-01", "2026-03-31"},
+      {"Taxes rose this calendar year.", "this calendar year", "2026-01-01", "2026-12-31"},
+      {"A ruling is due the week after next.", "the week after next", "2026-05-11", "2026-05-17"},
+      {"It will not sell before the year 2030.", "before the year 2030", "", "2029-12-31"},
+      {"The brand thrived in the '80s.", "80s", "1980-01-01", "1989-12-31"},
+      {"The bank grew in the seventies.", "the seventies", "1970-01-01", "1979-12-31"},
+      {"Ports like it date to the 19th century.", "the 19th century", "1800-01-01",
+       "1899-12-31"},
+      {"Results are due in 2027 or later.", "2027 or later", "2027-01-01", ""},
+      {"It was filed more than 3 days before today.", "more than 3 days before today", "",
+       "2026-04-24"},
+      {"It will ship less than 2 weeks after tomorrow.", "less than 2 weeks after tomorrow",
+       "2026-04-29", "2026-05-12"},
+      {"Gains in the 4 past years were slim.", "in the 4 past years", "2022-04-29",
+       "2026-04-28"},
+      {"The lease runs for three years starting in 2027.",
+       "for three years starting in 2027", "2027-01-01", "2029-12-31"},
+      {"The plant will idle for 2 weeks from today.", "for 2 weeks from today", "2026-04-28",
+       "2026-05-11"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+  }
+}
