@@ -557,6 +557,7 @@ struct DateRecognizer::Impl {
   std::unique_ptr<RE2> duration_;        // in the next six years | over the past 2 quarters
   std::unique_ptr<RE2> duration_count_first_;  // in the 2 next days | the 5 past years
   std::unique_ptr<RE2> duration_start_;  // , starting | from | beginning (after "for 3 days")
+  std::unique_ptr<RE2> part_of_;         // (for) the first six months of | the last 3 weeks of
   std::unique_ptr<RE2> duration_one_;    // over the past year | in the coming month
   std::unique_ptr<RE2> duration_plain_;  // within 18 months | over seven years
 };
@@ -656,6 +657,9 @@ DateRecognizer::Impl::Impl() {
       R"((days|weeks|months|quarters|years|decades)\b)");
   duration_start_ = Compile(
       R"((?:\s*,\s*|\s+)(?i:starting|beginning|from|effective)(?:\s+(?:from|on|in))?\s+)");
+  part_of_ = Compile(R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
+                     R"(((?i:first|last))\s+)" + number +
+                     R"(\s+(days|weeks|months|quarters|years)\s+of\s+)");
   duration_one_ = Compile(
       R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous|)"
       R"(following)\s+(day|week|month|quarter|year|decade)\b)");
@@ -703,6 +707,17 @@ std::string_view PreviousWord(std::string_view text, std::size_t pos) {
   std::size_t begin = end;
   while (begin > 0 && IsAsciiAlpha(text[begin - 1])) --begin;
   return text.substr(begin, end - begin);
+}
+
+// True when nothing but punctuation or the text's end follows `end` ("on the 18th.").
+bool EndsPhrase(std::string_view text, std::size_t end) {
+  while (end < text.size() && text[end] == ' ') ++end;
+  if (end >= text.size()) return true;
+  const char c = text[end];
+  // "7.6", "3,000": a number goes on.
+  if ((c == '.' || c == ',') && end + 1 < text.size() && IsAsciiDigit(text[end + 1])) return false;
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == '\n';
 }
 
 // True when `pos` starts a line, after optional indentation or a list bullet.
@@ -981,8 +996,10 @@ std::optional<Parsed> DateRecognizer::Impl::AgoPointAt(std::string_view text,
     const Precision unit = UnitOf((*hit)[2]);
     point.relative_unit = unit;
     point.relative_offset = -count;
-    // "two weeks ago" names a day (the corpus and common reading), not a calendar week.
-    point.precision = unit == Precision::kWeek ? Precision::kDay : unit;
+    // "two weeks ago", "two months ago" name a day (the corpus's and the common reading), not
+    // a calendar week or month.
+    point.precision =
+        unit == Precision::kWeek || unit == Precision::kMonth ? Precision::kDay : unit;
     if (unit == Precision::kDecade) {
       point.relative_unit = Precision::kYear;
       point.relative_offset = -count * 10;
@@ -1083,6 +1100,18 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     point.relative_unit = Precision::kWeek;
     point.relative_offset = OffsetOf((*hit)[1]);
     point.precision = Precision::kDay;
+    // "this Friday 5/12": the written date says which Friday; the weekday is kept to check it.
+    std::size_t next = hit->end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next > hit->end && next < text.size() && IsAsciiDigit(text[next])) {
+      std::optional<Parsed> dated = NumericPointAt(text, next, false);
+      if (!dated || dated->point.day == 0) dated = SlashNoYearAt(text, next);
+      if (!dated) dated = DottedNoYearAt(text, next);
+      if (dated && dated->point.day != 0) {
+        dated->point.weekday = point.weekday;
+        return dated;
+      }
+    }
     return Parsed{point, hit->end};
   }
   if (auto hit = MatchAt(*week_weekday_, text, pos)) {
@@ -1153,6 +1182,12 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
   const char first = text[pos];
   if (IsAsciiDigit(first)) {
     if (auto numeric = NumericPointAt(text, pos, in_date_context)) return numeric;
+    // "on 22/04." alone closing the phrase: a day ("on 1/3 of the votes" goes on).
+    if (EqualsLower(PreviousWord(text, pos), "on")) {
+      if (auto slash = SlashNoYearAt(text, pos); slash && EndsPhrase(text, slash->end)) {
+        return slash;
+      }
+    }
     // "2 weeks ago", "3rd quarter".
     return WordPointAt(text, pos, in_date_context);
   }
@@ -1174,21 +1209,6 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
   }
   return WordPointAt(text, pos, in_date_context);
 }
-
-namespace {
-
-// True when nothing but punctuation or the text's end follows `end` ("on the 18th.").
-bool EndsPhrase(std::string_view text, std::size_t end) {
-  while (end < text.size() && text[end] == ' ') ++end;
-  if (end >= text.size()) return true;
-  const char c = text[end];
-  // "7.6", "3,000": a number goes on.
-  if ((c == '.' || c == ',') && end + 1 < text.size() && IsAsciiDigit(text[end + 1])) return false;
-  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-         c == '\n';
-}
-
-}  // namespace
 
 std::optional<Parsed> DateRecognizer::Impl::DayOnlyAt(std::string_view text,
                                                       std::size_t pos) const {
@@ -1316,6 +1336,18 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   };
   DateExpr expr;
   std::size_t end = 0;
+  if (auto part = MatchAt(*part_of_, text, pos)) {
+    // "the first six months of 2025", "the last 3 weeks of this year": part of a period.
+    if (auto whole = ModifiedPointAt(text, part->end, true)) {
+      expr.start = whole->point;
+      expr.duration_direction = ToLower((*part)[1][0]) == 'l' ? -1 : 1;
+      expr.duration_count = NumberOf((*part)[2], kNumberWords);
+      expr.duration_unit = UnitOf((*part)[3]);
+      if (expr.duration_count <= 0) return std::nullopt;
+      out.push_back(MakeMention(text, pos, whole->end, expr));
+      return whole->end;
+    }
+  }
   if (auto hit = MatchAt(*duration_, text, pos)) {
     // "in the next six years": 1 direction, 2 count, 3 unit.
     expr.duration_direction = backward((*hit)[1]) ? -1 : 1;

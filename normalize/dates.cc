@@ -452,7 +452,18 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
         AddFlag(value.flags, from.unresolved ? "unresolved" : "invalid");
         return value;
       }
-      const std::int64_t first = from.period->first;
+      // "the first two weeks of 2021" are whole Monday-to-Sunday weeks inside the year.
+      const bool whole_weeks =
+          expr.duration_unit == Precision::kWeek && from.period->first != from.period->last;
+      if (expr.duration_direction < 0) {  // "the last four months of 2021"
+        std::int64_t last = from.period->last;
+        if (whole_weeks) last = WeekdayOnOrBefore(last, kDaysPerWeek);
+        value.start = Iso(DurationEnd(last + 1, expr.duration_count, expr.duration_unit, -1));
+        value.end = Iso(last);
+        return value;
+      }
+      std::int64_t first = from.period->first;
+      if (whole_weeks && WeekdayOf(first) != 1) first = WeekdayAfter(first, 1);
       value.start = Iso(first);
       value.end = Iso(DurationEnd(first, expr.duration_count, expr.duration_unit, 1) - 1);
       return value;
