@@ -715,6 +715,15 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "for three years starting in 2027", "2027-01-01", "2029-12-31"},
       {"The plant will idle for 2 weeks from today.", "for 2 weeks from today", "2026-04-28",
        "2026-05-11"},
+      // Part of a period; weeks are whole Monday-to-Sunday weeks inside it.
+      {"Sales rose in the first six months of 2025.", "in the first six months of 2025",
+       "2025-01-01", "2025-06-30"},
+      {"Output dipped in the last 2 weeks of 2025.", "in the last 2 weeks of 2025",
+       "2025-12-15", "2025-12-28"},
+      // A written date after "this Friday" says which one.
+      {"The vote will be held this Friday 5/8, officials said.", "this Friday 5/8", "2026-05-08",
+       "2026-05-08"},
+      {"The loan was repaid two months ago.", "two months ago", "2026-02-28", "2026-02-28"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
