@@ -721,7 +721,7 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"Output dipped in the last 2 weeks of 2025.", "in the last 2 weeks of 2025",
        "2025-12-15", "2025-12-28"},
       // A written date after "this Friday" says which one.
-      {"The vote will be held this Friday 5/8, officials said.", "this Friday 5/8", "2026-05-08",
+      {"The vote is set for this Friday 5/8, officials said.", "this Friday 5/8", "2026-05-08",
        "2026-05-08"},
       {"The loan was repaid two months ago.", "two months ago", "2026-02-28", "2026-02-28"},
   };
