@@ -12,8 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "reconcile/facts.h"
@@ -416,6 +418,87 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   return best_similarity;
 }
 
+// A condition clause ("unless X fails to deliver and does not make up the shortfall"): how
+// its tests join. Conditions no relation pattern carries are compared by this shape: "and"
+// turned into "or" makes one test enough where the source needs all of them.
+enum class Joint { kSingle, kAll, kAny, kMixed };
+
+struct ConditionClause {
+  std::size_t begin = 0;  // byte offset of the cue in its text
+  Joint joint = Joint::kSingle;
+  std::set<std::string> words;  // content words, cut to a stem, to pair clauses across texts
+};
+
+// Cues that open an exception or a requirement. "If" and "as long as" are left out: "as
+// long as seven years" is a duration's hedge and "if" opens too many other clauses.
+constexpr std::string_view kConditionCues[] = {"unless ", "only if ", "provided that ", "on condition that ",
+                                               "except if ", "except where "};
+constexpr std::size_t kStemLength = 5;      // "deliveries" and "deliver" meet in "deliv"
+constexpr std::size_t kMinWordLength = 4;   // leaves out "the", "its", "and"
+constexpr int kMinSharedConditionWords = 2;
+
+std::string Lowered(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lowered;
+}
+
+std::vector<ConditionClause> ConditionClauses(std::string_view text) {
+  const std::string lowered = Lowered(text);
+  std::vector<ConditionClause> clauses;
+  for (std::string_view cue : kConditionCues) {
+    for (std::size_t at = lowered.find(cue); at != std::string::npos; at = lowered.find(cue, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1]))) continue;
+      // To the clause end: ';' or a sentence's full stop (not the point of "1.5").
+      std::size_t end = at + cue.size();
+      while (end < lowered.size() && lowered[end] != ';' &&
+             !(lowered[end] == '.' && (end + 1 == lowered.size() || std::isspace(static_cast<unsigned char>(lowered[end + 1]))))) {
+        ++end;
+      }
+      const std::string body = " " + lowered.substr(at + cue.size(), end - at - cue.size()) + " ";
+      ConditionClause clause;
+      clause.begin = at;
+      const bool all = body.find(" and ") != std::string::npos;
+      const bool any = body.find(" or ") != std::string::npos;
+      clause.joint = all && any ? Joint::kMixed : all ? Joint::kAll : any ? Joint::kAny : Joint::kSingle;
+      std::string word;
+      for (char c : body) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+          word += c;
+          continue;
+        }
+        if (word.size() >= kMinWordLength) clause.words.insert(word.substr(0, kStemLength));
+        word.clear();
+      }
+      clauses.push_back(std::move(clause));
+    }
+  }
+  return clauses;
+}
+
+// The difference of a summary's condition from the source's, when their shapes say one:
+// "and" against "or", or a joint condition cut to one of its tests.
+std::optional<Difference> ConditionShapeDifference(const ConditionClause& source, const ConditionClause& summary) {
+  if (source.joint == Joint::kMixed || summary.joint == Joint::kMixed || source.joint == summary.joint) return {};
+  auto name = [](Joint joint) {
+    return joint == Joint::kAll ? "all of its tests (\"and\")" : joint == Joint::kAny ? "any one test (\"or\")" : "one test";
+  };
+  if (summary.joint == Joint::kSingle) {
+    return Difference{"condition", "medium",
+                      std::string("the source's condition needs ") + name(source.joint) + ", the summary keeps one"};
+  }
+  if (source.joint == Joint::kSingle) return {};  // the summary spells out more than the source: not judged
+  return Difference{"condition", "medium",
+                    std::string("the source's condition needs ") + name(source.joint) + ", the summary's " +
+                        name(summary.joint)};
+}
+
+int SharedWords(const ConditionClause& a, const ConditionClause& b) {
+  int shared = 0;
+  for (const std::string& word : a.words) shared += static_cast<int>(b.words.count(word));
+  return shared;
+}
+
 }  // namespace
 
 Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const normalize::EntityTable& entities) {
@@ -485,6 +568,53 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
                                 : parties.Match(*claim, *source).alignment != Alignment::kNone ||
                                       SameFigure(*claim, *source);
         if (speaks_of) carried.insert(source->id);
+      }
+    }
+
+    // Conditions by their shape: each condition clause of the summary against the source
+    // clause most like it; a difference there holds for the claims of the summary's sentence
+    // (figures and dates carry no condition of their own).
+    {
+      std::vector<ConditionClause> source_clauses;
+      SQLite::Statement texts(db, "SELECT id, text FROM articles");
+      std::string summary_text;
+      while (texts.executeStep()) {
+        if (texts.getColumn(0).getInt64() == summary_id) {
+          summary_text = texts.getColumn(1).getString();
+          continue;
+        }
+        for (ConditionClause& clause : ConditionClauses(texts.getColumn(1).getString())) {
+          source_clauses.push_back(std::move(clause));
+        }
+      }
+      for (const ConditionClause& clause : ConditionClauses(summary_text)) {
+        const ConditionClause* nearest = nullptr;
+        int nearest_shared = kMinSharedConditionWords - 1;
+        for (const ConditionClause& source : source_clauses) {
+          const int shared = SharedWords(clause, source);
+          if (shared > nearest_shared) {
+            nearest = &source;
+            nearest_shared = shared;
+          }
+        }
+        if (nearest == nullptr) continue;
+        // A relation pattern that read the condition into its normal form has compared it
+        // already, on the claim it belongs to; the shape would spread it over the sentence.
+        const bool read_by_pattern = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
+          return !claim->condition.empty() && claim->span.begin <= clause.begin && clause.begin < claim->span.end;
+        });
+        if (read_by_pattern) continue;
+        std::optional<Difference> difference = ConditionShapeDifference(*nearest, clause);
+        if (!difference) continue;
+        for (std::size_t v = 0; v < audit.verdicts.size(); ++v) {
+          AuditVerdict& verdict = audit.verdicts[v];
+          if (verdict.span.begin > clause.begin || clause.begin >= verdict.span.end) continue;
+          bool already = std::any_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                                     [](const ReportDiscrepancy& d) { return d.type == "condition" && d.severity != "low"; });
+          if (already) continue;
+          verdict.discrepancies.push_back({difference->type, difference->severity, difference->detail, 0, 0});
+          if (verdict.verdict == "supported" || verdict.verdict == "overstated") verdict.verdict = "contradicted";
+        }
       }
     }
 
