@@ -157,6 +157,12 @@ AuditVerdict UnjudgedVerdict(const ClaimRow& summary) {
   return {summary.relation, summary.quote, summary.span, ClaimLine(summary), "", {}, {}};
 }
 
+// "Still" against "no longer" is the one polarity reading of a loose clause that holds: two
+// explicit cues, one each side, that rarely stand by accident.
+bool StillAgainstNoLonger(const ClaimRow& a, const ClaimRow& b) {
+  return (a.polarity == "continues" && b.polarity == "ceased") || (a.polarity == "ceased" && b.polarity == "continues");
+}
+
 bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
   constexpr double kTolerance = 1e-9;
   return a.value_kind == b.value_kind && a.value_kind != "none" && a.currency == b.currency &&
@@ -224,6 +230,15 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
   if (direct.empty()) {
     verdict.verdict = "unsupported";
     return verdict;
+  }
+  // "Still pays" is contradicted by a source saying it no longer does, even when the
+  // source's account of the past ("had paid 9%") agrees better on the figure.
+  auto ended = std::find_if(direct.begin(), direct.end(), [&](const Candidate& candidate) {
+    return StillAgainstNoLonger(*candidate.source, summary) ||
+           (summary.polarity == "continues" && candidate.source->polarity == "negated");
+  });
+  if (ended != direct.end() && !StillAgainstNoLonger(*direct.front().source, summary)) {
+    std::rotate(direct.begin(), ended, ended + 1);
   }
   const Candidate& best = direct.front();
   verdict.verdict = VerdictFor(best, summary);
@@ -341,15 +356,15 @@ bool SameTime(const ClaimRow& a, const ClaimRow& b) {
   return Comparable(KindOfTime(a), KindOfTime(b)) && (TimeDifferences(a, b).empty() || YearGuessApart(a, b));
 }
 
-// Figures speak of their value and, for a date, of when; the rest of a loose clause's
-// reading (its polarity cues, boundary or condition) is too uncertain to hold against a
-// summary: "admits no wrongdoing" in the clause does not negate its settlement figure.
+// Figures speak of their value; the rest of a loose clause's reading (most polarity cues,
+// boundary or condition) is too uncertain to hold against a summary: "admits no
+// wrongdoing" in the clause does not negate its settlement figure.
 std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow& summary) {
   std::vector<Difference> kept;
   for (Difference& difference : CompareClaims(source, summary)) {
     const std::string& type = difference.type;
     bool figure = type == "value" || type == "magnitude" || type == "hedge_lost";
-    if (figure) kept.push_back(std::move(difference));
+    if (figure || (type == "polarity" && StillAgainstNoLonger(source, summary))) kept.push_back(std::move(difference));
   }
   return kept;
 }
