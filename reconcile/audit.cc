@@ -418,11 +418,24 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   std::vector<Difference> differences =
       dated_only ? (best_same ? std::vector<Difference>{} : TimeDifferences(*best, summary))
                  : FigureDifferences(*best, summary);
-  // Only a date read the same way on both sides (kind and precision) is held against it.
-  if (!dated_only && best_same && Comparable(KindOfTime(*best), KindOfTime(summary)) &&
-      best->time_precision == summary.time_precision && !YearGuessApart(*best, summary) &&
+  // The figure's date, when no source gives it: against the evidence's own date read the
+  // same way (kind and precision), or, when the evidence clause has none of its kind, as a
+  // date on its own ("£4.2 million a year under a lease that ends before 2035").
+  const ClaimRow* dated_by = nullptr;
+  AuditVerdict by_date = UnjudgedVerdict(summary);
+  if (!dated_only && best_same && Comparable(KindOfTime(summary), KindOfTime(summary)) &&
       std::none_of(sources.begin(), sources.end(), [&](const ClaimRow* source) { return SameTime(*source, summary); })) {
-    for (Difference& difference : TimeDifferences(*best, summary)) differences.push_back(std::move(difference));
+    if (Comparable(KindOfTime(*best), KindOfTime(summary))) {
+      if (best->time_precision == summary.time_precision && !YearGuessApart(*best, summary)) {
+        for (Difference& difference : TimeDifferences(*best, summary)) differences.push_back(std::move(difference));
+      }
+    } else {
+      ClaimRow date_alone = summary;
+      date_alone.value_kind = "none";
+      if (JudgeFigure(date_alone, sources, topics, by_date) >= kMinSimilarity && by_date.verdict == "contradicted") {
+        dated_by = &summary;
+      }
+    }
   }
   Candidate candidate{best, std::move(differences), 0};
   verdict.verdict = VerdictFor(candidate, summary);
@@ -430,6 +443,13 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
     verdict.discrepancies.push_back(ToReport(difference, *best, summary));
   }
   verdict.evidence.push_back(EvidenceOf(*best));
+  if (dated_by != nullptr) {
+    verdict.verdict = "contradicted";
+    for (ReportDiscrepancy& discrepancy : by_date.discrepancies) verdict.discrepancies.push_back(std::move(discrepancy));
+    for (AuditEvidence& evidence : by_date.evidence) {
+      if (evidence.quote != verdict.evidence.front().quote) verdict.evidence.push_back(std::move(evidence));
+    }
+  }
   return best_similarity;
 }
 

@@ -23,6 +23,7 @@ using concord::reconcile::ExtractedArticle;
 
 struct Tally {
   int items = 0, flagged = 0;
+  int named = 0;  // flagged with a discrepancy of the planted type (an unsupported verdict names "unsupported")
 };
 
 ExtractedArticle MakeArticle(const std::string& id, const std::string& source, const std::string& published,
@@ -121,6 +122,7 @@ int main(int argc, char** argv) {
     std::set<std::string> types;
     for (const auto& verdict : audit->verdicts) {
       if (verdict.verdict == "supported") continue;
+      if (verdict.verdict == "unsupported") types.insert("unsupported");
       reasons += "  " + verdict.verdict + ": " + verdict.claim;
       for (const auto& d : verdict.discrepancies) {
         reasons += " [" + d.type + "]";
@@ -142,6 +144,7 @@ int main(int argc, char** argv) {
       std::string type = error.substr(0, error.find(':'));
       ++by_error_type[type].items;
       by_error_type[type].flagged += flagged;
+      by_error_type[type].named += types.count(type) > 0 ? 1 : 0;
     }
     if (show_misses && flagged == consistent) {
       std::printf("%s %s\n%s", consistent ? "FALSE FLAG" : "MISSED", id.c_str(), reasons.c_str());
@@ -153,8 +156,10 @@ int main(int argc, char** argv) {
   std::printf("| summaries | items | flagged | rate |\n|---|---:|---:|---:|\n");
   std::printf("| inconsistent (detected) | %d | %d | %.3f |\n", slipped.items, slipped.flagged, rate(slipped));
   std::printf("| faithful (false flags) | %d | %d | %.3f |\n", faithful.items, faithful.flagged, rate(faithful));
-  std::printf("\n| planted error | items | flagged |\n|---|---:|---:|\n");
-  for (const auto& [type, tally] : by_error_type) std::printf("| %s | %d | %d |\n", type.c_str(), tally.items, tally.flagged);
+  std::printf("\n| planted error | items | flagged | flagged as that type |\n|---|---:|---:|---:|\n");
+  for (const auto& [type, tally] : by_error_type) {
+    std::printf("| %s | %d | %d | %d |\n", type.c_str(), tally.items, tally.flagged, tally.named);
+  }
   if (!verdicts_on_faithful.empty()) {
     std::printf("\nverdicts behind false flags:");
     for (const auto& [verdict, count] : verdicts_on_faithful) std::printf(" %s %d", verdict.c_str(), count);
