@@ -6,6 +6,7 @@
 #include <array>
 #include <cassert>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -342,18 +343,76 @@ constexpr std::string_view kAnchorWords[] = {
 constexpr std::string_view kShortWeekdays[] = {"Mon", "Tue",  "Tues", "Wed", "Thu",
                                                "Thur", "Thurs", "Fri",  "Sat", "Sun"};
 
-bool IsWeekdayName(std::string_view word) {
-  return std::any_of(std::begin(kWeekdayNames), std::end(kWeekdayNames),
-                     [&](std::string_view w) { return EqualsIgnoreCase(word, w); }) ||
-         std::find(std::begin(kShortWeekdays), std::end(kShortWeekdays), word) !=
-             std::end(kShortWeekdays);
+constexpr std::string_view kContinuationWords[] = {
+    "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
+    "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
+    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
+    "than", "calendar"};
+
+// Words that begin only a duration ("in the next six years", "over seven years").
+constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
+                                               "during", "throughout", "for"};
+
+// What a word can be to the scan; a word may be several.
+enum WordClass : std::uint8_t {
+  kStartsDate = 1,      // a month, a weekday or an anchor word ("the", "last", "through")
+  kMonthOrWeekday = 2,  // begins a date by itself
+  kNumberWord = 4,      // "two", "a"
+  kDurationWord = 8,    // "in", "within", "over"
+  kContinuation = 16,   // "week", "of", "year" after a lead word
+};
+
+// The first-byte table of the scan: every special word, bucketed by its lower-cased first
+// letter. A word is looked up once per class question in its bucket only, and most words of
+// a text match nothing there after one length comparison.
+class Lexicon {
+ public:
+  Lexicon() {
+    for (const MonthName& m : kMonthNames) Add(m.word, true, kStartsDate | kMonthOrWeekday);
+    for (std::string_view w : kLowerFullMonths) Add(w, false, kStartsDate | kMonthOrWeekday);
+    for (std::string_view w : kWeekdayNames) Add(w, false, kStartsDate | kMonthOrWeekday);
+    for (std::string_view w : kShortWeekdays) Add(w, true, kStartsDate | kMonthOrWeekday);
+    for (std::string_view w : kAnchorWords) Add(w, false, kStartsDate);
+    for (std::string_view w : kDecadeWords) Add(w, false, kStartsDate);
+    for (const NamedNumber& n : kNumberWords) Add(n.word, false, kNumberWord);
+    for (std::string_view w : kDurationWords) Add(w, false, kDurationWord);
+    for (std::string_view w : kContinuationWords) Add(w, false, kContinuation);
+  }
+
+  // The classes of `word` (0 for most words).
+  std::uint8_t ClassesOf(std::string_view word) const {
+    if (word.empty() || !IsAsciiAlpha(word[0])) return 0;
+    std::uint8_t classes = 0;
+    for (const Entry& e : buckets_[static_cast<std::size_t>(ToLower(word[0]) - 'a')]) {
+      if (e.word.size() != word.size()) continue;
+      if (e.exact_case ? e.word == word : EqualsLower(word, e.lower)) classes |= e.classes;
+    }
+    return classes;
+  }
+
+ private:
+  struct Entry {
+    std::string_view word;
+    std::string lower;
+    bool exact_case;
+    std::uint8_t classes;
+  };
+  void Add(std::string_view word, bool exact_case, std::uint8_t classes) {
+    std::string lower(word);
+    for (char& c : lower) c = ToLower(c);
+    buckets_[static_cast<std::size_t>(lower[0] - 'a')].push_back({word, lower, exact_case, classes});
+  }
+  static constexpr std::size_t kLetters = 26;
+  std::array<std::vector<Entry>, kLetters> buckets_;
+};
+
+const Lexicon& TheLexicon() {
+  static const Lexicon lexicon;
+  return lexicon;
 }
 
 bool IsMonthOrWeekday(std::string_view word) {
-  for (const MonthName& m : kMonthNames) {
-    if (word == m.word) return true;
-  }
-  return InLowerList(word, kLowerFullMonths) || IsWeekdayName(word);
+  return (TheLexicon().ClassesOf(word) & kMonthOrWeekday) != 0;
 }
 
 // "Q3", "H1", "FY26", "FY2026", "3Q25" (the last starts with a digit).
@@ -367,8 +426,7 @@ bool IsUnitCode(std::string_view word) {
 bool MayStartDate(std::string_view word) {
   if (word.empty()) return false;
   if (IsAsciiDigit(word[0])) return true;
-  if (IsMonthOrWeekday(word)) return true;
-  if (InLowerList(word, kAnchorWords) || InLowerList(word, kDecadeWords)) return true;
+  if ((TheLexicon().ClassesOf(word) & kStartsDate) != 0) return true;
   // "Q3", "H1", "FY26", "FY2026".
   const char lead = ToLower(word[0]);
   if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
@@ -379,11 +437,6 @@ bool MayStartDate(std::string_view word) {
 // only when the next word could continue one. Checking that word first keeps the patterns
 // from running at every "the" and "by" of the text (most of the recognizer's time before).
 constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomorrow", "tonight"};
-constexpr std::string_view kContinuationWords[] = {
-    "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
-    "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
-    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than", "calendar"};
 
 // True when the word after `word_end` could continue a date expression.
 bool NextMayContinue(std::string_view text, std::size_t word_end) {
@@ -397,14 +450,10 @@ bool NextMayContinue(std::string_view text, std::size_t word_end) {
   while (end < text.size() && IsWordChar(text[end])) ++end;
   const std::string_view next = text.substr(begin, end - begin);
   if (next.empty()) return false;
-  if (MayStartDate(next) || InLowerList(next, kContinuationWords)) return true;
-  return std::any_of(std::begin(kNumberWords), std::end(kNumberWords),
-                     [&](const NamedNumber& n) { return EqualsLower(next, n.word); });
+  if (MayStartDate(next)) return true;
+  return (TheLexicon().ClassesOf(next) & (kContinuation | kNumberWord)) != 0;
 }
 
-// Words that begin only a duration ("in the next six years", "over seven years").
-constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
-                                               "during", "throughout", "for"};
 
 // What an anchor word can begin; most words begin nothing and cost no pattern.
 enum class Anchor { kNone, kDuration, kAgo, kAny };
@@ -415,15 +464,14 @@ Anchor AnchorOf(std::string_view word, std::string_view rest) {
   if (IsAsciiDigit(word[0])) return Anchor::kAny;
   // "on or before", "on or after"; "on" alone is too common to try everything.
   if (EqualsLower(word, "on")) return rest.substr(0, 4) == " or " ? Anchor::kAny : Anchor::kNone;
-  if (InLowerList(word, kDurationWords)) return Anchor::kDuration;
+  const std::uint8_t classes = TheLexicon().ClassesOf(word);
+  if ((classes & kDurationWord) != 0) return Anchor::kDuration;
   // "more than 2 weeks before today"; "more than $5" costs one comparison.
   if ((EqualsLower(word, "more") || EqualsLower(word, "less")) && rest.substr(0, 6) == " than ") {
     return Anchor::kAgo;
   }
   if (MayStartDate(word)) return Anchor::kAny;
-  const bool number = std::any_of(std::begin(kNumberWords), std::end(kNumberWords),
-                                  [&](const NamedNumber& n) { return EqualsLower(word, n.word); });
-  return number ? Anchor::kAgo : Anchor::kNone;
+  return (classes & kNumberWord) != 0 ? Anchor::kAgo : Anchor::kNone;
 }
 
 Mention MakeMention(std::string_view text, std::size_t begin, std::size_t end,
@@ -438,13 +486,20 @@ Mention MakeMention(std::string_view text, std::size_t begin, std::size_t end,
 
 }  // namespace
 
+// A compiled pattern and the bytes its matches can start with.
+struct Pattern {
+  std::unique_ptr<RE2> re;
+  unsigned char first_min = 0;
+  unsigned char first_max = 0xFF;
+};
+
 struct DateRecognizer::Impl {
   Impl();
 
-  std::unique_ptr<RE2> Compile(const std::string& pattern) const;
+  std::unique_ptr<Pattern> Compile(const std::string& pattern) const;
 
-  // Anchored match of `re` at `pos`; nullopt when it does not match there.
-  std::optional<Hit> MatchAt(const RE2& re, std::string_view text, std::size_t pos) const;
+  // Anchored match of `pattern` at `pos`; nullopt when it does not match there.
+  std::optional<Hit> MatchAt(const Pattern& pattern, std::string_view text, std::size_t pos) const;
 
   std::vector<Mention> Find(std::string_view text) const;
 
@@ -506,60 +561,60 @@ struct DateRecognizer::Impl {
   // ", 2026", " of fiscal 2025", " of next year", " FY26" after a month, quarter or half.
   bool YearSpecAt(std::string_view text, std::size_t pos, DatePoint& point, std::size_t& end) const;
 
-  std::unique_ptr<RE2> month_day_;       // April 27, 2026 | Apr. 27 | Monday, April 27
-  std::unique_ptr<RE2> day_month_;       // 27 April 2026 | 1 December
-  std::unique_ptr<RE2> month_year_;      // February 2026 | Jan 2021 | March of 2026
-  std::unique_ptr<RE2> month_rel_;       // October this year | February of last year
-  std::unique_ptr<RE2> month_only_;      // October (context decides)
-  std::unique_ptr<RE2> iso_;             // 2026-04-27
-  std::unique_ptr<RE2> slash_;           // 4/27/2026
-  std::unique_ptr<RE2> decade_;          // the 2020s
-  std::unique_ptr<RE2> year_;            // 2032 | 2026's
-  std::unique_ptr<RE2> year_range_;      // 2026-2030 | 2026–30
-  std::unique_ptr<RE2> year_spec_;       // (of) (fiscal) 2025 | of next year | FY26
-  std::unique_ptr<RE2> quarter_q_;       // Q3 | H1
-  std::unique_ptr<RE2> quarter_nq_;      // 3Q25 | 1H 2026
-  std::unique_ptr<RE2> ordinal_part_;    // the third quarter | first-half | the second fiscal half
-  std::unique_ptr<RE2> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
-  std::unique_ptr<RE2> rel_day_;         // today | yesterday | this morning
-  std::unique_ptr<RE2> rel_unit_;        // last week | this year | the previous quarter
-  std::unique_ptr<RE2> week_after_next_;  // the week after next | the month after next
-  std::unique_ptr<RE2> the_year_;        // the year 2024
-  std::unique_ptr<RE2> rel_within_;      // earlier this month | later this year
-  std::unique_ptr<RE2> ago_;             // three days ago | a year ago
-  std::unique_ptr<RE2> weekday_;         // Monday | monday | Mon (the caller decides)
-  std::unique_ptr<RE2> weekday_day_;     // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
-  std::unique_ptr<RE2> of_week_;         // of next week | of the following week (after a weekday)
-  std::unique_ptr<RE2> week_weekday_;    // next week Wednesday | this week - Monday
-  std::unique_ptr<RE2> day_only_;        // 18th (after "the": "on the 18th")
-  std::unique_ptr<RE2> dotted_no_year_;  // 7.6 (after a weekday only)
-  std::unique_ptr<RE2> slash_no_year_;   // 10/1 | 5/7, 2020 (only where a date is certain)
-  std::unique_ptr<RE2> month_abbr_only_;  // Feb | Sept. (in date context only)
-  std::unique_ptr<RE2> month_lower_only_;  // june | march | may (after a date word)
-  std::unique_ptr<RE2> day_range_;       // 9 to | 3 and | 5- (a day before "12 of June")
-  std::unique_ptr<RE2> end_day_;         // 17th | seventeenth (after "April 9th through")
-  std::unique_ptr<RE2> year_quarter_;    // 2017 q1 | 2019 H2
-  std::unique_ptr<RE2> century_;         // 21st century | the 15th century
-  std::unique_ptr<RE2> decade_word_;
-  std::unique_ptr<RE2> short_decade_;    // 90s (after "the" or an apostrophe: "the '90s")     // the nineties | eighties
-  std::unique_ptr<RE2> year_after_day_;  // , 2026 | 2026 (after "June 3rd-8th")
-  std::unique_ptr<RE2> or_later_;        // or later | or after (after a point)
-  std::unique_ptr<RE2> rel_weekday_;     // last Tuesday | next Sunday
-  std::unique_ptr<RE2> rel_month_;       // last October | next March | this September
-  std::unique_ptr<RE2> in_count_;        // in two weeks | in 3 days (a day that far ahead)
-  std::unique_ptr<RE2> offset_;          // three weeks from | 2 days before | a year after
-  std::unique_ptr<RE2> now_;             // now (after "from")
-  std::unique_ptr<RE2> end_of_unit_;     // the decade | the year (after "the end of")
-  std::unique_ptr<RE2> boundary_;        // through | until | by | since | as of …
-  std::unique_ptr<RE2> modifier_;        // the end of | early | mid- | late
-  std::unique_ptr<RE2> range_open_;      // between | from
-  std::unique_ptr<RE2> range_join_;      // and | to | through | until | - (after the first point)
-  std::unique_ptr<RE2> duration_;        // in the next six years | over the past 2 quarters
-  std::unique_ptr<RE2> duration_count_first_;  // in the 2 next days | the 5 past years
-  std::unique_ptr<RE2> duration_start_;  // , starting | from | beginning (after "for 3 days")
-  std::unique_ptr<RE2> part_of_;         // (for) the first six months of | the last 3 weeks of
-  std::unique_ptr<RE2> duration_one_;    // over the past year | in the coming month
-  std::unique_ptr<RE2> duration_plain_;  // within 18 months | over seven years
+  std::unique_ptr<Pattern> month_day_;       // April 27, 2026 | Apr. 27 | Monday, April 27
+  std::unique_ptr<Pattern> day_month_;       // 27 April 2026 | 1 December
+  std::unique_ptr<Pattern> month_year_;      // February 2026 | Jan 2021 | March of 2026
+  std::unique_ptr<Pattern> month_rel_;       // October this year | February of last year
+  std::unique_ptr<Pattern> month_only_;      // October (context decides)
+  std::unique_ptr<Pattern> iso_;             // 2026-04-27
+  std::unique_ptr<Pattern> slash_;           // 4/27/2026
+  std::unique_ptr<Pattern> decade_;          // the 2020s
+  std::unique_ptr<Pattern> year_;            // 2032 | 2026's
+  std::unique_ptr<Pattern> year_range_;      // 2026-2030 | 2026–30
+  std::unique_ptr<Pattern> year_spec_;       // (of) (fiscal) 2025 | of next year | FY26
+  std::unique_ptr<Pattern> quarter_q_;       // Q3 | H1
+  std::unique_ptr<Pattern> quarter_nq_;      // 3Q25 | 1H 2026
+  std::unique_ptr<Pattern> ordinal_part_;    // the third quarter | first-half | the second fiscal half
+  std::unique_ptr<Pattern> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
+  std::unique_ptr<Pattern> rel_day_;         // today | yesterday | this morning
+  std::unique_ptr<Pattern> rel_unit_;        // last week | this year | the previous quarter
+  std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
+  std::unique_ptr<Pattern> the_year_;        // the year 2024
+  std::unique_ptr<Pattern> rel_within_;      // earlier this month | later this year
+  std::unique_ptr<Pattern> ago_;             // three days ago | a year ago
+  std::unique_ptr<Pattern> weekday_;         // Monday | monday | Mon (the caller decides)
+  std::unique_ptr<Pattern> weekday_day_;     // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
+  std::unique_ptr<Pattern> of_week_;         // of next week | of the following week (after a weekday)
+  std::unique_ptr<Pattern> week_weekday_;    // next week Wednesday | this week - Monday
+  std::unique_ptr<Pattern> day_only_;        // 18th (after "the": "on the 18th")
+  std::unique_ptr<Pattern> dotted_no_year_;  // 7.6 (after a weekday only)
+  std::unique_ptr<Pattern> slash_no_year_;   // 10/1 | 5/7, 2020 (only where a date is certain)
+  std::unique_ptr<Pattern> month_abbr_only_;  // Feb | Sept. (in date context only)
+  std::unique_ptr<Pattern> month_lower_only_;  // june | march | may (after a date word)
+  std::unique_ptr<Pattern> day_range_;       // 9 to | 3 and | 5- (a day before "12 of June")
+  std::unique_ptr<Pattern> end_day_;         // 17th | seventeenth (after "April 9th through")
+  std::unique_ptr<Pattern> year_quarter_;    // 2017 q1 | 2019 H2
+  std::unique_ptr<Pattern> century_;         // 21st century | the 15th century
+  std::unique_ptr<Pattern> decade_word_;
+  std::unique_ptr<Pattern> short_decade_;    // 90s (after "the" or an apostrophe: "the '90s")     // the nineties | eighties
+  std::unique_ptr<Pattern> year_after_day_;  // , 2026 | 2026 (after "June 3rd-8th")
+  std::unique_ptr<Pattern> or_later_;        // or later | or after (after a point)
+  std::unique_ptr<Pattern> rel_weekday_;     // last Tuesday | next Sunday
+  std::unique_ptr<Pattern> rel_month_;       // last October | next March | this September
+  std::unique_ptr<Pattern> in_count_;        // in two weeks | in 3 days (a day that far ahead)
+  std::unique_ptr<Pattern> offset_;          // three weeks from | 2 days before | a year after
+  std::unique_ptr<Pattern> now_;             // now (after "from")
+  std::unique_ptr<Pattern> end_of_unit_;     // the decade | the year (after "the end of")
+  std::unique_ptr<Pattern> boundary_;        // through | until | by | since | as of …
+  std::unique_ptr<Pattern> modifier_;        // the end of | early | mid- | late
+  std::unique_ptr<Pattern> range_open_;      // between | from
+  std::unique_ptr<Pattern> range_join_;      // and | to | through | until | - (after the first point)
+  std::unique_ptr<Pattern> duration_;        // in the next six years | over the past 2 quarters
+  std::unique_ptr<Pattern> duration_count_first_;  // in the 2 next days | the 5 past years
+  std::unique_ptr<Pattern> duration_start_;  // , starting | from | beginning (after "for 3 days")
+  std::unique_ptr<Pattern> part_of_;         // (for) the first six months of | the last 3 weeks of
+  std::unique_ptr<Pattern> duration_one_;    // over the past year | in the coming month
+  std::unique_ptr<Pattern> duration_plain_;  // within 18 months | over seven years
 };
 
 DateRecognizer::Impl::Impl() {
@@ -668,20 +723,34 @@ DateRecognizer::Impl::Impl() {
               R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year)\b)");
 }
 
-std::unique_ptr<RE2> DateRecognizer::Impl::Compile(const std::string& pattern) const {
+std::unique_ptr<Pattern> DateRecognizer::Impl::Compile(const std::string& pattern) const {
   RE2::Options options;
   options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
+  auto compiled = std::make_unique<Pattern>();
+  compiled->re = std::make_unique<RE2>(pattern, options);
   // The patterns are constants of this file: one that does not compile is a programming
   // mistake. Every pattern has test cases, so a broken one also fails the tests in builds
   // where assert is off.
-  assert(re->ok() && "date pattern does not compile");
-  return re;
+  assert(compiled->re->ok() && "date pattern does not compile");
+  // Every match lies between the bounds RE2 computes, so its first byte does too: a text
+  // byte outside [first_min, first_max] is rejected without running the pattern. Most
+  // anchors are words or numbers that start only a few of the patterns.
+  std::string min_match;
+  std::string max_match;
+  if (compiled->re->PossibleMatchRange(&min_match, &max_match, 1) && !min_match.empty() &&
+      !max_match.empty()) {
+    compiled->first_min = static_cast<unsigned char>(min_match[0]);
+    compiled->first_max = static_cast<unsigned char>(max_match[0]);
+  }
+  return compiled;
 }
 
-std::optional<Hit> DateRecognizer::Impl::MatchAt(const RE2& re, std::string_view text,
+std::optional<Hit> DateRecognizer::Impl::MatchAt(const Pattern& pattern, std::string_view text,
                                                  std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
+  const auto first = static_cast<unsigned char>(text[pos]);
+  if (first < pattern.first_min || first > pattern.first_max) return std::nullopt;
+  const RE2& re = *pattern.re;
   Hit hit;
   const int groups = std::min(re.NumberOfCapturingGroups(), Hit::kMaxGroups);
   const std::size_t limit = std::min(text.size(), pos + kMaxExpressionBytes);
@@ -707,6 +776,19 @@ std::string_view PreviousWord(std::string_view text, std::size_t pos) {
   std::size_t begin = end;
   while (begin > 0 && IsAsciiAlpha(text[begin - 1])) --begin;
   return text.substr(begin, end - begin);
+}
+
+// True when a range join ("to", "through", a dash …) follows `pos` closely enough to join two
+// dates: a cheap test before parsing a range without "from" or "between".
+bool MayJoinRange(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kLongestFirstEnd = 40;  // "the end of September 2026" and its join
+  const std::string_view window = text.substr(pos, kLongestFirstEnd);
+  if (window.find_first_of("-~") != std::string_view::npos) return true;
+  if (window.find("\xE2\x80") != std::string_view::npos) return true;  // en and em dashes
+  for (std::string_view join : {" to ", " through ", " thru ", " until ", " till "}) {
+    if (window.find(join) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // True when nothing but punctuation or the text's end follows `end` ("on the 18th.").
@@ -762,6 +844,14 @@ bool FollowedByAmount(std::string_view text, std::size_t end) {
   return InLowerList(next, kCountNouns) || EqualsLower(next, "percent") ||
          EqualsLower(next, "pct") || EqualsLower(next, "million") || EqualsLower(next, "billion") ||
          EqualsLower(next, "trillion");
+}
+
+// Right after a number's digits: a decimal or thousands part, or a percent sign.
+bool PartOfAmount(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return false;
+  if (text[end] == '%') return true;
+  return (text[end] == '.' || text[end] == ',') && end + 1 < text.size() &&
+         IsAsciiDigit(text[end + 1]);
 }
 
 DatePoint YearPoint(int year) {
@@ -1652,7 +1742,7 @@ std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
   if (point_pos < text.size() && IsAsciiDigit(text[point_pos])) {
     if (auto end = YearRangeAt(text, pos, point_pos, boundary, out)) return end;
   }
-  if (boundary == Boundary::kNone) {
+  if (boundary == Boundary::kNone && MayJoinRange(text, point_pos)) {
     if (auto end = RangeBodyAt(text, pos, point_pos, RangeOpener::kNone, out)) return end;
   }
   auto parsed = ModifiedPointAt(text, point_pos, in_date_context);
@@ -1722,6 +1812,12 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     }
     std::size_t word_end = pos;
     while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
+    // Amounts are most of the numbers in news and never start a date: "$4.5", "2,032",
+    // "12%", "1.5 billion".
+    if (IsAsciiDigit(c) && (PrecededByAmount(text, pos) || PartOfAmount(text, word_end))) {
+      pos = word_end;
+      continue;
+    }
     const std::string_view word = text.substr(pos, word_end - pos);
     Anchor anchor = AnchorOf(word, text.substr(word_end));
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
