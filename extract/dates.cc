@@ -439,7 +439,7 @@ bool MayStartDate(std::string_view word) {
 constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomorrow", "tonight"};
 
 // True when the word after `word_end` could continue a date expression.
-bool NextMayContinue(std::string_view text, std::size_t word_end) {
+bool NextMayContinue(std::string_view text, std::size_t word_end, bool after_article = false) {
   std::size_t begin = word_end;
   while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '-')) {
     ++begin;
@@ -450,8 +450,24 @@ bool NextMayContinue(std::string_view text, std::size_t word_end) {
   while (end < text.size() && IsWordChar(text[end])) ++end;
   const std::string_view next = text.substr(begin, end - begin);
   if (next.empty()) return false;
+  // "by the company", "at the time": "the" and "its" go on only when the word after them
+  // could ("by the end of", "its third quarter", "the 2020s").
+  if (EqualsLower(next, "the") || EqualsLower(next, "its")) {
+    return !after_article && NextMayContinue(text, end, true);
+  }
   if (MayStartDate(next)) return true;
   return (TheLexicon().ClassesOf(next) & (kContinuation | kNumberWord)) != 0;
+}
+
+// True when the word after `word_end` is a unit ("a year ago", "two weeks from now").
+bool NextIsUnit(std::string_view text, std::size_t word_end) {
+  std::size_t begin = word_end;
+  while (begin < text.size() && text[begin] == ' ') ++begin;
+  std::size_t end = begin;
+  while (end < text.size() && IsAsciiAlpha(text[end])) ++end;
+  if (begin == word_end || end == begin) return false;
+  return UnitOf(Piece(text.data() + begin, end - begin)) != Precision::kNone &&
+         (TheLexicon().ClassesOf(text.substr(begin, end - begin)) & kContinuation) != 0;
 }
 
 
@@ -469,6 +485,15 @@ Anchor AnchorOf(std::string_view word, std::string_view rest) {
   // "more than 2 weeks before today"; "more than $5" costs one comparison.
   if ((EqualsLower(word, "more") || EqualsLower(word, "less")) && rest.substr(0, 6) == " than ") {
     return Anchor::kAgo;
+  }
+  // "up until", "at the end of": otherwise "up 5%" and "at the time" begin nothing.
+  if (EqualsLower(word, "up")) return rest.substr(0, 7) == " until " ? Anchor::kAny : Anchor::kNone;
+  if (EqualsLower(word, "at")) {
+    const std::string_view next = rest.substr(0, 5) == " the " ? rest.substr(5) : rest.substr(1);
+    for (std::string_view part : {"end", "start", "beginning", "middle"}) {
+      if (next.substr(0, part.size()) == part) return Anchor::kAny;
+    }
+    return Anchor::kNone;
   }
   if (MayStartDate(word)) return Anchor::kAny;
   return (classes & kNumberWord) != 0 ? Anchor::kAgo : Anchor::kNone;
@@ -491,12 +516,15 @@ struct Pattern {
   std::unique_ptr<RE2> re;
   unsigned char first_min = 0;
   unsigned char first_max = 0xFF;
+  std::string_view required;  // a literal in every match, or empty
 };
 
 struct DateRecognizer::Impl {
   Impl();
 
-  std::unique_ptr<Pattern> Compile(const std::string& pattern) const;
+  // `required`: a literal every match contains (lower case), checked before the pattern runs.
+  std::unique_ptr<Pattern> Compile(const std::string& pattern,
+                                   std::string_view required = {}) const;
 
   // Anchored match of `pattern` at `pos`; nullopt when it does not match there.
   std::optional<Hit> MatchAt(const Pattern& pattern, std::string_view text, std::size_t pos) const;
@@ -634,7 +662,7 @@ DateRecognizer::Impl::Impl() {
                        R"((?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(\d{4})\b)?)");
   day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)?)");
   month_year_ = Compile(month + R"((?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)");
-  month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)");
+  month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
   slash_ = Compile(R"((\d{1,2})/(\d{1,2})/(\d{4})\b)");
@@ -656,8 +684,8 @@ DateRecognizer::Impl::Impl() {
   rel_unit_ =
       Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
               R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
-  week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)");
-  the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)");
+  week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)", "after");
+  the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)", "year");
   rel_within_ =
       Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
@@ -680,9 +708,10 @@ DateRecognizer::Impl::Impl() {
       R"(seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|)"
       R"(seventeenth|eighteenth|nineteenth|twentieth|thirtieth)))\b)");
   year_quarter_ = Compile(R"((\d{4})(?:\s+|\s*-\s*)([QqH])([1-4])\b)");
-  century_ = Compile(R"((?:[Tt]he\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b)");
+  century_ = Compile(R"((?:[Tt]he\s+)?(\d{1,2})(?:st|nd|rd|th)\s+[Cc]entury\b)", "entury");
   decade_word_ = Compile(
-      R"((?:[Tt]he\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)");
+      R"((?:[Tt]he\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+      "ties");
   year_after_day_ = Compile(R"((?:\s*,\s*|\s+)(\d{4})\b)");
   or_later_ = Compile(R"(\s+or\s+(?:later|after)\b)");
   rel_weekday_ = Compile(std::string(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)") +
@@ -723,10 +752,12 @@ DateRecognizer::Impl::Impl() {
               R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year)\b)");
 }
 
-std::unique_ptr<Pattern> DateRecognizer::Impl::Compile(const std::string& pattern) const {
+std::unique_ptr<Pattern> DateRecognizer::Impl::Compile(const std::string& pattern,
+                                                       std::string_view required) const {
   RE2::Options options;
   options.set_log_errors(false);
   auto compiled = std::make_unique<Pattern>();
+  compiled->required = required;
   compiled->re = std::make_unique<RE2>(pattern, options);
   // The patterns are constants of this file: one that does not compile is a programming
   // mistake. Every pattern has test cases, so a broken one also fails the tests in builds
@@ -750,6 +781,10 @@ std::optional<Hit> DateRecognizer::Impl::MatchAt(const Pattern& pattern, std::st
   if (pos >= text.size()) return std::nullopt;
   const auto first = static_cast<unsigned char>(text[pos]);
   if (first < pattern.first_min || first > pattern.first_max) return std::nullopt;
+  if (!pattern.required.empty() &&
+      text.substr(pos, kMaxExpressionBytes).find(pattern.required) == std::string_view::npos) {
+    return std::nullopt;
+  }
   const RE2& re = *pattern.re;
   Hit hit;
   const int groups = std::min(re.NumberOfCapturingGroups(), Hit::kMaxGroups);
@@ -776,6 +811,17 @@ std::string_view PreviousWord(std::string_view text, std::size_t pos) {
   std::size_t begin = end;
   while (begin > 0 && IsAsciiAlpha(text[begin - 1])) --begin;
   return text.substr(begin, end - begin);
+}
+
+// True when a unit word ("days", "week", "months", "year", "quarter", "decade") appears soon
+// enough after `pos` to end a duration ("within the next six years").
+bool UnitWordAhead(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kLongestDurationHead = 48;  // "throughout the following seventeen "
+  const std::string_view window = text.substr(pos, kLongestDurationHead);
+  for (std::string_view unit : {"day", "week", "month", "year", "quarter", "decade"}) {
+    if (window.find(unit) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // True when a range join ("to", "through", a dash …) follows `pos` closely enough to join two
@@ -983,7 +1029,16 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
 std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text, std::size_t pos,
                                                            bool in_date_context) const {
   if (PrecededByAmount(text, pos)) return std::nullopt;
-  if (auto hit = MatchAt(*iso_, text, pos)) {
+  // The length of the digit run picks the patterns that can start there: four digits begin
+  // a year, an ISO date or a decade; one or two a day, a slashed date or "3Q25".
+  std::size_t run = 0;
+  while (pos + run < text.size() && IsAsciiDigit(text[pos + run])) ++run;
+  constexpr std::size_t kYearDigits = 4;
+  constexpr std::size_t kDayDigits = 2;
+  const bool four = run == kYearDigits;
+  const bool short_number = run <= kDayDigits;
+  if (!four && !short_number) return std::nullopt;
+  if (auto hit = four ? MatchAt(*iso_, text, pos) : std::nullopt) {
     DatePoint point;
     point.year = ToInt((*hit)[1]);
     point.month = ToInt((*hit)[2]);
@@ -991,7 +1046,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.precision = Precision::kDay;
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
   }
-  if (auto hit = MatchAt(*slash_, text, pos)) {
+  if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
     // be a month.
     DatePoint point;
@@ -1011,7 +1066,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end, ambiguous};
     return std::nullopt;
   }
-  if (auto hit = MatchAt(*day_month_, text, pos)) {
+  if (auto hit = short_number ? MatchAt(*day_month_, text, pos) : std::nullopt) {
     DatePoint point;
     point.day = ToInt((*hit)[1]);
     point.month = MonthOf((*hit)[2]);
@@ -1019,7 +1074,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.precision = Precision::kDay;
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
   }
-  if (auto hit = MatchAt(*decade_, text, pos)) {
+  if (auto hit = four ? MatchAt(*decade_, text, pos) : std::nullopt) {
     DatePoint point;
     point.decade = ToInt((*hit)[1]);
     point.precision = Precision::kDecade;
@@ -1027,7 +1082,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
       return Parsed{point, hit->end};
     }
   }
-  if (auto hit = MatchAt(*short_decade_, text, pos)) {
+  if (auto hit = short_number ? MatchAt(*short_decade_, text, pos) : std::nullopt) {
     // "the '90s", "the 90s": the twentieth century's; "in their 40s" (an age) has no "the".
     const bool apostrophe =
         pos > 0 && (text[pos - 1] == '\'' || static_cast<unsigned char>(text[pos - 1]) == 0x99);
@@ -1041,7 +1096,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
       return Parsed{point, hit->end};
     }
   }
-  if (auto hit = MatchAt(*quarter_nq_, text, pos)) {
+  if (auto hit = short_number ? MatchAt(*quarter_nq_, text, pos) : std::nullopt) {
     DatePoint point;
     const int part = ToInt((*hit)[1]);
     const bool half = (*hit)[2] == "H";
@@ -1051,6 +1106,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.precision = half ? Precision::kHalf : Precision::kQuarter;
     return Parsed{point, hit->end};
   }
+  if (!four) return std::nullopt;
   if (auto hit = MatchAt(*year_quarter_, text, pos)) {
     // "2017 q1", "2019 H2".
     DatePoint point;
@@ -1424,6 +1480,9 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
     const std::string_view w(word.data(), word.size());
     return EqualsLower(w, "past") || EqualsLower(w, "last") || EqualsLower(w, "previous");
   };
+  // Every duration names its unit within a few words: most anchors ("the", "in", "for") are
+  // not followed by one, and then none of the five patterns below can match.
+  if (!UnitWordAhead(text, pos)) return std::nullopt;
   DateExpr expr;
   std::size_t end = 0;
   if (auto part = MatchAt(*part_of_, text, pos)) {
@@ -1820,6 +1879,11 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     }
     const std::string_view word = text.substr(pos, word_end - pos);
     Anchor anchor = AnchorOf(word, text.substr(word_end));
+    // "a year ago", "two weeks from now": a number word goes on only into a unit.
+    if (anchor == Anchor::kAgo && !EqualsLower(word, "more") && !EqualsLower(word, "less") &&
+        !NextIsUnit(text, word_end)) {
+      anchor = Anchor::kNone;
+    }
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
     if (anchor != Anchor::kNone && IsAsciiAlpha(c) && !InLowerList(word, kSelfContainedWords) &&
         !InLowerList(word, kDecadeWords) &&
@@ -1861,5 +1925,11 @@ DateRecognizer::DateRecognizer(DateRecognizer&&) noexcept = default;
 DateRecognizer& DateRecognizer::operator=(DateRecognizer&&) noexcept = default;
 
 std::vector<Mention> DateRecognizer::Find(std::string_view text) const { return impl_->Find(text); }
+
+std::vector<Mention> FindDates(std::string_view text) {
+  // Compiled once per thread for this free function; the Extractor keeps its own recognizer.
+  thread_local const DateRecognizer recognizer;
+  return recognizer.Find(text);
+}
 
 }  // namespace concord::extract

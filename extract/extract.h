@@ -230,6 +230,10 @@ std::vector<Mention> FindQuantities(std::string_view text);
 // spans are offsets into `text`. For tools that time or fuzz that recognizer.
 std::vector<Mention> FindAmounts(std::string_view text);
 
+// Date and duration mentions of `text` only (the date recognizer alone, no amounts or
+// counts); spans are offsets into `text`. For tools that time that recognizer.
+std::vector<Mention> FindDates(std::string_view text);
+
 const char* MentionKindName(MentionKind kind);
 const char* QualifierName(Qualifier qualifier);
 const char* PrecisionName(Precision precision);

@@ -705,41 +705,45 @@ bool InList(std::string_view word, const std::string_view (&list)[N]) {
 }
 
 struct Word {
-  std::string text;       // lower-cased
+  std::string_view text;  // lower-cased, a view into the caller's lower-cased copy
   std::size_t begin = 0;  // byte offsets into the sentence
   std::size_t end = 0;
 };
 
 // Lower-cased ASCII words of `sentence`; apostrophes stay inside words ("won't", "'ll").
-std::vector<Word> Words(std::string_view sentence) {
+// `lowered` receives the lower-cased sentence the words point into (one allocation per call:
+// this runs for every date of every sentence).
+std::vector<Word> Words(std::string_view sentence, std::string& lowered) {
+  lowered.assign(sentence);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   std::vector<Word> words;
-  std::string current;
   std::size_t begin = 0;
+  std::size_t length = 0;  // of the word being read, from `begin`
   auto flush = [&](std::size_t end) {
-    if (!current.empty()) words.push_back({std::move(current), begin, end});
-    current.clear();
+    if (length != 0) words.push_back({std::string_view(lowered).substr(begin, length), begin, end});
+    length = 0;
   };
-  for (std::size_t i = 0; i < sentence.size(); ++i) {
-    const char c = sentence[i];
-    if (current.empty()) begin = i;
+  for (std::size_t i = 0; i < lowered.size(); ++i) {
+    const char c = lowered[i];
+    if (length == 0) begin = i;
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      current += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      current += static_cast<char>(c - 'A' + 'a');
+      ++length;
     } else if (c == '\'') {
       // "he'll" → "he", "'ll"; "won't" stays one word.
-      if (i + 2 < sentence.size() && sentence[i + 1] == 'l' && sentence[i + 2] == 'l') {
+      if (i + 2 < lowered.size() && lowered[i + 1] == 'l' && lowered[i + 2] == 'l') {
         flush(i);
         begin = i;
-        current = "'";
-      } else if (!current.empty()) {
-        current += c;
+        length = 1;
+      } else if (length != 0) {
+        ++length;
       }
     } else {
       flush(i);
     }
   }
-  flush(sentence.size());
+  flush(lowered.size());
   return words;
 }
 
@@ -769,7 +773,8 @@ bool EndsClause(char c) {
 }  // namespace
 
 Tense DetectTense(std::string_view sentence) {
-  const std::vector<Word> words = Words(sentence);
+  std::string lowered;
+  const std::vector<Word> words = Words(sentence, lowered);
   if (words.empty()) return Tense::kUnknown;
   bool past = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -793,7 +798,18 @@ Tense DetectTenseNear(std::string_view sentence, std::size_t date_begin, std::si
   std::size_t clause_end = date_end;
   while (clause_end < sentence.size() && !breaks(clause_end)) ++clause_end;
 
-  const std::vector<Word> words = Words(sentence);
+  // Only the clause's words (one more after it, for two-word markers such as "plans to");
+  // the sentence is split again only when the clause has no marker.
+  std::size_t words_end = clause_end;
+  if (words_end < sentence.size()) ++words_end;
+  while (words_end < sentence.size() && sentence[words_end] == ' ') ++words_end;
+  while (words_end < sentence.size() && sentence[words_end] != ' ') ++words_end;
+  std::string lowered;
+  std::vector<Word> words = Words(sentence.substr(clause_begin, words_end - clause_begin), lowered);
+  for (Word& word : words) {
+    word.begin += clause_begin;
+    word.end += clause_begin;
+  }
   Tense nearest = Tense::kUnknown;
   std::size_t nearest_distance = sentence.size() + 1;
   for (std::size_t i = 0; i < words.size(); ++i) {
