@@ -332,7 +332,12 @@ bool YearGuessApart(const ClaimRow& a, const ClaimRow& b) {
   const std::string& y = b.time_start.empty() ? b.time_end : b.time_start;
   constexpr std::size_t kYearDigits = 4;
   if (x.size() <= kYearDigits || x.size() != y.size() || x.substr(kYearDigits) != y.substr(kYearDigits)) return false;
-  return std::abs(std::stoi(x.substr(0, kYearDigits)) - std::stoi(y.substr(0, kYearDigits))) == 1;
+  if (std::abs(std::stoi(x.substr(0, kYearDigits)) - std::stoi(y.substr(0, kYearDigits))) != 1) return false;
+  // Both years written out ("by the end of June 2027" against "June 2028") are no guess.
+  auto year_written = [&](const ClaimRow& claim, const std::string& date) {
+    return claim.quote.find(date.substr(0, kYearDigits)) != std::string::npos;
+  };
+  return !year_written(a, x) || !year_written(b, y);
 }
 
 // Date and boundary differences of two times of one kind. A date standing for itself (a
@@ -367,6 +372,20 @@ std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow
     if (figure || (type == "polarity" && StillAgainstNoLonger(source, summary))) kept.push_back(std::move(difference));
   }
   return kept;
+}
+
+// A bare count that reads as a year ("its 2025 sales") the sources date something in: that
+// year, not a figure of its own.
+bool YearTheSourcesDate(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources) {
+  constexpr double kFirstYear = 1900, kLastYear = 2100;
+  if (summary.value_kind != "count" || summary.low != summary.high || summary.low < kFirstYear ||
+      summary.low > kLastYear || summary.low != std::floor(summary.low)) {
+    return false;
+  }
+  const std::string year = std::to_string(static_cast<int>(summary.low));
+  return std::any_of(sources.begin(), sources.end(), [&](const ClaimRow* source) {
+    return source->time_start.rfind(year, 0) == 0 || source->time_end.rfind(year, 0) == 0;
+  });
 }
 
 // Judges a figure by the source clauses about the same thing: the same figure there
@@ -409,7 +428,7 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
     }
   }
   if (best == nullptr || (!best_same && best_similarity < kMinSimilarity)) {
-    verdict.verdict = "unsupported";
+    verdict.verdict = YearTheSourcesDate(summary, sources) ? "supported" : "unsupported";
     return 0;
   }
   // The same figure in the source supports it, whatever date its clause is nearest to,
@@ -418,6 +437,9 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   std::vector<Difference> differences =
       dated_only ? (best_same ? std::vector<Difference>{} : TimeDifferences(*best, summary))
                  : FigureDifferences(*best, summary);
+  if (dated_only && StillAgainstNoLonger(*best, summary)) {
+    differences.push_back({"polarity", "high", "\"" + best->polarity + "\" vs \"" + summary.polarity + "\""});
+  }
   // The figure's date, when no source gives it: against the evidence's own date read the
   // same way (kind and precision), or, when the evidence clause has none of its kind, as a
   // date on its own ("£4.2 million a year under a lease that ends before 2035").
