@@ -353,6 +353,11 @@ constexpr std::string_view kContinuationWords[] = {
 constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
                                                "during", "throughout", "for"};
 
+// Words that begin a date but say nothing alone ("the", "by", "last"): an expression goes on
+// only when the next word could continue one. Checking that word first keeps the patterns
+// from running at every "the" and "by" of the text (most of the recognizer's time before).
+constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+
 // What a word can be to the scan; a word may be several.
 enum WordClass : std::uint8_t {
   kStartsDate = 1,      // a month, a weekday or an anchor word ("the", "last", "through")
@@ -360,7 +365,11 @@ enum WordClass : std::uint8_t {
   kNumberWord = 4,      // "two", "a"
   kDurationWord = 8,    // "in", "within", "over"
   kContinuation = 16,   // "week", "of", "year" after a lead word
+  kConditionalLead = 32,  // "on", "up", "at", "more", "less": a lead only before certain words
+  kSelfContained = 64,    // "today", "nineties": a date without a next word
 };
+
+constexpr std::string_view kConditionalLeads[] = {"on", "up", "at", "more", "less"};
 
 // The first-byte table of the scan: every special word, bucketed by its lower-cased first
 // letter. A word is looked up once per class question in its bucket only, and most words of
@@ -377,6 +386,9 @@ class Lexicon {
     for (const NamedNumber& n : kNumberWords) Add(n.word, false, kNumberWord);
     for (std::string_view w : kDurationWords) Add(w, false, kDurationWord);
     for (std::string_view w : kContinuationWords) Add(w, false, kContinuation);
+    for (std::string_view w : kConditionalLeads) Add(w, false, kConditionalLead);
+    for (std::string_view w : kSelfContainedWords) Add(w, false, kSelfContained);
+    for (std::string_view w : kDecadeWords) Add(w, false, kSelfContained);
   }
 
   // The classes of `word` (0 for most words).
@@ -411,10 +423,6 @@ const Lexicon& TheLexicon() {
   return lexicon;
 }
 
-bool IsMonthOrWeekday(std::string_view word) {
-  return (TheLexicon().ClassesOf(word) & kMonthOrWeekday) != 0;
-}
-
 // "Q3", "H1", "FY26", "FY2026", "3Q25" (the last starts with a digit).
 bool IsUnitCode(std::string_view word) {
   if (word.size() < 2) return false;
@@ -433,10 +441,6 @@ bool MayStartDate(std::string_view word) {
   return word.size() >= 2 && lead == 'f' && ToLower(word[1]) == 'y';
 }
 
-// Words that begin a date but say nothing alone ("the", "by", "last"): an expression goes on
-// only when the next word could continue one. Checking that word first keeps the patterns
-// from running at every "the" and "by" of the text (most of the recognizer's time before).
-constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomorrow", "tonight"};
 
 // True when the word after `word_end` could continue a date expression.
 bool NextMayContinue(std::string_view text, std::size_t word_end, bool after_article = false) {
@@ -475,13 +479,17 @@ bool NextIsUnit(std::string_view text, std::size_t word_end) {
 enum class Anchor { kNone, kDuration, kAgo, kAny };
 
 // `rest`: the text after the word.
-Anchor AnchorOf(std::string_view word, std::string_view rest) {
+// `classes`: TheLexicon().ClassesOf(word).
+Anchor AnchorOf(std::string_view word, std::string_view rest, std::uint8_t classes) {
   if (word.empty()) return Anchor::kNone;
   if (IsAsciiDigit(word[0])) return Anchor::kAny;
+  if ((classes & kDurationWord) != 0) return Anchor::kDuration;
+  if ((classes & kConditionalLead) == 0) {
+    if (MayStartDate(word)) return Anchor::kAny;
+    return (classes & kNumberWord) != 0 ? Anchor::kAgo : Anchor::kNone;
+  }
   // "on or before", "on or after"; "on" alone is too common to try everything.
   if (EqualsLower(word, "on")) return rest.substr(0, 4) == " or " ? Anchor::kAny : Anchor::kNone;
-  const std::uint8_t classes = TheLexicon().ClassesOf(word);
-  if ((classes & kDurationWord) != 0) return Anchor::kDuration;
   // "more than 2 weeks before today"; "more than $5" costs one comparison.
   if ((EqualsLower(word, "more") || EqualsLower(word, "less")) && rest.substr(0, 6) == " than ") {
     return Anchor::kAgo;
@@ -1878,16 +1886,22 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
       continue;
     }
     const std::string_view word = text.substr(pos, word_end - pos);
-    Anchor anchor = AnchorOf(word, text.substr(word_end));
+    // Most words are in no table: one look in their letter's bucket rejects them.
+    const std::uint8_t classes = IsAsciiAlpha(c) ? TheLexicon().ClassesOf(word) : 0;
+    if (IsAsciiAlpha(c) && classes == 0 && !IsUnitCode(word)) {
+      pos = word_end;
+      continue;
+    }
+    Anchor anchor = AnchorOf(word, text.substr(word_end), classes);
     // "a year ago", "two weeks from now": a number word goes on only into a unit.
     if (anchor == Anchor::kAgo && !EqualsLower(word, "more") && !EqualsLower(word, "less") &&
         !NextIsUnit(text, word_end)) {
       anchor = Anchor::kNone;
     }
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
-    if (anchor != Anchor::kNone && IsAsciiAlpha(c) && !InLowerList(word, kSelfContainedWords) &&
-        !InLowerList(word, kDecadeWords) &&
-        !IsMonthOrWeekday(word) && !IsUnitCode(word) && !NextMayContinue(text, word_end)) {
+    if (anchor != Anchor::kNone && IsAsciiAlpha(c) &&
+        (classes & (kSelfContained | kMonthOrWeekday)) == 0 && !IsUnitCode(word) &&
+        !NextMayContinue(text, word_end)) {
       anchor = Anchor::kNone;
     }
     std::optional<std::size_t> end;

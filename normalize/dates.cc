@@ -747,8 +747,25 @@ std::vector<Word> Words(std::string_view sentence, std::string& lowered) {
   return words;
 }
 
+// A sorted copy of a word list, searched in log time: the tense lexicons are consulted for
+// every word of every clause that holds a date.
+template <std::size_t N>
+class SortedWords {
+ public:
+  explicit SortedWords(const std::string_view (&list)[N]) : words_(std::begin(list), std::end(list)) {
+    std::sort(words_.begin(), words_.end());
+  }
+  bool Contains(std::string_view word) const {
+    return std::binary_search(words_.begin(), words_.end(), word);
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
 bool IsPastForm(std::string_view word) {
-  if (InList(word, kPastWords)) return true;
+  static const SortedWords past_words(kPastWords);
+  if (past_words.Contains(word)) return true;
   constexpr std::size_t kMinEdWord = 4;  // "aimed", not "red"
   return word.size() > kMinEdWord && word.substr(word.size() - 2) == "ed" &&
          !InList(word, kNotPastEd);
@@ -758,7 +775,10 @@ bool IsPastForm(std::string_view word) {
 Tense MarkerAt(const std::vector<Word>& words, std::size_t i) {
   const std::string_view word = words[i].text;
   if (InList(word, kFutureWords)) return Tense::kFuture;
-  if (i + 1 < words.size()) {
+  // Every first word of a pair is two to nine letters; "a", "the", "company" are not one.
+  constexpr std::size_t kShortestFirst = 2;
+  constexpr std::size_t kLongestFirst = 9;
+  if (i + 1 < words.size() && word.size() >= kShortestFirst && word.size() <= kLongestFirst) {
     for (const auto& pair : kFuturePairs) {
       if (word == pair[0] && words[i + 1].text == pair[1]) return Tense::kFuture;
     }
