@@ -183,6 +183,78 @@ TEST_CASE("audit summary: faithful and slipped summaries of our own article") {
   CHECK((*by_relation["acquire"])["evidence"].empty());
 }
 
+// Issue 7: one slip per case in sentences of our own, each caught with its type, and the
+// faithful wording of the same summary left alone.
+TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no longer' on figures") {
+  struct Case {
+    const char* name;
+    const char* source;
+    const char* faithful;
+    const char* slipped;
+    const char* type;  // the discrepancy the slipped summary must carry
+  };
+  const Case cases[] = {
+      {"payer and payee swapped",
+       "The bakery chain Doughmore will pay the software firm Kettlewise $4 million a year for its ordering system.",
+       "Doughmore will pay Kettlewise $4 million a year for an ordering system.",
+       "Kettlewise will pay Doughmore $4 million a year for an ordering system.", "direction"},
+      {"buyer and target swapped",
+       "The insurer Brackwell agreed to acquire the smaller broker Fennimore Risk for $210 million in cash.",
+       "Brackwell will buy Fennimore Risk in a cash deal worth $210 million.",
+       "Fennimore Risk will buy Brackwell in a cash deal worth $210 million.", "direction"},
+      {"'and' turned into 'or' in an exception",
+       "Halloway Bank may call the loan early unless Corliss Steel keeps its debt below $400 million and posts a "
+       "profit in 2027.",
+       "The loan cannot be called early unless Corliss Steel keeps its debt under $400 million and makes a profit "
+       "in 2027.",
+       "The loan cannot be called early unless Corliss Steel keeps its debt under $400 million or makes a profit "
+       "in 2027.",
+       "condition"},
+      {"an exclusive end read inclusively",
+       "Tamsworth Water promised the regulator on Monday not to raise household tariffs before 2029.",
+       "Tamsworth Water has promised the regulator not to raise household tariffs before 2029.",
+       "Tamsworth Water has promised the regulator not to raise household tariffs through 2029.", "boundary"},
+      {"'still' turned into 'no longer' on a figure",
+       "Pellow Mills still delivers 40% of the flour used by Garnet Bakeries, Garnet said on Monday.",
+       "Garnet Bakeries said Pellow Mills continues to deliver 40% of its flour.",
+       "Garnet Bakeries said Pellow Mills no longer delivers 40% of its flour.", "polarity"},
+      {"a figure's deadline moved",
+       "Quorra Air must repay the $30 million loan from Fenwick Capital by March 2028, the airline said.",
+       "Quorra Air has to repay its $30 million Fenwick Capital loan by March 2028.",
+       "Quorra Air has to repay its $30 million Fenwick Capital loan by March 2029.", "date"},
+  };
+  for (const Case& c : cases) {
+    const std::string name = c.name;
+    CAPTURE(name);
+    TempDir dir;
+    WriteFile(dir / "sources" / "wire.md",
+              std::string("---\nsource: Harbor Wire\npublished: 2026-03-10\n---\n") + c.source + "\n");
+    auto summary = [&](const char* name, const char* text) {
+      WriteFile(dir / name, std::string("---\nsource: Digest\npublished: 2026-03-11\nkind: summary\n---\n") +
+                                text + "\n");
+    };
+    summary("faithful.md", c.faithful);
+    summary("slipped.md", c.slipped);
+
+    Run faithful = Concord(dir, "audit summary faithful.md --against sources --json");
+    REQUIRE(faithful.exit_code == 0);
+    const json faithful_audit = json::parse(faithful.out);
+    for (const json& verdict : faithful_audit["verdicts"]) {
+      CAPTURE(verdict.dump());
+      CHECK(verdict["verdict"] == "supported");
+    }
+    Run slipped = Concord(dir, "audit summary slipped.md --against sources --json --fail-on contradicted");
+    CHECK(slipped.exit_code == 1);
+    bool caught = false;
+    const json slipped_audit = json::parse(slipped.out);
+    for (const json& verdict : slipped_audit["verdicts"]) {
+      if (verdict["verdict"] == "contradicted" && HasDiscrepancy(verdict, c.type)) caught = true;
+    }
+    CAPTURE(slipped.out);
+    CHECK(caught);
+  }
+}
+
 TEST_CASE("audit summary: usage errors and unreadable inputs have their exit codes") {
   TempDir dir;
   WriteFile(dir / "summary.md", "Orlen Tide will invest $5 million in Brightfold.\n");

@@ -34,6 +34,35 @@ TEST_CASE("rules: settings are kept in order") {
         std::vector<std::pair<std::string, std::string>>{{"exclusive", "false"}, {"polarity", "ceased"}});
 }
 
+TEST_CASE("rules: a descriptor '~' before a name and a short gap '..' after a party") {
+  auto rules = ParseRules("payment: {subject:ORG} .. pay ~ {counterparty:ORG} {value:MONEY}\n", "x.rules");
+  REQUIRE(rules.ok());
+  RE2 regex(rules->front().regex);
+  REQUIRE(regex.ok());
+  auto token = [](const char* name) { return std::string(kTokenOpen) + name + std::string(kTokenClose); };
+  struct Case {
+    std::string tagged;
+    bool matches;
+  };
+  const Case cases[] = {
+      {token("ORG1") + " will pay " + token("ORG2") + " " + token("MON3"), true},
+      {token("ORG1") + " agreed on " + token("DAT4") + " to pay the port operator " + token("ORG2") + " " + token("MON3"),
+       true},
+      {token("ORG1") + " will pay the drone delivery start-up " + token("ORG2") + " " + token("MON3"), true},
+      // A descriptor holds at most four words after its article.
+      {token("ORG1") + " will pay the one two three four five " + token("ORG2") + " " + token("MON3"), false},
+      // The party's own verb: not one further down a list of clauses.
+      {token("ORG1") + " will not raise prices, will refund customers and pay " + token("ORG2") + " " + token("MON3"),
+       false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.tagged);
+    std::string subject, counterparty, value;
+    CHECK(RE2::PartialMatch(c.tagged, regex, &subject, &counterparty, &value) == c.matches);
+    if (c.matches) CHECK(counterparty == "ORG2");
+  }
+}
+
 TEST_CASE("rules: syntax errors name file and line and column and what was expected") {
   struct Case {
     const char* text;
