@@ -335,7 +335,7 @@ constexpr std::string_view kAnchorWords[] = {
     "late",      "mid",       "end",       "start",    "beginning", "middle",  "at",    "between",
     "from",      "through",   "thru",      "until",    "till",      "til",     "up",    "by",
     "before",    "after",     "since",     "starting", "no",        "not",     "prior", "ahead",
-    "effective", "first",     "second",    "third",    "fourth",    "fiscal",
+    "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
@@ -347,7 +347,7 @@ constexpr std::string_view kContinuationWords[] = {
     "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
     "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
     "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than", "calendar"};
+    "than", "calendar", "now"};
 
 // Words that begin only a duration ("in the next six years", "over seven years").
 constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
@@ -428,7 +428,9 @@ bool IsUnitCode(std::string_view word) {
   if (word.size() < 2) return false;
   const char lead = ToLower(word[0]);
   if ((lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
-  return lead == 'f' && ToLower(word[1]) == 'y' && (word.size() == 2 || IsAsciiDigit(word[2]));
+  // "FY26", "CY2025", "cy18".
+  return (lead == 'f' || lead == 'c') && ToLower(word[1]) == 'y' &&
+         (word.size() == 2 || IsAsciiDigit(word[2]));
 }
 
 bool MayStartDate(std::string_view word) {
@@ -438,7 +440,7 @@ bool MayStartDate(std::string_view word) {
   // "Q3", "H1", "FY26", "FY2026".
   const char lead = ToLower(word[0]);
   if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
-  return word.size() >= 2 && lead == 'f' && ToLower(word[1]) == 'y';
+  return IsUnitCode(word);
 }
 
 
@@ -611,6 +613,10 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> quarter_q_;       // Q3 | H1
   std::unique_ptr<Pattern> quarter_nq_;      // 3Q25 | 1H 2026
   std::unique_ptr<Pattern> ordinal_part_;    // the third quarter | first-half | the second fiscal half
+  std::unique_ptr<Pattern> to_date_;     // date | current date (a range's end: "from March to date")
+  std::unique_ptr<Pattern> week_of_;     // the week beginning | the week starting on
+  std::unique_ptr<Pattern> calendar_year_;  // CY2025 | cy18
+  std::unique_ptr<Pattern> iso_month_;   // 2015-12 | 2015-3 (when not a range of years)
   std::unique_ptr<Pattern> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
   std::unique_ptr<Pattern> rel_day_;         // today | yesterday | this morning
   std::unique_ptr<Pattern> rel_unit_;        // last week | this year | the previous quarter
@@ -686,6 +692,10 @@ DateRecognizer::Impl::Impl() {
   quarter_nq_ = Compile(R"(([1-4])([QH])\s?(\d{4}|\d{2})\b)");
   ordinal_part_ = Compile(R"((?:[Tt]he\s+|[Ii]ts\s+)?)" + ordinal +
                           R"([\s-]+(?:fiscal[\s-]+)?(quarter|half)\b)");
+  to_date_ = Compile(R"((?:current\s+)?date\b)");
+  week_of_ = Compile(R"([Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?\s+)");
+  calendar_year_ = Compile(R"((?:CY|cy)\s?'?(\d{4}|\d{2})\b)");
+  iso_month_ = Compile(R"((\d{4})-(\d{1,2})\b)");
   fiscal_ = Compile(R"((?:[Ff]iscal(?:[\s-]+[Yy]ear)?\s+|FY\s?'?)(\d{4}|\d{2})\b)");
   rel_day_ = Compile(
       R"(([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b)");
@@ -753,8 +763,8 @@ DateRecognizer::Impl::Impl() {
                      R"(((?i:first|last))\s+)" + number +
                      R"(\s+(days|weeks|months|quarters|years)\s+of\s+)");
   duration_one_ = Compile(
-      R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous|)"
-      R"(following)\s+(day|week|month|quarter|year|decade)\b)");
+      R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous))"
+      R"(\s+(day|week|month|quarter|year|decade)\b)");
   duration_plain_ =
       Compile(R"(((?i:within|over|for))\s+)" + number +
               R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year)\b)");
@@ -915,6 +925,8 @@ DatePoint YearPoint(int year) {
   return point;
 }
 
+bool ValidMonth(int month) { return month >= 1 && month <= kMonthsPerYear; }
+
 bool ValidDay(int month, int day) {
   return month >= 1 && month <= kMonthsPerYear && day >= 1 && day <= kMaxDayOfMonth;
 }
@@ -1053,6 +1065,19 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.day = ToInt((*hit)[3]);
     point.precision = Precision::kDay;
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+  }
+  if (auto hit = four ? MatchAt(*iso_month_, text, pos) : std::nullopt) {
+    // "2015-12": a year and month (a range "2015-12" would end before it starts; "2011-12"
+    // is read as the range before this is tried). "2015-12-" goes on into a day elsewhere.
+    DatePoint point;
+    point.year = ToInt((*hit)[1]);
+    point.month = ToInt((*hit)[2]);
+    point.precision = Precision::kMonth;
+    const bool more = hit->end < text.size() && (text[hit->end] == '-' || text[hit->end] == '.');
+    if (!more && ValidMonth(point.month) && point.year >= kFirstBareYear &&
+        point.year <= kLastBareYear) {
+      return Parsed{point, hit->end};
+    }
   }
   if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
@@ -1193,6 +1218,15 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
       DatePoint point = YearPoint(year);
       point.fiscal = true;
       return Parsed{point, hit->end};
+    }
+  }
+  if (first == 'C' || first == 'c') {
+    // "CY2025", "cy18": a calendar year, said so to set it apart from a fiscal one.
+    if (auto hit = MatchAt(*calendar_year_, text, pos)) {
+      const int year = ExpandTwoDigitYear((*hit)[1]);
+      if (year >= kFirstBareYear && year <= kLastBareYear && !FollowedByAmount(text, hit->end)) {
+        return Parsed{YearPoint(year), hit->end};
+      }
     }
   }
   if (first == 't' || first == 'T') {
@@ -1491,6 +1525,18 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   // Every duration names its unit within a few words: most anchors ("the", "in", "for") are
   // not followed by one, and then none of the five patterns below can match.
   if (!UnitWordAhead(text, pos)) return std::nullopt;
+  if (auto week = MatchAt(*week_of_, text, pos)) {
+    // "the week beginning February 4": seven days from that day.
+    if (auto day = ModifiedPointAt(text, week->end, true); day && day->point.day != 0) {
+      DateExpr expr;
+      expr.start = day->point;
+      expr.duration_count = 1;
+      expr.duration_unit = Precision::kWeek;
+      expr.duration_direction = 1;
+      out.push_back(MakeMention(text, pos, day->end, expr));
+      return day->end;
+    }
+  }
   DateExpr expr;
   std::size_t end = 0;
   if (auto part = MatchAt(*part_of_, text, pos)) {
@@ -1603,6 +1649,10 @@ std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text
   if (!hit) return std::nullopt;
   const int count = NumberOf((*hit)[1], kNumberWords);
   if (count <= 0) return std::nullopt;
+  // "in two days from today": the count belongs to "from today" (OffsetAt, at the number).
+  for (std::string_view join : {" from ", " after ", " before "}) {
+    if (text.substr(hit->end, join.size()) == join) return std::nullopt;
+  }
   // A point, not a period: "will pay in two years" names the day two years on (day precision,
   // like "two years ago"); "in the next two years" is the period (DurationAt).
   DateExpr expr;
@@ -1645,7 +1695,22 @@ std::optional<Parsed> DateRecognizer::Impl::RangeEndAt(std::string_view text, st
     point.precision = Precision::kDay;
     return Parsed{point, now->end};
   }
-  if (auto point = ModifiedPointAt(text, pos, true)) return point;
+  if (auto today = MatchAt(*to_date_, text, pos)) {
+    DatePoint point;  // "from March to date", "till current date": up to the published day
+    point.relative_unit = Precision::kDay;
+    point.precision = Precision::kDay;
+    return Parsed{point, today->end};
+  }
+  if (auto point = ModifiedPointAt(text, pos, true)) {
+    // "from next Monday to Friday": the end's weekday is in the start's week.
+    if (point->point.weekday != 0 && point->point.day == 0 &&
+        point->point.relative_unit == Precision::kNone && start.weekday != 0 &&
+        start.relative_unit == Precision::kWeek) {
+      point->point.relative_unit = Precision::kWeek;
+      point->point.relative_offset = start.relative_offset;
+    }
+    return point;
+  }
   if (auto slash = SlashNoYearAt(text, pos)) return slash;
   // "April 9th through 17th", "June 3rd-8th, 2026": the start's month (and year) go on.
   if (start.month == 0 || start.day == 0) return std::nullopt;

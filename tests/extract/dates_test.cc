@@ -504,6 +504,8 @@ TEST_CASE("date recognizer: new date forms keep numbers and words that are not d
       "Shares rose on Friday 7.5% higher.",
       "On Monday 12 people were hurt.",
       "The Sun 14 editors wrote.",
+      "It will hire staff between now and then.",
+      "Cash is up 5% and at the time it was up more than a year's worth.",
   };
   for (const char* text : no_dates) {
     const std::string input = text;

@@ -724,6 +724,20 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"The vote is set for this Friday 5/8, officials said.", "this Friday 5/8", "2026-05-08",
        "2026-05-08"},
       {"The loan was repaid two months ago.", "two months ago", "2026-02-28", "2026-02-28"},
+      // Calendar-year codes, year-month, ranges that end now or today.
+      {"Capex peaks in CY2027, the CFO said.", "CY2027", "2027-01-01", "2027-12-31"},
+      {"The index for 2025-11 was revised.", "2025-11", "2025-11-01", "2025-11-30"},
+      {"It hired 400 people between March 2 and now.", "between March 2", "2026-03-02",
+       "2026-04-28"},
+      {"Output rose from January to date.", "from January", "2026-01-01", "2026-04-28"},
+      {"The tour runs from next Monday to Friday.", "from next Monday", "2026-05-04",
+       "2026-05-08"},
+      {"Talks will resume the week beginning May 11.", "the week beginning May 11", "2026-05-11",
+       "2026-05-17"},
+      {"Rates fall for the following week, it said.", "the following week", "2026-05-04",
+       "2026-05-10"},
+      {"The note is due in two weeks from today.", "two weeks from today", "2026-05-12",
+       "2026-05-12"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;

@@ -210,6 +210,8 @@ std::string Scope(const json& record, const std::vector<Expected>& expected) {
     // dash or slash ("dec-2018", "2019/aug/01"), eight-digit runs ("20161016"), numeric dates
     // with a two-digit year ("12/12/30") or without separators ("2016 10 16").
     if (NonProseNumeric(span)) return "numeric format prose does not use";
+    // Query syntax, not prose: "> = 2019", "< =2019", "=2019" (news writes "since 2019").
+    if (span.find_first_of("=<>") != std::string::npos) return "comparison sign (query syntax)";
     if (HasAnyWord(span, kConversationalWords)) return "conversational form";
     // Spoken dates: a number word next to a month name, or a year in words.
     if (HasAnyWord(span, kSpokenNumberWords) &&
