@@ -124,7 +124,7 @@ constexpr std::string_view kYearContextWords[] = {
     "in",     "during", "of",      "for",    "throughout", "around",    "circa",  "early",
     "late",   "mid",    "year",    "fiscal", "spring",     "summer",    "autumn", "fall",
     "winter", "since",  "by",      "until",  "through",    "before",    "after",  "from",
-    "and",    "till",   "between", "end",    "start",      "beginning", "middle",
+    "and",    "till",   "between", "end",    "start",      "beginning", "middle",    "not",
 };
 
 // Decades in words, in order from the 1920s; after "the" or one of kDecadeWordContext.
@@ -184,6 +184,23 @@ int ToInt(Piece digits) {
     value = value * 10 + (c - '0');
   }
   return value;
+}
+
+// "twenty-sixth" 26, "thirty-first" 31; 0 for anything else.
+int CompoundOrdinal(Piece word) {
+  const std::string_view w(word.data(), word.size());
+  const std::size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return 0;
+  constexpr int kTwenty = 20;
+  constexpr int kThirty = 30;
+  const int tens = EqualsLower(w.substr(0, dash), "twenty")   ? kTwenty
+                   : EqualsLower(w.substr(0, dash), "thirty") ? kThirty
+                                                               : 0;
+  const std::string_view unit = w.substr(dash + 1);
+  for (const NamedNumber& n : kDayOrdinals) {
+    if (n.value < 10 && EqualsLower(unit, n.word)) return tens == 0 ? 0 : tens + n.value;
+  }
+  return 0;
 }
 
 int MonthOf(Piece name) {
@@ -336,6 +353,7 @@ constexpr std::string_view kAnchorWords[] = {
     "from",      "through",   "thru",      "until",    "till",      "til",     "up",    "by",
     "before",    "after",     "since",     "starting", "no",        "not",     "prior", "ahead",
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current",
+    "week",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
@@ -620,6 +638,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
   std::unique_ptr<Pattern> rel_day_;         // today | yesterday | this morning
   std::unique_ptr<Pattern> rel_unit_;        // last week | this year | the previous quarter
+  std::unique_ptr<Pattern> iso_week_;    // week 31 | the week 1
+  std::unique_ptr<Pattern> nth_of_;      // the 15th day of | the third month of | the twenty-sixth day of
   std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
   std::unique_ptr<Pattern> the_year_;        // the year 2024
   std::unique_ptr<Pattern> rel_within_;      // earlier this month | later this year
@@ -702,6 +722,11 @@ DateRecognizer::Impl::Impl() {
   rel_unit_ =
       Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
               R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
+  iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
+  nth_of_ = Compile(
+      R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)-)?[a-z]+))\s+)"
+      R"((day|month)\s+of\s+)",
+      " of ");
   week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)", "after");
   the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)", "year");
   rel_within_ =
@@ -1322,6 +1347,35 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     // "this September": the September of the published year, like "September this year".
     if (ToLower((*hit)[1][0]) == 't') point.relative_unit = Precision::kYear;
     return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*iso_week_, text, pos)) {
+    // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week.
+    constexpr int kLastIsoWeek = 53;
+    DatePoint point;
+    point.week = ToInt((*hit)[1]);
+    point.precision = Precision::kWeek;
+    std::size_t end = hit->end;
+    YearSpecAt(text, end, point, end);
+    if (point.week >= 1 && point.week <= kLastIsoWeek) return Parsed{point, end};
+  }
+  if (auto hit = MatchAt(*nth_of_, text, pos)) {
+    // "the 15th day of next month", "the third month of 2021".
+    const bool day = ToLower((*hit)[3][0]) == 'd';
+    int number = hit->has(1) ? ToInt((*hit)[1]) : NumberOf((*hit)[2], kDayOrdinals);
+    if (hit->has(2) && number == 0) number = CompoundOrdinal((*hit)[2]);
+    if (auto whole = ModifiedPointAt(text, hit->end, true)) {
+      DatePoint point = whole->point;
+      const bool fits = day ? point.day == 0 && number >= 1 && number <= kMaxDayOfMonth &&
+                                  (point.month != 0 || point.relative_unit == Precision::kMonth)
+                            : point.month == 0 && point.quarter == 0 && point.half == 0 &&
+                                  number >= 1 && number <= kMonthsPerYear &&
+                                  (point.year != 0 || point.relative_unit == Precision::kYear);
+      if (fits) {
+        (day ? point.day : point.month) = number;
+        point.precision = day ? Precision::kDay : Precision::kMonth;
+        return Parsed{point, whole->end};
+      }
+    }
   }
   if (auto hit = MatchAt(*week_after_next_, text, pos)) {
     DatePoint point;

@@ -72,6 +72,7 @@ struct DatePoint {
   int half = 0;       // 1..2
   int decade = 0;     // 2020 for "the 2020s"
   int weekday = 0;    // 1 = Monday .. 7 = Sunday
+  int week = 0;       // ISO week 1..53 of the year ("week 31", "week 3 of 2027")
   bool fiscal = false;  // "fiscal 2026", "FY26": the owner's fiscal calendar
   // Relative to the published date: "yesterday" = {kDay, -1}, "this year" = {kYear, 0},
   // "last quarter" = {kQuarter, -1}. With a month or quarter given ("in February this

@@ -198,7 +198,8 @@ bool Plausible(const DatePoint& point) {
   return point.year >= 0 && point.year <= kMaxYear && point.decade >= 0 &&
          point.decade <= kMaxYear && point.month >= 0 && point.month <= kMonthsPerYear &&
          point.day >= 0 && point.day <= 31 && point.quarter >= 0 && point.quarter <= 4 &&
-         point.half >= 0 && point.half <= 2 && point.weekday >= 0 &&
+         point.half >= 0 && point.half <= 2 && point.weekday >= 0 && point.week >= 0 &&
+         point.week <= 53 &&
          point.weekday <= kDaysPerWeek && point.relative_offset >= -kMaxOffset &&
          point.relative_offset <= kMaxOffset;
 }
@@ -296,6 +297,24 @@ Period FiscalPeriod(const DatePoint& point, int end_month) {
 Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> published, Tense tense,
                         std::vector<std::string>& flags, int fiscal_end_month = kMonthsPerYear) {
   Resolution out;
+  if (point.week != 0) {
+    // ISO week: weeks run Monday to Sunday and week 1 holds January 4. The year is the one
+    // written, else the published one (moved by "of last year").
+    int year = point.year;
+    if (year == 0) {
+      if (!published) {
+        out.unresolved = true;
+        return out;
+      }
+      year = CivilFromDays(*published).year +
+             (point.relative_unit == Precision::kYear ? point.relative_offset : 0);
+    }
+    constexpr int kJanuaryFourth = 4;
+    const std::int64_t monday = WeekdayOnOrBefore(DaysFromCivil(year, 1, kJanuaryFourth), 1) +
+                                static_cast<std::int64_t>(kDaysPerWeek) * (point.week - 1);
+    out.period = Period{monday, monday + kDaysPerWeek - 1, Precision::kWeek};
+    return out;
+  }
   if (point.fiscal && point.year != 0 && point.month == 0 && fiscal_end_month >= 1 &&
       fiscal_end_month < kMonthsPerYear) {
     out.period = FiscalPeriod(point, fiscal_end_month);
@@ -346,6 +365,14 @@ Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> publ
         return out;
       }
       out.period = MonthsPeriod(MonthIndex(today.year, today.month) + offset, 1, Precision::kMonth);
+      if (point.day != 0) {
+        // "the 15th day of next month": that day of the month named.
+        const Civil first = CivilFromDays(out.period->first);
+        out.period = point.day <= DaysInMonth(first.year, first.month)
+                         ? std::optional<Period>(DayPeriod(out.period->first + point.day - 1))
+                         : std::nullopt;
+        return out;
+      }
       if (point.precision == Precision::kDay) out.period = DayPeriod(AddMonths(pub, offset));
       return out;
     case Precision::kQuarter: {

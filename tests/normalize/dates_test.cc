@@ -738,6 +738,15 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "2026-05-10"},
       {"The note is due in two weeks from today.", "two weeks from today", "2026-05-12",
        "2026-05-12"},
+      // ISO weeks; the Nth day or month of a named period.
+      {"Deliveries slipped to week 19, it said.", "week 19", "2026-05-04", "2026-05-10"},
+      {"Deliveries slipped in week 2 of 2027.", "week 2 of 2027", "2027-01-11", "2027-01-17"},
+      {"Rent is due on the 5th day of next month.", "the 5th day of next month", "2026-05-05",
+       "2026-05-05"},
+      {"It was paid before the twenty-ninth day of the month.",
+       "before the twenty-ninth day of the month", "", "2026-04-28"},
+      {"Shops reopen in the fourth month of 2027.", "the fourth month of 2027", "2027-04-01",
+       "2027-04-30"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
