@@ -443,7 +443,8 @@ constexpr QualifierWord kCountQualifiers[] = {
     {"roughly", Qualifier::kApprox},     {"nearly", Qualifier::kApprox},      {"almost", Qualifier::kApprox},
     {"some", Qualifier::kApprox},        {"an estimated", Qualifier::kApprox}, {"more than", Qualifier::kMoreThan},
     {"over", Qualifier::kMoreThan},      {"at least", Qualifier::kAtLeast},   {"up to", Qualifier::kUpTo},
-    {"fewer than", Qualifier::kLessThan}, {"less than", Qualifier::kLessThan}, {"under", Qualifier::kLessThan}};
+    {"fewer than", Qualifier::kLessThan}, {"less than", Qualifier::kLessThan}, {"under", Qualifier::kLessThan},
+    {"as many as", Qualifier::kUpTo},    {"as long as", Qualifier::kUpTo}};  // "for as long as seven years"
 
 // True when a determiner that makes a number a reference ends just before `at`.
 bool IsDefiniteBefore(std::string_view text, std::size_t at) {

@@ -374,6 +374,15 @@ std::vector<Difference> FigureDifferences(const ClaimRow& source, const ClaimRow
   return kept;
 }
 
+// "2.1 points" read as a count where the source has "2.1 percentage points" (a percent): the
+// same figure under two readings of one unit.
+bool PointsAsCount(const ClaimRow& source, const ClaimRow& summary) {
+  constexpr double kTolerance = 1e-9;
+  const bool one_each = (source.value_kind == "percent" && summary.value_kind == "count") ||
+                        (source.value_kind == "count" && summary.value_kind == "percent");
+  return one_each && NearlyEqual(source.low, summary.low, kTolerance) && NearlyEqual(source.high, summary.high, kTolerance);
+}
+
 // A bare count that reads as a year ("its 2025 sales") the sources date something in: that
 // year, not a figure of its own.
 bool YearTheSourcesDate(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources) {
@@ -411,8 +420,13 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
       if (!Comparable(KindOfTime(*source), KindOfTime(summary))) continue;
       same = SameTime(*source, summary);
     } else {
-      if (source->value_kind != summary.value_kind) continue;
-      same = SameFigure(*source, summary);
+      if (PointsAsCount(*source, summary)) {
+        same = true;
+      } else if (source->value_kind != summary.value_kind) {
+        continue;
+      } else {
+        same = SameFigure(*source, summary);
+      }
     }
     const int similarity = Similarity(topic, topic_of(*source));
     const double distance = dated_only ? 0 : Distance(*source, summary);

@@ -255,6 +255,40 @@ TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no
   }
 }
 
+// Readings that differ only in form are not slips: a year read as a count, "points" for
+// "percentage points", a bare day whose year the tense decides, "as long as" as a hedge.
+TEST_CASE("audit summary: faithful rewordings of figures and dates stay supported") {
+  struct Case {
+    const char* source;
+    const char* summary;
+  };
+  const Case cases[] = {
+      {"Rennet Toys said on Monday that the retailer Vantry accounted for about 14% of its sales in 2025.",
+       "The retailer Vantry made up roughly 14% of Rennet Toys' 2025 sales."},
+      {"Ambrel Shipyards borrowed $300 million at 1.8 percentage points over the benchmark rate.",
+       "Ambrel Shipyards took a $300 million loan priced at 1.8 points above the benchmark."},
+      {"Corrow Books will pay a dividend of 12 cents a share on May 8.",
+       "Corrow Books shareholders will receive a 12-cent dividend on 8 May."},
+      {"Investigators found that Tolvey kept call logs for up to seven years.",
+       "Tolvey held on to call logs for as long as seven years."},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.summary);
+    TempDir dir;
+    WriteFile(dir / "sources" / "wire.md",
+              std::string("---\nsource: Harbor Wire\npublished: 2026-09-16\n---\n") + c.source + "\n");
+    WriteFile(dir / "summary.md",
+              std::string("---\nsource: Digest\npublished: 2026-09-17\nkind: summary\n---\n") + c.summary + "\n");
+    Run run = Concord(dir, "audit summary summary.md --against sources --json");
+    REQUIRE(run.exit_code == 0);
+    const json audit = json::parse(run.out);
+    for (const json& verdict : audit["verdicts"]) {
+      CAPTURE(verdict.dump());
+      CHECK(verdict["verdict"] == "supported");
+    }
+  }
+}
+
 TEST_CASE("audit summary: usage errors and unreadable inputs have their exit codes") {
   TempDir dir;
   WriteFile(dir / "summary.md", "Orlen Tide will invest $5 million in Brightfold.\n");

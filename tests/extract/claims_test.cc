@@ -162,6 +162,8 @@ TEST_CASE("quantity: counts are mentions with the noun they count and their hedg
       {"Its app reached 40 million users.", "40 million users", 40e6, "users", Qualifier::kExact},
       {"Harlow shut three plants and idled about 600 people.", "three plants", 3, "plants", Qualifier::kExact},
       {"Harlow shut three plants and idled about 600 people.", "600 people", 600, "people", Qualifier::kApprox},
+      {"The strike could idle as many as 900 dockers.", "900 dockers", 900, "dockers", Qualifier::kUpTo},
+      {"Tolvey kept the call logs for as long as seven years.", "seven years", 7, "years", Qualifier::kUpTo},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
