@@ -103,6 +103,7 @@ constexpr NamedNumber kNumberWords[] = {
     {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
     {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
     {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+    {"another", 1},   {"couple", 2},
 };
 
 constexpr NamedNumber kDayOrdinals[] = {
@@ -253,6 +254,8 @@ Precision UnitOf(Piece word) {
       return Precision::kHalf;
     case 'y':
       return Precision::kYear;
+    case 'n':  // "for two nights": days
+      return EqualsLower(w.substr(0, 5), "night") ? Precision::kDay : Precision::kNone;
     default:
       return Precision::kNone;
   }
@@ -792,7 +795,7 @@ DateRecognizer::Impl::Impl() {
       R"(\s+(day|week|month|quarter|year|decade)\b)");
   duration_plain_ =
       Compile(R"(((?i:within|over|for))\s+)" + number +
-              R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year)\b)");
+              R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year|nights|night)\b)");
 }
 
 std::unique_ptr<Pattern> DateRecognizer::Impl::Compile(const std::string& pattern,
@@ -861,7 +864,7 @@ std::string_view PreviousWord(std::string_view text, std::size_t pos) {
 bool UnitWordAhead(std::string_view text, std::size_t pos) {
   constexpr std::size_t kLongestDurationHead = 48;  // "throughout the following seventeen "
   const std::string_view window = text.substr(pos, kLongestDurationHead);
-  for (std::string_view unit : {"day", "week", "month", "year", "quarter", "decade"}) {
+  for (std::string_view unit : {"day", "week", "month", "year", "quarter", "decade", "night"}) {
     if (window.find(unit) != std::string_view::npos) return true;
   }
   return false;
@@ -906,6 +909,7 @@ bool PrecededByAmount(std::string_view text, std::size_t pos) {
   if (pos == 0) return false;
   const char before = text[pos - 1];
   if (before == '$' || before == ',' || before == '.' || IsAsciiDigit(before)) return true;
+  if (before == ' ' && pos >= 2 && text[pos - 2] == '$') return true;  // "$ 12"
   // UTF-8 currency signs end in these bytes: £ C2 A3, ¥ C2 A5, € E2 82 AC, ₹ E2 82 B9.
   const auto byte = static_cast<unsigned char>(before);
   if (pos >= 2 && static_cast<unsigned char>(text[pos - 2]) == 0xC2 &&
@@ -1556,8 +1560,19 @@ std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text
     point.relative_offset = OffsetOf((*week)[1]);
     return Parsed{point, week->end};
   }
-  if (abbreviated) return std::nullopt;
-  return Parsed{point, hit->end};
+  // "Mon or Tue": an abbreviation alone only in a list after another weekday.
+  if (abbreviated) {
+    const std::string_view joiner = PreviousWord(text, pos);
+    if (!EqualsLower(joiner, "or") && !EqualsLower(joiner, "and")) return std::nullopt;
+    const std::size_t joiner_begin = static_cast<std::size_t>(joiner.data() - text.data());
+    const std::string_view earlier = PreviousWord(text, joiner_begin);
+    // The earlier one a date for sure: a full name, or an abbreviation after "week" ("next
+    // week Mon or Tue"); "the Sun and Sat editors" are papers.
+    const std::size_t earlier_begin = static_cast<std::size_t>(earlier.data() - text.data());
+    const bool dated = earlier.size() >= 6 || EqualsLower(PreviousWord(text, earlier_begin), "week");
+    if (WeekdayOf(Piece(earlier.data(), earlier.size())) == 0 || !dated) return std::nullopt;
+  }
+  return Parsed{point, hit->end};  // "… or Wed.": the full stop ends the sentence
 }
 
 std::optional<Parsed> DateRecognizer::Impl::ModifiedPointAt(std::string_view text, std::size_t pos,

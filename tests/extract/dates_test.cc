@@ -505,6 +505,7 @@ TEST_CASE("date recognizer: new date forms keep numbers and words that are not d
       "On Monday 12 people were hurt.",
       "The Sun 14 editors wrote.",
       "It will hire staff between now and then.",
+      "The Sun and Sat editors wrote.",
       "Cash is up 5% and at the time it was up more than a year's worth.",
   };
   for (const char* text : no_dates) {

@@ -747,6 +747,10 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "before the twenty-ninth day of the month", "", "2026-04-28"},
       {"Shops reopen in the fourth month of 2027.", "the fourth month of 2027", "2027-04-01",
        "2027-04-30"},
+      {"The board will meet next week Tue or Wed.", "Wed", "2026-04-29", "2026-04-29"},
+      {"Crews worked for 3 nights in a row.", "for 3 nights", "2026-04-26", "2026-04-28"},
+      {"The fund gave back $ 12 April 9 and more later.", "April 9", "2026-04-09",
+       "2026-04-09"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;

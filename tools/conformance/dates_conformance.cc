@@ -135,7 +135,8 @@ constexpr std::string_view kConversationalWords[] = {
 constexpr std::string_view kHolidayWords[] = {
     "easter", "christmas", "xmas", "thanksgiving", "independence", "halloween", "valentine",
     "patrick", "saint", "st", "memorial", "labor", "labour", "mother's", "father's", "earth",
-    "black", "cyber", "boxing", "new year", "otd", "lunar", "ramadan", "diwali", "hanukkah"};
+    "black", "cyber", "boxing", "new year", "otd", "lunar", "ramadan", "diwali", "hanukkah",
+    "workers'", "eid"};
 
 constexpr std::string_view kSeasonWords[] = {"spring", "summer", "fall", "autumn", "winter"};
 
