@@ -323,6 +323,17 @@ TimeKind KindOfTime(const ClaimRow& claim) {
 
 bool Comparable(TimeKind a, TimeKind b) { return a == b && (a == TimeKind::kPoint || a == TimeKind::kEnd); }
 
+// Two times that can be held against each other: of one kind, or an open start against a
+// day or period of the same precision ("run from December 2029" against "enter service in
+// December 2028"), both with a start.
+bool Comparable(const ClaimRow& a, const ClaimRow& b) {
+  const TimeKind x = KindOfTime(a), y = KindOfTime(b);
+  if (Comparable(x, y)) return true;
+  const bool open_and_point = (x == TimeKind::kOpenStart && (y == TimeKind::kPoint || y == TimeKind::kOpenStart)) ||
+                              (y == TimeKind::kOpenStart && x == TimeKind::kPoint);
+  return open_and_point && !a.time_start.empty() && !b.time_start.empty() && a.time_precision == b.time_precision;
+}
+
 // A day or month written without its year ("on May 8", "in October") gets its year from
 // the tense around it, a guess that a summary's rewording can tip: the same day a year
 // apart is that guess, not a slip. Quarters and years are not written without one.
@@ -358,7 +369,7 @@ std::vector<Difference> TimeDifferences(const ClaimRow& source, const ClaimRow& 
 }
 
 bool SameTime(const ClaimRow& a, const ClaimRow& b) {
-  return Comparable(KindOfTime(a), KindOfTime(b)) && (TimeDifferences(a, b).empty() || YearGuessApart(a, b));
+  return Comparable(a, b) && (TimeDifferences(a, b).empty() || YearGuessApart(a, b));
 }
 
 // Figures speak of their value; the rest of a loose clause's reading (most polarity cues,
@@ -417,7 +428,7 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   for (const ClaimRow* source : sources) {
     bool same = false;
     if (dated_only) {
-      if (!Comparable(KindOfTime(*source), KindOfTime(summary))) continue;
+      if (!Comparable(*source, summary)) continue;
       same = SameTime(*source, summary);
     } else {
       if (PointsAsCount(*source, summary)) {
@@ -459,9 +470,9 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   // date on its own ("£4.2 million a year under a lease that ends before 2035").
   const ClaimRow* dated_by = nullptr;
   AuditVerdict by_date = UnjudgedVerdict(summary);
-  if (!dated_only && best_same && Comparable(KindOfTime(summary), KindOfTime(summary)) &&
+  if (!dated_only && best_same && Comparable(summary, summary) &&
       std::none_of(sources.begin(), sources.end(), [&](const ClaimRow* source) { return SameTime(*source, summary); })) {
-    if (Comparable(KindOfTime(*best), KindOfTime(summary))) {
+    if (Comparable(*best, summary)) {
       if (best->time_precision == summary.time_precision && !YearGuessApart(*best, summary)) {
         for (Difference& difference : TimeDifferences(*best, summary)) differences.push_back(std::move(difference));
       }
@@ -604,7 +615,7 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
       // A figure, or a relation claim the sources state in words no pattern took: judged
       // by the source clauses that carry figures about the same thing.
-      if (figure && claim->value_kind == "none" && !Comparable(KindOfTime(*claim), KindOfTime(*claim))) {
+      if (figure && claim->value_kind == "none" && !Comparable(*claim, *claim)) {
         continue;  // a date that did not resolve ("since then"), or an open start, says nothing to check
       }
       // A relation claim whose only disagreement is its date, where the sources give that
