@@ -8,6 +8,15 @@
 // with the cheapest differences is the evidence. When the parties are swapped in the
 // sources and the swapped account agrees better than any direct one, the summary has the
 // direction wrong ("B receives from A" where the sources say "A no longer pays B").
+//
+// Figures no pattern took (`quantity` claims) are paired with the source clause about the
+// same parties and words: the same figure supports them, another one contradicts them.
+// Dates are held only against dates read the same way (an end with an end, a day with a
+// day): a figure's date the sources never give, and a date of its own, are judged as dates,
+// and on a date of its own "before 2030" against "through 2030" is a medium boundary slip.
+// Polarity of a loose clause counts only as "still" against "no longer". Conditions no
+// pattern read ("unless X fails to deliver and does not make up the shortfall") are
+// compared by their shape: "and" turned into "or", or a joint condition cut to one test.
 
 #include <nlohmann/json.hpp>
 
@@ -334,6 +343,9 @@ bool Comparable(const ClaimRow& a, const ClaimRow& b) {
   return open_and_point && !a.time_start.empty() && !b.time_start.empty() && a.time_precision == b.time_precision;
 }
 
+// A time that can be held against anything at all: resolved, and not an open start without one.
+bool Judgeable(const ClaimRow& claim) { return Comparable(claim, claim); }
+
 // A day or month written without its year ("on May 8", "in October") gets its year from
 // the tense around it, a guess that a summary's rewording can tip: the same day a year
 // apart is that guess, not a slip. Quarters and years are not written without one.
@@ -470,7 +482,7 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   // date on its own ("£4.2 million a year under a lease that ends before 2035").
   const ClaimRow* dated_by = nullptr;
   AuditVerdict by_date = UnjudgedVerdict(summary);
-  if (!dated_only && best_same && Comparable(summary, summary) &&
+  if (!dated_only && best_same && Judgeable(summary) &&
       std::none_of(sources.begin(), sources.end(), [&](const ClaimRow* source) { return SameTime(*source, summary); })) {
     if (Comparable(*best, summary)) {
       if (best->time_precision == summary.time_precision && !YearGuessApart(*best, summary)) {
@@ -615,7 +627,7 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
       // A figure, or a relation claim the sources state in words no pattern took: judged
       // by the source clauses that carry figures about the same thing.
-      if (figure && claim->value_kind == "none" && !Comparable(*claim, *claim)) {
+      if (figure && claim->value_kind == "none" && !Judgeable(*claim)) {
         continue;  // a date that did not resolve ("since then"), or an open start, says nothing to check
       }
       // A relation claim whose only disagreement is its date, where the sources give that
