@@ -626,7 +626,7 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> month_rel_;       // October this year | February of last year
   std::unique_ptr<Pattern> month_only_;      // October (context decides)
   std::unique_ptr<Pattern> iso_;             // 2026-04-27
-  std::unique_ptr<Pattern> slash_;           // 4/27/2026
+  std::unique_ptr<Pattern> slash_;           // 4/27/2026 | 4-27-2026
   std::unique_ptr<Pattern> decade_;          // the 2020s
   std::unique_ptr<Pattern> year_;            // 2032 | 2026's
   std::unique_ptr<Pattern> year_range_;      // 2026-2030 | 2026–30
@@ -702,7 +702,7 @@ DateRecognizer::Impl::Impl() {
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
-  slash_ = Compile(R"((\d{1,2})/(\d{1,2})/(\d{4})\b)");
+  slash_ = Compile(R"((\d{1,2})(?:/(\d{1,2})/|-(\d{1,2})-)(\d{4})\b)");
   decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0) ?s\b)");
   short_decade_ = Compile(R"(([3-9]0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
@@ -1111,10 +1111,14 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
   if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
     // be a month.
+    // "4/27/2026" or "4-27-2026"; "133-03-03-2020" is a code.
+    if (hit->has(3) && pos >= 2 && text[pos - 1] == '-' && IsAsciiDigit(text[pos - 2])) {
+      return std::nullopt;
+    }
     DatePoint point;
     const int first = ToInt((*hit)[1]);
-    const int second = ToInt((*hit)[2]);
-    point.year = ToInt((*hit)[3]);
+    const int second = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    point.year = ToInt((*hit)[4]);
     point.precision = Precision::kDay;
     if (first > kMonthsPerYear) {
       point.day = first;
@@ -1912,7 +1916,12 @@ std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view te
   const Piece second = range->has(2) ? (*range)[2] : (*range)[3];
   int end_year = ToInt(second);
   constexpr int kHundred = 100;
-  if (second.size() == 2) end_year = start_year / kHundred * kHundred + end_year;
+  // "2021-30" spans a plan's years; "2015-32" (seventeen) is more likely a code or a score.
+  constexpr int kLongestShortRange = 12;
+  if (second.size() == 2) {
+    end_year = start_year / kHundred * kHundred + end_year;
+    if (end_year - start_year > kLongestShortRange) return std::nullopt;
+  }
   if (start_year < kFirstBareYear || end_year <= start_year || end_year > kLastBareYear ||
       FollowedByAmount(text, range->end)) {
     return std::nullopt;

@@ -751,6 +751,8 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"Crews worked for 3 nights in a row.", "for 3 nights", "2026-04-26", "2026-04-28"},
       {"The fund gave back $ 12 April 9 and more later.", "April 9", "2026-04-09",
        "2026-04-09"},
+      {"The recall ran 3-2-2026 - 3-20-2026 in two states.", "3-2-2026", "2026-03-02",
+       "2026-03-20"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;

@@ -129,7 +129,8 @@ constexpr std::string_view kUnitWords[] = {"day",   "days",  "week",    "weeks",
 // Conversational and scheduling forms that news prose does not use to date a claim.
 constexpr std::string_view kConversationalWords[] = {
     "weekend", "weekends", "eoy", "eom", "eow", "same", "that", "coming",
-    "upcoming", "fortnight", "holiday", "holidays", "semester", "christmas", "thanksgiving"};
+    "upcoming", "fortnight", "holiday", "holidays", "semester", "christmas", "thanksgiving",
+    "tmrw"};
 
 // Holidays and named days: a calendar of feasts is not a date grammar.
 constexpr std::string_view kHolidayWords[] = {
@@ -172,7 +173,16 @@ bool NonProseNumeric(std::string_view span) {
     if (digit(span[i]) && (i == 0 || !digit(span[i - 1]))) ++numbers;
     if (!digit(span[i]) && span[i] != ' ') other = true;
   }
-  return numbers == 3 && !other;
+  if (numbers == 3 && !other) return true;
+  // A month abbreviation glued to its day ("dec31", "mar3"), or a count glued to a unit
+  // letter ("10d", "3y", "2w"): chat and form shorthand.
+  for (std::string_view month : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                 "oct", "nov", "dec"}) {
+    if (span.substr(0, 3) == month && span.size() > 3 && digit(span[3])) return true;
+  }
+  const std::size_t unit = span.find_first_not_of("0123456789");
+  return unit != 0 && unit != std::string_view::npos && unit + 1 == span.size() &&
+         (span[unit] == 'd' || span[unit] == 'w' || span[unit] == 'm' || span[unit] == 'y');
 }
 
 // Why a case is outside the news-prose date scope, or empty when it is in scope.
@@ -208,8 +218,9 @@ std::string Scope(const json& record, const std::vector<Expected>& expected) {
     if (HasAnyWord(span, kSeasonWords)) return "season";
     if (HasAnyWord(span, kHolidayWords) || Contains(span, "new year")) return "holiday or named day";
     // Machine and form formats that prose does not write: a month name glued to digits by a
-    // dash or slash ("dec-2018", "2019/aug/01"), eight-digit runs ("20161016"), numeric dates
-    // with a two-digit year ("12/12/30") or without separators ("2016 10 16").
+    // dash or slash ("dec-2018", "2019/aug/01") or directly ("dec31"), eight-digit runs
+    // ("20161016"), numeric dates with a two-digit year ("12/12/30") or without separators
+    // ("2016 10 16"), counts glued to a unit letter ("10d").
     if (NonProseNumeric(span)) return "numeric format prose does not use";
     // Query syntax, not prose: "> = 2019", "< =2019", "=2019" (news writes "since 2019").
     if (span.find_first_of("=<>") != std::string::npos) return "comparison sign (query syntax)";
@@ -224,7 +235,8 @@ std::string Scope(const json& record, const std::vector<Expected>& expected) {
     // Fractional or vague durations ("3.5 years", "a few weeks", "several days").
     if (e.kind == "duration" &&
         (Contains(span, ".") || HasWord(span, "few") || HasWord(span, "several") ||
-         HasWord(span, "some") || HasWord(span, "all") || HasWord(span, "half"))) {
+         HasWord(span, "some") || HasWord(span, "all") || HasWord(span, "half") ||
+         Contains(span, "and a quarter"))) {
       return "fractional or vague duration";
     }
   }
