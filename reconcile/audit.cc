@@ -178,6 +178,12 @@ bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
          NearlyEqual(a.low, b.low, kTolerance) && NearlyEqual(a.high, b.high, kTolerance);
 }
 
+// Relations whose subject pays its counterparty (extract/patterns/README.md's table).
+bool IsPaidRelation(std::string_view relation) {
+  constexpr std::string_view kPaid[] = {"invest", "payment", "purchase", "pay_revenue_share", "acquire"};
+  return std::find(std::begin(kPaid), std::end(kPaid), relation) != std::end(kPaid);
+}
+
 // Judges one summary claim against the source claims.
 AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources, const PartyMatcher& parties) {
   AuditVerdict verdict = UnjudgedVerdict(summary);
@@ -189,6 +195,18 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
     Candidate candidate{source, Differences(*source, summary), 0};
     candidate.cost = Cost(candidate.differences) + kUnnamedRoleCost * match.unnamed;
     (match.alignment == Alignment::kDirect ? direct : mirrored).push_back(std::move(candidate));
+  }
+  // Who pays whom reads the same in every relation of money paid ("X invests $V in Y",
+  // "Y receives $V from X", "X pays Y $V"): with nothing of its own relation to go on, the
+  // same figure told with the payer and payee swapped under another such relation is a swap.
+  if (direct.empty() && mirrored.empty() && IsPaidRelation(summary.relation) && summary.value_kind != "none") {
+    for (const ClaimRow* source : sources) {
+      if (source->relation == summary.relation || !IsPaidRelation(source->relation) || !SameFigure(summary, *source)) {
+        continue;
+      }
+      RoleMatch match = parties.MatchParties(summary, *source);
+      if (match.alignment == Alignment::kMirrored) mirrored.push_back({source, {}, kUnnamedRoleCost * match.unnamed});
+    }
   }
   auto cheaper = [](const Candidate& a, const Candidate& b) {
     return a.cost != b.cost ? a.cost < b.cost : a.source->id < b.source->id;
