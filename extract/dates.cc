@@ -642,6 +642,7 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> rel_day_;         // today | yesterday | this morning
   std::unique_ptr<Pattern> rel_unit_;        // last week | this year | the previous quarter
   std::unique_ptr<Pattern> iso_week_;    // week 31 | the week 1
+  std::unique_ptr<Pattern> this_next_;   // this | next (before "5/12")
   std::unique_ptr<Pattern> nth_of_;      // the 15th day of | the third month of | the twenty-sixth day of
   std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
   std::unique_ptr<Pattern> the_year_;        // the year 2024
@@ -697,8 +698,11 @@ DateRecognizer::Impl::Impl() {
   // "In October, 12 banks failed" is a count), "June 28 in 2020".
   month_day_ = Compile(month + R"((?:\s+(?:the\s+)?|(,)\s*))" + day +
                        R"((?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(\d{4})\b)?)");
-  day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)?)");
-  month_year_ = Compile(month + R"((?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b)");
+  day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month +
+                       R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b)?)");
+  // "April of 87", "15 April of '87": a two-digit year only after "of".
+  month_year_ =
+      Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b))");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
@@ -726,6 +730,7 @@ DateRecognizer::Impl::Impl() {
       Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
               R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
   iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
+  this_next_ = Compile(R"((?:[Tt]his|[Nn]ext)\s+)");
   nth_of_ = Compile(
       R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)-)?[a-z]+))\s+)"
       R"((day|month)\s+of\s+)",
@@ -960,6 +965,16 @@ bool ValidDay(int month, int day) {
   return month >= 1 && month <= kMonthsPerYear && day >= 1 && day <= kMaxDayOfMonth;
 }
 
+// "of 87" is 1987, "of 24" 2024: a year written in two digits after "of" (a birth year, a
+// crash) is this century's up to 49.
+int YearOfTwoDigits(Piece digits) {
+  constexpr int kPivot = 50;
+  constexpr int kNineteenHundred = 1900;
+  constexpr int kTwoThousand = 2000;
+  const int value = ToInt(digits);
+  return value >= kPivot ? kNineteenHundred + value : kTwoThousand + value;
+}
+
 int ExpandTwoDigitYear(Piece digits) {
   constexpr int kCentury = 2000;
   const int value = ToInt(digits);
@@ -1014,7 +1029,7 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
   if (auto hit = MatchAt(*month_year_, text, pos)) {
     DatePoint point;
     point.month = MonthOf((*hit)[1]);
-    point.year = ToInt((*hit)[2]);
+    point.year = hit->has(2) ? ToInt((*hit)[2]) : YearOfTwoDigits((*hit)[3]);
     point.precision = Precision::kMonth;
     if (point.year >= kFirstBareYear && point.year <= kLastBareYear &&
         !FollowedByAmount(text, hit->end)) {
@@ -1137,8 +1152,11 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     point.day = ToInt((*hit)[1]);
     point.month = MonthOf((*hit)[2]);
     if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    if (hit->has(4)) point.year = YearOfTwoDigits((*hit)[4]);
     point.precision = Precision::kDay;
-    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+    if (ValidDay(point.month, point.day) && !FollowedByAmount(text, hit->end)) {
+      return Parsed{point, hit->end};
+    }
   }
   if (auto hit = four ? MatchAt(*decade_, text, pos) : std::nullopt) {
     DatePoint point;
@@ -1329,11 +1347,22 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
       if (!dated || dated->point.day == 0) dated = SlashNoYearAt(text, next);
       if (!dated) dated = DottedNoYearAt(text, next);
       if (dated && dated->point.day != 0) {
+        // "this Friday 5/12", "next Friday 5/12": the date named, in the published year
+        // when it gives none (the weekday is kept to check it).
         dated->point.weekday = point.weekday;
+        if (dated->point.year == 0) dated->point.relative_unit = Precision::kYear;
         return dated;
       }
     }
     return Parsed{point, hit->end};
+  }
+  if (auto hit = MatchAt(*this_next_, text, pos)) {
+    // "this 5/12" is the published year's May 12, "next 5/12" the next year's.
+    if (auto dated = SlashNoYearAt(text, hit->end); dated && dated->point.year == 0) {
+      dated->point.relative_unit = Precision::kYear;
+      dated->point.relative_offset = ToLower(text[pos]) == 'n' ? 1 : 0;
+      return dated;
+    }
   }
   if (auto hit = MatchAt(*week_weekday_, text, pos)) {
     // "next week Wednesday", "this week Monday": like "next Wednesday".

@@ -507,6 +507,7 @@ TEST_CASE("date recognizer: new date forms keep numbers and words that are not d
       "It will hire staff between now and then.",
       "The Sun and Sat editors wrote.",
       "Its part number is 207-11-04-2025.",
+      "Sales at April of 87 stores fell.",
       "The 2010-35 lottery code won.",
       "Cash is up 5% and at the time it was up more than a year's worth.",
   };

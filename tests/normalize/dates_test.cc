@@ -753,6 +753,9 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "2026-04-09"},
       {"The recall ran 3-2-2026 - 3-20-2026 in two states.", "3-2-2026", "2026-03-02",
        "2026-03-20"},
+      {"The mill opened in June of 78, records show.", "June of 78", "1978-06-01",
+       "1978-06-30"},
+      {"The vote is set for next 6/3, aides said.", "next 6/3", "2027-06-03", "2027-06-03"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
