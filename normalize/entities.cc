@@ -141,6 +141,7 @@ Result<EntityTable> EntityTable::Load(const std::vector<std::filesystem::path>& 
       entity.id = fields[0];
       entity.name = fields[1];
       entity.type = *type;
+      entity.unit = fields[2] == "unit";
       if (fields.size() > 3) entity.parent = fields[3];
       if (fields.size() > 4) entity.aliases = SplitBars(fields[4]);
       if (fields.size() > 5) entity.tickers = SplitBars(fields[5]);
@@ -188,6 +189,16 @@ bool EntityTable::IsWithin(std::string_view id, std::string_view ancestor) const
     current = entity->parent;
   }
   return false;
+}
+
+std::string EntityTable::StandIn(std::string_view id) const {
+  std::string current(id);
+  for (int depth = 0; depth < 16; ++depth) {  // bounded: a cycle in data ends here
+    const Entity* entity = FindById(current);
+    if (entity == nullptr || !entity->unit || entity->parent.empty()) return current;
+    current = entity->parent;
+  }
+  return current;
 }
 
 }  // namespace concord::normalize

@@ -22,6 +22,8 @@ struct Entity {
   std::string name;                  // "AWS": how reports print it
   extract::EntityType type = extract::EntityType::kOrganization;
   std::string parent;                // id of the organisation it belongs to, or empty
+  bool unit = false;                 // a business unit (type `unit`): stands for its parent
+                                     // as a party to a fact (AWS selling cloud is Amazon)
   std::vector<std::string> aliases;  // other names, as written
   std::vector<std::string> tickers;  // "AMZN"
   bool operator==(const Entity&) const = default;
@@ -44,6 +46,9 @@ class EntityTable {
   const Entity* FindById(std::string_view id) const;
   // True when `id` is `ancestor` or belongs to it, at any depth (aws → amazon).
   bool IsWithin(std::string_view id, std::string_view ancestor) const;
+  // The id a party is keyed by in facts: a unit's nearest ancestor that is not a unit
+  // (aws → amazon, google-cloud → alphabet), else `id` itself (also for unknown ids).
+  std::string StandIn(std::string_view id) const;
   std::size_t size() const { return entities_.size(); }
 
  private:

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +63,14 @@ struct Independence {
 };
 Independence LoadIndependence(SQLite::Database& db);
 
+// Near-duplicate articles (syndicated copies) by their bottom-k sketches (article id →
+// sketch): joins copies in `groups` and `syndication`. With `is_new`, only pairs with at least
+// one new article are checked; with `found`, every similar pair checked is appended (smaller
+// id first).
+void JoinSyndicatedCopies(const std::map<std::int64_t, std::string>& sketches, UnionFind& groups,
+                          UnionFind& syndication, const std::function<bool(std::int64_t)>& is_new,
+                          std::vector<std::pair<std::int64_t, std::int64_t>>* found);
+
 struct Difference {
   std::string type, severity, detail;
 };
@@ -70,7 +79,15 @@ struct Difference {
 extract::Qualifier QualifierFromName(std::string_view name);
 extract::ValueKind ValueKindFromName(std::string_view name);
 
-std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db);
+// Stored claims in id order. `where` (SQL over `c` claims, `a` articles) narrows them; without
+// `with_text`, quote and url stay empty (reconcile does not need them).
+std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where = "", bool with_text = true);
+
+// "affirmed" and "continues" hold; "negated" and "ceased" do not.
+bool IsPositive(const std::string& polarity);
+
+// The figure as a reader sees it: "up to USD 50 bn", "no figure".
+std::string ValueText(const ClaimRow& claim);
 
 // |a - b| within `tolerance` relative to the larger magnitude.
 bool NearlyEqual(double a, double b, double tolerance);

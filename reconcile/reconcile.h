@@ -180,6 +180,18 @@ struct SummaryAudit {
   bool operator==(const SummaryAudit&) const = default;
 };
 
+// A user's prior trust in a source (SCORING.md: truth discovery starts from it).
+struct SourcePrior {
+  std::string source;  // as articles name it ("Reuters", "example-news.com")
+  double prior = 0.7;  // 0..1
+  bool operator==(const SourcePrior&) const = default;
+};
+
+// Reads a priors file: one `source<TAB>prior` per line, prior a number in [0, 1]; blank lines
+// and lines starting with `#` are skipped. Fails naming file:line on a malformed line or a
+// source named twice.
+Result<std::vector<SourcePrior>> ReadSourcePriors(const std::filesystem::path& file);
+
 // The fact store. One SQLite file (WAL, foreign keys on), schema versioned with
 // PRAGMA user_version and migrated on Open().
 class Store {
@@ -198,8 +210,15 @@ class Store {
   // old mentions and claims. On failure nothing of the batch is written.
   Result<BatchStats> WriteBatch(const std::vector<ExtractedArticle>& batch);
 
-  // Rebuilds facts, discrepancies, independence clusters and scores from the stored claims,
-  // in one transaction. Deterministic: the same claims give the same facts and scores.
+  // Sets the prior trust of the named sources, in one transaction, creating sources not seen
+  // yet; other sources keep theirs. Returns how many priors changed. Takes effect at the next
+  // Reconcile().
+  Result<std::size_t> SetSourcePriors(const std::vector<SourcePrior>& priors);
+
+  // Brings facts, discrepancies, independence clusters and scores up to date with the stored
+  // claims, in one transaction. Only facts that what changed since the last run can reach are
+  // rebuilt; trust and scores are recomputed over the whole store. Deterministic: the same
+  // claims give the same facts and scores, whatever order the articles arrived in.
   Result<ReconcileStats> Reconcile(const normalize::EntityTable& entities);
 
   Result<Report> LoadReport(const ReportFilter& filter, const normalize::EntityTable& entities);

@@ -408,7 +408,7 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
     for (const ClaimRow& row : rows) row_by_id[row.id] = &row;
     std::map<std::int64_t, std::vector<const ClaimRow*>> claims_by_fact;
     {
-      SQLite::Statement select(db, "SELECT id, fact_id FROM claims WHERE fact_id IS NOT NULL ORDER BY id");
+      SQLite::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
       while (select.executeStep()) {
         claims_by_fact[select.getColumn(1).getInt64()].push_back(row_by_id[select.getColumn(0).getInt64()]);
       }
@@ -459,8 +459,13 @@ Result<Report> Store::LoadReport(const ReportFilter& filter, const normalize::En
       if (filter.conflicts_only && fact.status != "disputed") continue;
       if (!entity_id.empty()) {
         bool involved = false;
-        for (const std::string& id : {subject_id, counterparty_id, object_id}) {
-          if (!id.empty() && (id == entity_id || entities.IsWithin(id, entity_id))) involved = true;
+        auto plays = [&](const std::string& id) {
+          return !id.empty() && (id == entity_id || entities.IsWithin(id, entity_id));
+        };
+        for (const std::string& id : {subject_id, counterparty_id, object_id}) involved = involved || plays(id);
+        // A unit keyed by its parent (AWS in Amazon's fact) is still found by its own name.
+        for (const ClaimRow* claim : members) {
+          involved = involved || plays(claim->subject_id) || plays(claim->counterparty_id) || plays(claim->object_id);
         }
         if (!involved) continue;
       }

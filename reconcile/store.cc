@@ -14,6 +14,10 @@
 //   discrepancies(id, fact_id → facts CASCADE, type, severity, claim_a, claim_b → claims
 //                 CASCADE, detail)
 //   clusters(article_id → articles CASCADE, cluster): syndicated copies share a cluster
+// Version 2 adds (for reconciling only what changed): facts.figure_key, facts.claim_count,
+// sources.group_label, unreconciled(article_id → articles CASCADE), syndicated_pairs(a, b →
+// articles CASCADE), claim_facts(claim_id, fact_id → facts CASCADE, source_id, strength,
+// contradicts), which replaces claims.fact_id (left NULL).
 // The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md, "Scale").
 
 #include <xxhash.h>
@@ -22,6 +26,8 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <map>
 
 #include "reconcile/json_form.h"
 #include "reconcile/store_impl.h"
@@ -105,6 +111,41 @@ CREATE TABLE clusters (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   cluster INTEGER NOT NULL
 );
+)sql",
+    // 2: incremental reconcile. A fact remembers its figure key (for entity slips) and how
+    // many claims it had; a source its independence group; `unreconciled` lists the articles
+    // reconcile has not seen (a narrow table: flagging the wide article rows would rewrite
+    // their text); every pair of syndicated copies found is kept (a copy removed later unjoins);
+    // a claim's fact moves to the narrow `claim_facts`, with what scoring reads of the claim
+    // (its source, confidence × modality factor, whether it contradicts the fact), so that
+    // relinking or scoring never reads or rewrites the wide claim rows. claims.fact_id stays
+    // NULL from here on. claim_facts has no foreign key to claims (checking one reads the wide
+    // row); WriteBatch deletes a replaced article's links itself. A version 1 store's links
+    // are not copied: all its facts are reconciled again (their claim counts are 0).
+    R"sql(
+ALTER TABLE facts ADD COLUMN figure_key TEXT;
+ALTER TABLE facts ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX facts_by_figure ON facts(figure_key);
+ALTER TABLE sources ADD COLUMN group_label INTEGER;
+CREATE TABLE unreconciled (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+INSERT INTO unreconciled(article_id) SELECT id FROM articles;
+CREATE TABLE syndicated_pairs (
+  a INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  b INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (a, b)
+);
+CREATE INDEX syndicated_pairs_by_b ON syndicated_pairs(b);
+CREATE TABLE claim_facts (
+  claim_id INTEGER PRIMARY KEY,
+  fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL,
+  strength REAL NOT NULL,
+  contradicts INTEGER NOT NULL
+);
+CREATE INDEX claim_facts_by_fact ON claim_facts(fact_id);
+UPDATE claims SET fact_id = NULL;
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
@@ -215,6 +256,9 @@ Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms
     // each transaction in WAL mode except on power loss, where the last batch may roll back.
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
+    // Up to 256 MB of page cache (allocated as used): reconcile's index writes over a store
+    // of a million claims otherwise thrash the default 2 MB.
+    db.exec("PRAGMA cache_size = -262144");
     int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion) {
       return Status::Environment(path.string(), "database schema version " + std::to_string(version) +
@@ -257,10 +301,13 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
     SQLite::Transaction transaction(db);
     SQLite::Statement find(db, "SELECT id, content_hash FROM articles WHERE key = ?");
     SQLite::Statement remove(db, "DELETE FROM articles WHERE id = ?");
+    SQLite::Statement unlink_claims(
+        db, "DELETE FROM claim_facts WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)");
     SQLite::Statement insert_article(db, R"sql(
       INSERT INTO articles(key, name, source_id, url, title, published, kind, derived_from, content_hash,
                            body_offset, text, sketch, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    SQLite::Statement mark_unreconciled(db, "INSERT INTO unreconciled(article_id) VALUES (?)");
     SQLite::Statement insert_mention(db, R"sql(
       INSERT INTO mentions(article_id, kind, span_begin, span_end, text, value) VALUES (?, ?, ?, ?, ?, ?))sql");
     SQLite::Statement insert_claim(db, R"sql(
@@ -283,6 +330,9 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
         continue;
       }
       if (exists) {
+        unlink_claims.bind(1, old_id);
+        unlink_claims.exec();
+        unlink_claims.reset();
         remove.bind(1, old_id);
         remove.exec();
         remove.reset();
@@ -307,6 +357,9 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
       insert_article.exec();
       insert_article.reset();
       const std::int64_t article_row = db.getLastInsertRowid();
+      mark_unreconciled.bind(1, article_row);
+      mark_unreconciled.exec();
+      mark_unreconciled.reset();
       for (const extract::Mention& mention : item.extraction.mentions) {
         insert_mention.bind(1, article_row);
         insert_mention.bind(2, extract::MentionKindName(mention.kind));
@@ -375,6 +428,59 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
     return DatabaseError(impl_->path, error);
   }
   return stats;
+}
+
+Result<std::vector<SourcePrior>> ReadSourcePriors(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::InvalidInput(file.string(), "cannot read the source priors file");
+  std::vector<SourcePrior> priors;
+  std::map<std::string, int> line_of_source;
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
+    const std::string where = file.string() + ":" + std::to_string(line_number);
+    const std::size_t tab = line.rfind('\t');
+    if (tab == std::string::npos) return Status::InvalidInput(where, "expected `source<TAB>prior`");
+    SourcePrior prior;
+    prior.source = line.substr(0, tab);
+    while (!prior.source.empty() && prior.source.back() == ' ') prior.source.pop_back();
+    const std::string number = line.substr(tab + 1);
+    if (prior.source.empty()) return Status::InvalidInput(where, "empty source name");
+    char* end = nullptr;
+    prior.prior = std::strtod(number.c_str(), &end);
+    if (number.empty() || end == number.c_str() || *end != '\0' || !(prior.prior >= 0 && prior.prior <= 1)) {
+      return Status::InvalidInput(where, "prior '" + number + "' is not a number from 0 to 1");
+    }
+    auto [seen, inserted] = line_of_source.emplace(prior.source, line_number);
+    if (!inserted) {
+      return Status::InvalidInput(where, "source '" + prior.source + "' already has a prior on line " +
+                                             std::to_string(seen->second));
+    }
+    priors.push_back(std::move(prior));
+  }
+  return priors;
+}
+
+Result<std::size_t> Store::SetSourcePriors(const std::vector<SourcePrior>& priors) {
+  std::size_t changed = 0;
+  SQLite::Database& db = *impl_->db;
+  try {
+    SQLite::Transaction transaction(db);
+    SQLite::Statement update(db, "UPDATE sources SET prior = ?1 WHERE id = ?2 AND prior != ?1");
+    for (const SourcePrior& prior : priors) {
+      update.bind(1, prior.prior);
+      update.bind(2, SourceId(db, prior.source));
+      changed += static_cast<std::size_t>(update.exec());
+      update.reset();
+    }
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return changed;
 }
 
 Result<std::vector<std::string>> Store::QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities) {

@@ -12,6 +12,8 @@
 // With --report-facts N instead: builds a store of exactly N facts (synthetic claims, a third
 // of them disputed) and times reconciling it, loading the report and rendering it as Markdown,
 // JSON and HTML, in process and through `concord report` / `concord audit`.
+// With --reconcile-claims N instead: builds a store of N synthetic claims and times a full
+// reconcile, an unchanged re-run and a re-run after one article changed (child processes).
 // Results go to stdout as a Markdown table row; log them, dated, in tools/BENCHMARKS.md.
 
 #include <CLI/CLI.hpp>
@@ -292,6 +294,112 @@ int ReportBench(std::size_t facts, const std::string& concord_binary, const std:
   return 0;
 }
 
+// --- Reconcile on a store of N claims ------------------------------------------------------
+
+// Writes a store of about `claims` claims (facts of AddClaim: a third disputed, told by one
+// to three of seven sources, 20 claims to an article, 256 articles to a batch), then times in
+// a child process each: the first reconcile, a re-run with nothing changed, and a re-run after
+// one article changed; each with its peak RSS.
+int ReconcileBench(std::size_t claims, const std::string& bench_binary, const std::string& keep) {
+  constexpr std::size_t kSources = 7;
+  constexpr std::size_t kClaimsPerArticle = 20;
+  constexpr std::size_t kArticlesPerBatch = 256;
+  std::filesystem::path folder =
+      keep.empty() ? std::filesystem::temp_directory_path() / ("concord-reconcile-bench-" + std::to_string(getpid()))
+                   : std::filesystem::path(keep);
+  std::filesystem::create_directories(folder);
+  const std::filesystem::path db = folder / "bench.db";
+  std::filesystem::remove(db);
+  std::size_t written_claims = 0, articles = 0;
+  auto started = std::chrono::steady_clock::now();
+  {
+    auto store = concord::reconcile::Store::Open(db);
+    if (!store.ok()) {
+      std::fprintf(stderr, "concord_bench: %s\n", store.status().ToString().c_str());
+      return 4;
+    }
+    std::vector<concord::reconcile::ExtractedArticle> open(kSources), batch;
+    auto close = [&](std::size_t source) {
+      concord::reconcile::ExtractedArticle& item = open[source];
+      if (item.extraction.claims.empty()) return;
+      written_claims += item.extraction.claims.size();
+      ++articles;
+      item.article.source = "Outlet " + std::to_string(source);
+      item.article.published = "2026-04-01";
+      item.article.content_hash = std::hash<std::string>{}(item.article.text);
+      batch.push_back(std::move(item));
+      item = {};
+    };
+    auto write = [&]() -> bool {
+      auto written = store->WriteBatch(batch);
+      batch.clear();
+      if (!written.ok()) std::fprintf(stderr, "concord_bench: %s\n", written.status().ToString().c_str());
+      return written.ok();
+    };
+    for (std::size_t fact = 0; written_claims < claims; ++fact) {
+      std::size_t tellers = 3 - fact % 3;
+      for (std::size_t teller = 0; teller < tellers; ++teller) {
+        std::size_t source = (fact + teller * 3) % kSources;
+        concord::reconcile::ExtractedArticle& item = open[source];
+        if (item.article.id.empty()) {
+          item.article.id = "s" + std::to_string(source) + "-" + std::to_string(articles + batch.size());
+          item.article.name = item.article.id + ".md";
+        }
+        AddClaim(fact, teller, item.article.id, item.article.text, item.extraction);
+        if (item.extraction.claims.size() >= kClaimsPerArticle) close(source);
+        if (batch.size() >= kArticlesPerBatch && !write()) return 4;
+      }
+    }
+    for (std::size_t source = 0; source < kSources; ++source) close(source);
+    if (!write()) return 4;
+  }
+  const double write_seconds = Seconds(started);
+  const ChildRun first = RunChild({bench_binary, "--reconcile-db", db.string()});
+  const ChildRun again = RunChild({bench_binary, "--reconcile-db", db.string()});
+  // One article changed: its claims replaced by another fact's.
+  {
+    auto store = concord::reconcile::Store::Open(db);
+    if (!store.ok()) return 4;
+    concord::reconcile::ExtractedArticle item;
+    item.article.id = "s0-0";
+    item.article.name = "s0-0.md";
+    item.article.source = "Outlet 0";
+    item.article.published = "2026-04-02";
+    for (std::size_t fact = 0; fact < kClaimsPerArticle; ++fact) {
+      AddClaim(fact * 7, 1, item.article.id, item.article.text, item.extraction);
+    }
+    item.article.content_hash = std::hash<std::string>{}(item.article.text);
+    if (!store->WriteBatch({item}).ok()) return 4;
+  }
+  const ChildRun changed = RunChild({bench_binary, "--reconcile-db", db.string()});
+  const double mb = static_cast<double>(std::filesystem::file_size(db)) / 1e6;
+  std::printf("store: %zu claims in %zu articles, %.0f MB, written in %.1f s\n\n", written_claims, articles, mb,
+              write_seconds);
+  std::printf("| reconcile | s | claims/s | peak RSS MB |\n|---|---:|---:|---:|\n");
+  const std::pair<const char*, const ChildRun*> runs[] = {
+      {"first (every claim)", &first}, {"re-run, nothing changed", &again}, {"re-run, one article changed", &changed}};
+  for (const auto& [label, run] : runs) {
+    std::printf("| %s | %.2f | %.0f | %.0f |\n", label, run->seconds,
+                static_cast<double>(written_claims) / run->seconds, static_cast<double>(run->peak_rss_kb) / 1024);
+    if (run->exit_code != 0) std::fprintf(stderr, "concord_bench: reconcile (%s) exited %d\n", label, run->exit_code);
+  }
+  if (keep.empty()) std::filesystem::remove_all(folder);
+  return first.exit_code == 0 && again.exit_code == 0 && changed.exit_code == 0 ? 0 : 1;
+}
+
+// The child of ReconcileBench: one reconcile of the store at `db`.
+int ReconcileOnce(const std::string& db) {
+  auto store = concord::reconcile::Store::Open(db);
+  if (!store.ok()) return 4;
+  concord::normalize::EntityTable entities;
+  auto reconciled = store->Reconcile(entities);
+  if (!reconciled.ok()) {
+    std::fprintf(stderr, "concord_bench: %s\n", reconciled.status().ToString().c_str());
+    return 4;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -312,7 +420,14 @@ int main(int argc, char** argv) {
   app.add_option("--published", published, "Published date for articles that give none");
   std::size_t report_facts = 0;
   app.add_option("--report-facts", report_facts, "Instead: time report rendering on a store of this many facts");
+  std::size_t reconcile_claims = 0;
+  app.add_option("--reconcile-claims", reconcile_claims,
+                 "Instead: time reconciling a store of this many claims (first, unchanged, one changed)");
+  std::string reconcile_db;
+  app.add_option("--reconcile-db", reconcile_db, "Reconcile this store once (the child of --reconcile-claims)");
   CLI11_PARSE(app, argc, argv);
+  if (!reconcile_db.empty()) return ReconcileOnce(reconcile_db);
+  if (reconcile_claims > 0) return ReconcileBench(reconcile_claims, std::filesystem::absolute(argv[0]).string(), keep);
   if (report_facts > 0) return ReportBench(report_facts, concord_binary, keep);
 
   const bool generate = corpus.empty();

@@ -109,11 +109,24 @@ void ParallelFor(std::size_t count, unsigned threads, Work work) {
 struct IngestOptions {
   std::vector<std::string> inputs;
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+  std::string priors;  // a source priors file (SCORING.md), or empty
 };
+
+// Reads the priors file (if any) and stores its priors. A bad file is a usage error: nothing
+// is ingested or reconciled with priors the user did not mean.
+Status ApplyPriors(const std::string& priors_file, concord::reconcile::Store& store) {
+  if (priors_file.empty()) return Status::Ok();
+  auto priors = concord::reconcile::ReadSourcePriors(priors_file);
+  if (!priors.ok()) return Status::Usage(priors.status().ToString());
+  auto changed = store.SetSourcePriors(*priors);
+  if (!changed.ok()) return changed.status();
+  return Status::Ok();
+}
 
 int Ingest(const IngestOptions& options, const DataOptions& data, const std::string& db_path) {
   auto store = concord::reconcile::Store::Open(db_path);
   if (!store.ok()) return Fail(store.status());
+  if (Status status = ApplyPriors(options.priors, *store); !status.ok()) return Fail(status);
   auto pipeline = BuildPipeline(data);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::vector<std::filesystem::path> roots(options.inputs.begin(), options.inputs.end());
@@ -191,6 +204,26 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
                totals.mentions, reconciled->facts, reconciled->disputed, reconciled->corroborated,
                reconciled->single_source);
   return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+// Re-runs reconcile on the store (after a change of priors or entities), without ingesting.
+int ReconcileCommand(const std::string& priors, const DataOptions& data, const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) {
+    return Fail(Status::Usage("no database at " + db_path + " (run `concord ingest DIR --db " + db_path + "` first)"));
+  }
+  auto store = concord::reconcile::Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  if (Status status = ApplyPriors(priors, *store); !status.ok()) return Fail(status);
+  auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
+                                                           {data.entity_files.begin(), data.entity_files.end()});
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  const auto started = std::chrono::steady_clock::now();
+  auto reconciled = store->Reconcile(normalizer->entities());
+  if (!reconciled.ok()) return Fail(reconciled.status());
+  std::fprintf(stderr, "reconciled in %.2f s: %zu facts (%zu disputed, %zu corroborated, %zu single-source), %zu discrepancies\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), reconciled->facts,
+               reconciled->disputed, reconciled->corroborated, reconciled->single_source, reconciled->discrepancies);
+  return kExitOk;
 }
 
 struct ReportOptions {
@@ -390,7 +423,19 @@ int main(int argc, char** argv) {
     ingest->add_option("inputs", ingest_options.inputs, "Folders or files to ingest")->required();
     ingest->add_option("--db", db_path, "SQLite database file")->capture_default_str();
     ingest->add_option("--threads", ingest_options.threads, "Extraction threads")->check(CLI::Range(1U, 256U));
+    ingest->add_option("--priors", ingest_options.priors,
+                       "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
+        ->check(CLI::ExistingFile);
     AddDataOptions(ingest, data);
+
+    CLI::App* reconcile = app.add_subcommand(
+        "reconcile", "Re-run reconciliation on the store, e.g. after changing source priors or entities");
+    std::string reconcile_priors;
+    reconcile->add_option("--priors", reconcile_priors,
+                          "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
+        ->check(CLI::ExistingFile);
+    reconcile->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+    AddDataOptions(reconcile, data);
 
     CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
     ReportOptions report_options;
@@ -459,6 +504,7 @@ int main(int argc, char** argv) {
       return code == 0 ? kExitOk : kExitUsage;
     }
     if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
+    if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, data, db_path);
     if (report->parsed()) return Report(report_options, data, db_path, false);
     if (audit_summary->parsed()) return AuditSummary(summary_options, data);
     if (audit->parsed()) return Report(audit_options, data, db_path, true);

@@ -1,0 +1,817 @@
+// Store::Reconcile: claims → facts, discrepancies, independence groups, trust and scores.
+// The formula is written down in reconcile/SCORING.md; keep the two in step.
+//
+// A run recomputes only the facts that what changed since the last run can reach:
+//   1. a key scan over every claim (light columns) finds each claim's fact key now; a fact is
+//      touched when a claim's key moved, a claim is new, a fact's claim count changed
+//      (claims of a replaced article are gone), or a source's independence group changed;
+//   2. facts whose differences can depend on a touched one are rewritten: the touched facts,
+//      their mirrors (direction) and the facts with the same figure (entity slips); their
+//      claims, and those of their own mirrors and figure neighbours, are loaded;
+//   3. trust and scores are recomputed over the whole store from narrow rows (one per claim),
+//      and only facts whose score or status moved are written.
+// A first run touches every fact and so is a full reconcile; the result does not depend on
+// the order articles arrived in.
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "reconcile/facts.h"
+#include "reconcile/store_impl.h"
+
+namespace concord::reconcile {
+namespace {
+
+// Modality discounts in the score (SCORING.md): a plan or a report is weaker than a fact.
+double ModalityFactor(const std::string& modality) {
+  if (modality == "plan") return 0.9;
+  if (modality == "reported") return 0.85;
+  if (modality == "conditional") return 0.85;
+  if (modality == "estimate") return 0.8;
+  if (modality == "considering") return 0.7;
+  return 1.0;
+}
+
+constexpr double kDefaultTrust = 0.7;
+constexpr double kTrustPseudoCount = 3.0;  // how many agreeing claims a prior is worth
+constexpr int kTrustRounds = 1;
+constexpr double kHedgeFactor = 0.95;
+// Past this share of all facts, one scan of every claim row beats loading them by id.
+constexpr double kLoadEverythingShare = 0.3;
+
+// A unit stands for its parent as a party (SCORING.md), unless both parties then become one
+// ("Azure pays Microsoft" stays between the two).
+void KeyParties(ClaimRow& claim, const normalize::EntityTable& entities) {
+  std::string subject = claim.subject_id.empty() ? "" : entities.StandIn(claim.subject_id);
+  std::string counterparty = claim.counterparty_id.empty() ? "" : entities.StandIn(claim.counterparty_id);
+  if (!subject.empty() && subject == counterparty) return;
+  claim.subject_id = std::move(subject);
+  claim.counterparty_id = std::move(counterparty);
+}
+
+// The key of the same fact told with subject and counterparty swapped; empty for symmetric
+// relations (sorted parties) and keys without two parties.
+std::string MirroredKey(const std::string& key) {
+  std::size_t first = key.find('|');
+  if (first == std::string::npos) return "";
+  std::size_t second = key.find('|', first + 1);
+  if (second == std::string::npos) return "";
+  std::size_t third = key.find('|', second + 1);
+  if (third == std::string::npos) return "";
+  std::string relation = key.substr(0, first);
+  std::string subject = key.substr(first + 1, second - first - 1);
+  std::string counterparty = key.substr(second + 1, third - second - 1);
+  if (IsSymmetricRelation(relation) || subject.empty() || counterparty.empty() || subject == counterparty) return "";
+  return relation + "|" + counterparty + "|" + subject + key.substr(third);
+}
+
+std::string TrancheOf(const std::string& terms) {
+  if (terms.empty()) return "";
+  nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
+  if (parsed.is_object() && parsed.contains("tranche") && parsed["tranche"].is_string()) return parsed["tranche"];
+  return "";
+}
+
+// The order claims of one fact are considered in: by what they say, never by the order
+// they were stored in, so that a store fed in any order reaches the same facts.
+bool Earlier(const ClaimRow& a, const ClaimRow& b) {
+  return std::tie(a.published, a.article, a.span.begin, a.span.end, a.id) <
+         std::tie(b.published, b.article, b.span.begin, b.span.end, b.id);
+}
+
+struct FactState {
+  std::vector<std::size_t> members;  // indexes into the loaded claims
+  std::size_t reference = 0;         // index into the loaded claims
+  std::vector<std::pair<std::size_t, Difference>> differences;  // (other claim, difference)
+  std::vector<std::pair<std::size_t, std::size_t>> difference_pairs;
+  std::set<std::size_t> contradicting;
+  std::string figure_key;  // relation, object and terms with the reference figure: entity slips
+  std::size_t groups = 0;  // independence groups among the members
+};
+
+struct StoredFact {
+  std::int64_t id = 0;
+  std::int64_t claim_count = 0;
+  std::string figure_key;
+};
+
+// Everything one run works with.
+class Run {
+ public:
+  Run(SQLite::Database& db, const normalize::EntityTable& entities) : db_(db), entities_(entities) {}
+
+  Result<ReconcileStats> Go(const std::filesystem::path& path);
+
+ private:
+  void LoadIndependenceGroups();
+  void ScanKeys();
+  void FindTouched();
+  void Build(const std::set<std::uint32_t>& wanted);
+  std::set<std::uint32_t> Reach(const std::set<std::uint32_t>& from);
+  void AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite);
+  void WriteFacts(const std::set<std::uint32_t>& rewrite);
+  ReconcileStats ScoreEverything();
+  void WriteClusters();
+
+  std::uint32_t KeyIndex(const std::string& key) {
+    auto [it, inserted] = key_index_.emplace(key, static_cast<std::uint32_t>(keys_.size()));
+    if (inserted) {
+      keys_.push_back(key);
+      members_of_key_.emplace_back();
+    }
+    return it->second;
+  }
+
+  SQLite::Database& db_;
+  const normalize::EntityTable& entities_;
+
+  // Independence.
+  UnionFind syndication_;
+  std::map<std::int64_t, std::int64_t> group_of_source_;  // source id → smallest source id of its group
+  std::set<std::int64_t> changed_sources_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> new_pairs_;
+  bool articles_changed_ = false;
+
+  // The key scan: every claim that can make a fact.
+  std::unordered_map<std::string, std::uint32_t> key_index_;
+  std::vector<std::string> keys_;
+  std::vector<std::vector<std::int64_t>> members_of_key_;  // claim ids
+  struct StoredLink {
+    std::int64_t fact_id = 0;
+    bool contradicts = false;
+  };
+  std::unordered_map<std::int64_t, StoredLink> stored_fact_of_claim_;
+  std::unordered_map<std::int64_t, std::int64_t> source_of_claim_;
+  std::map<std::string, StoredFact> stored_facts_;  // by key
+  std::set<std::uint32_t> touched_;
+  std::set<std::string> stale_keys_;  // stored facts no claim speaks of any more
+
+  // Loaded claims and built facts.
+  std::vector<ClaimRow> claims_;
+  std::unordered_map<std::int64_t, std::size_t> loaded_claim_;
+  std::map<std::uint32_t, FactState> facts_;
+};
+
+void Run::LoadIndependenceGroups() {
+  UnionFind groups;
+  std::map<std::int64_t, std::int64_t> source_of_article;
+  std::map<std::string, std::int64_t> article_by_key;
+  std::map<std::int64_t, std::string> derived_from;
+  std::set<std::int64_t> new_articles;
+  {
+    SQLite::Statement select(db_, R"sql(
+      SELECT a.id, a.key, a.source_id, a.derived_from, u.article_id IS NOT NULL
+      FROM articles a LEFT JOIN unreconciled u ON u.article_id = a.id ORDER BY a.id)sql");
+    while (select.executeStep()) {
+      std::int64_t id = select.getColumn(0).getInt64();
+      article_by_key[select.getColumn(1).getString()] = id;
+      source_of_article[id] = select.getColumn(2).getInt64();
+      if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
+      if (select.getColumn(4).getInt() != 0) new_articles.insert(id);
+    }
+  }
+  articles_changed_ = !new_articles.empty();
+  std::map<std::int64_t, std::int64_t> first_article_of_source;
+  for (const auto& [article, source] : source_of_article) {
+    auto [it, inserted] = first_article_of_source.emplace(source, article);
+    groups.Join(article, it->second);
+  }
+  for (const auto& [article, parent_key] : derived_from) {
+    auto parent = article_by_key.find(parent_key);
+    if (parent != article_by_key.end()) groups.Join(article, parent->second);
+  }
+  {
+    SQLite::Statement pairs(db_, "SELECT a, b FROM syndicated_pairs");
+    while (pairs.executeStep()) {
+      std::int64_t a = pairs.getColumn(0).getInt64(), b = pairs.getColumn(1).getInt64();
+      groups.Join(a, b);
+      syndication_.Join(a, b);
+    }
+  }
+  if (!new_articles.empty()) {
+    // Sketches of every article: a new one may copy any old one.
+    std::map<std::int64_t, std::string> sketches;
+    SQLite::Statement select(db_, "SELECT id, sketch FROM articles");
+    while (select.executeStep()) {
+      const SQLite::Column sketch = select.getColumn(1);
+      sketches[select.getColumn(0).getInt64()] =
+          std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
+    }
+    // When every article is new (a first run) every pair is checked once, as LoadIndependence does.
+    const std::unordered_set<std::int64_t> is_new(new_articles.begin(), new_articles.end());
+    std::function<bool(std::int64_t)> only_new;
+    if (new_articles.size() < sketches.size()) only_new = [&](std::int64_t id) { return is_new.count(id) > 0; };
+    JoinSyndicatedCopies(sketches, groups, syndication_, only_new, &new_pairs_);
+    SQLite::Statement insert(db_, "INSERT INTO syndicated_pairs(a, b) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    for (const auto& [a, b] : new_pairs_) {
+      insert.bind(1, a);
+      insert.bind(2, b);
+      insert.exec();
+      insert.reset();
+    }
+  }
+  // A group is a union of whole sources (every article joins its source's first); it is
+  // labelled by its smallest source id, so the label only moves when the grouping does.
+  std::map<std::int64_t, std::int64_t> label_of_root;
+  for (const auto& [article, source] : source_of_article) {
+    auto [it, inserted] = label_of_root.emplace(groups.Find(article), source);
+    if (!inserted) it->second = std::min(it->second, source);
+  }
+  for (const auto& [source, article] : first_article_of_source) {
+    group_of_source_[source] = label_of_root[groups.Find(article)];
+  }
+  SQLite::Statement stored(db_, "SELECT id, group_label FROM sources");
+  while (stored.executeStep()) {
+    std::int64_t source = stored.getColumn(0).getInt64();
+    auto now = group_of_source_.find(source);
+    if (now == group_of_source_.end()) continue;  // no articles left
+    if (stored.getColumn(1).isNull() || stored.getColumn(1).getInt64() != now->second) changed_sources_.insert(source);
+  }
+}
+
+void Run::ScanKeys() {
+  {
+    SQLite::Statement select(db_, "SELECT key, id, claim_count, coalesce(figure_key, '') FROM facts");
+    while (select.executeStep()) {
+      stored_facts_[select.getColumn(0).getString()] = {select.getColumn(1).getInt64(), select.getColumn(2).getInt64(),
+                                                        select.getColumn(3).getString()};
+    }
+  }
+  SQLite::Statement select(db_, R"sql(
+    SELECT c.id, c.relation, coalesce(c.subject_id, ''), coalesce(c.counterparty_id, ''), coalesce(c.object_id, ''),
+           c.exclusive, coalesce(c.terms, ''), a.source_id, l.fact_id, f.key, l.contradicts
+    FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_facts l ON l.claim_id = c.id
+         LEFT JOIN facts f ON f.id = l.fact_id
+    WHERE c.relation != ?
+    ORDER BY c.id)sql");
+  select.bind(1, std::string(kQuantityRelation));
+  ClaimRow row;
+  while (select.executeStep()) {
+    const std::int64_t id = select.getColumn(0).getInt64();
+    row.relation = select.getColumn(1).getString();
+    row.subject_id = select.getColumn(2).getString();
+    row.counterparty_id = select.getColumn(3).getString();
+    row.object_id = select.getColumn(4).getString();
+    row.exclusive.reset();
+    if (!select.getColumn(5).isNull()) row.exclusive = select.getColumn(5).getInt() != 0;
+    row.tranche = TrancheOf(select.getColumn(6).getString());
+    KeyParties(row, entities_);
+    const std::uint32_t key = KeyIndex(FactKey(row));
+    members_of_key_[key].push_back(id);
+    source_of_claim_[id] = select.getColumn(7).getInt64();
+    if (!select.getColumn(8).isNull()) {
+      stored_fact_of_claim_[id] = {select.getColumn(8).getInt64(), select.getColumn(10).getInt() != 0};
+    }
+    if (select.getColumn(9).isNull() || select.getColumn(9).getString() != keys_[key]) {
+      touched_.insert(key);  // a new claim, or one whose key moved (its old fact lost a member)
+      if (!select.getColumn(9).isNull()) {
+        auto old = key_index_.find(select.getColumn(9).getString());
+        if (old == key_index_.end()) {
+          stale_keys_.insert(select.getColumn(9).getString());  // settled below, once all keys are known
+        } else {
+          touched_.insert(old->second);
+        }
+      }
+    }
+  }
+}
+
+void Run::FindTouched() {
+  // Old keys seen before their new claims were scanned.
+  for (auto it = stale_keys_.begin(); it != stale_keys_.end();) {
+    auto found = key_index_.find(*it);
+    if (found != key_index_.end()) {
+      touched_.insert(found->second);
+      it = stale_keys_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& [key, stored] : stored_facts_) {
+    auto found = key_index_.find(key);
+    if (found == key_index_.end()) {
+      stale_keys_.insert(key);
+    } else if (static_cast<std::int64_t>(members_of_key_[found->second].size()) != stored.claim_count) {
+      touched_.insert(found->second);  // a claim left (its article was replaced) or arrived
+    }
+  }
+  if (!changed_sources_.empty()) {
+    for (std::uint32_t key = 0; key < keys_.size(); ++key) {
+      for (std::int64_t claim : members_of_key_[key]) {
+        if (changed_sources_.count(source_of_claim_[claim])) {
+          touched_.insert(key);
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Loads the claims of `wanted` facts not loaded yet and builds those facts: members,
+// reference account, differences with it, figure key and group count.
+void Run::Build(const std::set<std::uint32_t>& wanted) {
+  std::vector<std::uint32_t> to_build;
+  for (std::uint32_t key : wanted) {
+    if (!facts_.count(key)) to_build.push_back(key);
+  }
+  if (to_build.empty()) return;
+  std::vector<ClaimRow> rows;
+  if (static_cast<double>(to_build.size()) > kLoadEverythingShare * static_cast<double>(keys_.size()) &&
+      claims_.empty()) {
+    rows = LoadClaimRows(db_, "c.relation != '" + std::string(kQuantityRelation) + "'", false);
+  } else {
+    db_.exec("CREATE TEMP TABLE IF NOT EXISTS wanted_claims (id INTEGER PRIMARY KEY)");
+    db_.exec("DELETE FROM temp.wanted_claims");
+    SQLite::Statement insert(db_, "INSERT OR IGNORE INTO temp.wanted_claims(id) VALUES (?)");
+    for (std::uint32_t key : to_build) {
+      for (std::int64_t claim : members_of_key_[key]) {
+        if (loaded_claim_.count(claim)) continue;
+        insert.bind(1, claim);
+        insert.exec();
+        insert.reset();
+      }
+    }
+    rows = LoadClaimRows(db_, "c.id IN (SELECT id FROM temp.wanted_claims)", false);
+  }
+  for (ClaimRow& row : rows) {
+    if (loaded_claim_.count(row.id)) continue;
+    KeyParties(row, entities_);
+    loaded_claim_[row.id] = claims_.size();
+    claims_.push_back(std::move(row));
+  }
+  for (std::uint32_t key : to_build) {
+    FactState fact;
+    for (std::int64_t claim : members_of_key_[key]) fact.members.push_back(loaded_claim_.at(claim));
+    std::sort(fact.members.begin(), fact.members.end(),
+              [&](std::size_t a, std::size_t b) { return Earlier(claims_[a], claims_[b]); });
+    auto group_of = [&](std::size_t i) { return group_of_source_[claims_[i].source_id]; };
+    // The reference claim: the account most independent groups give (value, qualifier,
+    // polarity), ties to the earliest published (then by article name and place).
+    std::map<std::string, std::set<std::int64_t>> groups_by_account;
+    std::set<std::int64_t> groups;
+    for (std::size_t i : fact.members) {
+      const ClaimRow& c = claims_[i];
+      groups_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].insert(group_of(i));
+      groups.insert(group_of(i));
+    }
+    fact.groups = groups.size();
+    std::size_t best_support = 0;
+    for (std::size_t i : fact.members) {
+      const ClaimRow& c = claims_[i];
+      std::size_t support = groups_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].size();
+      if (support > best_support) {
+        best_support = support;
+        fact.reference = i;
+      }
+    }
+    for (std::size_t i : fact.members) {
+      if (i == fact.reference) continue;
+      for (Difference& difference : CompareClaims(claims_[fact.reference], claims_[i])) {
+        if (difference.severity != "low") fact.contradicting.insert(i);
+        fact.difference_pairs.emplace_back(fact.reference, i);
+        fact.differences.emplace_back(i, std::move(difference));
+      }
+    }
+    const ClaimRow& reference = claims_[fact.reference];
+    if (reference.value_kind == "money" || reference.value_kind == "percent") {
+      ClaimRow unnamed = reference;
+      unnamed.subject_id = unnamed.counterparty_id = "";
+      fact.figure_key = FactKey(unnamed) + "|" + ValueText(reference);
+    }
+    facts_[key] = std::move(fact);
+  }
+}
+
+// `from`, the mirrors of its facts, and the facts an entity slip can pair with one of them:
+// the same figure and one party in common (built facts by their figure now, the others by
+// the figure stored with them).
+std::set<std::uint32_t> Run::Reach(const std::set<std::uint32_t>& from) {
+  std::set<std::uint32_t> reached = from;
+  std::set<std::tuple<std::string, std::string, std::string>> figures;  // figure, subject, counterparty
+  for (std::uint32_t key : from) {
+    std::string mirror = MirroredKey(keys_[key]);
+    auto found = mirror.empty() ? key_index_.end() : key_index_.find(mirror);
+    if (found != key_index_.end()) reached.insert(found->second);
+    auto built = facts_.find(key);
+    if (built == facts_.end()) continue;  // every fact of `from` is built
+    const ClaimRow& reference = claims_[built->second.reference];
+    if (!built->second.figure_key.empty()) {
+      figures.emplace(built->second.figure_key, reference.subject_id, reference.counterparty_id);
+    }
+    auto stored = stored_facts_.find(keys_[key]);
+    if (stored != stored_facts_.end() && !stored->second.figure_key.empty()) {
+      figures.emplace(stored->second.figure_key, reference.subject_id, reference.counterparty_id);
+    }
+  }
+  if (figures.empty()) return reached;
+  SQLite::Statement by_figure(db_, R"sql(
+    SELECT key FROM facts WHERE figure_key = ?1 AND (coalesce(subject_id, '') = ?2 OR coalesce(counterparty_id, '') = ?3))sql");
+  for (const auto& [figure, subject, counterparty] : figures) {
+    by_figure.bind(1, figure);
+    by_figure.bind(2, subject);
+    by_figure.bind(3, counterparty);
+    while (by_figure.executeStep()) {
+      auto found = key_index_.find(by_figure.getColumn(0).getString());
+      if (found != key_index_.end()) reached.insert(found->second);
+    }
+    by_figure.reset();
+  }
+  std::set<std::pair<std::string, std::string>> figure_subjects, figure_counterparties;
+  for (const auto& [figure, subject, counterparty] : figures) {
+    figure_subjects.emplace(figure, subject);
+    figure_counterparties.emplace(figure, counterparty);
+  }
+  for (const auto& [key, fact] : facts_) {
+    if (fact.figure_key.empty()) continue;
+    const ClaimRow& reference = claims_[fact.reference];
+    if (figure_subjects.count({fact.figure_key, reference.subject_id}) ||
+        figure_counterparties.count({fact.figure_key, reference.counterparty_id})) {
+      reached.insert(key);
+    }
+  }
+  return reached;
+}
+
+// Direction (mirrored facts) and entity slips (same figure, one party differs), for the
+// facts in `rewrite`; every fact they compare with is built.
+void Run::AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite) {
+  // Direction: the same relation with the parties swapped, told by another article.
+  for (std::uint32_t key : rewrite) {
+    FactState& fact = facts_.at(key);
+    std::string mirror_key = MirroredKey(keys_[key]);
+    auto mirror_index = mirror_key.empty() ? key_index_.end() : key_index_.find(mirror_key);
+    if (mirror_index == key_index_.end() || mirror_index->second == key) continue;
+    const FactState& mirror = facts_.at(mirror_index->second);
+    // Reported on the fact told by fewer groups: that side is the likelier slip.
+    const bool report_here =
+        fact.groups < mirror.groups || (fact.groups == mirror.groups && keys_[key] > mirror_key);
+    if (!report_here) continue;
+    for (std::size_t i : fact.members) {
+      for (std::size_t j : mirror.members) {
+        const ClaimRow& mine = claims_[i];
+        const ClaimRow& theirs = claims_[j];
+        if (mine.article_id == theirs.article_id || IsPositive(mine.polarity) != IsPositive(theirs.polarity)) continue;
+        fact.contradicting.insert(i);
+        fact.difference_pairs.emplace_back(j, i);
+        fact.differences.emplace_back(i, Difference{"direction", "high",
+                                                    mine.subject + " → " + mine.counterparty + " here, but " +
+                                                        theirs.source + " (" + theirs.article + ") has " +
+                                                        theirs.subject + " → " + theirs.counterparty});
+        break;  // one mirrored account is enough to name the swap
+      }
+    }
+  }
+  // Entity: the same figure for the same relation and terms, with one party named
+  // differently, by fewer independent groups ("Brisk Storage" where the others have
+  // "Brisk Solar"): reported on the fact told by fewer groups, like a direction slip.
+  // Candidates share the figure and one party: indexed by both, so a common figure ("USD 1
+  // bn") does not make every pair of its facts a candidate.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_subject, by_counterparty;
+  auto with_party = [](const std::string& figure, const std::string& party) { return figure + '\x1f' + party; };
+  for (const auto& [key, fact] : facts_) {
+    if (fact.figure_key.empty()) continue;
+    const ClaimRow& reference = claims_[fact.reference];
+    by_subject[with_party(fact.figure_key, reference.subject_id)].push_back(key);
+    by_counterparty[with_party(fact.figure_key, reference.counterparty_id)].push_back(key);
+  }
+  for (std::uint32_t minority : rewrite) {
+    FactState& fact = facts_.at(minority);
+    if (fact.figure_key.empty()) continue;
+    const ClaimRow& mine = claims_[fact.reference];
+    std::vector<std::uint32_t> same_figure = by_subject[with_party(fact.figure_key, mine.subject_id)];
+    const std::vector<std::uint32_t>& same_counterparty =
+        by_counterparty[with_party(fact.figure_key, mine.counterparty_id)];
+    same_figure.insert(same_figure.end(), same_counterparty.begin(), same_counterparty.end());
+    std::sort(same_figure.begin(), same_figure.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });  // as a full run sees them
+    for (std::uint32_t majority : same_figure) {
+      const FactState& other = facts_.at(majority);
+      const ClaimRow& theirs = claims_[other.reference];
+      const bool subject_differs = mine.subject_id != theirs.subject_id;
+      const bool counterparty_differs = mine.counterparty_id != theirs.counterparty_id;
+      if (minority == majority || subject_differs == counterparty_differs) continue;  // exactly one party
+      const std::string& my_party = subject_differs ? mine.subject_id : mine.counterparty_id;
+      const std::string& their_party = subject_differs ? theirs.subject_id : theirs.counterparty_id;
+      if (my_party.empty() || their_party.empty() || mine.subject_id == mine.counterparty_id) continue;
+      if (!CompareClaims(theirs, mine).empty()) continue;  // another account, not another party
+      if (fact.groups >= other.groups) continue;
+      for (std::size_t i : fact.members) {
+        fact.contradicting.insert(i);
+        fact.difference_pairs.emplace_back(other.reference, i);
+        fact.differences.emplace_back(
+            i, Difference{"entity", "high",
+                          (subject_differs ? claims_[i].subject : claims_[i].counterparty) + " here, but " +
+                              std::to_string(other.groups) + " independent source(s) name " +
+                              (subject_differs ? theirs.subject : theirs.counterparty) + " for the same " +
+                              mine.relation + " of " + ValueText(mine)});
+      }
+      break;  // one better-told account is enough to name the slip
+    }
+  }
+}
+
+void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
+  SQLite::Statement remove(db_, "DELETE FROM facts WHERE id = ?");
+  std::unordered_set<std::int64_t> removed;  // their links are gone (cascade); an id may be reused
+  for (const std::string& key : stale_keys_) {
+    auto stored = stored_facts_.find(key);
+    if (stored == stored_facts_.end()) continue;
+    removed.insert(stored->second.id);
+    remove.bind(1, stored->second.id);
+    remove.exec();
+    remove.reset();
+  }
+  SQLite::Statement insert_fact(db_, R"sql(
+    INSERT INTO facts(key, relation, subject_id, counterparty_id, object_id, value, time, status, score,
+                      independent_sources, explanation, figure_key, claim_count)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'single_source', 0, 0, '', ?, ?))sql");
+  SQLite::Statement update_fact(db_, R"sql(
+    UPDATE facts SET relation = ?2, subject_id = ?3, counterparty_id = ?4, object_id = ?5, value = ?6, time = ?7,
+                     figure_key = ?8, claim_count = ?9
+    WHERE id = ?1)sql");
+  SQLite::Statement clear_differences(db_, "DELETE FROM discrepancies WHERE fact_id = ?");
+  SQLite::Statement link(db_, R"sql(
+    INSERT OR REPLACE INTO claim_facts(fact_id, claim_id, source_id, strength, contradicts) VALUES (?, ?, ?, ?, ?))sql");
+  SQLite::Statement insert_difference(db_, R"sql(
+    INSERT INTO discrepancies(fact_id, type, severity, claim_a, claim_b, detail) VALUES (?, ?, ?, ?, ?, ?))sql");
+  // In key order: a fresh store numbers its facts the same way every time.
+  std::vector<std::uint32_t> ordered(rewrite.begin(), rewrite.end());
+  std::sort(ordered.begin(), ordered.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
+  for (std::uint32_t key : ordered) {
+    const FactState& fact = facts_.at(key);
+    const ClaimRow& reference = claims_[fact.reference];
+    nlohmann::json value = nullptr;
+    if (reference.value_kind != "none") {
+      value = {{"kind", reference.value_kind}, {"low", reference.low}, {"high", reference.high},
+               {"qualifier", reference.qualifier}};
+      if (reference.value_kind == "money") value["currency"] = reference.currency;
+    }
+    nlohmann::json time = nullptr;
+    if (!reference.time_start.empty() || !reference.time_end.empty()) {
+      auto date_or_null = [](const std::string& date) { return date.empty() ? nlohmann::json() : nlohmann::json(date); };
+      time = {{"start", date_or_null(reference.time_start)},
+              {"end", date_or_null(reference.time_end)},
+              {"precision", reference.time_precision}};
+      if (!reference.time_boundary.empty() && reference.time_boundary != "none") time["boundary"] = reference.time_boundary;
+    }
+    auto stored = stored_facts_.find(keys_[key]);
+    const bool exists = stored != stored_facts_.end() && !stale_keys_.count(keys_[key]);
+    SQLite::Statement& write = exists ? update_fact : insert_fact;
+    int column = 1;
+    if (exists) {
+      write.bind(column++, stored->second.id);
+    } else {
+      write.bind(column++, keys_[key]);
+    }
+    write.bind(column++, reference.relation);
+    write.bind(column++, reference.subject_id);
+    write.bind(column++, reference.counterparty_id);
+    write.bind(column++, reference.object_id);
+    write.bind(column++, value.dump());
+    write.bind(column++, time.dump());
+    if (fact.figure_key.empty()) {
+      write.bind(column++);
+    } else {
+      write.bind(column++, fact.figure_key);
+    }
+    write.bind(column++, static_cast<std::int64_t>(fact.members.size()));
+    write.exec();
+    write.reset();
+    const std::int64_t fact_id = exists ? stored->second.id : db_.getLastInsertRowid();
+    if (exists) {
+      clear_differences.bind(1, fact_id);
+      clear_differences.exec();
+      clear_differences.reset();
+    }
+    for (std::size_t i : fact.members) {
+      const ClaimRow& claim = claims_[i];
+      const bool contradicts = fact.contradicting.count(i) > 0;
+      auto linked = stored_fact_of_claim_.find(claim.id);
+      if (linked != stored_fact_of_claim_.end() && linked->second.fact_id == fact_id && !removed.count(fact_id) &&
+          linked->second.contradicts == contradicts) {
+        continue;
+      }
+      link.bind(1, fact_id);
+      link.bind(2, claim.id);
+      link.bind(3, claim.source_id);
+      link.bind(4, claim.confidence * ModalityFactor(claim.modality));
+      link.bind(5, contradicts ? 1 : 0);
+      link.exec();
+      link.reset();
+    }
+    for (std::size_t d = 0; d < fact.differences.size(); ++d) {
+      const Difference& difference = fact.differences[d].second;
+      insert_difference.bind(1, fact_id);
+      insert_difference.bind(2, difference.type);
+      insert_difference.bind(3, difference.severity);
+      insert_difference.bind(4, claims_[fact.difference_pairs[d].first].id);
+      insert_difference.bind(5, claims_[fact.difference_pairs[d].second].id);
+      insert_difference.bind(6, difference.detail);
+      insert_difference.exec();
+      insert_difference.reset();
+    }
+  }
+}
+
+// Trust by iterative truth discovery and every fact's score (SCORING.md), over the whole
+// store, from one narrow row per claim. Writes the facts whose score moved, and trust.
+ReconcileStats Run::ScoreEverything() {
+  struct ScoredClaim {
+    std::int64_t source = 0, group = 0;
+    double strength = 0;  // confidence × modality factor
+    bool contradicts = false;
+  };
+  struct ScoredFact {
+    std::int64_t id = 0;
+    double hedge = 1;
+    std::vector<ScoredClaim> claims;
+    std::string status, explanation;
+    int score = 0, independent = 0;
+    bool changed = false;
+  };
+  std::vector<ScoredFact> facts;
+  std::unordered_map<std::int64_t, std::size_t> fact_index;
+  {
+    SQLite::Statement select(db_, "SELECT id, value, status, score, independent_sources, explanation FROM facts ORDER BY id");
+    while (select.executeStep()) {
+      ScoredFact fact;
+      fact.id = select.getColumn(0).getInt64();
+      nlohmann::json value = nlohmann::json::parse(select.getColumn(1).getString(), nullptr, false);
+      if (value.is_object() && value.contains("qualifier")) {
+        const std::string qualifier = value["qualifier"];
+        if (qualifier == "approx" || qualifier == "up_to") fact.hedge = kHedgeFactor;
+      }
+      fact.status = select.getColumn(2).getString();
+      fact.score = select.getColumn(3).getInt();
+      fact.independent = select.getColumn(4).getInt();
+      fact.explanation = select.getColumn(5).getString();
+      fact_index[fact.id] = facts.size();
+      facts.push_back(std::move(fact));
+    }
+  }
+  {
+    SQLite::Statement select(db_, "SELECT fact_id, source_id, strength, contradicts FROM claim_facts ORDER BY claim_id");
+    while (select.executeStep()) {
+      auto fact = fact_index.find(select.getColumn(0).getInt64());
+      if (fact == fact_index.end()) continue;
+      ScoredClaim claim;
+      claim.source = select.getColumn(1).getInt64();
+      claim.group = group_of_source_[claim.source];
+      claim.strength = select.getColumn(2).getDouble();
+      claim.contradicts = select.getColumn(3).getInt() != 0;
+      facts[fact->second].claims.push_back(claim);
+    }
+  }
+  std::map<std::int64_t, double> prior_of_source;
+  {
+    SQLite::Statement select(db_, "SELECT id, prior FROM sources");
+    while (select.executeStep()) prior_of_source[select.getColumn(0).getInt64()] = select.getColumn(1).getDouble();
+  }
+  std::map<std::int64_t, double> trust = prior_of_source;
+  auto score_facts = [&]() {
+    for (ScoredFact& fact : facts) {
+      std::map<std::int64_t, double> support_by_group, against_by_group;
+      bool disputed = false;
+      for (const ScoredClaim& c : fact.claims) {
+        auto found = trust.find(c.source);
+        double p = (found == trust.end() ? kDefaultTrust : found->second) * c.strength;
+        auto& side = c.contradicts ? against_by_group : support_by_group;
+        side[c.group] = std::max(side[c.group], p);
+        disputed = disputed || c.contradicts;
+      }
+      double doubt_for = 1, doubt_against = 1;
+      for (const auto& [group, p] : support_by_group) doubt_for *= 1 - p;
+      for (const auto& [group, p] : against_by_group) doubt_against *= 1 - p;
+      const double support = 1 - doubt_for;
+      const double contradiction = 1 - doubt_against;
+      const int independent = static_cast<int>(support_by_group.size());
+      const int score = static_cast<int>(std::lround(100 * support * (1 - contradiction / 2) * fact.hedge));
+      const std::string status = disputed ? "disputed" : independent >= 2 ? "corroborated" : "single_source";
+      char buffer[256];
+      std::snprintf(buffer, sizeof buffer,
+                    "%d independent source(s) support (support %.2f), %zu group(s) contradict (%.2f); hedge x%.2f",
+                    independent, support, against_by_group.size(), contradiction, fact.hedge);
+      if (score != fact.score || status != fact.status || independent != fact.independent ||
+          fact.explanation != buffer) {
+        fact.score = score;
+        fact.status = status;
+        fact.independent = independent;
+        fact.explanation = buffer;
+        fact.changed = true;
+      }
+    }
+  };
+  // A claim agrees when it supports its fact's reference account: stances do not depend on
+  // trust, so the rounds reach their fixed point after the first (SCORING.md); one is run.
+  for (int iteration = 0; iteration < kTrustRounds; ++iteration) {
+    std::map<std::int64_t, double> agreed, judged;
+    for (const ScoredFact& fact : facts) {
+      std::set<std::int64_t> fact_groups;
+      for (const ScoredClaim& c : fact.claims) fact_groups.insert(c.group);
+      if (fact_groups.size() < 2) continue;  // a lone account neither confirms nor refutes
+      for (const ScoredClaim& c : fact.claims) {
+        judged[c.source] += 1;
+        if (!c.contradicts) agreed[c.source] += 1;
+      }
+    }
+    for (auto& [source, value] : trust) {
+      double prior = prior_of_source[source];
+      value = (prior * kTrustPseudoCount + agreed[source]) / (kTrustPseudoCount + judged[source]);
+    }
+  }
+  score_facts();
+
+  ReconcileStats stats;
+  SQLite::Statement update(db_, "UPDATE facts SET status = ?, score = ?, independent_sources = ?, explanation = ? WHERE id = ?");
+  for (const ScoredFact& fact : facts) {
+    ++stats.facts;
+    if (fact.status == "corroborated") ++stats.corroborated;
+    if (fact.status == "disputed") ++stats.disputed;
+    if (fact.status == "single_source") ++stats.single_source;
+    if (!fact.changed) continue;
+    update.bind(1, fact.status);
+    update.bind(2, fact.score);
+    update.bind(3, fact.independent);
+    update.bind(4, fact.explanation);
+    update.bind(5, fact.id);
+    update.exec();
+    update.reset();
+  }
+  stats.discrepancies = static_cast<std::size_t>(db_.execAndGet("SELECT count(*) FROM discrepancies").getInt64());
+  SQLite::Statement update_trust(db_, "UPDATE sources SET trust = ? WHERE id = ?");
+  for (const auto& [source, value] : trust) {
+    update_trust.bind(1, std::round(value * 1000) / 1000);
+    update_trust.bind(2, source);
+    update_trust.exec();
+    update_trust.reset();
+  }
+  return stats;
+}
+
+void Run::WriteClusters() {
+  db_.exec("DELETE FROM clusters");
+  SQLite::Statement insert_cluster(db_, "INSERT INTO clusters(article_id, cluster) VALUES (?, ?)");
+  std::map<std::int64_t, std::vector<std::int64_t>> members_by_cluster;
+  for (const auto& [article, parent] : syndication_.parent) members_by_cluster[syndication_.Find(article)].push_back(article);
+  for (const auto& [cluster, members] : members_by_cluster) {
+    if (members.size() < 2) continue;
+    for (std::int64_t article : members) {
+      insert_cluster.bind(1, article);
+      insert_cluster.bind(2, cluster);
+      insert_cluster.exec();
+      insert_cluster.reset();
+    }
+  }
+}
+
+Result<ReconcileStats> Run::Go(const std::filesystem::path& path) {
+  try {
+    SQLite::Transaction transaction(db_);
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); if (std::getenv("CONCORD_TRACE")) std::fprintf(stderr, "%s %.2f\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
+    LoadIndependenceGroups(); lap("independence");
+    ScanKeys(); lap("scan");
+    FindTouched(); lap("touched");
+    Build(touched_); lap("build");
+    // Everything touched (a first run): nothing more to reach.
+    const bool everything = touched_.size() == keys_.size();
+    const std::set<std::uint32_t> rewrite = everything ? touched_ : Reach(touched_);
+    Build(rewrite);
+    if (!everything) Build(Reach(rewrite));
+    lap("reach");
+    AddCrossFactDifferences(rewrite); lap("cross");
+    WriteFacts(rewrite); lap("write");
+    ReconcileStats stats = ScoreEverything(); lap("score");
+    if (articles_changed_ || !stale_keys_.empty() || !changed_sources_.empty()) WriteClusters();
+    SQLite::Statement label(db_, "UPDATE sources SET group_label = ? WHERE id = ?");
+    for (std::int64_t source : changed_sources_) {
+      label.bind(1, group_of_source_[source]);
+      label.bind(2, source);
+      label.exec();
+      label.reset();
+    }
+    db_.exec("DELETE FROM unreconciled");
+    transaction.commit();
+    return stats;
+  } catch (const std::exception& error) {
+    return DatabaseError(path, error);
+  }
+}
+
+}  // namespace
+
+Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) {
+  Run run(*impl_->db, entities);
+  return run.Go(impl_->path);
+}
+
+}  // namespace concord::reconcile
