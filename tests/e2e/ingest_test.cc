@@ -81,6 +81,33 @@ TEST_CASE("ingest: a missing folder is a rejection and usage and environment err
   CHECK(unwritable.err.find("no/such/folder/c.db") != std::string::npos);
 }
 
+TEST_CASE("ingest --priors and concord reconcile: a user's source priors set trust") {
+  TempDir dir;
+  WriteFile(dir / "in" / "good.md", kGoodArticle);
+  WriteFile(dir / "priors.tsv", "# desk priors\nLedger Daily\t0.35\n");
+  Run ingest = Concord(dir, "ingest in --db c.db --priors priors.tsv");
+  REQUIRE(ingest.exit_code == 0);
+  auto trust = [&] {
+    SQLite::Database database((dir / "c.db").string());
+    return database.execAndGet("SELECT trust FROM sources WHERE name = 'Ledger Daily'").getDouble();
+  };
+  CHECK(trust() == doctest::Approx(0.35));
+
+  // A bad line is a usage error naming file and line; the store is left as it was.
+  WriteFile(dir / "bad.tsv", "Ledger Daily\t0.9\nLedger Daily 0.8\n");
+  Run bad = Concord(dir, "reconcile --db c.db --priors bad.tsv");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("bad.tsv:2: expected `source<TAB>prior`") != std::string::npos);
+  CHECK(trust() == doctest::Approx(0.35));
+
+  WriteFile(dir / "priors.tsv", "Ledger Daily\t0.8\n");
+  Run again = Concord(dir, "reconcile --db c.db --priors priors.tsv");
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("1 facts") != std::string::npos);
+  CHECK(trust() == doctest::Approx(0.8));
+  CHECK(Concord(dir, "reconcile --db missing.db").exit_code == 2);
+}
+
 TEST_CASE("ingest: killed mid-ingest leaves only whole articles and a re-run completes the store") {
   TempDir dir;
   constexpr int kArticles = 1500;
