@@ -356,7 +356,7 @@ constexpr std::string_view kAnchorWords[] = {
     "from",      "through",   "thru",      "until",    "till",      "til",     "up",    "by",
     "before",    "after",     "since",     "starting", "no",        "not",     "prior", "ahead",
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current",
-    "week",
+    "week",      "rest",      "remainder", "remaining",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
@@ -368,7 +368,7 @@ constexpr std::string_view kContinuationWords[] = {
     "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
     "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
     "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than", "calendar", "now"};
+    "than", "calendar", "now", "rest", "remainder", "remaining"};
 
 // Words that begin only a duration ("in the next six years", "over seven years").
 constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
@@ -646,7 +646,9 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> nth_of_;      // the 15th day of | the third month of | the twenty-sixth day of
   std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
   std::unique_ptr<Pattern> the_year_;        // the year 2024
-  std::unique_ptr<Pattern> rel_within_;      // earlier this month | later this year
+  std::unique_ptr<Pattern> rel_within_;
+  std::unique_ptr<Pattern> rest_of_;     // the rest of the year | the remainder of this week
+  std::unique_ptr<Pattern> year_month_;  // 2017 April | 2017 april (after "in")      // earlier this month | later this year
   std::unique_ptr<Pattern> ago_;             // three days ago | a year ago
   std::unique_ptr<Pattern> weekday_;         // Monday | monday | Mon (the caller decides)
   std::unique_ptr<Pattern> weekday_day_;     // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
@@ -686,6 +688,7 @@ struct DateRecognizer::Impl {
 DateRecognizer::Impl::Impl() {
   const std::string month = "(" + Alternation(false) + ")";
   const std::string month_full = "(" + Alternation(true) + ")";
+  const std::string month_full_any = "((?i:" + Alternation(true) + "))";
   const std::string weekday = "(" + WeekdayAlternation() + ")";
   // Any case for full names; abbreviations capitalised ("Mon", "Thurs").
   const std::string weekday_any = "((?i:" + WeekdayAlternation() +
@@ -739,6 +742,10 @@ DateRecognizer::Impl::Impl() {
   the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)", "year");
   rel_within_ =
       Compile(R"((?:[Ee]arlier|[Ll]ater)\s+(?:this|in\s+the)\s+(week|month|quarter|year)\b)");
+  rest_of_ = Compile(
+      R"((?:[Tt]he\s+)?(?:rest|remainder|remaining)\s+of\s+(?:the|this)\s+(week|month|quarter|year)\b)",
+      " of ");
+  year_month_ = Compile(R"((\d{4})\s+)" + month_full_any + R"(\b)");
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
   weekday_ = Compile(weekday_any + R"(\b)");
   weekday_day_ = Compile(R"((\d{1,2})(st|nd|rd|th)?\b)");
@@ -1078,7 +1085,13 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
   }
   if (auto hit = MatchAt(*month_lower_only_, text, pos)) {
     const std::string_view name((*hit)[1].data(), (*hit)[1].size());
-    const std::string_view previous = PreviousWord(text, pos);
+    std::string_view previous = PreviousWord(text, pos);
+    // "in the april": past an article to the date word, but not for the noun "march" or the
+    // verb "may" ("the march", "the may …").
+    const bool noun_or_verb = name == "may" || name == "march";
+    if (!noun_or_verb && EqualsLower(previous, "the")) {
+      previous = PreviousWord(text, static_cast<std::size_t>(previous.data() - text.data()));
+    }
     const bool context = name == "may" ? InLowerList(previous, kMayContextWords)
                                        : InLowerList(previous, kLowerMonthContextWords);
     if (in_date_context || context) {
@@ -1191,6 +1204,23 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     return Parsed{point, hit->end};
   }
   if (!four) return std::nullopt;
+  // "in 2017 April": a year, then its month (after "in" only: "2017 April sales" is rare
+  // but "In 2017 May Corp. …" is not a date).
+  if (EqualsLower(PreviousWord(text, pos), "in")) {
+    if (auto hit = MatchAt(*year_month_, text, pos)) {
+      DatePoint point;
+      point.year = ToInt((*hit)[1]);
+      const std::string_view name((*hit)[2].data(), (*hit)[2].size());
+      for (const MonthName& m : kMonthNames) {
+        if (m.full && EqualsIgnoreCase(name, m.word)) point.month = m.month;
+      }
+      point.precision = Precision::kMonth;
+      const bool may = point.month == 5;  // "in 2017 may" is the verb's
+      if (!may && point.year >= kFirstBareYear && point.year <= kLastBareYear) {
+        return Parsed{point, hit->end};
+      }
+    }
+  }
   if (auto hit = MatchAt(*year_quarter_, text, pos)) {
     // "2017 q1", "2019 H2".
     DatePoint point;
@@ -1326,6 +1356,15 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     return Parsed{point, hit->end};
   }
   if (auto ago = AgoPointAt(text, pos)) return ago;
+  if (auto hit = MatchAt(*rest_of_, text, pos)) {
+    // "the rest of the year": from the published day to the end of the unit, like "later
+    // this year".
+    DatePoint point;
+    point.relative_unit = UnitOf((*hit)[1]);
+    point.precision = point.relative_unit;
+    point.side = 1;
+    return Parsed{point, hit->end};
+  }
   if (auto hit = MatchAt(*rel_within_, text, pos)) {
     DatePoint point;
     point.relative_unit = UnitOf((*hit)[1]);

@@ -508,6 +508,8 @@ TEST_CASE("date recognizer: new date forms keep numbers and words that are not d
       "The Sun and Sat editors wrote.",
       "Its part number is 207-11-04-2025.",
       "Sales at April of 87 stores fell.",
+      "They joined the march to the sea.",
+      "The rest of us stayed.",
       "The 2010-35 lottery code won.",
       "Cash is up 5% and at the time it was up more than a year's worth.",
   };

@@ -756,6 +756,11 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"The mill opened in June of 78, records show.", "June of 78", "1978-06-01",
        "1978-06-30"},
       {"The vote is set for next 6/3, aides said.", "next 6/3", "2027-06-03", "2027-06-03"},
+      {"Margins will be thin for the rest of the year.", "the rest of the year", "2026-04-28",
+       "2026-12-31"},
+      {"The firm listed in 2019 October, a filing shows.", "2019 October", "2019-10-01",
+       "2019-10-31"},
+      {"Prices peaked in the august of that year.", "august", "2025-08-01", "2025-08-31"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
