@@ -850,6 +850,10 @@ std::optional<Hit> DateRecognizer::Impl::MatchAt(const Pattern& pattern, std::st
   // The context runs to `limit`, past the expression, so that \b after the last word sees
   // the next character.
   const Piece context(text.data(), limit);
+  // Most attempts fail. Without submatches RE2 answers from its cached DFA; with them it
+  // sets up a backtracker sized by the text first. So ask "does it match?" first, and only
+  // then where the groups are.
+  if (!re.Match(context, pos, limit, RE2::ANCHOR_START, nullptr, 0)) return std::nullopt;
   if (!re.Match(context, pos, limit, RE2::ANCHOR_START, hit.groups.data(), groups + 1)) {
     return std::nullopt;
   }

@@ -875,7 +875,15 @@ Tense DetectTenseNear(std::string_view sentence, std::size_t date_begin, std::si
     }
   }
   if (nearest != Tense::kUnknown) return nearest;
-  return DetectTense(sentence);
+  // The sentence's own tense, for every date of the sentence whose clause has no marker: kept
+  // for the last sentence seen on this thread, since its dates come one after another.
+  thread_local std::string last_sentence;
+  thread_local Tense last_tense = Tense::kUnknown;
+  if (sentence != last_sentence) {
+    last_sentence.assign(sentence);
+    last_tense = DetectTense(sentence);
+  }
+  return last_tense;
 }
 
 }  // namespace concord::normalize
