@@ -1143,9 +1143,13 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
   if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
     // be a month.
-    // "4/27/2026" or "4-27-2026"; "133-03-03-2020" is a code.
+    // "4/27/2026" or "4-27-2026"; "133-03-03-2020" is a code, but after a year the dash joins
+    // two dates ("10-1-2018-10-7-2018").
     if (hit->has(3) && pos >= 2 && text[pos - 1] == '-' && IsAsciiDigit(text[pos - 2])) {
-      return std::nullopt;
+      std::size_t digits = 0;
+      while (digits + 1 < pos && IsAsciiDigit(text[pos - 2 - digits])) ++digits;
+      constexpr std::size_t kYearDigits = 4;
+      if (digits != kYearDigits) return std::nullopt;
     }
     DatePoint point;
     const int first = ToInt((*hit)[1]);
