@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Resolution rules, in one place (DESIGN.md "time"):
@@ -726,11 +727,6 @@ constexpr std::string_view kNotPastEd[] = {
     "bred",    "fed",    "wed",   "shred",   "sled",
 };
 
-template <std::size_t N>
-bool InList(std::string_view word, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
-
 struct Word {
   std::string_view text;  // lower-cased, a view into the caller's lower-cased copy
   std::size_t begin = 0;  // byte offsets into the sentence
@@ -774,43 +770,70 @@ std::vector<Word> Words(std::string_view sentence, std::string& lowered) {
   return words;
 }
 
-// A sorted copy of a word list, searched in log time: the tense lexicons are consulted for
-// every word of every clause that holds a date.
-template <std::size_t N>
-class SortedWords {
+// The tense lexicons in one sorted table: one binary search per word of a clause says
+// whether it is a future marker, the first word of a future pair, a past form, or an "-ed"
+// word that is not one. They are consulted for every word of every clause holding a date.
+enum TenseWordFlag : std::uint8_t {
+  kFutureMarker = 1,
+  kPairFirst = 2,
+  kPastMarker = 4,
+  kNotPast = 8,
+};
+
+class TenseLexicon {
  public:
-  explicit SortedWords(const std::string_view (&list)[N]) : words_(std::begin(list), std::end(list)) {
-    std::sort(words_.begin(), words_.end());
+  TenseLexicon() {
+    for (std::string_view w : kFutureWords) Add(w, kFutureMarker);
+    for (const auto& pair : kFuturePairs) Add(pair[0], kPairFirst);
+    for (std::string_view w : kPastWords) Add(w, kPastMarker);
+    for (std::string_view w : kNotPastEd) Add(w, kNotPast);
+    std::sort(entries_.begin(), entries_.end());
+    // One entry per word, its flags merged.
+    std::vector<std::pair<std::string_view, std::uint8_t>> merged;
+    for (const auto& e : entries_) {
+      if (!merged.empty() && merged.back().first == e.first) {
+        merged.back().second |= e.second;
+      } else {
+        merged.push_back(e);
+      }
+    }
+    entries_ = std::move(merged);
   }
-  bool Contains(std::string_view word) const {
-    return std::binary_search(words_.begin(), words_.end(), word);
+
+  std::uint8_t FlagsOf(std::string_view word) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), word,
+                               [](const auto& e, std::string_view w) { return e.first < w; });
+    return it != entries_.end() && it->first == word ? it->second : 0;
   }
 
  private:
-  std::vector<std::string_view> words_;
+  void Add(std::string_view word, std::uint8_t flag) { entries_.emplace_back(word, flag); }
+  std::vector<std::pair<std::string_view, std::uint8_t>> entries_;
 };
 
-bool IsPastForm(std::string_view word) {
-  static const SortedWords past_words(kPastWords);
-  if (past_words.Contains(word)) return true;
+const TenseLexicon& TheTenseLexicon() {
+  static const TenseLexicon lexicon;
+  return lexicon;
+}
+
+bool IsPastForm(std::string_view word, std::uint8_t flags) {
+  if ((flags & kPastMarker) != 0) return true;
   constexpr std::size_t kMinEdWord = 4;  // "aimed", not "red"
   return word.size() > kMinEdWord && word.substr(word.size() - 2) == "ed" &&
-         !InList(word, kNotPastEd);
+         (flags & kNotPast) == 0;
 }
 
 // The tense a word (or the word pair starting at `i`) marks, or kUnknown.
 Tense MarkerAt(const std::vector<Word>& words, std::size_t i) {
   const std::string_view word = words[i].text;
-  if (InList(word, kFutureWords)) return Tense::kFuture;
-  // Every first word of a pair is two to nine letters; "a", "the", "company" are not one.
-  constexpr std::size_t kShortestFirst = 2;
-  constexpr std::size_t kLongestFirst = 9;
-  if (i + 1 < words.size() && word.size() >= kShortestFirst && word.size() <= kLongestFirst) {
+  const std::uint8_t flags = TheTenseLexicon().FlagsOf(word);
+  if ((flags & kFutureMarker) != 0) return Tense::kFuture;
+  if ((flags & kPairFirst) != 0 && i + 1 < words.size()) {
     for (const auto& pair : kFuturePairs) {
       if (word == pair[0] && words[i + 1].text == pair[1]) return Tense::kFuture;
     }
   }
-  return IsPastForm(word) ? Tense::kPast : Tense::kUnknown;
+  return IsPastForm(word, flags) ? Tense::kPast : Tense::kUnknown;
 }
 
 bool EndsClause(char c) {
