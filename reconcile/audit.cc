@@ -161,6 +161,11 @@ ReportDiscrepancy ToReport(const Difference& difference, const ClaimRow& a, cons
 
 AuditEvidence EvidenceOf(const ClaimRow& claim) { return {claim.article, claim.quote, claim.span}; }
 
+// A count the sources write in words no recognizer took: supported, with no claim to show.
+AuditVerdict SupportedByText(const ClaimRow& summary) {
+  return {summary.relation, summary.quote, summary.span, ClaimLine(summary), "supported", {}, {}};
+}
+
 // A verdict on `summary` not yet judged: what it is about, no verdict, no evidence.
 AuditVerdict UnjudgedVerdict(const ClaimRow& summary) {
   return {summary.relation, summary.quote, summary.span, ClaimLine(summary), "", {}, {}};
@@ -284,6 +289,7 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
 struct ClauseTopic {
   std::set<std::string> words;
   std::set<std::string> parties;
+  std::string counted;  // what a count counts ("jobs", "years"); empty for other figures
 };
 
 constexpr int kPartyWeight = 2;     // a shared party says more than a shared word
@@ -319,6 +325,7 @@ std::map<std::int64_t, ClauseTopic> LoadTopics(SQLite::Database& db) {
     for (const char* role : {"subject", "counterparty", "object"}) {
       if (claim.contains(role)) add_party(claim[role]);
     }
+    if (claim.contains("value") && claim["value"].is_object()) topic.counted = claim["value"].value("counted", "");
     if (claim.contains("entities") && claim["entities"].is_array()) {
       for (const nlohmann::json& role : claim["entities"]) add_party(role);
     }
@@ -438,6 +445,130 @@ bool YearTheSourcesDate(const ClaimRow& summary, const std::vector<const ClaimRo
   });
 }
 
+// A condition clause ("unless X fails to deliver and does not make up the shortfall"): how
+// its tests join. Conditions no relation pattern carries are compared by this shape: "and"
+// turned into "or" makes one test enough where the source needs all of them.
+enum class Joint { kSingle, kAll, kAny, kMixed };
+
+struct ConditionClause {
+  std::size_t text = 0;   // which text: an index into the texts searched
+  std::size_t begin = 0;  // byte offset of the cue in its text
+  Joint joint = Joint::kSingle;
+  std::set<std::string> words;  // content words, cut to a stem, to pair clauses across texts
+};
+
+// Cues that open an exception or a requirement. "If" and "as long as" are left out: "as
+// long as seven years" is a duration's hedge and "if" opens too many other clauses.
+constexpr std::string_view kConditionCues[] = {"unless ", "only if ", "provided that ", "on condition that ",
+                                               "except if ", "except where "};
+constexpr std::size_t kStemLength = 5;      // "deliveries" and "deliver" meet in "deliv"
+constexpr std::size_t kMinWordLength = 4;   // leaves out "the", "its", "and"
+constexpr int kMinSharedConditionWords = 2;
+
+std::string Lowered(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lowered;
+}
+
+// The sentence holding byte `at`: from after the previous ". " to its own full stop.
+extract::Span SentenceAround(const std::string& text, std::size_t at) {
+  std::size_t begin = text.rfind(". ", at);
+  begin = begin == std::string::npos ? 0 : begin + 2;
+  std::size_t end = text.find(". ", at);
+  end = end == std::string::npos ? text.size() : end + 1;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return {begin, end};
+}
+
+// The content words of a text, lowercased and cut to a stem, as a clause without a joint.
+ConditionClause WordsOf(std::string_view text) {
+  ConditionClause clause;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))) : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= kMinWordLength) clause.words.insert(word.substr(0, kStemLength));
+    word.clear();
+  }
+  return clause;
+}
+
+std::vector<ConditionClause> ConditionClauses(std::string_view text) {
+  const std::string lowered = Lowered(text);
+  std::vector<ConditionClause> clauses;
+  for (std::string_view cue : kConditionCues) {
+    for (std::size_t at = lowered.find(cue); at != std::string::npos; at = lowered.find(cue, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1]))) continue;
+      // To the clause end: ';' or a sentence's full stop (not the point of "1.5").
+      std::size_t end = at + cue.size();
+      while (end < lowered.size() && lowered[end] != ';' &&
+             !(lowered[end] == '.' && (end + 1 == lowered.size() || std::isspace(static_cast<unsigned char>(lowered[end + 1]))))) {
+        ++end;
+      }
+      const std::string body = " " + lowered.substr(at + cue.size(), end - at - cue.size()) + " ";
+      ConditionClause clause;
+      clause.begin = at;
+      const bool all = body.find(" and ") != std::string::npos;
+      const bool any = body.find(" or ") != std::string::npos;
+      clause.joint = all && any ? Joint::kMixed : all ? Joint::kAll : any ? Joint::kAny : Joint::kSingle;
+      clause.words = WordsOf(body).words;
+      clauses.push_back(std::move(clause));
+    }
+  }
+  return clauses;
+}
+
+// The difference of a summary's condition from the source's, when their shapes say one:
+// "and" against "or", or a joint condition cut to one of its tests.
+std::optional<Difference> ConditionShapeDifference(const ConditionClause& source, const ConditionClause& summary) {
+  if (source.joint == Joint::kMixed || summary.joint == Joint::kMixed || source.joint == summary.joint) return {};
+  auto name = [](Joint joint) {
+    return joint == Joint::kAll ? "all of its tests (\"and\")" : joint == Joint::kAny ? "any one test (\"or\")" : "one test";
+  };
+  if (summary.joint == Joint::kSingle) {
+    return Difference{"condition", "medium",
+                      std::string("the source's condition needs ") + name(source.joint) + ", the summary keeps one"};
+  }
+  if (source.joint == Joint::kSingle) return {};  // the summary spells out more than the source: not judged
+  return Difference{"condition", "medium",
+                    std::string("the source's condition needs ") + name(source.joint) + ", the summary's " +
+                        name(summary.joint)};
+}
+
+int SharedWords(const ConditionClause& a, const ConditionClause& b) {
+  int shared = 0;
+  for (const std::string& word : a.words) shared += static_cast<int>(b.words.count(word));
+  return shared;
+}
+
+// Whether a source writes the count's number in a sentence about the same thing, where
+// the recognizer took no count from it ("the 25-year life", "900 electric charging points"):
+// the figure is in the sources, and a count the recognizer missed is no slip of the summary.
+bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::string>& source_texts) {
+  if (summary.value_kind != "count" || summary.low != summary.high || summary.low != std::floor(summary.low)) return false;
+  const std::string number = std::to_string(static_cast<long long>(summary.low));
+  const ConditionClause summary_words = WordsOf(summary.quote);
+  for (const std::string& text : source_texts) {
+    for (std::size_t at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
+      const std::size_t end = at + number.size();
+      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      const bool ends = end == text.size() || text[end] == ' ' || text[end] == '-';
+      if (!starts || !ends) continue;
+      // The sentence around it: from the last full stop to the next.
+      std::size_t begin = text.rfind(". ", at);
+      begin = begin == std::string::npos ? 0 : begin + 2;
+      std::size_t stop = text.find(". ", end);
+      if (stop == std::string::npos) stop = text.size();
+      if (SharedWords(WordsOf(text.substr(begin, stop - begin)), summary_words) >= kMinSharedConditionWords) return true;
+    }
+  }
+  return false;
+}
+
 // Judges a figure by the source clauses about the same thing: the same figure there
 // supports it; another figure of the same kind in a clause about the same parties and
 // words contradicts it; no such clause leaves it unsupported.
@@ -468,6 +599,11 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
       } else {
         same = SameFigure(*source, summary);
       }
+      // Another count contradicts a count only when both count the same thing: "900 charging
+      // points" is no misreading of "12 years".
+      const std::string& counted = topic.counted;
+      const std::string& source_counted = topic_of(*source).counted;
+      if (!same && !counted.empty() && !source_counted.empty() && counted != source_counted) continue;
     }
     const int similarity = Similarity(topic, topic_of(*source));
     const double distance = dated_only ? 0 : Distance(*source, summary);
@@ -514,12 +650,27 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
       }
     }
   }
+  // "Still" told of a figure whose date a source clause says ended ("no longer shares its
+  // masts …, after the deal expired on December 31"): that clause contradicts it.
+  const ClaimRow* ended_by = nullptr;
+  if (!dated_only && best_same && (summary.polarity == "continues" || summary.polarity == "ceased") &&
+      !StillAgainstNoLonger(*best, summary)) {
+    for (const ClaimRow* source : sources) {
+      if (StillAgainstNoLonger(*source, summary) && SameTime(*source, summary) &&
+          Similarity(topic, topic_of(*source)) >= kMinSimilarity) {
+        ended_by = source;
+        differences.push_back({"polarity", "high", "\"" + source->polarity + "\" vs \"" + summary.polarity + "\""});
+        break;
+      }
+    }
+  }
   Candidate candidate{best, std::move(differences), 0};
   verdict.verdict = VerdictFor(candidate, summary);
   for (const Difference& difference : candidate.differences) {
     verdict.discrepancies.push_back(ToReport(difference, *best, summary));
   }
   verdict.evidence.push_back(EvidenceOf(*best));
+  if (ended_by != nullptr && ended_by->quote != best->quote) verdict.evidence.push_back(EvidenceOf(*ended_by));
   if (dated_by != nullptr) {
     verdict.verdict = "contradicted";
     for (ReportDiscrepancy& discrepancy : by_date.discrepancies) verdict.discrepancies.push_back(std::move(discrepancy));
@@ -530,86 +681,6 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   return best_similarity;
 }
 
-// A condition clause ("unless X fails to deliver and does not make up the shortfall"): how
-// its tests join. Conditions no relation pattern carries are compared by this shape: "and"
-// turned into "or" makes one test enough where the source needs all of them.
-enum class Joint { kSingle, kAll, kAny, kMixed };
-
-struct ConditionClause {
-  std::size_t begin = 0;  // byte offset of the cue in its text
-  Joint joint = Joint::kSingle;
-  std::set<std::string> words;  // content words, cut to a stem, to pair clauses across texts
-};
-
-// Cues that open an exception or a requirement. "If" and "as long as" are left out: "as
-// long as seven years" is a duration's hedge and "if" opens too many other clauses.
-constexpr std::string_view kConditionCues[] = {"unless ", "only if ", "provided that ", "on condition that ",
-                                               "except if ", "except where "};
-constexpr std::size_t kStemLength = 5;      // "deliveries" and "deliver" meet in "deliv"
-constexpr std::size_t kMinWordLength = 4;   // leaves out "the", "its", "and"
-constexpr int kMinSharedConditionWords = 2;
-
-std::string Lowered(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lowered;
-}
-
-std::vector<ConditionClause> ConditionClauses(std::string_view text) {
-  const std::string lowered = Lowered(text);
-  std::vector<ConditionClause> clauses;
-  for (std::string_view cue : kConditionCues) {
-    for (std::size_t at = lowered.find(cue); at != std::string::npos; at = lowered.find(cue, at + 1)) {
-      if (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1]))) continue;
-      // To the clause end: ';' or a sentence's full stop (not the point of "1.5").
-      std::size_t end = at + cue.size();
-      while (end < lowered.size() && lowered[end] != ';' &&
-             !(lowered[end] == '.' && (end + 1 == lowered.size() || std::isspace(static_cast<unsigned char>(lowered[end + 1]))))) {
-        ++end;
-      }
-      const std::string body = " " + lowered.substr(at + cue.size(), end - at - cue.size()) + " ";
-      ConditionClause clause;
-      clause.begin = at;
-      const bool all = body.find(" and ") != std::string::npos;
-      const bool any = body.find(" or ") != std::string::npos;
-      clause.joint = all && any ? Joint::kMixed : all ? Joint::kAll : any ? Joint::kAny : Joint::kSingle;
-      std::string word;
-      for (char c : body) {
-        if (std::isalpha(static_cast<unsigned char>(c))) {
-          word += c;
-          continue;
-        }
-        if (word.size() >= kMinWordLength) clause.words.insert(word.substr(0, kStemLength));
-        word.clear();
-      }
-      clauses.push_back(std::move(clause));
-    }
-  }
-  return clauses;
-}
-
-// The difference of a summary's condition from the source's, when their shapes say one:
-// "and" against "or", or a joint condition cut to one of its tests.
-std::optional<Difference> ConditionShapeDifference(const ConditionClause& source, const ConditionClause& summary) {
-  if (source.joint == Joint::kMixed || summary.joint == Joint::kMixed || source.joint == summary.joint) return {};
-  auto name = [](Joint joint) {
-    return joint == Joint::kAll ? "all of its tests (\"and\")" : joint == Joint::kAny ? "any one test (\"or\")" : "one test";
-  };
-  if (summary.joint == Joint::kSingle) {
-    return Difference{"condition", "medium",
-                      std::string("the source's condition needs ") + name(source.joint) + ", the summary keeps one"};
-  }
-  if (source.joint == Joint::kSingle) return {};  // the summary spells out more than the source: not judged
-  return Difference{"condition", "medium",
-                    std::string("the source's condition needs ") + name(source.joint) + ", the summary's " +
-                        name(summary.joint)};
-}
-
-int SharedWords(const ConditionClause& a, const ConditionClause& b) {
-  int shared = 0;
-  for (const std::string& word : a.words) shared += static_cast<int>(b.words.count(word));
-  return shared;
-}
 
 }  // namespace
 
@@ -638,6 +709,21 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
     articles.bind(1, summary_id);
     while (articles.executeStep()) groups.insert(independence.groups.Find(articles.getColumn(0).getInt64()));
     audit.independent_sources = static_cast<int>(groups.size());
+
+    // The texts themselves: condition clauses and figures the recognizers missed are read there.
+    std::string summary_text;
+    std::vector<std::string> source_texts, source_names;
+    {
+      SQLite::Statement texts(db, "SELECT id, text, name FROM articles ORDER BY id");
+      while (texts.executeStep()) {
+        if (texts.getColumn(0).getInt64() == summary_id) {
+          summary_text = texts.getColumn(1).getString();
+        } else {
+          source_texts.push_back(texts.getColumn(1).getString());
+          source_names.push_back(texts.getColumn(2).getString());
+        }
+      }
+    }
 
     std::set<std::int64_t> carried;  // source claims some summary claim speaks of
     for (const ClaimRow* claim : summary_claims) {
@@ -673,6 +759,12 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
       if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
         verdict = UnjudgedVerdict(*claim);
         JudgeFigure(*claim, source_claims, topics, verdict);
+        const bool only_figure_unmatched =
+            verdict.verdict == "unsupported" ||
+            (verdict.verdict == "contradicted" &&
+             std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                         [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; }));
+        if (only_figure_unmatched && CountWrittenInSources(*claim, source_texts)) verdict = SupportedByText(*claim);
       }
       audit.verdicts.push_back(std::move(verdict));
       for (const ClaimRow* source : source_claims) {
@@ -688,14 +780,9 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
     // (figures and dates carry no condition of their own).
     {
       std::vector<ConditionClause> source_clauses;
-      SQLite::Statement texts(db, "SELECT id, text FROM articles");
-      std::string summary_text;
-      while (texts.executeStep()) {
-        if (texts.getColumn(0).getInt64() == summary_id) {
-          summary_text = texts.getColumn(1).getString();
-          continue;
-        }
-        for (ConditionClause& clause : ConditionClauses(texts.getColumn(1).getString())) {
+      for (std::size_t t = 0; t < source_texts.size(); ++t) {
+        for (ConditionClause& clause : ConditionClauses(source_texts[t])) {
+          clause.text = t;
           source_clauses.push_back(std::move(clause));
         }
       }
@@ -718,6 +805,21 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
         if (read_by_pattern) continue;
         std::optional<Difference> difference = ConditionShapeDifference(*nearest, clause);
         if (!difference) continue;
+        const bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
+          return verdict.span.begin <= clause.begin && clause.begin < verdict.span.end;
+        });
+        if (!judged) {
+          // No figure or relation in the sentence: the condition is a finding of its own.
+          const extract::Span sentence = SentenceAround(summary_text, clause.begin);
+          const std::string& source_text = source_texts[nearest->text];
+          const extract::Span evidence = SentenceAround(source_text, nearest->begin);
+          const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
+          audit.verdicts.push_back(
+              {"condition", quote, sentence, "condition: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
+               "contradicted", {{difference->type, difference->severity, difference->detail, 0, 0}},
+               {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin), evidence}}});
+          continue;
+        }
         for (std::size_t v = 0; v < audit.verdicts.size(); ++v) {
           AuditVerdict& verdict = audit.verdicts[v];
           if (verdict.span.begin > clause.begin || clause.begin >= verdict.span.end) continue;

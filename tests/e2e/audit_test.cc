@@ -214,6 +214,10 @@ TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no
        "The loan cannot be called early unless Corliss Steel keeps its debt under $400 million or makes a profit "
        "in 2027.",
        "condition"},
+      {"a joint condition cut to one test, no figure in its sentence",
+       "The lender can demand early repayment only if Brundle Farms misses a payment and sells its main site.",
+       "Early repayment can be demanded only if Brundle Farms misses a payment and sells its main site.",
+       "Early repayment can be demanded only if Brundle Farms misses a payment.", "condition"},
       {"an exclusive end read inclusively",
        "Tamsworth Water promised the regulator on Monday not to raise household tariffs before 2029.",
        "Tamsworth Water has promised the regulator not to raise household tariffs before 2029.",
@@ -275,6 +279,9 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
        "Corrow Books shareholders will receive a 12-cent dividend on 8 May."},
       {"Investigators found that Tolvey kept call logs for up to seven years.",
        "Tolvey held on to call logs for as long as seven years."},
+      // A count the recognizer misses in the source ("the 25-year life") is still there.
+      {"Carrow Wind will pay the port of Dunlin 2 million euros a year over the 25-year life of the lease.",
+       "Carrow Wind pays the port of Dunlin €2 million a year for 25 years of the lease."},
   };
   for (const Case& c : cases) {
     CAPTURE(c.summary);
