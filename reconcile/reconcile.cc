@@ -98,6 +98,20 @@ struct FactState {
   std::size_t groups = 0;  // independence groups among the members
 };
 
+// With CONCORD_TRACE set, each phase's seconds on stderr (for tools/BENCHMARKS.md).
+class PhaseClock {
+ public:
+  void Lap(const char* phase) {
+    const auto now = std::chrono::steady_clock::now();
+    if (enabled_) std::fprintf(stderr, "reconcile: %-22s %6.2f s\n", phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool enabled_ = std::getenv("CONCORD_TRACE") != nullptr;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 struct StoredFact {
   std::int64_t id = 0;
   std::int64_t claim_count = 0;
@@ -109,7 +123,7 @@ class Run {
  public:
   Run(SQLite::Database& db, const normalize::EntityTable& entities) : db_(db), entities_(entities) {}
 
-  Result<ReconcileStats> Go(const std::filesystem::path& path);
+  Result<ReconcileStats> Go(const std::filesystem::path& path, bool everything);
 
  private:
   void LoadIndependenceGroups();
@@ -246,13 +260,27 @@ void Run::ScanKeys() {
                                                         select.getColumn(3).getString()};
     }
   }
+  // The links and sources as they stand, read apart: joining them to every claim row costs
+  // two B-tree lookups per claim.
+  std::unordered_map<std::int64_t, const std::string*> key_of_fact;
+  for (const auto& [key, stored] : stored_facts_) key_of_fact[stored.id] = &key;
+  {
+    SQLite::Statement links(db_, "SELECT claim_id, fact_id, contradicts FROM claim_facts");
+    while (links.executeStep()) {
+      stored_fact_of_claim_[links.getColumn(0).getInt64()] = {links.getColumn(1).getInt64(),
+                                                              links.getColumn(2).getInt() != 0};
+    }
+  }
+  std::unordered_map<std::int64_t, std::int64_t> source_of_article;
+  {
+    SQLite::Statement articles(db_, "SELECT id, source_id FROM articles");
+    while (articles.executeStep()) source_of_article[articles.getColumn(0).getInt64()] = articles.getColumn(1).getInt64();
+  }
+  // Reads only columns of claims_by_key_fields, so SQLite scans that index, not the rows.
   SQLite::Statement select(db_, R"sql(
-    SELECT c.id, c.relation, coalesce(c.subject_id, ''), coalesce(c.counterparty_id, ''), coalesce(c.object_id, ''),
-           c.exclusive, coalesce(c.terms, ''), a.source_id, l.fact_id, f.key, l.contradicts
-    FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_facts l ON l.claim_id = c.id
-         LEFT JOIN facts f ON f.id = l.fact_id
-    WHERE c.relation != ?
-    ORDER BY c.id)sql");
+    SELECT id, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
+           exclusive, coalesce(terms, ''), article_id
+    FROM claims WHERE relation != ?)sql");
   select.bind(1, std::string(kQuantityRelation));
   ClaimRow row;
   while (select.executeStep()) {
@@ -267,16 +295,19 @@ void Run::ScanKeys() {
     KeyParties(row, entities_);
     const std::uint32_t key = KeyIndex(FactKey(row));
     members_of_key_[key].push_back(id);
-    source_of_claim_[id] = select.getColumn(7).getInt64();
-    if (!select.getColumn(8).isNull()) {
-      stored_fact_of_claim_[id] = {select.getColumn(8).getInt64(), select.getColumn(10).getInt() != 0};
+    source_of_claim_[id] = source_of_article[select.getColumn(7).getInt64()];
+    auto link = stored_fact_of_claim_.find(id);
+    const std::string* old_key = nullptr;
+    if (link != stored_fact_of_claim_.end()) {
+      auto fact = key_of_fact.find(link->second.fact_id);
+      if (fact != key_of_fact.end()) old_key = fact->second;
     }
-    if (select.getColumn(9).isNull() || select.getColumn(9).getString() != keys_[key]) {
+    if (old_key == nullptr || *old_key != keys_[key]) {
       touched_.insert(key);  // a new claim, or one whose key moved (its old fact lost a member)
-      if (!select.getColumn(9).isNull()) {
-        auto old = key_index_.find(select.getColumn(9).getString());
+      if (old_key != nullptr) {
+        auto old = key_index_.find(*old_key);
         if (old == key_index_.end()) {
-          stale_keys_.insert(select.getColumn(9).getString());  // settled below, once all keys are known
+          stale_keys_.insert(*old_key);  // settled below, once all keys are known
         } else {
           touched_.insert(old->second);
         }
@@ -342,11 +373,20 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
     }
     rows = LoadClaimRows(db_, "c.id IN (SELECT id FROM temp.wanted_claims)", false);
   }
-  for (ClaimRow& row : rows) {
-    if (loaded_claim_.count(row.id)) continue;
-    KeyParties(row, entities_);
-    loaded_claim_[row.id] = claims_.size();
-    claims_.push_back(std::move(row));
+  if (claims_.empty()) {
+    claims_ = std::move(rows);  // the whole vector: moving row by row would hold two copies at the peak
+    loaded_claim_.reserve(claims_.size());
+    for (std::size_t i = 0; i < claims_.size(); ++i) {
+      KeyParties(claims_[i], entities_);
+      loaded_claim_[claims_[i].id] = i;
+    }
+  } else {
+    for (ClaimRow& row : rows) {
+      if (loaded_claim_.count(row.id)) continue;
+      KeyParties(row, entities_);
+      loaded_claim_[row.id] = claims_.size();
+      claims_.push_back(std::move(row));
+    }
   }
   for (std::uint32_t key : to_build) {
     FactState fact;
@@ -773,24 +813,37 @@ void Run::WriteClusters() {
   }
 }
 
-Result<ReconcileStats> Run::Go(const std::filesystem::path& path) {
+Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everything) {
   try {
     SQLite::Transaction transaction(db_);
-    auto t0 = std::chrono::steady_clock::now();
-    auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); if (std::getenv("CONCORD_TRACE")) std::fprintf(stderr, "%s %.2f\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
-    LoadIndependenceGroups(); lap("independence");
-    ScanKeys(); lap("scan");
-    FindTouched(); lap("touched");
-    Build(touched_); lap("build");
-    // Everything touched (a first run): nothing more to reach.
-    const bool everything = touched_.size() == keys_.size();
-    const std::set<std::uint32_t> rewrite = everything ? touched_ : Reach(touched_);
+    if (everything) {
+      // Forget what the last run knew: every fact's count mismatches, every group is new and
+      // every article is compared for copies again.
+      db_.exec("UPDATE facts SET claim_count = -1");
+      db_.exec("UPDATE sources SET group_label = NULL");
+      db_.exec("DELETE FROM syndicated_pairs");
+      db_.exec("INSERT OR IGNORE INTO unreconciled(article_id) SELECT id FROM articles");
+    }
+    PhaseClock clock;
+    LoadIndependenceGroups();
+    clock.Lap("independence");
+    ScanKeys();
+    FindTouched();
+    clock.Lap("key scan");
+    Build(touched_);
+    clock.Lap("build touched");
+    // Everything touched (a first or full run): nothing more to reach.
+    const bool all_touched = touched_.size() == keys_.size();
+    const std::set<std::uint32_t> rewrite = all_touched ? touched_ : Reach(touched_);
     Build(rewrite);
-    if (!everything) Build(Reach(rewrite));
-    lap("reach");
-    AddCrossFactDifferences(rewrite); lap("cross");
-    WriteFacts(rewrite); lap("write");
-    ReconcileStats stats = ScoreEverything(); lap("score");
+    if (!all_touched) Build(Reach(rewrite));
+    clock.Lap("build reached");
+    AddCrossFactDifferences(rewrite);
+    clock.Lap("direction and entity");
+    WriteFacts(rewrite);
+    clock.Lap("write facts");
+    ReconcileStats stats = ScoreEverything();
+    clock.Lap("trust and scores");
     if (articles_changed_ || !stale_keys_.empty() || !changed_sources_.empty()) WriteClusters();
     SQLite::Statement label(db_, "UPDATE sources SET group_label = ? WHERE id = ?");
     for (std::int64_t source : changed_sources_) {
@@ -809,9 +862,9 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities) {
+Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities, bool everything) {
   Run run(*impl_->db, entities);
-  return run.Go(impl_->path);
+  return run.Go(impl_->path, everything);
 }
 
 }  // namespace concord::reconcile

@@ -218,8 +218,9 @@ class Store {
   // Brings facts, discrepancies, independence clusters and scores up to date with the stored
   // claims, in one transaction. Only facts that what changed since the last run can reach are
   // rebuilt; trust and scores are recomputed over the whole store. Deterministic: the same
-  // claims give the same facts and scores, whatever order the articles arrived in.
-  Result<ReconcileStats> Reconcile(const normalize::EntityTable& entities);
+  // claims give the same facts and scores, whatever order the articles arrived in. With
+  // `everything`, every fact and every syndication pair is rebuilt (after an upgrade).
+  Result<ReconcileStats> Reconcile(const normalize::EntityTable& entities, bool everything = false);
 
   Result<Report> LoadReport(const ReportFilter& filter, const normalize::EntityTable& entities);
 

@@ -194,7 +194,9 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
     std::fprintf(stderr, "concord: interrupted; every committed batch is complete, re-run ingest to continue\n");
     return 130;
   }
+  if (show_progress) std::fprintf(stderr, "reconciling…");
   auto reconciled = store->Reconcile(pipeline->normalizer.entities());
+  if (show_progress) std::fprintf(stderr, "\r%20s\r", "");
   if (!reconciled.ok()) return Fail(reconciled.status());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,
@@ -207,7 +209,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
 }
 
 // Re-runs reconcile on the store (after a change of priors or entities), without ingesting.
-int ReconcileCommand(const std::string& priors, const DataOptions& data, const std::string& db_path) {
+int ReconcileCommand(const std::string& priors, bool everything, const DataOptions& data, const std::string& db_path) {
   if (!std::filesystem::exists(db_path)) {
     return Fail(Status::Usage("no database at " + db_path + " (run `concord ingest DIR --db " + db_path + "` first)"));
   }
@@ -218,7 +220,7 @@ int ReconcileCommand(const std::string& priors, const DataOptions& data, const s
                                                            {data.entity_files.begin(), data.entity_files.end()});
   if (!normalizer.ok()) return Fail(normalizer.status());
   const auto started = std::chrono::steady_clock::now();
-  auto reconciled = store->Reconcile(normalizer->entities());
+  auto reconciled = store->Reconcile(normalizer->entities(), everything);
   if (!reconciled.ok()) return Fail(reconciled.status());
   std::fprintf(stderr, "reconciled in %.2f s: %zu facts (%zu disputed, %zu corroborated, %zu single-source), %zu discrepancies\n",
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), reconciled->facts,
@@ -434,6 +436,9 @@ int main(int argc, char** argv) {
     reconcile->add_option("--priors", reconcile_priors,
                           "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
         ->check(CLI::ExistingFile);
+    bool reconcile_everything = false;
+    reconcile->add_flag("--full", reconcile_everything,
+                        "Rebuild every fact, not only those changed articles reach (e.g. after an upgrade)");
     reconcile->add_option("--db", db_path, "SQLite database file")->capture_default_str();
     AddDataOptions(reconcile, data);
 
@@ -504,7 +509,7 @@ int main(int argc, char** argv) {
       return code == 0 ? kExitOk : kExitUsage;
     }
     if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
-    if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, data, db_path);
+    if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, reconcile_everything, data, db_path);
     if (report->parsed()) return Report(report_options, data, db_path, false);
     if (audit_summary->parsed()) return AuditSummary(summary_options, data);
     if (audit->parsed()) return Report(audit_options, data, db_path, true);
