@@ -368,7 +368,7 @@ constexpr std::string_view kContinuationWords[] = {
     "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
     "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
     "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than", "calendar", "now", "rest", "remainder", "remaining"};
+    "than", "calendar", "now", "rest", "remainder", "remaining", "working", "workweek"};
 
 // Words that begin only a duration ("in the next six years", "over seven years").
 constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
@@ -635,6 +635,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> quarter_nq_;      // 3Q25 | 1H 2026
   std::unique_ptr<Pattern> ordinal_part_;    // the third quarter | first-half | the second fiscal half
   std::unique_ptr<Pattern> to_date_;     // date | current date (a range's end: "from March to date")
+  std::unique_ptr<Pattern> work_week_;   // this working week | next workweek
+  std::unique_ptr<Pattern> weeks_away_;  // two weeks from now | 3 weeks ago (after a weekday)
   std::unique_ptr<Pattern> week_of_;     // the week beginning | the week starting on
   std::unique_ptr<Pattern> calendar_year_;  // CY2025 | cy18
   std::unique_ptr<Pattern> iso_month_;   // 2015-12 | 2015-3 (when not a range of years)
@@ -723,6 +725,10 @@ DateRecognizer::Impl::Impl() {
   ordinal_part_ = Compile(R"((?:[Tt]he\s+|[Ii]ts\s+)?)" + ordinal +
                           R"([\s-]+(?:fiscal[\s-]+)?(quarter|half)\b)");
   to_date_ = Compile(R"((?:current\s+)?date\b)");
+  work_week_ = Compile(
+      R"(((?i:this|next|last|the\s+following|the\s+previous))\s+(?:working\s+week|work\s?week)\b)",
+      "week");
+  weeks_away_ = Compile(R"(,?\s+)" + number + R"(\s+weeks?\s+(from\s+(?:now|today)|ago)\b)", "week");
   week_of_ = Compile(R"([Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?\s+)");
   calendar_year_ = Compile(R"((?:CY|cy)\s?'?(\d{4}|\d{2})\b)");
   iso_month_ = Compile(R"((\d{4})-(\d{1,2})\b)");
@@ -791,8 +797,9 @@ DateRecognizer::Impl::Impl() {
   range_join_ = Compile(R"(\s*(and|to|through|thru|until|till|-|–|—|~)\s*)");
   duration_ = Compile(
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
-      R"((next|past|last|coming|previous|following)\s+)" +
-      number + R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|quarter|year)\b)");
+      R"((next|past|last|coming|previous|following)\s+)" + number +
+      R"(\s+((?:business|working)\s+days|days|weeks|months|quarters|years|decades|day|week|month|)"
+      R"(quarter|year)\b)");
   duration_count_first_ = Compile(
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)" + number +
       R"(\s+(next|past|last|coming|previous|following)\s+)"
@@ -807,7 +814,8 @@ DateRecognizer::Impl::Impl() {
       R"(\s+(day|week|month|quarter|year|decade)\b)");
   duration_plain_ =
       Compile(R"(((?i:within|over|for))\s+)" + number +
-              R"(\s+(days|weeks|months|quarters|years|decades|day|week|month|year|nights|night)\b)");
+              R"(\s+((?:business|working)\s+days|days|weeks|months|quarters|years|decades|day|)"
+              R"(week|month|year|nights|night)\b)");
 }
 
 std::unique_ptr<Pattern> DateRecognizer::Impl::Compile(const std::string& pattern,
@@ -1634,6 +1642,15 @@ std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text
       }
     }
   }
+  // "Monday two weeks from now": that weekday of the week two weeks on.
+  if (auto away = abbreviated ? std::nullopt : MatchAt(*weeks_away_, text, hit->end)) {
+    const int count = NumberOf((*away)[1], kNumberWords);
+    if (count > 0) {
+      point.relative_unit = Precision::kWeek;
+      point.relative_offset = ToLower((*away)[2][0]) == 'a' ? -count : count;
+      return Parsed{point, away->end};
+    }
+  }
   // "Tuesday of next week": the weekday of that week.
   if (auto week = MatchAt(*of_week_, text, hit->end)) {
     point.relative_unit = Precision::kWeek;
@@ -1674,6 +1691,19 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   // Every duration names its unit within a few words: most anchors ("the", "in", "for") are
   // not followed by one, and then none of the five patterns below can match.
   if (!UnitWordAhead(text, pos)) return std::nullopt;
+  if (auto week = MatchAt(*work_week_, text, pos)) {
+    // "this working week", "next workweek": Monday to Friday of that week.
+    constexpr int kWorkingDays = 5;
+    DateExpr expr;
+    expr.start.relative_unit = Precision::kWeek;
+    expr.start.relative_offset = OffsetOf((*week)[1]);
+    expr.start.precision = Precision::kWeek;
+    expr.duration_count = kWorkingDays;
+    expr.duration_unit = Precision::kDay;
+    expr.duration_direction = 1;
+    out.push_back(MakeMention(text, pos, week->end, expr));
+    return week->end;
+  }
   if (auto week = MatchAt(*week_of_, text, pos)) {
     // "the week beginning February 4": seven days from that day.
     if (auto day = ModifiedPointAt(text, week->end, true); day && day->point.day != 0) {
@@ -1727,6 +1757,13 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
     end = plain->end;
   } else {
     return std::nullopt;
+  }
+  // "within 10 business days", "the next 4 working days": days Monday to Friday.
+  const std::string_view covered = text.substr(pos, end - pos);
+  if (covered.find("business day") != std::string_view::npos ||
+      covered.find("working day") != std::string_view::npos) {
+    expr.duration_unit = Precision::kDay;
+    expr.business_days = true;
   }
   if (expr.duration_count <= 0 || expr.duration_unit == Precision::kNone) return std::nullopt;
   // "for three years starting in 2027", "for 3 days from today": the length runs from that

@@ -95,6 +95,7 @@ struct DateExpr {
   int duration_count = 0;
   Precision duration_unit = Precision::kNone;
   int duration_direction = 0;     // +1 "next/within", -1 "past/last"
+  bool business_days = false;     // "the next 4 business days": Monday to Friday only
   bool day_month_ambiguous = false;  // "4/5/2026"
   // A day counted from the point: "three weeks from tomorrow" {3, kWeek}, "2 days before
   // May 13" {-2, kDay}; 0 when the text counts nothing.

@@ -229,12 +229,13 @@ struct Resolution {
 
 // A bare weekday: future → strictly after the published day; otherwise on or before it.
 // "last Tuesday" / "next Sunday" name the day of the previous / next Monday-to-Sunday week
+// ("Monday two weeks from now" that of the week two on)
 // (Recognizers-Text's reading; the generated corpus accepts it too): on Friday 2024-03-15,
 // "last Tuesday" is 2024-03-05 and "next Sunday" 2024-03-24.
 std::int64_t PlaceWeekday(std::int64_t published, int weekday, int offset, Tense tense) {
   if (offset != 0) {
     const std::int64_t monday = WeekdayOnOrBefore(published, 1);
-    return monday + static_cast<std::int64_t>(kDaysPerWeek) * (offset < 0 ? -1 : 1) + weekday - 1;
+    return monday + static_cast<std::int64_t>(kDaysPerWeek) * offset + weekday - 1;
   }
   if (tense == Tense::kFuture) return WeekdayAfter(published, weekday);
   return WeekdayOnOrBefore(published, weekday);
@@ -498,6 +499,24 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     }
     int direction = expr.duration_direction;
     if (direction == 0) direction = tense == Tense::kPast ? -1 : 1;
+    // "the next 4 business days" are the four weekdays after the published day, "the previous
+    // 4 business days" the four before it (the published day is where the count starts).
+    if (expr.business_days) {
+      constexpr int kSaturday = 6;
+      auto business = [&](std::int64_t day) { return WeekdayOf(day) < kSaturday; };
+      std::int64_t day = *pub;
+      std::int64_t first = 0;
+      for (int counted = 0; counted < expr.duration_count;) {
+        day += direction;
+        if (!business(day)) continue;
+        if (counted == 0) first = day;
+        ++counted;
+      }
+      value.start = Iso(direction > 0 ? first : day);
+      value.end = Iso(direction > 0 ? day : first);
+      value.precision = Precision::kDay;
+      return value;
+    }
     // Quarters and decades are calendar units first: "the past two quarters" are the two
     // whole quarters before the current one, "the next decade" the 2030s in 2026 (as
     // Recognizers-Text reads them); days, weeks, months and years run from the published day.

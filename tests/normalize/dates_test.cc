@@ -761,6 +761,15 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"The firm listed in 2019 October, a filing shows.", "2019 October", "2019-10-01",
        "2019-10-31"},
       {"Prices peaked in the august of that year.", "august", "2025-08-01", "2025-08-31"},
+      // Business days count Monday to Friday from the day after publication (a Tuesday).
+      {"The bank must reply within 5 business days.", "within 5 business days", "2026-04-29",
+       "2026-05-05"},
+      {"Shares slid over the past 3 working days.", "over the past 3 working days", "2026-04-23",
+       "2026-04-27"},
+      {"Crews will be on site this working week.", "this working week", "2026-04-27",
+       "2026-05-01"},
+      {"The panel will sit Thursday two weeks from now.", "Thursday two weeks from now",
+       "2026-05-14", "2026-05-14"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
