@@ -620,6 +620,32 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   }
   if (best == nullptr || (!best_same && best_similarity < kMinSimilarity)) {
     verdict.verdict = YearTheSourcesDate(summary, sources) ? "supported" : "unsupported";
+    // A figure no like clause gives, but a power of ten from one the sources do give, is
+    // that figure slipped a unit ("23 million customers" for "2.3 million"), wherever it is.
+    // A date no like clause gives, against the most alike source date of its kind and
+    // precision that shares at least a party or a word with it: most likely the one it moved.
+    if (verdict.verdict == "unsupported" && dated_only && best != nullptr && best_similarity > 0 &&
+        best->time_precision == summary.time_precision) {
+      verdict.verdict = "contradicted";
+      for (const Difference& difference : TimeDifferences(*best, summary)) {
+        verdict.discrepancies.push_back(ToReport(difference, *best, summary));
+      }
+      verdict.evidence.push_back(EvidenceOf(*best));
+      if (verdict.discrepancies.empty()) verdict.verdict = "supported";
+      return 0;
+    }
+    if (verdict.verdict == "unsupported" && !dated_only) {
+      for (const ClaimRow* source : sources) {
+        if (source->value_kind != summary.value_kind) continue;
+        for (Difference& difference : FigureDifferences(*source, summary)) {
+          if (difference.type != "magnitude") continue;
+          verdict.verdict = "contradicted";
+          verdict.discrepancies.push_back(ToReport(difference, *source, summary));
+          verdict.evidence.push_back(EvidenceOf(*source));
+          return 0;
+        }
+      }
+    }
     return 0;
   }
   // The same figure in the source supports it, whatever date its clause is nearest to,
