@@ -343,8 +343,8 @@ double Distance(const ClaimRow& a, const ClaimRow& b) {
 // Times compare only with times of their kind: an end ("through 2030", "before 2030", "by
 // June") with an end, a day or period ("on Monday", "in 2025", "since 2023") with a day or
 // period. "Before 2034" and "on Monday" are not two readings of one date.
-// An open start ("from 2028", "since 2023") is told in too many ways ("a year from 2028",
-// "starting in 2026") to hold one against another: it is not compared.
+// An open start ("from 2028", "since 2023") is told in many ways ("a year from 2028",
+// "starting in 2026"): it is compared only where both sides give a start of one precision.
 enum class TimeKind { kNone, kPoint, kEnd, kOpenStart };
 
 TimeKind KindOfTime(const ClaimRow& claim) {
@@ -550,20 +550,25 @@ int SharedWords(const ConditionClause& a, const ConditionClause& b) {
 // the figure is in the sources, and a count the recognizer missed is no slip of the summary.
 bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::string>& source_texts) {
   if (summary.value_kind != "count" || summary.low != summary.high || summary.low != std::floor(summary.low)) return false;
-  const std::string number = std::to_string(static_cast<long long>(summary.low));
+  // "1400" and "1,400".
+  const std::string digits = std::to_string(static_cast<long long>(summary.low));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
   const ConditionClause summary_words = WordsOf(summary.quote);
   for (const std::string& text : source_texts) {
-    for (std::size_t at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
-      const std::size_t end = at + number.size();
-      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-      const bool ends = end == text.size() || text[end] == ' ' || text[end] == '-';
-      if (!starts || !ends) continue;
-      // The sentence around it: from the last full stop to the next.
-      std::size_t begin = text.rfind(". ", at);
-      begin = begin == std::string::npos ? 0 : begin + 2;
-      std::size_t stop = text.find(". ", end);
-      if (stop == std::string::npos) stop = text.size();
-      if (SharedWords(WordsOf(text.substr(begin, stop - begin)), summary_words) >= kMinSharedConditionWords) return true;
+    for (const std::string& number : {digits, grouped}) {
+      for (std::size_t at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
+        const std::size_t end = at + number.size();
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        const bool ends = end == text.size() || text[end] == ' ' || text[end] == '-';
+        if (!starts || !ends) continue;
+        const extract::Span sentence = SentenceAround(text, at);
+        const std::string_view words = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
+        if (SharedWords(WordsOf(words), summary_words) >= kMinSharedConditionWords) return true;
+      }
     }
   }
   return false;
