@@ -63,21 +63,56 @@ struct MonthName {
   bool full;
 };
 constexpr MonthName kMonthNames[] = {
-    {"January", 1, true},   {"February", 2, true}, {"March", 3, true},     {"April", 4, true},
-    {"May", 5, true},       {"June", 6, true},     {"July", 7, true},      {"August", 8, true},
-    {"September", 9, true}, {"October", 10, true}, {"November", 11, true}, {"December", 12, true},
-    {"Jan", 1, false},      {"Feb", 2, false},     {"Mar", 3, false},      {"Apr", 4, false},
-    {"Jun", 6, false},      {"Jul", 7, false},     {"Aug", 8, false},      {"Sept", 9, false},
-    {"Sep", 9, false},      {"Oct", 10, false},    {"Nov", 11, false},     {"Dec", 12, false},
+    {"January", 1, true},
+    {"February", 2, true},
+    {"March", 3, true},
+    {"April", 4, true},
+    {"May", 5, true},
+    {"June", 6, true},
+    {"July", 7, true},
+    {"August", 8, true},
+    {"September", 9, true},
+    {"October", 10, true},
+    {"November", 11, true},
+    {"December", 12, true},
+    {"Jan", 1, false},
+    {"Feb", 2, false},
+    {"Mar", 3, false},
+    {"Apr", 4, false},
+    {"Jun", 6, false},
+    {"Jul", 7, false},
+    {"Aug", 8, false},
+    {"Sept", 9, false},
+    {"Sep", 9, false},
+    {"Oct", 10, false},
+    {"Nov", 11, false},
+    {"Dec", 12, false},
     // Lower case, as chat and all-lower-case text writes them: only with a day or a year
     // after them ("june of 1992", "july 4th"); "may" is left out, it is mostly the verb.
-    {"january", 1, false},  {"february", 2, false}, {"march", 3, false},   {"april", 4, false},
-    {"june", 6, false},     {"july", 7, false},     {"august", 8, false},  {"september", 9, false},
-    {"october", 10, false}, {"november", 11, false}, {"december", 12, false},
+    {"january", 1, false},
+    {"february", 2, false},
+    {"march", 3, false},
+    {"april", 4, false},
+    {"june", 6, false},
+    {"july", 7, false},
+    {"august", 8, false},
+    {"september", 9, false},
+    {"october", 10, false},
+    {"november", 11, false},
+    {"december", 12, false},
     // Lower-case abbreviations, also only with a day or year ("14 nov 2023", "mar3" is not).
-    {"jan", 1, false},      {"feb", 2, false},     {"mar", 3, false},      {"apr", 4, false},
-    {"jun", 6, false},      {"jul", 7, false},     {"aug", 8, false},      {"sept", 9, false},
-    {"sep", 9, false},      {"oct", 10, false},    {"nov", 11, false},     {"dec", 12, false},
+    {"jan", 1, false},
+    {"feb", 2, false},
+    {"mar", 3, false},
+    {"apr", 4, false},
+    {"jun", 6, false},
+    {"jul", 7, false},
+    {"aug", 8, false},
+    {"sept", 9, false},
+    {"sep", 9, false},
+    {"oct", 10, false},
+    {"nov", 11, false},
+    {"dec", 12, false},
 };
 
 // Lower-case full names alone ("in june", "between march and july"): only after a word that
@@ -88,8 +123,8 @@ constexpr std::string_view kLowerFullMonths[] = {
     "july",    "august",   "september", "october", "november", "december",
 };
 constexpr std::string_view kLowerMonthContextWords[] = {
-    "in",    "since", "until", "till", "through", "during", "early", "late",    "mid",
-    "last",  "next",  "by",    "from", "before",  "after",  "of",    "between", "throughout",
+    "in",   "since", "until", "till", "through", "during", "early", "late",    "mid",
+    "last", "next",  "by",    "from", "before",  "after",  "of",    "between", "throughout",
 };
 constexpr std::string_view kMayContextWords[] = {"in",   "since", "until", "till", "during",
                                                  "late", "mid",   "last",  "next", "early"};
@@ -107,10 +142,10 @@ constexpr NamedNumber kNumberWords[] = {
 };
 
 constexpr NamedNumber kDayOrdinals[] = {
-    {"first", 1},       {"second", 2},      {"third", 3},        {"fourth", 4},
-    {"fifth", 5},       {"sixth", 6},       {"seventh", 7},      {"eighth", 8},
-    {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},    {"twelfth", 12},
-    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},   {"sixteenth", 16},
+    {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+    {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+    {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+    {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
     {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
     {"thirtieth", 30},
 };
@@ -125,14 +160,14 @@ constexpr std::string_view kYearContextWords[] = {
     "in",     "during", "of",      "for",    "throughout", "around",    "circa",  "early",
     "late",   "mid",    "year",    "fiscal", "spring",     "summer",    "autumn", "fall",
     "winter", "since",  "by",      "until",  "through",    "before",    "after",  "from",
-    "and",    "till",   "between", "end",    "start",      "beginning", "middle",    "not",
+    "and",    "till",   "between", "end",    "start",      "beginning", "middle", "not",
 };
 
 // Decades in words, in order from the 1920s; after "the" or one of kDecadeWordContext.
-constexpr std::string_view kDecadeWords[] = {"twenties", "thirties", "forties", "fifties",
+constexpr std::string_view kDecadeWords[] = {"twenties", "thirties",  "forties",  "fifties",
                                              "sixties",  "seventies", "eighties", "nineties"};
-constexpr std::string_view kDecadeWordContext[] = {"in", "since", "during", "early", "late",
-                                                   "mid", "until", "by", "from"};
+constexpr std::string_view kDecadeWordContext[] = {"in",  "since", "during", "early", "late",
+                                                   "mid", "until", "by",     "from"};
 
 // Words that make a following bare month name a date ("in May", "since March").
 constexpr std::string_view kMonthContextWords[] = {
@@ -196,7 +231,7 @@ int CompoundOrdinal(Piece word) {
   constexpr int kThirty = 30;
   const int tens = EqualsLower(w.substr(0, dash), "twenty")   ? kTwenty
                    : EqualsLower(w.substr(0, dash), "thirty") ? kThirty
-                                                               : 0;
+                                                              : 0;
   const std::string_view unit = w.substr(dash + 1);
   for (const NamedNumber& n : kDayOrdinals) {
     if (n.value < 10 && EqualsLower(unit, n.word)) return tens == 0 ? 0 : tens + n.value;
@@ -350,25 +385,25 @@ struct Parsed {
 // Words that can begin a date or period expression (compared case-insensitively; the
 // patterns themselves decide case). Anything else is skipped without running a pattern.
 constexpr std::string_view kAnchorWords[] = {
-    "today",     "yesterday", "tomorrow",  "tonight",  "this",      "last",    "next",  "past",
-    "previous",  "coming",    "following", "the",      "its",       "earlier", "later", "early",
-    "late",      "mid",       "end",       "start",    "beginning", "middle",  "at",    "between",
-    "from",      "through",   "thru",      "until",    "till",      "til",     "up",    "by",
-    "before",    "after",     "since",     "starting", "no",        "not",     "prior", "ahead",
-    "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current",
-    "week",      "rest",      "remainder", "remaining",
+    "today",     "yesterday", "tomorrow",  "tonight",  "this",      "last",    "next",    "past",
+    "previous",  "coming",    "following", "the",      "its",       "earlier", "later",   "early",
+    "late",      "mid",       "end",       "start",    "beginning", "middle",  "at",      "between",
+    "from",      "through",   "thru",      "until",    "till",      "til",     "up",      "by",
+    "before",    "after",     "since",     "starting", "no",        "not",     "prior",   "ahead",
+    "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current", "week",
+    "rest",      "remainder", "remaining",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
 // week ("next week Mon"): alone, "Sun" and "Sat" are too often something else.
-constexpr std::string_view kShortWeekdays[] = {"Mon", "Tue",  "Tues", "Wed", "Thu",
+constexpr std::string_view kShortWeekdays[] = {"Mon",  "Tue",   "Tues", "Wed", "Thu",
                                                "Thur", "Thurs", "Fri",  "Sat", "Sun"};
 
 constexpr std::string_view kContinuationWords[] = {
-    "week",  "weeks", "month",   "months",    "quarter", "quarters", "year", "years",
-    "decade", "decades", "half", "day",      "days",    "morning",  "afternoon", "evening",
-    "of",    "in",    "on",      "to",        "or",      "and",      "current", "fy",
-    "than", "calendar", "now", "rest", "remainder", "remaining", "working", "workweek"};
+    "week",   "weeks",    "month", "months", "quarter",   "quarters",  "year",      "years",
+    "decade", "decades",  "half",  "day",    "days",      "morning",   "afternoon", "evening",
+    "of",     "in",       "on",    "to",     "or",        "and",       "current",   "fy",
+    "than",   "calendar", "now",   "rest",   "remainder", "remaining", "working",   "workweek"};
 
 // Words that begin only a duration ("in the next six years", "over seven years").
 constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",
@@ -381,11 +416,11 @@ constexpr std::string_view kSelfContainedWords[] = {"today", "yesterday", "tomor
 
 // What a word can be to the scan; a word may be several.
 enum WordClass : std::uint8_t {
-  kStartsDate = 1,      // a month, a weekday or an anchor word ("the", "last", "through")
-  kMonthOrWeekday = 2,  // begins a date by itself
-  kNumberWord = 4,      // "two", "a"
-  kDurationWord = 8,    // "in", "within", "over"
-  kContinuation = 16,   // "week", "of", "year" after a lead word
+  kStartsDate = 1,        // a month, a weekday or an anchor word ("the", "last", "through")
+  kMonthOrWeekday = 2,    // begins a date by itself
+  kNumberWord = 4,        // "two", "a"
+  kDurationWord = 8,      // "in", "within", "over"
+  kContinuation = 16,     // "week", "of", "year" after a lead word
   kConditionalLead = 32,  // "on", "up", "at", "more", "less": a lead only before certain words
   kSelfContained = 64,    // "today", "nineties": a date without a next word
 };
@@ -433,7 +468,8 @@ class Lexicon {
   void Add(std::string_view word, bool exact_case, std::uint8_t classes) {
     std::string lower(word);
     for (char& c : lower) c = ToLower(c);
-    buckets_[static_cast<std::size_t>(lower[0] - 'a')].push_back({word, lower, exact_case, classes});
+    buckets_[static_cast<std::size_t>(lower[0] - 'a')].push_back(
+        {word, lower, exact_case, classes});
   }
   static constexpr std::size_t kLetters = 26;
   std::array<std::vector<Entry>, kLetters> buckets_;
@@ -463,7 +499,6 @@ bool MayStartDate(std::string_view word) {
   if (word.size() >= 2 && (lead == 'q' || lead == 'h') && IsAsciiDigit(word[1])) return true;
   return IsUnitCode(word);
 }
-
 
 // True when the word after `word_end` could continue a date expression.
 bool NextMayContinue(std::string_view text, std::size_t word_end, bool after_article = false) {
@@ -496,7 +531,6 @@ bool NextIsUnit(std::string_view text, std::size_t word_end) {
   return UnitOf(Piece(text.data() + begin, end - begin)) != Precision::kNone &&
          (TheLexicon().ClassesOf(text.substr(begin, end - begin)) & kContinuation) != 0;
 }
-
 
 // What an anchor word can begin; most words begin nothing and cost no pattern.
 enum class Anchor { kNone, kDuration, kAgo, kAny };
@@ -620,53 +654,57 @@ struct DateRecognizer::Impl {
   // ", 2026", " of fiscal 2025", " of next year", " FY26" after a month, quarter or half.
   bool YearSpecAt(std::string_view text, std::size_t pos, DatePoint& point, std::size_t& end) const;
 
-  std::unique_ptr<Pattern> month_day_;       // April 27, 2026 | Apr. 27 | Monday, April 27
-  std::unique_ptr<Pattern> day_month_;       // 27 April 2026 | 1 December
-  std::unique_ptr<Pattern> month_year_;      // February 2026 | Jan 2021 | March of 2026
-  std::unique_ptr<Pattern> month_rel_;       // October this year | February of last year
-  std::unique_ptr<Pattern> month_only_;      // October (context decides)
-  std::unique_ptr<Pattern> iso_;             // 2026-04-27
-  std::unique_ptr<Pattern> slash_;           // 4/27/2026 | 4-27-2026
-  std::unique_ptr<Pattern> decade_;          // the 2020s
-  std::unique_ptr<Pattern> year_;            // 2032 | 2026's
-  std::unique_ptr<Pattern> year_range_;      // 2026-2030 | 2026–30
-  std::unique_ptr<Pattern> year_spec_;       // (of) (fiscal) 2025 | of next year | FY26
-  std::unique_ptr<Pattern> quarter_q_;       // Q3 | H1
-  std::unique_ptr<Pattern> quarter_nq_;      // 3Q25 | 1H 2026
-  std::unique_ptr<Pattern> ordinal_part_;    // the third quarter | first-half | the second fiscal half
-  std::unique_ptr<Pattern> to_date_;     // date | current date (a range's end: "from March to date")
-  std::unique_ptr<Pattern> work_week_;   // this working week | next workweek
-  std::unique_ptr<Pattern> weeks_away_;  // two weeks from now | 3 weeks ago (after a weekday)
-  std::unique_ptr<Pattern> week_of_;     // the week beginning | the week starting on
+  std::unique_ptr<Pattern> month_day_;   // April 27, 2026 | Apr. 27 | Monday, April 27
+  std::unique_ptr<Pattern> day_month_;   // 27 April 2026 | 1 December
+  std::unique_ptr<Pattern> month_year_;  // February 2026 | Jan 2021 | March of 2026
+  std::unique_ptr<Pattern> month_rel_;   // October this year | February of last year
+  std::unique_ptr<Pattern> month_only_;  // October (context decides)
+  std::unique_ptr<Pattern> iso_;         // 2026-04-27
+  std::unique_ptr<Pattern> slash_;       // 4/27/2026 | 4-27-2026
+  std::unique_ptr<Pattern> decade_;      // the 2020s
+  std::unique_ptr<Pattern> year_;        // 2032 | 2026's
+  std::unique_ptr<Pattern> year_range_;  // 2026-2030 | 2026–30
+  std::unique_ptr<Pattern> year_spec_;   // (of) (fiscal) 2025 | of next year | FY26
+  std::unique_ptr<Pattern> quarter_q_;   // Q3 | H1
+  std::unique_ptr<Pattern> quarter_nq_;  // 3Q25 | 1H 2026
+  std::unique_ptr<Pattern>
+      ordinal_part_;                    // the third quarter | first-half | the second fiscal half
+  std::unique_ptr<Pattern> to_date_;    // date | current date (a range's end: "from March to date")
+  std::unique_ptr<Pattern> work_week_;  // this working week | next workweek
+  std::unique_ptr<Pattern> weeks_away_;     // two weeks from now | 3 weeks ago (after a weekday)
+  std::unique_ptr<Pattern> week_of_;        // the week beginning | the week starting on
   std::unique_ptr<Pattern> calendar_year_;  // CY2025 | cy18
-  std::unique_ptr<Pattern> iso_month_;   // 2015-12 | 2015-3 (when not a range of years)
-  std::unique_ptr<Pattern> fiscal_;          // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
-  std::unique_ptr<Pattern> rel_day_;         // today | yesterday | this morning
-  std::unique_ptr<Pattern> rel_unit_;        // last week | this year | the previous quarter
-  std::unique_ptr<Pattern> iso_week_;    // week 31 | the week 1
-  std::unique_ptr<Pattern> this_next_;   // this | next (before "5/12")
-  std::unique_ptr<Pattern> nth_of_;      // the 15th day of | the third month of | the twenty-sixth day of
+  std::unique_ptr<Pattern> iso_month_;      // 2015-12 | 2015-3 (when not a range of years)
+  std::unique_ptr<Pattern> fiscal_;         // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
+  std::unique_ptr<Pattern> rel_day_;        // today | yesterday | this morning
+  std::unique_ptr<Pattern> rel_unit_;       // last week | this year | the previous quarter
+  std::unique_ptr<Pattern> iso_week_;       // week 31 | the week 1
+  std::unique_ptr<Pattern> this_next_;      // this | next (before "5/12")
+  std::unique_ptr<Pattern>
+      nth_of_;  // the 15th day of | the third month of | the twenty-sixth day of
   std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
-  std::unique_ptr<Pattern> the_year_;        // the year 2024
+  std::unique_ptr<Pattern> the_year_;         // the year 2024
   std::unique_ptr<Pattern> rel_within_;
-  std::unique_ptr<Pattern> rest_of_;     // the rest of the year | the remainder of this week
-  std::unique_ptr<Pattern> year_month_;  // 2017 April | 2017 april (after "in")      // earlier this month | later this year
-  std::unique_ptr<Pattern> ago_;             // three days ago | a year ago
-  std::unique_ptr<Pattern> weekday_;         // Monday | monday | Mon (the caller decides)
-  std::unique_ptr<Pattern> weekday_day_;     // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
-  std::unique_ptr<Pattern> of_week_;         // of next week | of the following week (after a weekday)
-  std::unique_ptr<Pattern> week_weekday_;    // next week Wednesday | this week - Monday
-  std::unique_ptr<Pattern> day_only_;        // 18th (after "the": "on the 18th")
-  std::unique_ptr<Pattern> dotted_no_year_;  // 7.6 (after a weekday only)
-  std::unique_ptr<Pattern> slash_no_year_;   // 10/1 | 5/7, 2020 (only where a date is certain)
-  std::unique_ptr<Pattern> month_abbr_only_;  // Feb | Sept. (in date context only)
+  std::unique_ptr<Pattern> rest_of_;       // the rest of the year | the remainder of this week
+  std::unique_ptr<Pattern> year_month_;    // 2017 April | 2017 april (after "in")      // earlier
+                                           // this month | later this year
+  std::unique_ptr<Pattern> ago_;           // three days ago | a year ago
+  std::unique_ptr<Pattern> weekday_;       // Monday | monday | Mon (the caller decides)
+  std::unique_ptr<Pattern> weekday_day_;   // 31 | 13th (after a weekday: "Sunday 31", "Mon 13th")
+  std::unique_ptr<Pattern> of_week_;       // of next week | of the following week (after a weekday)
+  std::unique_ptr<Pattern> week_weekday_;  // next week Wednesday | this week - Monday
+  std::unique_ptr<Pattern> day_only_;      // 18th (after "the": "on the 18th")
+  std::unique_ptr<Pattern> dotted_no_year_;    // 7.6 (after a weekday only)
+  std::unique_ptr<Pattern> slash_no_year_;     // 10/1 | 5/7, 2020 (only where a date is certain)
+  std::unique_ptr<Pattern> month_abbr_only_;   // Feb | Sept. (in date context only)
   std::unique_ptr<Pattern> month_lower_only_;  // june | march | may (after a date word)
-  std::unique_ptr<Pattern> day_range_;       // 9 to | 3 and | 5- (a day before "12 of June")
-  std::unique_ptr<Pattern> end_day_;         // 17th | seventeenth (after "April 9th through")
-  std::unique_ptr<Pattern> year_quarter_;    // 2017 q1 | 2019 H2
-  std::unique_ptr<Pattern> century_;         // 21st century | the 15th century
+  std::unique_ptr<Pattern> day_range_;         // 9 to | 3 and | 5- (a day before "12 of June")
+  std::unique_ptr<Pattern> end_day_;           // 17th | seventeenth (after "April 9th through")
+  std::unique_ptr<Pattern> year_quarter_;      // 2017 q1 | 2019 H2
+  std::unique_ptr<Pattern> century_;           // 21st century | the 15th century
   std::unique_ptr<Pattern> decade_word_;
-  std::unique_ptr<Pattern> short_decade_;    // 90s (after "the" or an apostrophe: "the '90s")     // the nineties | eighties
+  std::unique_ptr<Pattern> short_decade_;  // 90s (after "the" or an apostrophe: "the '90s")     //
+                                           // the nineties | eighties
   std::unique_ptr<Pattern> year_after_day_;  // , 2026 | 2026 (after "June 3rd-8th")
   std::unique_ptr<Pattern> or_later_;        // or later | or after (after a point)
   std::unique_ptr<Pattern> rel_weekday_;     // last Tuesday | next Sunday
@@ -678,8 +716,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> boundary_;        // through | until | by | since | as of …
   std::unique_ptr<Pattern> modifier_;        // the end of | early | mid- | late
   std::unique_ptr<Pattern> range_open_;      // between | from
-  std::unique_ptr<Pattern> range_join_;      // and | to | through | until | - (after the first point)
-  std::unique_ptr<Pattern> duration_;        // in the next six years | over the past 2 quarters
+  std::unique_ptr<Pattern> range_join_;  // and | to | through | until | - (after the first point)
+  std::unique_ptr<Pattern> duration_;    // in the next six years | over the past 2 quarters
   std::unique_ptr<Pattern> duration_count_first_;  // in the 2 next days | the 5 past years
   std::unique_ptr<Pattern> duration_start_;  // , starting | from | beginning (after "for 3 days")
   std::unique_ptr<Pattern> part_of_;         // (for) the first six months of | the last 3 weeks of
@@ -693,8 +731,8 @@ DateRecognizer::Impl::Impl() {
   const std::string month_full_any = "((?i:" + Alternation(true) + "))";
   const std::string weekday = "(" + WeekdayAlternation() + ")";
   // Any case for full names; abbreviations capitalised ("Mon", "Thurs").
-  const std::string weekday_any = "((?i:" + WeekdayAlternation() +
-                                  ")|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)";
+  const std::string weekday_any =
+      "((?i:" + WeekdayAlternation() + ")|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)";
   const std::string number = "(" + NumberAlternation() + ")";
   const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?\b)";
   const std::string ordinal = R"((first|second|third|fourth|1st|2nd|3rd|4th))";
@@ -706,8 +744,7 @@ DateRecognizer::Impl::Impl() {
   day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month +
                        R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b)?)");
   // "April of 87", "15 April of '87": a two-digit year only after "of".
-  month_year_ =
-      Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b))");
+  month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b))");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
   iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
@@ -728,22 +765,23 @@ DateRecognizer::Impl::Impl() {
   work_week_ = Compile(
       R"(((?i:this|next|last|the\s+following|the\s+previous))\s+(?:working\s+week|work\s?week)\b)",
       "week");
-  weeks_away_ = Compile(R"(,?\s+)" + number + R"(\s+weeks?\s+(from\s+(?:now|today)|ago)\b)", "week");
+  weeks_away_ =
+      Compile(R"(,?\s+)" + number + R"(\s+weeks?\s+(from\s+(?:now|today)|ago)\b)", "week");
   week_of_ = Compile(R"([Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?\s+)");
   calendar_year_ = Compile(R"((?:CY|cy)\s?'?(\d{4}|\d{2})\b)");
   iso_month_ = Compile(R"((\d{4})-(\d{1,2})\b)");
   fiscal_ = Compile(R"((?:[Ff]iscal(?:[\s-]+[Yy]ear)?\s+|FY\s?'?)(\d{4}|\d{2})\b)");
   rel_day_ = Compile(
       R"(([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b)");
-  rel_unit_ =
-      Compile(R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
-              R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
+  rel_unit_ = Compile(
+      R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
+      R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
   iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
   this_next_ = Compile(R"((?:[Tt]his|[Nn]ext)\s+)");
-  nth_of_ = Compile(
-      R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)-)?[a-z]+))\s+)"
-      R"((day|month)\s+of\s+)",
-      " of ");
+  nth_of_ =
+      Compile(R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)-)?[a-z]+))\s+)"
+              R"((day|month)\s+of\s+)",
+              " of ");
   week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)", "after");
   the_year_ = Compile(R"([Tt]he\s+year\s+(\d{4})\b)", "year");
   rel_within_ =
@@ -755,18 +793,20 @@ DateRecognizer::Impl::Impl() {
   ago_ = Compile(number + R"(\s+(days?|weeks?|months?|quarters?|years?|decades?)\s+ago\b)");
   weekday_ = Compile(weekday_any + R"(\b)");
   weekday_day_ = Compile(R"((\d{1,2})(st|nd|rd|th)?\b)");
-  of_week_ = Compile(
-      R"(\s+of\s+(?:the\s+)?((?i:this|last|next|previous|following|coming))\s+week\b)");
+  of_week_ =
+      Compile(R"(\s+of\s+(?:the\s+)?((?i:this|last|next|previous|following|coming))\s+week\b)");
   week_weekday_ = Compile(
       R"(((?i:this|last|next|previous|the\s+following|the\s+previous|the\s+coming|following))\s+)"
-      R"(week(?:\s*-\s*|\s+on\s+|\s+))" + weekday_any + R"(\b)");
+      R"(week(?:\s*-\s*|\s+on\s+|\s+))" +
+      weekday_any + R"(\b)");
   day_only_ = Compile(R"((\d{1,2})(?:st|nd|rd|th)\b)");
   dotted_no_year_ = Compile(R"((\d{1,2})\.(\d{1,2})\b)");
   slash_no_year_ = Compile(R"((\d{1,2})/(\d{1,2})(?:,\s*(\d{4}))?\b)");
   month_abbr_only_ = Compile(R"((Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)");
   month_lower_only_ = Compile(
       R"((january|february|march|april|may|june|july|august|september|october|november|december)\b)");
-  day_range_ = Compile(R"((\d{1,2})(?:st|nd|rd|th)?\s*(to|through|thru|until|till|and|-|–)\s*(?:the\s+)?)");
+  day_range_ =
+      Compile(R"((\d{1,2})(?:st|nd|rd|th)?\s*(to|through|thru|until|till|and|-|–)\s*(?:the\s+)?)");
   end_day_ = Compile(
       R"((?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?|((?i:first|second|third|fourth|fifth|sixth|)"
       R"(seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|)"
@@ -778,12 +818,14 @@ DateRecognizer::Impl::Impl() {
       "ties");
   year_after_day_ = Compile(R"((?:\s*,\s*|\s+)(\d{4})\b)");
   or_later_ = Compile(R"(\s+or\s+(?:later|after)\b)");
-  rel_weekday_ = Compile(std::string(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)") +
-                         "((?i:" + WeekdayAlternation() + "))" + R"(\b)");
+  rel_weekday_ =
+      Compile(std::string(R"(([Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+)") +
+              "((?i:" + WeekdayAlternation() + "))" + R"(\b)");
   rel_month_ = Compile(R"(([Ll]ast|[Nn]ext|[Tt]his)\s+)" + month_full + R"(\b)");
   in_count_ = Compile(R"((?i:in)\s+)" + number + R"(\s+(days?|weeks?|months?|years?)\b)");
-  offset_ = Compile(R"((?:(?i:more|less)\s+than\s+)?)" + number + R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
-                             R"(earlier\s+than)\s+)");
+  offset_ = Compile(R"((?:(?i:more|less)\s+than\s+)?)" + number +
+                    R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
+                    R"(earlier\s+than)\s+)");
   now_ = Compile(R"(now\b)");
   end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
   boundary_ =
@@ -797,18 +839,19 @@ DateRecognizer::Impl::Impl() {
   range_join_ = Compile(R"(\s*(and|to|through|thru|until|till|-|–|—|~)\s*)");
   duration_ = Compile(
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
-      R"((next|past|last|coming|previous|following)\s+)" + number +
+      R"((next|past|last|coming|previous|following)\s+)" +
+      number +
       R"(\s+((?:business|working)\s+days|days|weeks|months|quarters|years|decades|day|week|month|)"
       R"(quarter|year)\b)");
-  duration_count_first_ = Compile(
-      R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)" + number +
-      R"(\s+(next|past|last|coming|previous|following)\s+)"
-      R"((days|weeks|months|quarters|years|decades)\b)");
-  duration_start_ = Compile(
-      R"((?:\s*,\s*|\s+)(?i:starting|beginning|from|effective)(?:\s+(?:from|on|in))?\s+)");
+  duration_count_first_ =
+      Compile(R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)" + number +
+              R"(\s+(next|past|last|coming|previous|following)\s+)"
+              R"((days|weeks|months|quarters|years|decades)\b)");
+  duration_start_ =
+      Compile(R"((?:\s*,\s*|\s+)(?i:starting|beginning|from|effective)(?:\s+(?:from|on|in))?\s+)");
   part_of_ = Compile(R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
-                     R"(((?i:first|last))\s+)" + number +
-                     R"(\s+(days|weeks|months|quarters|years)\s+of\s+)");
+                     R"(((?i:first|last))\s+)" +
+                     number + R"(\s+(days|weeks|months|quarters|years)\s+of\s+)");
   duration_one_ = Compile(
       R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous))"
       R"(\s+(day|week|month|quarter|year|decade)\b)");
@@ -1093,7 +1136,8 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
   };
   // "after Feb", "from Sep to Nov": an abbreviation alone only where a date must follow.
   if (in_date_context) {
-    if (auto hit = MatchAt(*month_abbr_only_, text, pos)) return month_alone(MonthOf((*hit)[1]), hit->end);
+    if (auto hit = MatchAt(*month_abbr_only_, text, pos))
+      return month_alone(MonthOf((*hit)[1]), hit->end);
   }
   if (auto hit = MatchAt(*month_lower_only_, text, pos)) {
     const std::string_view name((*hit)[1].data(), (*hit)[1].size());
@@ -1256,7 +1300,8 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     if (FollowedByAmount(text, hit->end)) return std::nullopt;
     const bool possessive = hit->end - pos > 4;
     if (!in_date_context && !possessive &&
-        !InLowerList(PreviousWord(text, pos), kYearContextWords) && !MatchAt(*or_later_, text, hit->end)) {
+        !InLowerList(PreviousWord(text, pos), kYearContextWords) &&
+        !MatchAt(*or_later_, text, hit->end)) {
       return std::nullopt;
     }
     return Parsed{YearPoint(year), hit->end};
@@ -1666,7 +1711,8 @@ std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text
     // The earlier one a date for sure: a full name, or an abbreviation after "week" ("next
     // week Mon or Tue"); "the Sun and Sat editors" are papers.
     const std::size_t earlier_begin = static_cast<std::size_t>(earlier.data() - text.data());
-    const bool dated = earlier.size() >= 6 || EqualsLower(PreviousWord(text, earlier_begin), "week");
+    const bool dated =
+        earlier.size() >= 6 || EqualsLower(PreviousWord(text, earlier_begin), "week");
     if (WeekdayOf(Piece(earlier.data(), earlier.size())) == 0 || !dated) return std::nullopt;
   }
   return Parsed{point, hit->end};  // "… or Wed.": the full stop ends the sentence
@@ -1795,8 +1841,7 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   return end;
 }
 
-std::optional<std::size_t> DateRecognizer::Impl::OffsetAt(std::string_view text,
-                                                          std::size_t pos,
+std::optional<std::size_t> DateRecognizer::Impl::OffsetAt(std::string_view text, std::size_t pos,
                                                           std::vector<Mention>& out) const {
   auto hit = MatchAt(*offset_, text, pos);
   if (!hit) return std::nullopt;
@@ -1828,8 +1873,7 @@ std::optional<std::size_t> DateRecognizer::Impl::OffsetAt(std::string_view text,
   return end;
 }
 
-std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text,
-                                                           std::size_t pos,
+std::optional<std::size_t> DateRecognizer::Impl::InCountAt(std::string_view text, std::size_t pos,
                                                            std::vector<Mention>& out) const {
   auto hit = MatchAt(*in_count_, text, pos);
   if (!hit) return std::nullopt;
@@ -1935,8 +1979,8 @@ std::optional<std::size_t> DateRecognizer::Impl::RangeBodyAt(std::string_view te
   // "9 to 12 of June", "between 3 and 12 of Sept": a day number, then a full date.
   if (auto days = MatchAt(*day_range_, text, pos); days && fits((*days)[2])) {
     std::size_t after = days->end;
-    if (auto end = ModifiedPointAt(text, after, true); end && end->point.day != 0 &&
-                                                       end->point.month != 0) {
+    if (auto end = ModifiedPointAt(text, after, true);
+        end && end->point.day != 0 && end->point.month != 0) {
       DatePoint start;
       start.day = ToInt((*days)[1]);
       start.precision = Precision::kDay;
@@ -2085,8 +2129,7 @@ std::optional<std::size_t> DateRecognizer::Impl::PointExpressionAt(
   return parsed->end;
 }
 
-std::optional<std::size_t> DateRecognizer::Impl::CenturyAt(std::string_view text,
-                                                           std::size_t pos,
+std::optional<std::size_t> DateRecognizer::Impl::CenturyAt(std::string_view text, std::size_t pos,
                                                            std::vector<Mention>& out) const {
   auto hit = MatchAt(*century_, text, pos);
   if (!hit) return std::nullopt;

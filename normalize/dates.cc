@@ -200,9 +200,8 @@ bool Plausible(const DatePoint& point) {
          point.decade <= kMaxYear && point.month >= 0 && point.month <= kMonthsPerYear &&
          point.day >= 0 && point.day <= 31 && point.quarter >= 0 && point.quarter <= 4 &&
          point.half >= 0 && point.half <= 2 && point.weekday >= 0 && point.week >= 0 &&
-         point.week <= 53 &&
-         point.weekday <= kDaysPerWeek && point.relative_offset >= -kMaxOffset &&
-         point.relative_offset <= kMaxOffset;
+         point.week <= 53 && point.weekday <= kDaysPerWeek &&
+         point.relative_offset >= -kMaxOffset && point.relative_offset <= kMaxOffset;
 }
 
 bool HasPartOfYear(const DatePoint& point) {
@@ -291,7 +290,8 @@ Period FiscalPeriod(const DatePoint& point, int end_month) {
                         Precision::kQuarter);
   }
   if (point.half >= 1 && point.half <= 2) {
-    return MonthsPeriod(first + (point.half - 1) * kMonthsPerHalf, kMonthsPerHalf, Precision::kHalf);
+    return MonthsPeriod(first + (point.half - 1) * kMonthsPerHalf, kMonthsPerHalf,
+                        Precision::kHalf);
   }
   return MonthsPeriod(first, kMonthsPerYear, Precision::kYear);
 }
@@ -523,8 +523,9 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     if (expr.duration_direction != 0 &&
         (expr.duration_unit == Precision::kQuarter || expr.duration_unit == Precision::kDecade)) {
       const Civil today = CivilFromDays(*pub);
-      const int months = expr.duration_unit == Precision::kQuarter ? kMonthsPerQuarter
-                                                                   : kMonthsPerYear * kYearsPerDecade;
+      const int months = expr.duration_unit == Precision::kQuarter
+                             ? kMonthsPerQuarter
+                             : kMonthsPerYear * kYearsPerDecade;
       const int current = MonthIndex(today.year, today.month) / months;
       const int first = direction > 0 ? current + 1 : current - expr.duration_count;
       const Period period =
@@ -601,7 +602,8 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
   // year": from the published day to the year's end (kept whole when that would be empty).
   if (expr.start.side != 0 && pub && !expr.end) {
     Period& part = *start.period;
-    if (expr.start.side < 0 && *pub - 1 >= part.first && *pub - 1 <= part.last) part.last = *pub - 1;
+    if (expr.start.side < 0 && *pub - 1 >= part.first && *pub - 1 <= part.last)
+      part.last = *pub - 1;
     if (expr.start.side > 0 && *pub >= part.first && *pub <= part.last) part.first = *pub;
   }
   const Period& period = *start.period;
@@ -704,7 +706,8 @@ Result<FiscalCalendar> FiscalCalendar::Load(const std::filesystem::path& file) {
       return Status::InvalidInput(where, "expected 'entity-id<TAB>MM-DD'");
     }
     const int month = (line[tab + 1] - '0') * 10 + (line[tab + 2] - '0');
-    if (month < 1 || month > kMonthsPerYear) return Status::InvalidInput(where, "month out of range");
+    if (month < 1 || month > kMonthsPerYear)
+      return Status::InvalidInput(where, "month out of range");
     calendar.end_month_by_id_[line.substr(0, tab)] = month;
   }
   return calendar;

@@ -477,10 +477,8 @@ TEST_CASE("date recognizer: forms added for issue 4") {
 TEST_CASE("date recognizer: numbers that are not dates (issue 4)") {
   const char* const no_dates[] = {
       "Call +86 138-2010-2015 today or not.",  // "today" aside, the digits are a phone number
-      "Ref 2010-2015-86 was filed.",
-      "It may rise, and prices may fall.",
-      "The company said the board met.",
-      "march on, said the union",
+      "Ref 2010-2015-86 was filed.",          "It may rise, and prices may fall.",
+      "The company said the board met.",      "march on, said the union",
   };
   for (const char* text : no_dates) {
     const std::string input = text;

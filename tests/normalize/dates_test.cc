@@ -551,8 +551,8 @@ TEST_CASE("resolve date: fiscal years follow the owner's calendar (issue 4)") {
 
 TEST_CASE("fiscal calendar: bundled table, missing file, malformed row") {
   using concord::normalize::FiscalCalendar;
-  auto bundled = FiscalCalendar::Load(concord::testing::DataDir() / "normalize" / "data" /
-                                      "fiscal_years.tsv");
+  auto bundled =
+      FiscalCalendar::Load(concord::testing::DataDir() / "normalize" / "data" / "fiscal_years.tsv");
   REQUIRE(bundled.ok());
   CHECK(bundled->EndMonth("microsoft") == 6);
   CHECK(bundled->EndMonth("no-such-company") == 12);
@@ -583,18 +583,17 @@ TEST_CASE("resolve date: ranges that cross a year and calendar-aligned spans (is
   const Case cases[] = {
       // Year-less endpoints placed one by one would cross; the range runs forward. (A range is
       // two mentions, one per endpoint, each with the whole range: the first is asked for.)
-      {"Output fell from August to October, it said.", "from August", "2026-09-07",
-       "2026-08-01", "2026-10-31"},
-      {"Stores closed from November to March.", "from November", "2026-04-28",
-       "2025-11-01", "2026-03-31"},
+      {"Output fell from August to October, it said.", "from August", "2026-09-07", "2026-08-01",
+       "2026-10-31"},
+      {"Stores closed from November to March.", "from November", "2026-04-28", "2025-11-01",
+       "2026-03-31"},
       // Quarters and decades are calendar units.
       {"Sales fell over the past two quarters.", "over the past two quarters", kTuesday,
        "2025-10-01", "2026-03-31"},
       {"Demand will peak in the next decade.", "in the next decade", kTuesday, "2030-01-01",
        "2039-12-31"},
       // A year range written with "to".
-      {"Prices rose from 2014 to 2018.", "from 2014", kTuesday, "2014-01-01",
-       "2018-12-31"},
+      {"Prices rose from 2014 to 2018.", "from 2014", kTuesday, "2014-01-01", "2018-12-31"},
       {"Output grew 2014 to 2018, it said.", "2014", kTuesday, "2014-01-01", "2018-12-31"},
   };
   for (const Case& c : cases) {
@@ -649,8 +648,7 @@ TEST_CASE("resolve date: lower-case months, compact ranges, weekdays with a week
       {"The lender cut rates between march and april.", "between march", kTuesday, "2026-03-01",
        "2026-04-30"},
       // Compact month and day ranges; a year-less start takes the end's year.
-      {"The strike ran Jan-Mar 2025 at two plants.", "Jan", kTuesday, "2025-01-01",
-       "2025-03-31"},
+      {"The strike ran Jan-Mar 2025 at two plants.", "Jan", kTuesday, "2025-01-01", "2025-03-31"},
       {"Voting runs Nov-Feb 2027 in most states.", "Nov", kTuesday, "2026-11-01", "2027-02-28"},
       {"Shipments resume Oct 2-Nov 8, 2026, the port said.", "Oct 2", kTuesday, "2026-10-02",
        "2026-11-08"},
@@ -684,8 +682,9 @@ TEST_CASE("resolve date: lower-case months, compact ranges, weekdays with a week
   }
 }
 
-TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, anchored lengths "
-          "(issue 4)") {
+TEST_CASE(
+    "resolve date: quarters, decades, centuries, counted boundaries, anchored lengths "
+    "(issue 4)") {
   struct Case {
     const char* sentence;
     const char* span;
@@ -702,24 +701,22 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"It will not sell before the year 2030.", "before the year 2030", "", "2029-12-31"},
       {"The brand thrived in the '80s.", "80s", "1980-01-01", "1989-12-31"},
       {"The bank grew in the seventies.", "the seventies", "1970-01-01", "1979-12-31"},
-      {"Ports like it date to the 19th century.", "the 19th century", "1800-01-01",
-       "1899-12-31"},
+      {"Ports like it date to the 19th century.", "the 19th century", "1800-01-01", "1899-12-31"},
       {"Results are due in 2027 or later.", "2027 or later", "2027-01-01", ""},
       {"It was filed more than 3 days before today.", "more than 3 days before today", "",
        "2026-04-24"},
       {"It will ship less than 2 weeks after tomorrow.", "less than 2 weeks after tomorrow",
        "2026-04-29", "2026-05-12"},
-      {"Gains in the 4 past years were slim.", "in the 4 past years", "2022-04-29",
-       "2026-04-28"},
-      {"The lease runs for three years starting in 2027.",
-       "for three years starting in 2027", "2027-01-01", "2029-12-31"},
+      {"Gains in the 4 past years were slim.", "in the 4 past years", "2022-04-29", "2026-04-28"},
+      {"The lease runs for three years starting in 2027.", "for three years starting in 2027",
+       "2027-01-01", "2029-12-31"},
       {"The plant will idle for 2 weeks from today.", "for 2 weeks from today", "2026-04-28",
        "2026-05-11"},
       // Part of a period; weeks are whole Monday-to-Sunday weeks inside it.
       {"Sales rose in the first six months of 2025.", "in the first six months of 2025",
        "2025-01-01", "2025-06-30"},
-      {"Output dipped in the last 2 weeks of 2025.", "in the last 2 weeks of 2025",
-       "2025-12-15", "2025-12-28"},
+      {"Output dipped in the last 2 weeks of 2025.", "in the last 2 weeks of 2025", "2025-12-15",
+       "2025-12-28"},
       // A written date after "this Friday" says which one.
       {"The vote is set for this Friday 5/8, officials said.", "this Friday 5/8", "2026-05-08",
        "2026-05-08"},
@@ -730,8 +727,7 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
       {"It hired 400 people between March 2 and now.", "between March 2", "2026-03-02",
        "2026-04-28"},
       {"Output rose from January to date.", "from January", "2026-01-01", "2026-04-28"},
-      {"The tour runs from next Monday to Friday.", "from next Monday", "2026-05-04",
-       "2026-05-08"},
+      {"The tour runs from next Monday to Friday.", "from next Monday", "2026-05-04", "2026-05-08"},
       {"Talks will resume the week beginning May 11.", "the week beginning May 11", "2026-05-11",
        "2026-05-17"},
       {"Rates fall for the following week, it said.", "the following week", "2026-05-04",
@@ -749,12 +745,10 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "2027-04-30"},
       {"The board will meet next week Tue or Wed.", "Wed", "2026-04-29", "2026-04-29"},
       {"Crews worked for 3 nights in a row.", "for 3 nights", "2026-04-26", "2026-04-28"},
-      {"The fund gave back $ 12 April 9 and more later.", "April 9", "2026-04-09",
-       "2026-04-09"},
+      {"The fund gave back $ 12 April 9 and more later.", "April 9", "2026-04-09", "2026-04-09"},
       {"The recall ran 3-2-2026 - 3-20-2026 in two states.", "3-2-2026", "2026-03-02",
        "2026-03-20"},
-      {"The mill opened in June of 78, records show.", "June of 78", "1978-06-01",
-       "1978-06-30"},
+      {"The mill opened in June of 78, records show.", "June of 78", "1978-06-01", "1978-06-30"},
       {"The vote is set for next 6/3, aides said.", "next 6/3", "2027-06-03", "2027-06-03"},
       {"Margins will be thin for the rest of the year.", "the rest of the year", "2026-04-28",
        "2026-12-31"},
@@ -766,8 +760,7 @@ TEST_CASE("resolve date: quarters, decades, centuries, counted boundaries, ancho
        "2026-05-05"},
       {"Shares slid over the past 3 working days.", "over the past 3 working days", "2026-04-23",
        "2026-04-27"},
-      {"Crews will be on site this working week.", "this working week", "2026-04-27",
-       "2026-05-01"},
+      {"Crews will be on site this working week.", "this working week", "2026-04-27", "2026-05-01"},
       {"The panel will sit Thursday two weeks from now.", "Thursday two weeks from now",
        "2026-05-14", "2026-05-14"},
   };

@@ -11,10 +11,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -107,37 +107,36 @@ bool HasAnyWord(std::string_view text, const std::string_view (&words)[N]) {
 }
 
 constexpr std::string_view kMonthWords[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec"};
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
 
 // Number words that write a day of the month or a year ("may twenty nine", "second of aug",
 // "nineteen ninety"); counts such as "two months ago" are not spoken dates.
 constexpr std::string_view kSpokenNumberWords[] = {
-    "one",        "two",       "three",       "four",       "five",      "six",
-    "seven",      "eight",     "nine",        "ten",        "eleven",    "twelve",
-    "thirteen",   "fourteen",  "fifteen",     "sixteen",    "seventeen", "eighteen",
-    "nineteen",   "twenty",    "thirty",      "first",      "second",    "third",
-    "fourth",     "fifth",     "sixth",       "seventh",    "eighth",    "ninth",
-    "tenth",      "eleventh",  "twelfth",     "thirteenth", "fifteenth", "twentieth",
-    "thirtieth",  "hundred",   "thousand",    "eleventh",   "twenty-first"};
+    "one",       "two",       "three",     "four",     "five",     "six",         "seven",
+    "eight",     "nine",      "ten",       "eleven",   "twelve",   "thirteen",    "fourteen",
+    "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen", "twenty",      "thirty",
+    "first",     "second",    "third",     "fourth",   "fifth",    "sixth",       "seventh",
+    "eighth",    "ninth",     "tenth",     "eleventh", "twelfth",  "thirteenth",  "fifteenth",
+    "twentieth", "thirtieth", "hundred",   "thousand", "eleventh", "twenty-first"};
 
-constexpr std::string_view kUnitWords[] = {"day",   "days",  "week",    "weeks",
-                                           "month", "months", "year",   "years",
+constexpr std::string_view kUnitWords[] = {"day",     "days",     "week",   "weeks",
+                                           "month",   "months",   "year",   "years",
                                            "quarter", "quarters", "decade", "decades"};
 
 // Conversational and scheduling forms that news prose does not use to date a claim.
 constexpr std::string_view kConversationalWords[] = {
-    "weekend", "weekends", "eoy", "eom", "eow", "same", "that", "coming",
-    "upcoming", "fortnight", "holiday", "holidays", "semester", "christmas", "thanksgiving",
-    "tmrw"};
+    "weekend",  "weekends",  "eoy",          "eom",       "eow",     "same",
+    "that",     "coming",    "upcoming",     "fortnight", "holiday", "holidays",
+    "semester", "christmas", "thanksgiving", "tmrw"};
 
 // Holidays and named days: a calendar of feasts is not a date grammar.
 constexpr std::string_view kHolidayWords[] = {
-    "easter", "christmas", "xmas", "thanksgiving", "independence", "halloween", "valentine",
-    "patrick", "saint", "st", "memorial", "labor", "labour", "mother's", "father's", "earth",
-    "black", "cyber", "boxing", "new year", "otd", "lunar", "ramadan", "diwali", "hanukkah",
-    "workers'", "eid"};
+    "easter",   "christmas", "xmas",   "thanksgiving", "independence", "halloween", "valentine",
+    "patrick",  "saint",     "st",     "memorial",     "labor",        "labour",    "mother's",
+    "father's", "earth",     "black",  "cyber",        "boxing",       "new year",  "otd",
+    "lunar",    "ramadan",   "diwali", "hanukkah",     "workers'",     "eid"};
 
 constexpr std::string_view kSeasonWords[] = {"spring", "summer", "fall", "autumn", "winter"};
 
@@ -152,7 +151,8 @@ bool NonProseNumeric(std::string_view span) {
     if (i == 0 || i + 1 >= span.size()) continue;
     const char c = span[i];
     if (c != '-' && c != '/') continue;
-    if ((letter(span[i - 1]) && digit(span[i + 1])) || (digit(span[i - 1]) && letter(span[i + 1]))) {
+    if ((letter(span[i - 1]) && digit(span[i + 1])) ||
+        (digit(span[i - 1]) && letter(span[i + 1]))) {
       return true;
     }
   }
@@ -176,8 +176,8 @@ bool NonProseNumeric(std::string_view span) {
   if (numbers == 3 && !other) return true;
   // A month abbreviation glued to its day ("dec31", "mar3"), or a count glued to a unit
   // letter ("10d", "3y", "2w"): chat and form shorthand.
-  for (std::string_view month : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                 "oct", "nov", "dec"}) {
+  for (std::string_view month :
+       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}) {
     if (span.substr(0, 3) == month && span.size() > 3 && digit(span[3])) return true;
   }
   const std::size_t unit = span.find_first_not_of("0123456789");
@@ -199,7 +199,8 @@ std::string Scope(const json& record, const std::vector<Expected>& expected) {
       const std::string timex = value.value("timex", "");
       const std::string mod = value.value("Mod", "");
       if (value.value("value", "") == "not resolved") return "left unresolved by the reference";
-      if (e.kind == "duration" && timex.starts_with("PT")) return "time of day, date-time or time zone";
+      if (e.kind == "duration" && timex.starts_with("PT"))
+        return "time of day, date-time or time zone";
       if (mod == "start" || mod == "mid" || mod == "end" || mod.find('-') != std::string::npos ||
           mod == "approx" || mod == "ref_undef" || mod == "more" || mod == "less") {
         return "part-of-period or approximate modifier";
@@ -216,7 +217,8 @@ std::string Scope(const json& record, const std::vector<Expected>& expected) {
       return "deictic 'the day', 'the year' (discourse decides)";
     }
     if (HasAnyWord(span, kSeasonWords)) return "season";
-    if (HasAnyWord(span, kHolidayWords) || Contains(span, "new year")) return "holiday or named day";
+    if (HasAnyWord(span, kHolidayWords) || Contains(span, "new year"))
+      return "holiday or named day";
     // Machine and form formats that prose does not write: a month name glued to digits by a
     // dash or slash ("dec-2018", "2019/aug/01") or directly ("dec31"), eight-digit runs
     // ("20161016"), numeric dates with a two-digit year ("12/12/30") or without separators
@@ -385,7 +387,8 @@ bool MatchesValue(const json& value, const Mention& mention, const std::string& 
   const std::string end = value.value("end", "");
   if (mod == "since") return date.start == start;  // our end is the published date
   if (mod == "after") return date.start == start && date.end.empty();
-  if (mod == "before" || mod == "until") return date.start.empty() && SameExclusiveEnd(date.end, end);
+  if (mod == "before" || mod == "until")
+    return date.start.empty() && SameExclusiveEnd(date.end, end);
   if (date.start == start && SameExclusiveEnd(date.end, end)) return true;
   const auto& expr = mention.date_expr;
   // Convention 1 (DATES.md): the reference ends "between 2014 and 2018", "from March to May"
@@ -438,7 +441,8 @@ std::string Describe(const Found& f) {
   const auto& d = f.mention->date;
   std::string out = "\"" + f.text + "\" [" + d.start + ", " + d.end + "] " +
                     concord::extract::PrecisionName(d.precision);
-  if (d.boundary != Boundary::kNone) out += std::string(" ") + concord::extract::BoundaryName(d.boundary);
+  if (d.boundary != Boundary::kNone)
+    out += std::string(" ") + concord::extract::BoundaryName(d.boundary);
   for (const std::string& flag : d.flags) out += " " + flag;
   if (f.mention->date_expr.duration_count > 0) {
     out += " duration " + std::to_string(f.mention->date_expr.duration_count) + " " +
@@ -546,7 +550,8 @@ int main(int argc, char** argv) {
     } else if (!arg.starts_with("--") && !dir) {
       dir = fs::path(arg);
     } else {
-      std::cerr << "usage: concord_conformance_dates DIR [--min R] [--quiet] [--data ROOT] | --time CORPUS [--published D]\n";
+      std::cerr << "usage: concord_conformance_dates DIR [--min R] [--quiet] [--data ROOT] | "
+                   "--time CORPUS [--published D]\n";
       return kExitUsage;
     }
   }
@@ -559,7 +564,8 @@ int main(int argc, char** argv) {
     return TimeFolder(*time_folder, published, *normalizer);
   }
   if (!dir) {
-    std::cerr << "usage: concord_conformance_dates DIR [--min R] [--quiet] [--data ROOT] | --time CORPUS [--published D]\n";
+    std::cerr << "usage: concord_conformance_dates DIR [--min R] [--quiet] [--data ROOT] | --time "
+                 "CORPUS [--published D]\n";
     return kExitUsage;
   }
   if (!fs::is_directory(*dir)) {
@@ -585,8 +591,8 @@ int main(int argc, char** argv) {
   for (const auto& entry : fs::directory_iterator(*dir)) {
     const std::string name = entry.path().filename().string();
     if (!name.starts_with("datetime") || !name.ends_with(".jsonl")) continue;
-    const bool scored = std::find(std::begin(kScoredFiles), std::end(kScoredFiles), name) !=
-                        std::end(kScoredFiles);
+    const bool scored =
+        std::find(std::begin(kScoredFiles), std::end(kScoredFiles), name) != std::end(kScoredFiles);
     std::ifstream in(entry.path());
     std::string line;
     int line_number = 0;
@@ -619,7 +625,8 @@ int main(int argc, char** argv) {
       normalizer->Normalize(article, extraction);
       std::vector<Found> found = Recognize(article.text, extraction);
       bool pass = found.size() == expected.size();
-      for (std::size_t i = 0; pass && i < expected.size(); ++i) pass = Matches(expected[i], found[i]);
+      for (std::size_t i = 0; pass && i < expected.size(); ++i)
+        pass = Matches(expected[i], found[i]);
       Tally& tally = by_type[TypeOf(expected)];
       ++tally.in_scope;
       if (pass) {
@@ -627,8 +634,7 @@ int main(int argc, char** argv) {
         continue;
       }
       std::string failure = name + ":" + std::to_string(line_number) + " [" + TypeOf(expected) +
-                            "] ref " + article.published + " | " + article.text +
-                            "\n    expected:";
+                            "] ref " + article.published + " | " + article.text + "\n    expected:";
       for (const Expected& e : expected) failure += " " + Describe(e);
       failure += "\n    got:     ";
       for (const Found& f : found) failure += " " + Describe(f);
@@ -652,11 +658,14 @@ int main(int argc, char** argv) {
   }
   const double rate = in_scope == 0 ? 1.0 : static_cast<double>(passed) / in_scope;
   std::printf("| **all in scope** | %d | %d | %.3f |\n\n", in_scope, passed, rate);
-  std::printf("Scored cases: %d; out of scope: %d\n\n| out of scope, reason | cases |\n|---|---:|\n",
-              total, total - in_scope);
-  for (const auto& [reason, count] : out_of_scope) std::printf("| %s | %d |\n", reason.c_str(), count);
+  std::printf(
+      "Scored cases: %d; out of scope: %d\n\n| out of scope, reason | cases |\n|---|---:|\n", total,
+      total - in_scope);
+  for (const auto& [reason, count] : out_of_scope)
+    std::printf("| %s | %d |\n", reason.c_str(), count);
   std::printf("\n| not scored (other options or culture) | cases |\n|---|---:|\n");
-  for (const auto& [file, count] : unscored_files) std::printf("| %s | %d |\n", file.c_str(), count);
+  for (const auto& [file, count] : unscored_files)
+    std::printf("| %s | %d |\n", file.c_str(), count);
   if (rate < minimum) {
     std::fprintf(stderr, "in-scope pass rate %.3f below the minimum %.3f\n", rate, minimum);
     return kExitBelowTarget;
