@@ -56,6 +56,15 @@ Report Comparable(Store& store) {
   return copy;
 }
 
+// A store at `path` holding `items` in one batch, reconciled.
+Store ReconciledStore(const std::filesystem::path& path, const std::vector<ExtractedArticle>& items) {
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE(store->WriteBatch(items).ok());
+  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  return std::move(store).value();
+}
+
 void CheckSameReport(const Report& a, const Report& b) {
   REQUIRE(a.facts.size() == b.facts.size());
   for (std::size_t i = 0; i < a.facts.size(); ++i) {
@@ -94,11 +103,8 @@ TEST_CASE("incremental reconcile: one article at a time, in reverse, equals one 
 TEST_CASE("incremental reconcile: a changed article re-reconciles what it touches, and back") {
   std::vector<ExtractedArticle> items = CaseArticles();
   testing::TempDir dir;
-  auto store = Store::Open(dir / "c.db");
-  REQUIRE(store.ok());
-  REQUIRE(store->WriteBatch(items).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  const Report before = Comparable(*store);
+  Store store = ReconciledStore(dir / "c.db", items);
+  const Report before = Comparable(store);
 
   // An article gains a sentence: one more fact, and everything else as a fresh store has it.
   auto changed = std::find_if(items.begin(), items.end(), [](const ExtractedArticle& item) {
@@ -110,25 +116,22 @@ TEST_CASE("incremental reconcile: a changed article re-reconciles what it touche
   edited.article.content_hash ^= 0x5a5a;
   edited.extraction = Bundled().extractor.Extract(edited.article);
   Bundled().normalizer.Normalize(edited.article, edited.extraction);
-  auto written = store->WriteBatch({edited});
+  auto written = store.WriteBatch({edited});
   REQUIRE(written.ok());
   CHECK(written->replaced == 1);
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
   {
     // Equal to a store built from scratch with the edited article.
     std::vector<ExtractedArticle> now = items;
     now[static_cast<std::size_t>(changed - items.begin())] = edited;
-    auto fresh = Store::Open(dir / "fresh.db");
-    REQUIRE(fresh.ok());
-    REQUIRE(fresh->WriteBatch(now).ok());
-    REQUIRE(fresh->Reconcile(Bundled().normalizer.entities()).ok());
-    CheckSameReport(Comparable(*fresh), Comparable(*store));
-    CHECK(Comparable(*store).facts.size() == before.facts.size() + 1);
+    Store fresh = ReconciledStore(dir / "fresh.db", now);
+    CheckSameReport(Comparable(fresh), Comparable(store));
+    CHECK(Comparable(store).facts.size() == before.facts.size() + 1);
   }
   // Back to the original text: the store is as it was.
-  REQUIRE(store->WriteBatch({*changed}).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  CheckSameReport(before, Comparable(*store));
+  REQUIRE(store.WriteBatch({*changed}).ok());
+  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
+  CheckSameReport(before, Comparable(store));
 }
 
 TEST_CASE("incremental reconcile: a full rebuild of a reconciled store changes nothing") {
@@ -160,10 +163,7 @@ TEST_CASE("incremental reconcile: a full rebuild of a reconciled store changes n
 TEST_CASE("incremental reconcile: an unchanged store is left as it is") {
   std::vector<ExtractedArticle> items = CaseArticles();
   testing::TempDir dir;
-  auto store = Store::Open(dir / "c.db");
-  REQUIRE(store.ok());
-  REQUIRE(store->WriteBatch(items).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  Store store = ReconciledStore(dir / "c.db", items);
   auto rows = [&](const std::string& sql) {
     SQLite::Database db((dir / "c.db").string());
     return db.execAndGet(sql).getString();
@@ -172,7 +172,7 @@ TEST_CASE("incremental reconcile: an unchanged store is left as it is") {
   const std::string discrepancies = rows("SELECT group_concat(id, ',') FROM discrepancies");
   const std::string links = rows("SELECT group_concat(claim_id || ':' || fact_id, ',') FROM claim_facts");
   REQUIRE_FALSE(discrepancies.empty());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
   // Discrepancies are deleted and inserted when their fact is rewritten: the same ids mean
   // no fact was.
   CHECK(rows("SELECT group_concat(id, ',') FROM discrepancies") == discrepancies);

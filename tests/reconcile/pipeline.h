@@ -1,8 +1,12 @@
 #pragma once
 // The bundled extractor and normalizer, built once per test binary (reconcile suites).
 
+#include <functional>
+#include <string>
+
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "reconcile/reconcile.h"
 #include "testing.h"
 
 namespace concord::reconcile {
@@ -21,6 +25,22 @@ inline const Pipeline& Bundled() {
     return Pipeline{std::move(extractor).value(), std::move(normalizer).value()};
   }();
   return pipeline;
+}
+
+// One article of `source`, extracted and normalized with the bundled pipeline.
+inline ExtractedArticle MakeArticle(const std::string& id, const std::string& source, const std::string& published,
+                                    const std::string& text, const std::string& derived_from = "") {
+  ExtractedArticle item;
+  item.article.id = id;
+  item.article.name = id;
+  item.article.source = source;
+  item.article.published = published;
+  item.article.text = text;
+  item.article.derived_from = derived_from;
+  item.article.content_hash = std::hash<std::string>{}(text + source);
+  item.extraction = Bundled().extractor.Extract(item.article);
+  Bundled().normalizer.Normalize(item.article, item.extraction);
+  return item;
 }
 
 }  // namespace concord::reconcile

@@ -11,20 +11,6 @@
 namespace concord::reconcile {
 namespace {
 
-ExtractedArticle Article(const std::string& id, const std::string& source, const std::string& published,
-                         const std::string& text) {
-  ExtractedArticle item;
-  item.article.id = id;
-  item.article.name = id;
-  item.article.source = source;
-  item.article.published = published;
-  item.article.text = text;
-  item.article.content_hash = std::hash<std::string>{}(text + source);
-  item.extraction = Bundled().extractor.Extract(item.article);
-  Bundled().normalizer.Normalize(item.article, item.extraction);
-  return item;
-}
-
 void Write(const std::filesystem::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
 const ReportSource* FindSource(const Report& report, const std::string& name) {
@@ -71,10 +57,10 @@ TEST_CASE("source priors: truth discovery starts from the user's prior") {
   // Two outlets report the same single-source story each (nothing to judge them on), so each
   // keeps its prior as its trust and the score follows it.
   REQUIRE(store
-              ->WriteBatch({Article("a.md", "Harbour Ledger", "2026-05-04",
+              ->WriteBatch({MakeArticle("a.md", "Harbour Ledger", "2026-05-04",
                                     "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion, the companies "
                                     "said on Monday."),
-                            Article("b.md", "Rumour Mill Daily", "2026-05-04",
+                            MakeArticle("b.md", "Rumour Mill Daily", "2026-05-04",
                                     "Ironvale Mining agreed to acquire Tarn Copper for $2.2 billion, the companies "
                                     "said on Monday.")})
               .ok());
@@ -107,10 +93,10 @@ TEST_CASE("unit for parent: AWS selling cloud capacity is Amazon selling it") {
   auto store = Store::Open(dir / "c.db");
   REQUIRE(store.ok());
   REQUIRE(store
-              ->WriteBatch({Article("a.md", "Harbour Ledger", "2026-05-04",
+              ->WriteBatch({MakeArticle("a.md", "Harbour Ledger", "2026-05-04",
                                     "Talvik AI agreed to purchase $3 billion of cloud capacity from Amazon Web "
                                     "Services over four years, the companies said on Monday."),
-                            Article("b.md", "Quayside Post", "2026-05-05",
+                            MakeArticle("b.md", "Quayside Post", "2026-05-05",
                                     "Talvik AI agreed to purchase $3 billion of cloud capacity from Amazon over four "
                                     "years, according to a filing.")})
               .ok());

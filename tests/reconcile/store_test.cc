@@ -15,17 +15,7 @@ namespace {
 
 ExtractedArticle Make(const std::string& id, const std::string& source, const std::string& text,
                       const std::string& derived_from = "") {
-  ExtractedArticle item;
-  item.article.id = id;
-  item.article.name = id;
-  item.article.source = source;
-  item.article.published = "2026-03-03";
-  item.article.text = text;
-  item.article.derived_from = derived_from;
-  item.article.content_hash = std::hash<std::string>{}(text + source);
-  item.extraction = Bundled().extractor.Extract(item.article);
-  Bundled().normalizer.Normalize(item.article, item.extraction);
-  return item;
+  return MakeArticle(id, source, "2026-03-03", text, derived_from);
 }
 
 int Count(const std::filesystem::path& db, const std::string& sql) {
