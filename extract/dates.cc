@@ -327,8 +327,9 @@ Boundary BoundaryOf(std::string_view word) {
   if (starts("on or after")) return Boundary::kSince;
   if (starts("before") || starts("prior to") || starts("ahead of")) return Boundary::kBefore;
   if (starts("after") || starts("later than")) return Boundary::kAfter;
+  // "as early as 2027": not before then.
   if (starts("since") || starts("starting") || starts("beginning") || starts("effective") ||
-      starts("from")) {
+      starts("from") || starts("as early as")) {
     return Boundary::kSince;
   }
   return Boundary::kNone;
@@ -425,7 +426,7 @@ enum WordClass : std::uint8_t {
   kSelfContained = 64,    // "today", "nineties": a date without a next word
 };
 
-constexpr std::string_view kConditionalLeads[] = {"on", "up", "at", "more", "less"};
+constexpr std::string_view kConditionalLeads[] = {"on", "up", "at", "more", "less", "as", "w"};
 
 // The first-byte table of the scan: every special word, bucketed by its lower-cased first
 // letter. A word is looked up once per class question in its bucket only, and most words of
@@ -553,6 +554,12 @@ Anchor AnchorOf(std::string_view word, std::string_view rest, std::uint8_t class
   }
   // "up until", "at the end of": otherwise "up 5%" and "at the time" begin nothing.
   if (EqualsLower(word, "up")) return rest.substr(0, 7) == " until " ? Anchor::kAny : Anchor::kNone;
+  // "as early as next year": a start; "as" alone is everywhere.
+  if (EqualsLower(word, "as")) {
+    return rest.substr(0, 10) == " early as " ? Anchor::kAny : Anchor::kNone;
+  }
+  // "w/c Feb 4" (week commencing).
+  if (EqualsLower(word, "w")) return rest.substr(0, 3) == "/c " ? Anchor::kAny : Anchor::kNone;
   if (EqualsLower(word, "at")) {
     const std::string_view next = rest.substr(0, 5) == " the " ? rest.substr(5) : rest.substr(1);
     for (std::string_view part : {"end", "start", "beginning", "middle"}) {
@@ -671,15 +678,16 @@ struct DateRecognizer::Impl {
       ordinal_part_;                    // the third quarter | first-half | the second fiscal half
   std::unique_ptr<Pattern> to_date_;    // date | current date (a range's end: "from March to date")
   std::unique_ptr<Pattern> work_week_;  // this working week | next workweek
-  std::unique_ptr<Pattern> weeks_away_;     // two weeks from now | 3 weeks ago (after a weekday)
-  std::unique_ptr<Pattern> week_of_;        // the week beginning | the week starting on
-  std::unique_ptr<Pattern> calendar_year_;  // CY2025 | cy18
-  std::unique_ptr<Pattern> iso_month_;      // 2015-12 | 2015-3 (when not a range of years)
-  std::unique_ptr<Pattern> fiscal_;         // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
-  std::unique_ptr<Pattern> rel_day_;        // today | yesterday | this morning
-  std::unique_ptr<Pattern> rel_unit_;       // last week | this year | the previous quarter
-  std::unique_ptr<Pattern> iso_week_;       // week 31 | the week 1
-  std::unique_ptr<Pattern> this_next_;      // this | next (before "5/12")
+  std::unique_ptr<Pattern> weeks_away_;       // two weeks from now | 3 weeks ago (after a weekday)
+  std::unique_ptr<Pattern> week_of_;          // the week beginning | the week starting on
+  std::unique_ptr<Pattern> calendar_year_;    // CY2025 | cy18
+  std::unique_ptr<Pattern> iso_month_;        // 2015-12 | 2015-3 (when not a range of years)
+  std::unique_ptr<Pattern> fiscal_;           // fiscal 2026 | fiscal year 2026 | FY26 | FY 2026
+  std::unique_ptr<Pattern> rel_day_;          // today | yesterday | this morning
+  std::unique_ptr<Pattern> rel_unit_;         // last week | this year | the previous quarter
+  std::unique_ptr<Pattern> possessive_year_;  // next year's | this year's (before a quarter)
+  std::unique_ptr<Pattern> iso_week_;         // week 31 | the week 1
+  std::unique_ptr<Pattern> this_next_;        // this | next (before "5/12")
   std::unique_ptr<Pattern>
       nth_of_;  // the 15th day of | the third month of | the twenty-sixth day of
   std::unique_ptr<Pattern> week_after_next_;  // the week after next | the month after next
@@ -767,7 +775,8 @@ DateRecognizer::Impl::Impl() {
       "week");
   weeks_away_ =
       Compile(R"(,?\s+)" + number + R"(\s+weeks?\s+(from\s+(?:now|today)|ago)\b)", "week");
-  week_of_ = Compile(R"([Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?\s+)");
+  week_of_ =
+      Compile(R"((?:[Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?|[Ww]/[Cc])\s+)");
   calendar_year_ = Compile(R"((?:CY|cy)\s?'?(\d{4}|\d{2})\b)");
   iso_month_ = Compile(R"((\d{4})-(\d{1,2})\b)");
   fiscal_ = Compile(R"((?:[Ff]iscal(?:[\s-]+[Yy]ear)?\s+|FY\s?'?)(\d{4}|\d{2})\b)");
@@ -776,6 +785,7 @@ DateRecognizer::Impl::Impl() {
   rel_unit_ = Compile(
       R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
       R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
+  possessive_year_ = Compile(R"(([Tt]his|[Nn]ext|[Ll]ast)\s+year(?:'s|’s)\s+)", "year");
   iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
   this_next_ = Compile(R"((?:[Tt]his|[Nn]ext)\s+)");
   nth_of_ =
@@ -832,7 +842,7 @@ DateRecognizer::Impl::Impl() {
       Compile(R"(((?i:through|thru|until|till|til|up\s+until|by|on\s+or\s+before|)"
               R"(on\s+or\s+after|before|after|later\s+than|since|)"
               R"(starting(?:\s+(?:in|from|on))?|beginning(?:\s+(?:in|on))?|no\s+later\s+than|)"
-              R"(not\s+later\s+than|prior\s+to|ahead\s+of|effective))\s+)");
+              R"(not\s+later\s+than|prior\s+to|ahead\s+of|effective|as\s+early\s+as))\s+)");
   modifier_ = Compile(R"((?:[Aa]t\s+)?(?:[Tt]he\s+)?(?:end|start|beginning|middle)\s+of\s+|)"
                       R"((?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|[Ee]nd-)");
   range_open_ = Compile(R"(([Bb]etween|[Ff]rom)\s+)");
@@ -1485,6 +1495,21 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     if (ToLower((*hit)[1][0]) == 't') point.relative_unit = Precision::kYear;
     return Parsed{point, hit->end};
   }
+  if (auto hit = MatchAt(*possessive_year_, text, pos)) {
+    // "next year's first quarter", "this year's second half".
+    if (auto part = MatchAt(*ordinal_part_, text, hit->end)) {
+      DatePoint point;
+      const int number = NumberOf((*part)[1], kOrdinals);
+      const bool half = (*part)[2] == "half";
+      if (number >= 1 && (!half || number <= 2)) {
+        (half ? point.half : point.quarter) = number;
+        point.precision = half ? Precision::kHalf : Precision::kQuarter;
+        point.relative_unit = Precision::kYear;
+        point.relative_offset = OffsetOf((*hit)[1]);
+        return Parsed{point, part->end};
+      }
+    }
+  }
   if (auto hit = MatchAt(*iso_week_, text, pos)) {
     // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week.
     constexpr int kLastIsoWeek = 53;
@@ -1735,8 +1760,9 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
     return EqualsLower(w, "past") || EqualsLower(w, "last") || EqualsLower(w, "previous");
   };
   // Every duration names its unit within a few words: most anchors ("the", "in", "for") are
-  // not followed by one, and then none of the five patterns below can match.
-  if (!UnitWordAhead(text, pos)) return std::nullopt;
+  // not followed by one, and then none of the patterns below can match ("w/c Feb 4" aside).
+  const bool unit_ahead = UnitWordAhead(text, pos);
+  if (!unit_ahead && ToLower(text[pos]) != 'w') return std::nullopt;
   if (auto week = MatchAt(*work_week_, text, pos)) {
     // "this working week", "next workweek": Monday to Friday of that week.
     constexpr int kWorkingDays = 5;
@@ -1762,6 +1788,7 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
       return day->end;
     }
   }
+  if (!unit_ahead) return std::nullopt;
   DateExpr expr;
   std::size_t end = 0;
   if (auto part = MatchAt(*part_of_, text, pos)) {
@@ -2199,8 +2226,8 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     }
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
     if (anchor != Anchor::kNone && IsAsciiAlpha(c) &&
-        (classes & (kSelfContained | kMonthOrWeekday)) == 0 && !IsUnitCode(word) &&
-        !NextMayContinue(text, word_end)) {
+        (classes & (kSelfContained | kMonthOrWeekday | kConditionalLead)) == 0 &&
+        !IsUnitCode(word) && !NextMayContinue(text, word_end)) {
       anchor = Anchor::kNone;
     }
     std::optional<std::size_t> end;

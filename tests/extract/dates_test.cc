@@ -504,6 +504,7 @@ TEST_CASE("date recognizer: new date forms keep numbers and words that are not d
       "The Sun 14 editors wrote.",
       "It will hire staff between now and then.",
       "The Sun and Sat editors wrote.",
+      "It rose as early as analysts thought it would, w/o fanfare.",
       "Its part number is 207-11-04-2025.",
       "Sales at April of 87 stores fell.",
       "They joined the march to the sea.",

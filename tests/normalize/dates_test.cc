@@ -763,6 +763,9 @@ TEST_CASE(
       {"Crews will be on site this working week.", "this working week", "2026-04-27", "2026-05-01"},
       {"The panel will sit Thursday two weeks from now.", "Thursday two weeks from now",
        "2026-05-14", "2026-05-14"},
+      {"The mine could reopen as early as next year's second quarter.",
+       "as early as next year's second quarter", "2027-04-01", ""},
+      {"Staff will return w/c May 11, the memo said.", "w/c May 11", "2026-05-11", "2026-05-17"},
   };
   for (const Case& c : cases) {
     const std::string input = c.sentence;
