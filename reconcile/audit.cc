@@ -497,12 +497,21 @@ ConditionClause WordsOf(std::string_view text) {
   return clause;
 }
 
-std::vector<ConditionClause> ConditionClauses(std::string_view text) {
+// `with_bare_if`: a summary may drop the "only" of "only if" ("can exit early if its plant
+// shuts or if it gives notice"), so its bare "if" clauses are read too; they count only
+// against a source clause with a cue of its own ("even if", "as if" are no conditions).
+std::vector<ConditionClause> ConditionClauses(std::string_view text, bool with_bare_if = false) {
   const std::string lowered = Lowered(text);
   std::vector<ConditionClause> clauses;
-  for (std::string_view cue : kConditionCues) {
+  std::vector<std::string_view> cues(std::begin(kConditionCues), std::end(kConditionCues));
+  if (with_bare_if) cues.push_back("if ");
+  for (std::string_view cue : cues) {
     for (std::size_t at = lowered.find(cue); at != std::string::npos; at = lowered.find(cue, at + 1)) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1]))) continue;
+      if (cue == "if ") {
+        const std::string_view before = std::string_view(lowered).substr(0, at);
+        if (before.ends_with("only ") || before.ends_with("even ") || before.ends_with("as ")) continue;
+      }
       // To the clause end: ';' or a sentence's full stop (not the point of "1.5").
       std::size_t end = at + cue.size();
       while (end < lowered.size() && lowered[end] != ';' &&
@@ -787,6 +796,13 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
           verdict = std::move(by_figure);
         }
       }
+      // A relation claim with no figure that no source pattern matched ("X signed a contract
+      // on 22 June to supply Y" against "under a contract signed on Monday"): its date, told
+      // in a clause about the same thing, is what can be checked.
+      if (!figure && verdict.verdict == "unsupported" && claim->value_kind == "none" && Judgeable(*claim)) {
+        AuditVerdict by_date = UnjudgedVerdict(*claim);
+        if (JudgeFigure(*claim, source_claims, topics, by_date) >= kMinSimilarity) verdict = std::move(by_date);
+      }
       if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
         verdict = UnjudgedVerdict(*claim);
         JudgeFigure(*claim, source_claims, topics, verdict);
@@ -817,7 +833,7 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
           source_clauses.push_back(std::move(clause));
         }
       }
-      for (const ConditionClause& clause : ConditionClauses(summary_text)) {
+      for (const ConditionClause& clause : ConditionClauses(summary_text, /*with_bare_if=*/true)) {
         const ConditionClause* nearest = nullptr;
         int nearest_shared = kMinSharedConditionWords - 1;
         for (const ConditionClause& source : source_clauses) {

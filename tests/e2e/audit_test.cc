@@ -218,6 +218,10 @@ TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no
        "The lender can demand early repayment only if Brundle Farms misses a payment and sells its main site.",
        "Early repayment can be demanded only if Brundle Farms misses a payment and sells its main site.",
        "Early repayment can be demanded only if Brundle Farms misses a payment.", "condition"},
+      {"'only if … and' told as a bare 'if … or'",
+       "Selwyn Rail may end the lease early only if its Carbury depot closes and it gives a year's notice.",
+       "Selwyn Rail can end the lease early only if the Carbury depot closes and it gives a year's notice.",
+       "Selwyn Rail can end the lease early if the Carbury depot closes or if it gives a year's notice.", "condition"},
       {"an exclusive end read inclusively",
        "Tamsworth Water promised the regulator on Monday not to raise household tariffs before 2029.",
        "Tamsworth Water has promised the regulator not to raise household tariffs before 2029.",
@@ -279,6 +283,9 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
        "Corrow Books shareholders will receive a 12-cent dividend on 8 May."},
       {"Investigators found that Tolvey kept call logs for up to seven years.",
        "Tolvey held on to call logs for as long as seven years."},
+      // A deal dated in the summary, told in the passive in the source.
+      {"Under a contract signed on Monday, the utility Pennard Gas will supply the glassmaker Vitrane until 2031.",
+       "Pennard Gas signed a contract on 14 September 2026 to supply Vitrane until 2031."},
       // A count the recognizer misses in the source ("the 25-year life") is still there.
       {"Carrow Wind will pay the port of Dunlin 2 million euros a year over the 25-year life of the lease.",
        "Carrow Wind pays the port of Dunlin €2 million a year for 25 years of the lease."},
