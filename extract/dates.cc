@@ -1596,8 +1596,14 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     return WordPointAt(text, pos, in_date_context);
   }
   if (IsAsciiAlpha(first)) {
-    if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
-    if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
+    // Weekday and month patterns all begin with a weekday or month name: other words skip
+    // them after one look in the word table.
+    std::size_t word_end = pos;
+    while (word_end < text.size() && IsAsciiAlpha(text[word_end])) ++word_end;
+    if ((TheLexicon().ClassesOf(text.substr(pos, word_end - pos)) & kMonthOrWeekday) != 0) {
+      if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
+      if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
+    }
     // "the 18th", "the 09th of May".
     if (ToLower(first) == 't' && pos + 4 < text.size() && EqualsLower(text.substr(pos, 3), "the") &&
         text[pos + 3] == ' ' && IsAsciiDigit(text[pos + 4])) {
