@@ -769,8 +769,8 @@ TEST_CASE(
       {"The court sat on 14/04.", "14/04", "2026-04-14", "2026-04-14"},
       {"The deal closed on Friday 4.24 after talks.", "Friday 4.24", "2026-04-24", "2026-04-24"},
       {"Traders held off for another day.", "for another day", "2026-04-28", "2026-04-28"},
-      {"Prices will hold over the next couple weeks.", "over the next couple weeks",
-       "2026-04-28", "2026-05-11"},
+      {"Prices will hold over the next couple weeks.", "over the next couple weeks", "2026-04-28",
+       "2026-05-11"},
       {"Sales beat 2024 levels but not 2019 ones.", "2019", "2019-01-01", "2019-12-31"},
       {"Costs rose in the current quarter.", "the current quarter", "2026-04-01", "2026-06-30"},
   };
