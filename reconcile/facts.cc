@@ -22,6 +22,24 @@ constexpr std::string_view kSymmetricRelations[] = {"agreement", "partnership", 
 
 constexpr double kSyndicationSimilarity = 0.5;  // estimated Jaccard of word 5-shingles
 
+// Relations that measure a period: revenue of the third quarter and of the fourth are two
+// facts, not one fact told two ways.
+constexpr std::string_view kPeriodMeasures[] = {"revenue", "dividend"};
+constexpr std::string_view kPeriodMarker = "|period=";
+
+// The period a measure is for: "2026-Q3", "2026-H1", "2026-04", "2026"; empty when the claim
+// gives none (a bare day is when it was reported, not what it covers).
+std::string PeriodLabel(const ClaimRow& claim) {
+  if (claim.time_start.size() < 7 || (!claim.time_boundary.empty() && claim.time_boundary != "none")) return "";
+  const std::string year = claim.time_start.substr(0, 4);
+  const int month = std::stoi(claim.time_start.substr(5, 2));
+  if (claim.time_precision == "year") return year;
+  if (claim.time_precision == "half") return year + (month <= 6 ? "-H1" : "-H2");
+  if (claim.time_precision == "quarter") return year + "-Q" + std::to_string((month - 1) / 3 + 1);
+  if (claim.time_precision == "month") return claim.time_start.substr(0, 7);
+  return "";
+}
+
 
 std::string Number(double value) {
   char buffer[64];
@@ -199,7 +217,18 @@ std::string FactKey(const ClaimRow& claim) {
   // Terms that make a different agreement, not a different account of the same one.
   if (!claim.tranche.empty()) key += "|tranche=" + claim.tranche;
   if (claim.exclusive.has_value()) key += *claim.exclusive ? "|exclusive" : "|non-exclusive";
+  if (std::find(std::begin(kPeriodMeasures), std::end(kPeriodMeasures), claim.relation) != std::end(kPeriodMeasures)) {
+    const std::string period = PeriodLabel(claim);
+    if (!period.empty()) key += std::string(kPeriodMarker) + period;
+  }
   return key;
+}
+
+std::string PeriodlessKey(const std::string& key) {
+  const std::size_t at = key.find(kPeriodMarker);
+  if (at == std::string::npos) return "";
+  const std::size_t end = key.find('|', at + kPeriodMarker.size());
+  return key.substr(0, at) + (end == std::string::npos ? "" : key.substr(end));
 }
 
 std::vector<Difference> CompareClaims(const ClaimRow& a, const ClaimRow& b) {

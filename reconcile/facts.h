@@ -95,8 +95,13 @@ bool NearlyEqual(double a, double b, double tolerance);
 // Relations whose two parties are interchangeable ("A and B signed" = "B and A signed").
 bool IsSymmetricRelation(std::string_view relation);
 
-// relation | subject | counterparty | object [| terms]: claims with one key speak of one fact.
+// relation | subject | counterparty | object [| terms] [| period=…]: claims with one key speak
+// of one fact. Measures of a period (revenue) carry the period they are for.
 std::string FactKey(const ClaimRow& claim);
+
+// A period measure's key without its period ("revenue|x|||period=2026-Q3" → "revenue|x||");
+// empty for keys without a period.
+std::string PeriodlessKey(const std::string& key);
 
 // One line for a reader: "invest: Amazon → OpenAI, up to USD 50 bn, 2026-02".
 std::string ClaimLine(const ClaimRow& claim);

@@ -74,6 +74,13 @@ std::string MirroredKey(const std::string& key) {
   return relation + "|" + counterparty + "|" + subject + key.substr(third);
 }
 
+// "2026-Q3" of "revenue|x|||period=2026-Q3" (FactKey puts the period last).
+std::string PeriodOfKey(const std::string& key) {
+  constexpr std::string_view kMarker = "|period=";
+  const std::size_t at = key.find(kMarker);
+  return at == std::string::npos ? "" : key.substr(at + kMarker.size());
+}
+
 std::string TrancheOf(const std::string& terms) {
   if (terms.empty()) return "";
   nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
@@ -168,6 +175,8 @@ class Run {
   std::map<std::string, StoredFact> stored_facts_;  // by key
   std::set<std::uint32_t> touched_;
   std::set<std::string> stale_keys_;  // stored facts no claim speaks of any more
+  // Period measures by their key without the period: the same revenue for other quarters.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> period_family_;
 
   // Loaded claims and built facts.
   std::vector<ClaimRow> claims_;
@@ -279,7 +288,8 @@ void Run::ScanKeys() {
   // Reads only columns of claims_by_key_fields, so SQLite scans that index, not the rows.
   SQLite::Statement select(db_, R"sql(
     SELECT id, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
-           exclusive, coalesce(terms, ''), article_id
+           exclusive, coalesce(terms, ''), article_id, coalesce(time_start, ''), coalesce(time_precision, ''),
+           coalesce(time_boundary, '')
     FROM claims WHERE relation != ?)sql");
   select.bind(1, std::string(kQuantityRelation));
   ClaimRow row;
@@ -292,6 +302,9 @@ void Run::ScanKeys() {
     row.exclusive.reset();
     if (!select.getColumn(5).isNull()) row.exclusive = select.getColumn(5).getInt() != 0;
     row.tranche = TrancheOf(select.getColumn(6).getString());
+    row.time_start = select.getColumn(8).getString();
+    row.time_precision = select.getColumn(9).getString();
+    row.time_boundary = select.getColumn(10).getString();
     KeyParties(row, entities_);
     const std::uint32_t key = KeyIndex(FactKey(row));
     members_of_key_[key].push_back(id);
@@ -317,6 +330,10 @@ void Run::ScanKeys() {
 }
 
 void Run::FindTouched() {
+  for (std::uint32_t key = 0; key < keys_.size(); ++key) {
+    std::string family = PeriodlessKey(keys_[key]);
+    if (!family.empty()) period_family_[family].push_back(key);
+  }
   // Old keys seen before their new claims were scanned.
   for (auto it = stale_keys_.begin(); it != stale_keys_.end();) {
     auto found = key_index_.find(*it);
@@ -441,6 +458,8 @@ std::set<std::uint32_t> Run::Reach(const std::set<std::uint32_t>& from) {
     std::string mirror = MirroredKey(keys_[key]);
     auto found = mirror.empty() ? key_index_.end() : key_index_.find(mirror);
     if (found != key_index_.end()) reached.insert(found->second);
+    auto family = period_family_.find(PeriodlessKey(keys_[key]));
+    if (family != period_family_.end()) reached.insert(family->second.begin(), family->second.end());
     auto built = facts_.find(key);
     if (built == facts_.end()) continue;  // every fact of `from` is built
     const ClaimRow& reference = claims_[built->second.reference];
@@ -555,6 +574,37 @@ void Run::AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite) {
                               mine.relation + " of " + ValueText(mine)});
       }
       break;  // one better-told account is enough to name the slip
+    }
+  }
+  // Date: the same measure, parties and figure given for another period by more independent
+  // groups ("Q2" where the others say "Q3" for the same USD 140 m): a period slip, reported
+  // on the fact told by fewer groups.
+  for (std::uint32_t minority : rewrite) {
+    auto family = period_family_.find(PeriodlessKey(keys_[minority]));
+    if (family == period_family_.end()) continue;
+    FactState& fact = facts_.at(minority);
+    const ClaimRow& mine = claims_[fact.reference];
+    std::vector<std::uint32_t> periods = family->second;
+    std::sort(periods.begin(), periods.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
+    for (std::uint32_t majority : periods) {
+      if (majority == minority) continue;
+      const FactState& other = facts_.at(majority);
+      const ClaimRow& theirs = claims_[other.reference];
+      if (fact.groups >= other.groups || mine.value_kind == "none" || ValueText(mine) != ValueText(theirs) ||
+          IsPositive(mine.polarity) != IsPositive(theirs.polarity)) {
+        continue;
+      }
+      const std::string my_period = PeriodOfKey(keys_[minority]);
+      const std::string their_period = PeriodOfKey(keys_[majority]);
+      for (std::size_t i : fact.members) {
+        fact.contradicting.insert(i);
+        fact.difference_pairs.emplace_back(other.reference, i);
+        fact.differences.emplace_back(
+            i, Difference{"date", "medium",
+                          my_period + " here, but " + std::to_string(other.groups) + " independent source(s) give " +
+                              ValueText(mine) + " for " + their_period});
+      }
+      break;  // one better-told period is enough to name the slip
     }
   }
 }

@@ -148,7 +148,8 @@ CREATE TABLE claim_facts (
 );
 CREATE INDEX claim_facts_by_fact ON claim_facts(fact_id);
 UPDATE claims SET fact_id = NULL;
-CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_id, object_id, exclusive, terms, article_id);
+CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_id, object_id, exclusive, terms, article_id,
+                                           time_start, time_precision, time_boundary);
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fstream>
+#include <map>
 
 #include "reconcile/pipeline.h"
 #include "reconcile/reconcile.h"
@@ -122,6 +123,43 @@ TEST_CASE("unit for parent: AWS selling cloud capacity is Amazon selling it") {
   auto filtered = store->LoadReport(by_unit, Bundled().normalizer.entities());
   REQUIRE(filtered.ok());
   CHECK(filtered->facts.size() >= 1);
+}
+
+TEST_CASE("period measures: revenue of two quarters is two facts; the same figure for another quarter is a date slip") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "c.db");
+  REQUIRE(store.ok());
+  REQUIRE(store
+              ->WriteBatch({MakeArticle("q2.md", "Harbour Ledger", "2026-07-20",
+                                        "Tarn Copper reported revenue of $310 million in the second quarter."),
+                            MakeArticle("q3.md", "Quayside Post", "2026-10-19",
+                                        "Tarn Copper reported revenue of $355 million in the third quarter."),
+                            MakeArticle("q3b.md", "Lantern Gazette", "2026-10-20",
+                                        "Tarn Copper reported revenue of $355 million in the third quarter of 2026."),
+                            MakeArticle("slip.md", "Rumour Mill Daily", "2026-10-21",
+                                        "Tarn Copper reported revenue of $355 million in the fourth quarter.")})
+              .ok());
+  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(report.ok());
+  std::map<std::string, const ReportFact*> by_time;
+  for (const ReportFact& fact : report->facts) {
+    if (fact.relation == "revenue") by_time[fact.time_text] = &fact;
+  }
+  REQUIRE(by_time.size() == 3);
+  REQUIRE(by_time.count("2026-Q2"));
+  REQUIRE(by_time.count("2026-Q3"));
+  REQUIRE(by_time.count("2026-Q4"));
+  // Another quarter with another figure: its own fact, not a dispute.
+  CHECK(by_time["2026-Q2"]->status == "single_source");
+  CHECK(by_time["2026-Q2"]->discrepancies.empty());
+  CHECK(by_time["2026-Q3"]->status == "corroborated");
+  // Q3's figure told for Q4 by one outlet: a date slip against the two that give Q3.
+  const ReportFact& slip = *by_time["2026-Q4"];
+  CHECK(slip.status == "disputed");
+  REQUIRE(slip.discrepancies.size() == 1);
+  CHECK(slip.discrepancies[0].type == "date");
+  CHECK(slip.discrepancies[0].detail == "2026-Q4 here, but 2 independent source(s) give USD 355 m for 2026-Q3");
 }
 
 TEST_CASE("store: a version 1 database is migrated and keeps its links") {
