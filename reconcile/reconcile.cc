@@ -43,7 +43,8 @@ double ModalityFactor(const std::string& modality) {
 
 constexpr double kDefaultTrust = 0.7;
 constexpr double kTrustPseudoCount = 3.0;  // how many agreeing claims a prior is worth
-constexpr int kTrustRounds = 1;
+constexpr int kTrustRounds = 20;         // at most; they usually settle in a handful
+constexpr double kTrustTolerance = 1e-6;  // a trust that moves less than this has settled
 constexpr double kHedgeFactor = 0.95;
 // Past this share of all facts, one scan of every claim row beats loading them by id.
 constexpr double kLoadEverythingShare = 0.3;
@@ -767,58 +768,77 @@ ReconcileStats Run::ScoreEverything() {
     while (select.executeStep()) prior_of_source[select.getColumn(0).getInt64()] = select.getColumn(1).getDouble();
   }
   std::map<std::int64_t, double> trust = prior_of_source;
-  auto score_facts = [&]() {
-    for (ScoredFact& fact : facts) {
+  // Support and contradiction of every fact under the current trust (SCORING.md).
+  std::vector<double> support(facts.size()), contradiction(facts.size());
+  std::vector<int> independent(facts.size()), contradicting_groups(facts.size());
+  auto weigh_facts = [&]() {
+    for (std::size_t f = 0; f < facts.size(); ++f) {
       std::map<std::int64_t, double> support_by_group, against_by_group;
-      bool disputed = false;
-      for (const ScoredClaim& c : fact.claims) {
+      for (const ScoredClaim& c : facts[f].claims) {
         auto found = trust.find(c.source);
         double p = (found == trust.end() ? kDefaultTrust : found->second) * c.strength;
         auto& side = c.contradicts ? against_by_group : support_by_group;
         side[c.group] = std::max(side[c.group], p);
-        disputed = disputed || c.contradicts;
       }
       double doubt_for = 1, doubt_against = 1;
       for (const auto& [group, p] : support_by_group) doubt_for *= 1 - p;
       for (const auto& [group, p] : against_by_group) doubt_against *= 1 - p;
-      const double support = 1 - doubt_for;
-      const double contradiction = 1 - doubt_against;
-      const int independent = static_cast<int>(support_by_group.size());
-      const int score = static_cast<int>(std::lround(100 * support * (1 - contradiction / 2) * fact.hedge));
-      const std::string status = disputed ? "disputed" : independent >= 2 ? "corroborated" : "single_source";
-      char buffer[256];
-      std::snprintf(buffer, sizeof buffer,
-                    "%d independent source(s) support (support %.2f), %zu group(s) contradict (%.2f); hedge x%.2f",
-                    independent, support, against_by_group.size(), contradiction, fact.hedge);
-      if (score != fact.score || status != fact.status || independent != fact.independent ||
-          fact.explanation != buffer) {
-        fact.score = score;
-        fact.status = status;
-        fact.independent = independent;
-        fact.explanation = buffer;
-        fact.changed = true;
-      }
+      support[f] = 1 - doubt_for;
+      contradiction[f] = 1 - doubt_against;
+      independent[f] = static_cast<int>(support_by_group.size());
+      contradicting_groups[f] = static_cast<int>(against_by_group.size());
     }
   };
-  // A claim agrees when it supports its fact's reference account: stances do not depend on
-  // trust, so the rounds reach their fixed point after the first (SCORING.md); one is run.
-  for (int iteration = 0; iteration < kTrustRounds; ++iteration) {
+  // Truth discovery: a judged claim counts as much as its fact is settled (support x (1 -
+  // contradiction / 2) under the current trust), so agreeing with a well-told fact earns more
+  // than agreeing with a shaky one, and losing to a strong majority costs more. Rounds until
+  // no trust moves by more than kTrustTolerance.
+  std::vector<bool> judged_fact(facts.size());
+  for (std::size_t f = 0; f < facts.size(); ++f) {
+    std::set<std::int64_t> fact_groups;
+    for (const ScoredClaim& c : facts[f].claims) fact_groups.insert(c.group);
+    judged_fact[f] = fact_groups.size() >= 2;  // a lone account neither confirms nor refutes
+  }
+  for (int round = 0; round < kTrustRounds; ++round) {
+    weigh_facts();
     std::map<std::int64_t, double> agreed, judged;
-    for (const ScoredFact& fact : facts) {
-      std::set<std::int64_t> fact_groups;
-      for (const ScoredClaim& c : fact.claims) fact_groups.insert(c.group);
-      if (fact_groups.size() < 2) continue;  // a lone account neither confirms nor refutes
-      for (const ScoredClaim& c : fact.claims) {
-        judged[c.source] += 1;
-        if (!c.contradicts) agreed[c.source] += 1;
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+      if (!judged_fact[f]) continue;
+      const double settled = support[f] * (1 - contradiction[f] / 2);
+      for (const ScoredClaim& c : facts[f].claims) {
+        judged[c.source] += settled;
+        if (!c.contradicts) agreed[c.source] += settled;
       }
     }
+    double largest_move = 0;
     for (auto& [source, value] : trust) {
-      double prior = prior_of_source[source];
-      value = (prior * kTrustPseudoCount + agreed[source]) / (kTrustPseudoCount + judged[source]);
+      const double prior = prior_of_source[source];
+      const double next = (prior * kTrustPseudoCount + agreed[source]) / (kTrustPseudoCount + judged[source]);
+      largest_move = std::max(largest_move, std::fabs(next - value));
+      value = next;
+    }
+    if (largest_move < kTrustTolerance) break;
+  }
+  weigh_facts();
+  for (std::size_t f = 0; f < facts.size(); ++f) {
+    ScoredFact& fact = facts[f];
+    bool disputed = false;
+    for (const ScoredClaim& c : fact.claims) disputed = disputed || c.contradicts;
+    const int score = static_cast<int>(std::lround(100 * support[f] * (1 - contradiction[f] / 2) * fact.hedge));
+    const std::string status = disputed ? "disputed" : independent[f] >= 2 ? "corroborated" : "single_source";
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "%d independent source(s) support (support %.2f), %d group(s) contradict (%.2f); hedge x%.2f",
+                  independent[f], support[f], contradicting_groups[f], contradiction[f], fact.hedge);
+    if (score != fact.score || status != fact.status || independent[f] != fact.independent ||
+        fact.explanation != buffer) {
+      fact.score = score;
+      fact.status = status;
+      fact.independent = independent[f];
+      fact.explanation = buffer;
+      fact.changed = true;
     }
   }
-  score_facts();
 
   ReconcileStats stats;
   SQLite::Statement update(db_, "UPDATE facts SET status = ?, score = ?, independent_sources = ?, explanation = ? WHERE id = ?");
