@@ -89,6 +89,42 @@ TEST_CASE("source priors: truth discovery starts from the user's prior") {
   CHECK(again->facts[0].score == again->facts[1].score);
 }
 
+TEST_CASE("truth discovery: sources that agree gain trust, the one on the losing side loses it") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "c.db");
+  REQUIRE(store.ok());
+  // Three outlets agree on three deals; a fourth gives another figure for each.
+  const char* kDeals[][3] = {{"Corvel Shipping", "Aldgate Freight", "1.4"},
+                             {"Ironvale Mining", "Tarn Copper", "2.2"},
+                             {"Kestrel Networks", "Lowmoor Fibre", "0.8"}};
+  std::vector<ExtractedArticle> items;
+  const char* kAgreeing[] = {"Harbour Ledger", "Quayside Post", "Lantern Gazette"};
+  for (const auto& deal : kDeals) {
+    const std::string agreed = std::string(deal[0]) + " agreed to acquire " + deal[1] + " for $" + deal[2] + " billion.";
+    for (const char* outlet : kAgreeing) {
+      items.push_back(MakeArticle(std::string(outlet) + deal[0], outlet, "2026-05-04", agreed));
+    }
+    const std::string slipped = std::string(deal[0]) + " agreed to acquire " + deal[1] + " for $" + deal[2] + "5 billion.";
+    items.push_back(MakeArticle(std::string("rumour") + deal[0], "Rumour Mill Daily", "2026-05-04", slipped));
+  }
+  REQUIRE(store->WriteBatch(items).ok());
+  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(report.ok());
+  const double prior = 0.7;
+  for (const char* outlet : kAgreeing) {
+    CAPTURE(outlet);
+    REQUIRE(FindSource(*report, outlet) != nullptr);
+    CHECK(FindSource(*report, outlet)->trust > prior);
+  }
+  REQUIRE(FindSource(*report, "Rumour Mill Daily") != nullptr);
+  const double losing = FindSource(*report, "Rumour Mill Daily")->trust;
+  CHECK(losing < prior);
+  // (0.7 × 3 + 0) / (3 + Σ w) with three facts each settled near 0.9: about 0.41.
+  CHECK(losing == doctest::Approx(0.41).epsilon(0.05));
+  for (const ReportFact& fact : report->facts) CHECK(fact.status == "disputed");
+}
+
 TEST_CASE("unit for parent: AWS selling cloud capacity is Amazon selling it") {
   testing::TempDir dir;
   auto store = Store::Open(dir / "c.db");
