@@ -75,6 +75,9 @@ std::string MirroredKey(const std::string& key) {
   return relation + "|" + counterparty + "|" + subject + key.substr(third);
 }
 
+// "invest" of "invest|amazon|openai|".
+std::string RelationOfKey(const std::string& key) { return key.substr(0, key.find('|')); }
+
 // "2026-Q3" of "revenue|x|||period=2026-Q3" (FactKey puts the period last).
 std::string PeriodOfKey(const std::string& key) {
   constexpr std::string_view kMarker = "|period=";
@@ -140,6 +143,7 @@ class Run {
   void Build(const std::set<std::uint32_t>& wanted);
   std::set<std::uint32_t> Reach(const std::set<std::uint32_t>& from);
   void AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite);
+  void DeleteStaleFacts();
   void WriteFacts(const std::set<std::uint32_t>& rewrite);
   ReconcileStats ScoreEverything();
   void WriteClusters();
@@ -149,6 +153,7 @@ class Run {
     if (inserted) {
       keys_.push_back(key);
       members_of_key_.emplace_back();
+      ++keys_of_relation_[RelationOfKey(key)];
     }
     return it->second;
   }
@@ -167,6 +172,7 @@ class Run {
   std::unordered_map<std::string, std::uint32_t> key_index_;
   std::vector<std::string> keys_;
   std::vector<std::vector<std::int64_t>> members_of_key_;  // claim ids
+  std::unordered_map<std::string, std::size_t> keys_of_relation_;
   struct StoredLink {
     std::int64_t fact_id = 0;
     bool contradicts = false;
@@ -183,6 +189,8 @@ class Run {
   std::vector<ClaimRow> claims_;
   std::unordered_map<std::int64_t, std::size_t> loaded_claim_;
   std::map<std::uint32_t, FactState> facts_;
+  std::string relation_;  // the relation whose facts are loaded and built now
+  std::unordered_set<std::int64_t> removed_;  // stale facts deleted: their links are gone, an id may be reused
 };
 
 void Run::LoadIndependenceGroups() {
@@ -374,9 +382,14 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
   }
   if (to_build.empty()) return;
   std::vector<ClaimRow> rows;
-  if (static_cast<double>(to_build.size()) > kLoadEverythingShare * static_cast<double>(keys_.size()) &&
+  if (static_cast<double>(to_build.size()) > kLoadEverythingShare * static_cast<double>(keys_of_relation_[relation_]) &&
       claims_.empty()) {
-    rows = LoadClaimRows(db_, "c.relation != '" + std::string(kQuantityRelation) + "'", false);
+    // Relation names are [a-z0-9_]+ (extract/patterns grammar); quotes doubled all the same.
+    std::string quoted = relation_;
+    for (std::size_t at = quoted.find('\''); at != std::string::npos; at = quoted.find('\'', at + 2)) {
+      quoted.insert(at, 1, '\'');
+    }
+    rows = LoadClaimRows(db_, "c.relation = '" + quoted + "'", false);
   } else {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS wanted_claims (id INTEGER PRIMARY KEY)");
     db_.exec("DELETE FROM temp.wanted_claims");
@@ -610,17 +623,19 @@ void Run::AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite) {
   }
 }
 
-void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
+void Run::DeleteStaleFacts() {
   SQLite::Statement remove(db_, "DELETE FROM facts WHERE id = ?");
-  std::unordered_set<std::int64_t> removed;  // their links are gone (cascade); an id may be reused
   for (const std::string& key : stale_keys_) {
     auto stored = stored_facts_.find(key);
     if (stored == stored_facts_.end()) continue;
-    removed.insert(stored->second.id);
+    removed_.insert(stored->second.id);
     remove.bind(1, stored->second.id);
     remove.exec();
     remove.reset();
   }
+}
+
+void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
   SQLite::Statement insert_fact(db_, R"sql(
     INSERT INTO facts(key, relation, subject_id, counterparty_id, object_id, value, time, status, score,
                       independent_sources, explanation, figure_key, claim_count)
@@ -687,7 +702,7 @@ void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
       const ClaimRow& claim = claims_[i];
       const bool contradicts = fact.contradicting.count(i) > 0;
       auto linked = stored_fact_of_claim_.find(claim.id);
-      if (linked != stored_fact_of_claim_.end() && linked->second.fact_id == fact_id && !removed.count(fact_id) &&
+      if (linked != stored_fact_of_claim_.end() && linked->second.fact_id == fact_id && !removed_.count(fact_id) &&
           linked->second.contradicts == contradicts) {
         continue;
       }
@@ -900,18 +915,29 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
     ScanKeys();
     FindTouched();
     clock.Lap("key scan");
-    Build(touched_);
-    clock.Lap("build touched");
-    // Everything touched (a first or full run): nothing more to reach.
-    const bool all_touched = touched_.size() == keys_.size();
-    const std::set<std::uint32_t> rewrite = all_touched ? touched_ : Reach(touched_);
-    Build(rewrite);
-    if (!all_touched) Build(Reach(rewrite));
-    clock.Lap("build reached");
-    AddCrossFactDifferences(rewrite);
-    clock.Lap("direction and entity");
-    WriteFacts(rewrite);
-    clock.Lap("write facts");
+    DeleteStaleFacts();
+    // One relation at a time: facts of two relations never compare (mirrors, figures and
+    // periods all keep the relation), so only one relation's claims are in memory at once.
+    std::map<std::string, std::set<std::uint32_t>> touched_by_relation;
+    for (std::uint32_t key : touched_) touched_by_relation[RelationOfKey(keys_[key])].insert(key);
+    for (const auto& [relation, touched] : touched_by_relation) {
+      relation_ = relation;
+      claims_ = {};
+      loaded_claim_ = {};
+      facts_.clear();
+      Build(touched);
+      clock.Lap("build touched");
+      // Everything touched (a first or full run): nothing more to reach.
+      const bool all_touched = touched.size() == keys_of_relation_[relation];
+      const std::set<std::uint32_t> rewrite = all_touched ? touched : Reach(touched);
+      Build(rewrite);
+      if (!all_touched) Build(Reach(rewrite));
+      clock.Lap("build reached");
+      AddCrossFactDifferences(rewrite);
+      clock.Lap("direction and entity");
+      WriteFacts(rewrite);
+      clock.Lap("write facts");
+    }
     ReconcileStats stats = ScoreEverything();
     clock.Lap("trust and scores");
     if (articles_changed_ || !stale_keys_.empty() || !changed_sources_.empty()) WriteClusters();
