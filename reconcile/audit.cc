@@ -583,6 +583,80 @@ bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::strin
   return false;
 }
 
+// Scale words after a written number ("2.3 billion", "£40m", "US$1.2bn").
+struct ScaleWord {
+  std::string_view word;
+  double factor;
+};
+constexpr ScaleWord kScaleWords[] = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+                                     {"k", 1e3},        {"m", 1e6},       {"mn", 1e6},      {"mln", 1e6},
+                                     {"bn", 1e9},       {"b", 1e9},       {"tn", 1e12}};
+
+// The numbers a sentence writes, each times the scale word after it: "between 1.60 billion
+// and 1.65 billion dollars" gives 1.6e9 and 1.65e9, "a 2.3 billion pound contract" 2.3e9.
+std::vector<double> NumbersWritten(std::string_view sentence) {
+  std::vector<double> numbers;
+  auto digit = [&](std::size_t i) { return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i])); };
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    if (!digit(i) || (i > 0 && (std::isalnum(static_cast<unsigned char>(sentence[i - 1])) || sentence[i - 1] == '.' ||
+                                sentence[i - 1] == ','))) {
+      continue;
+    }
+    std::string number;
+    std::size_t end = i;
+    while (digit(end) || ((sentence[end] == ',' || sentence[end] == '.') && digit(end + 1))) {
+      if (sentence[end] != ',') number += sentence[end];
+      ++end;
+    }
+    std::size_t word_begin = end;
+    if (word_begin < sentence.size() && (sentence[word_begin] == ' ' || sentence[word_begin] == '-')) ++word_begin;
+    std::size_t word_end = word_begin;
+    while (word_end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[word_end]))) ++word_end;
+    const std::string word = Lowered(sentence.substr(word_begin, word_end - word_begin));
+    double factor = 1;
+    for (const ScaleWord& scale : kScaleWords) {
+      // A one-letter scale is glued to its number ("£40m"); "5 m" is more likely metres.
+      if (word == scale.word && (scale.word.size() > 1 || word_begin == end)) factor = scale.factor;
+    }
+    numbers.push_back(std::stod(number) * factor);
+    i = end;
+  }
+  return numbers;
+}
+
+// Whether a source writes a summary's money figure (both ends of a range) in a sentence
+// about the same thing where the recognizer took no such amount: "between 1.60 billion and
+// 1.65 billion dollars" gives only its second bound a currency, and "a 2.3 billion pound
+// contract" none. A figure the sources state in another currency is not this.
+bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources,
+                           const std::vector<std::string>& source_texts) {
+  if (summary.value_kind != "money") return false;
+  constexpr double kTolerance = 1e-9;
+  auto same = [&](double a, double b) { return NearlyEqual(a, b, kTolerance); };
+  const bool other_currency = std::any_of(sources.begin(), sources.end(), [&](const ClaimRow* source) {
+    return source->value_kind == "money" && source->currency != summary.currency &&
+           (same(source->low, summary.low) || same(source->high, summary.high));
+  });
+  if (other_currency) return false;
+  const ConditionClause summary_words = WordsOf(summary.quote);
+  for (const std::string& text : source_texts) {
+    for (std::size_t at = 0; at < text.size();) {
+      const extract::Span sentence = SentenceAround(text, at);
+      const std::string_view words = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
+      at = std::max(sentence.end + 1, at + 1);
+      const std::vector<double> numbers = NumbersWritten(words);
+      auto written = [&](double value) {
+        return std::any_of(numbers.begin(), numbers.end(), [&](double number) { return same(number, value); });
+      };
+      if (written(summary.low) && written(summary.high) &&
+          SharedWords(WordsOf(words), summary_words) >= kMinSharedConditionWords) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Judges a figure by the source clauses about the same thing: the same figure there
 // supports it; another figure of the same kind in a clause about the same parties and
 // words contradicts it; no such clause leaves it unsupported.
@@ -696,7 +770,10 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   if (!dated_only && best_same && (summary.polarity == "continues" || summary.polarity == "ceased") &&
       !StillAgainstNoLonger(*best, summary)) {
     for (const ClaimRow* source : sources) {
+      // The same date, not one inside the other: "no longer pays …, it said on 26 February"
+      // ends nothing the summary dates "in the second half of 2026".
       if (StillAgainstNoLonger(*source, summary) && SameTime(*source, summary) &&
+          source->time_precision == summary.time_precision &&
           Similarity(topic, topic_of(*source)) >= kMinSimilarity) {
         ended_by = source;
         differences.push_back({"polarity", "high", "\"" + source->polarity + "\" vs \"" + summary.polarity + "\""});
@@ -811,7 +888,10 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
             (verdict.verdict == "contradicted" &&
              std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
                          [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; }));
-        if (only_figure_unmatched && CountWrittenInSources(*claim, source_texts)) verdict = SupportedByText(*claim);
+        if (only_figure_unmatched && (CountWrittenInSources(*claim, source_texts) ||
+                                      MoneyWrittenInSources(*claim, source_claims, source_texts))) {
+          verdict = SupportedByText(*claim);
+        }
       }
       audit.verdicts.push_back(std::move(verdict));
       for (const ClaimRow* source : source_claims) {
