@@ -213,6 +213,22 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
       if (match.alignment == Alignment::kMirrored) mirrored.push_back({source, {}, kUnnamedRoleCost * match.unnamed});
     }
   }
+  // A swap where the source misread its other party ("The Nordic packaging group Estrella
+  // Kartong agreed to acquire Pellworth", read as Nordic's): the same figure under the same
+  // relation with the summary's acting party as the one the source acts upon, or the reverse.
+  if (direct.empty() && mirrored.empty() && summary.value_kind != "none" && !IsSymmetricRelation(summary.relation) &&
+      !summary.subject_id.empty() && !summary.counterparty_id.empty() && summary.subject_id != summary.counterparty_id) {
+    for (const ClaimRow* source : sources) {
+      if (source->relation != summary.relation || source->tranche != summary.tranche || !SameFigure(summary, *source)) {
+        continue;
+      }
+      const bool crossed = parties.NamedAndSame(summary.subject_id, source->counterparty_id) ||
+                           parties.NamedAndSame(summary.counterparty_id, source->subject_id);
+      const bool acts_alike = parties.NamedAndSame(summary.subject_id, source->subject_id) ||
+                              parties.NamedAndSame(summary.counterparty_id, source->counterparty_id);
+      if (crossed && !acts_alike) mirrored.push_back({source, {}, kUnnamedRoleCost});
+    }
+  }
   auto cheaper = [](const Candidate& a, const Candidate& b) {
     return a.cost != b.cost ? a.cost < b.cost : a.source->id < b.source->id;
   };
@@ -554,6 +570,52 @@ int SharedWords(const ConditionClause& a, const ConditionClause& b) {
   return shared;
 }
 
+// A clause that says a thing goes on ("will still show live games") or has stopped ("will
+// no longer carry any live games"), with its content words. Such clauses with no figure or
+// date of their own give no claim; they are paired across texts by their words, like
+// conditions, and "still" against "no longer" is a polarity slip (the pair of explicit cues
+// StillAgainstNoLonger trusts on figures).
+struct CourseClause {
+  std::size_t text = 0;   // which text: an index into the texts searched
+  std::size_t begin = 0;  // byte offset of the cue in its text
+  bool continues = false;
+  std::set<std::string> words;
+};
+
+struct CourseCue {
+  std::string_view cue;
+  bool continues;
+};
+constexpr CourseCue kCourseCues[] = {{"still ", true},       {"continues to ", true}, {"continue to ", true},
+                                     {"continued to ", true}, {"no longer ", false},   {"ceased to ", false},
+                                     {"ceases to ", false}};
+// Where a clause ends: a stop, a semicolon, a comma, or a joined clause of its own.
+constexpr std::string_view kClauseBreaks[] = {". ", "; ", ", ", " and ", " but ", " while ", " although ", " though "};
+// Words of four letters or more that say nothing of what a clause is about.
+constexpr std::string_view kFunctionWords[] = {"will", "would", "with", "from", "that", "this", "have", "been",
+                                               "which", "their", "also", "after", "under", "into", "shall"};
+
+std::vector<CourseClause> CourseClauses(std::string_view text) {
+  const std::string lowered = Lowered(text) + " ";
+  std::vector<CourseClause> clauses;
+  for (const CourseCue& cue : kCourseCues) {
+    for (std::size_t at = lowered.find(cue.cue); at != std::string::npos; at = lowered.find(cue.cue, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1]))) continue;
+      std::size_t begin = 0, end = lowered.size();
+      for (std::string_view clause_break : kClauseBreaks) {
+        const std::size_t before = std::string_view(lowered).substr(0, at).rfind(clause_break);
+        if (before != std::string::npos) begin = std::max(begin, before + clause_break.size());
+        const std::size_t after = lowered.find(clause_break, at + cue.cue.size());
+        if (after != std::string::npos) end = std::min(end, after);
+      }
+      CourseClause clause{0, at, cue.continues, WordsOf(std::string_view(lowered).substr(begin, end - begin)).words};
+      for (std::string_view word : kFunctionWords) clause.words.erase(std::string(word.substr(0, kStemLength)));
+      clauses.push_back(std::move(clause));
+    }
+  }
+  return clauses;
+}
+
 // Whether a source writes the count's number in a sentence about the same thing, where
 // the recognizer took no count from it ("the 25-year life", "900 electric charging points"):
 // the figure is in the sources, and a count the recognizer missed is no slip of the summary.
@@ -657,6 +719,31 @@ bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const Clai
   return false;
 }
 
+// A day, month or quarter the sources give in one other year only, both years written out:
+// "payouts start in January 2028" against "payments begin in January 2027" moved the year,
+// however the clause around it is reworded. Returns that source date, or null.
+const ClaimRow* YearSlipped(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources) {
+  constexpr std::size_t kYearDigits = 4;
+  const std::string& precision = summary.time_precision;
+  if ((precision != "day" && precision != "month" && precision != "quarter") ||
+      summary.time_start.size() <= kYearDigits) {
+    return nullptr;
+  }
+  const ClaimRow* slipped = nullptr;
+  for (const ClaimRow* source : sources) {
+    if (!Comparable(*source, summary) || source->time_precision != precision) continue;
+    if (SameTime(*source, summary)) return nullptr;
+    const std::string& start = source->time_start;
+    if (start.size() != summary.time_start.size() || start.substr(kYearDigits) != summary.time_start.substr(kYearDigits) ||
+        YearGuessApart(*source, summary)) {
+      continue;
+    }
+    if (slipped != nullptr && slipped->time_start != start) return nullptr;  // two years: no telling which
+    slipped = source;
+  }
+  return slipped;
+}
+
 // Judges a figure by the source clauses about the same thing: the same figure there
 // supports it; another figure of the same kind in a clause about the same parties and
 // words contradicts it; no such clause leaves it unsupported.
@@ -721,6 +808,17 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
       verdict.evidence.push_back(EvidenceOf(*best));
       if (verdict.discrepancies.empty()) verdict.verdict = "supported";
       return 0;
+    }
+    if (verdict.verdict == "unsupported" && dated_only) {
+      if (const ClaimRow* moved = YearSlipped(summary, sources)) {
+        verdict.verdict = "contradicted";
+        for (const Difference& difference : TimeDifferences(*moved, summary)) {
+          verdict.discrepancies.push_back(ToReport(difference, *moved, summary));
+        }
+        verdict.evidence.push_back(EvidenceOf(*moved));
+        if (verdict.discrepancies.empty()) verdict.verdict = "supported";
+        return kMinSimilarity;  // as sure as a like clause: the date can stand for its figure
+      }
     }
     if (verdict.verdict == "unsupported" && !dated_only) {
       for (const ClaimRow* source : sources) {
@@ -956,6 +1054,52 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
           verdict.discrepancies.push_back({difference->type, difference->severity, difference->detail, 0, 0});
           if (verdict.verdict == "supported" || verdict.verdict == "overstated") verdict.verdict = "contradicted";
         }
+      }
+    }
+
+    // "Still" against "no longer" in clauses no claim carries: each such clause of the
+    // summary against the source clause most like it, when that one is unambiguous.
+    {
+      std::vector<CourseClause> source_clauses;
+      for (std::size_t t = 0; t < source_texts.size(); ++t) {
+        for (CourseClause& clause : CourseClauses(source_texts[t])) {
+          clause.text = t;
+          source_clauses.push_back(std::move(clause));
+        }
+      }
+      for (const CourseClause& clause : CourseClauses(summary_text)) {
+        int nearest_shared = kMinSharedConditionWords - 1;
+        const CourseClause* nearest = nullptr;
+        bool tied = false;  // as like a clause of the other course: "A no longer pays B, B still pays A"
+        for (const CourseClause& source : source_clauses) {
+          int shared = 0;
+          for (const std::string& word : clause.words) shared += static_cast<int>(source.words.count(word));
+          if (shared > nearest_shared) {
+            nearest = &source;
+            nearest_shared = shared;
+            tied = false;
+          } else if (shared == nearest_shared && nearest != nullptr && source.continues != nearest->continues) {
+            tied = true;
+          }
+        }
+        if (nearest == nullptr || tied || nearest->continues == clause.continues) continue;
+        // A claim of the summary that holds the cue was compared on its own polarity already.
+        const bool judged = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
+          return claim->span.begin <= clause.begin && clause.begin < claim->span.end &&
+                 (claim->polarity == "continues" || claim->polarity == "ceased") &&
+                 (claim->relation != kQuantityRelation || claim->value_kind == "none");
+        });
+        if (judged) continue;
+        const extract::Span sentence = SentenceAround(summary_text, clause.begin);
+        const std::string& source_text = source_texts[nearest->text];
+        const extract::Span evidence = SentenceAround(source_text, nearest->begin);
+        const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
+        const std::string detail = nearest->continues ? "the source says it still holds, the summary that it no longer does"
+                                                      : "the source says it no longer holds, the summary that it still does";
+        audit.verdicts.push_back(
+            {"polarity", quote, sentence, "polarity: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
+             "contradicted", {{"polarity", "high", detail, 0, 0}},
+             {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin), evidence}}});
       }
     }
 
