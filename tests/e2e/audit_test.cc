@@ -234,6 +234,24 @@ TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no
        "Quorra Air must repay the $30 million loan from Fenwick Capital by March 2028, the airline said.",
        "Quorra Air has to repay its $30 million Fenwick Capital loan by March 2028.",
        "Quorra Air has to repay its $30 million Fenwick Capital loan by March 2029.", "date"},
+      {"lessor and lessee swapped",
+       "The rail lessor Ambry Rolling Stock has agreed to lease 30 new carriages to the operator Sallow Trains.",
+       "Sallow Trains will take 30 new carriages on leases from Ambry Rolling Stock.",
+       "Ambry Rolling Stock will take 30 new carriages on leases from Sallow Trains.", "direction"},
+      {"'no longer' turned into 'still' in a clause with no figure",
+       "Kinvara Radio will no longer broadcast live matches of the Tolland Cup, although it keeps a weekly "
+       "highlights show worth 2 million euros a year.",
+       "Kinvara Radio stops broadcasting live Tolland Cup matches but keeps a €2 million-a-year highlights show.",
+       "Kinvara Radio will still broadcast live Tolland Cup matches and keeps a €2 million-a-year highlights show.",
+       "polarity"},
+      {"a month's year moved, the clause reworded",
+       "About 4,000 growers will share the fund, with payments expected to begin in June 2027, Ardley Mills said.",
+       "Roughly 4,000 growers will split the fund, and payouts should start in June 2027.",
+       "Roughly 4,000 growers will split the fund, and payouts should start in June 2028.", "date"},
+      {"buyer and target swapped where the source's buyer carries a capitalised descriptor",
+       "The Nordic cable group Vorrath Kabel agreed on Monday to acquire Lindqvist Wire for 90 million euros.",
+       "Vorrath Kabel will buy Lindqvist Wire for €90 million.",
+       "Lindqvist Wire will buy the cable group Vorrath Kabel for €90 million.", "direction"},
   };
   for (const Case& c : cases) {
     const std::string name = c.name;
@@ -289,6 +307,19 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
       // A count the recognizer misses in the source ("the 25-year life") is still there.
       {"Carrow Wind will pay the port of Dunlin 2 million euros a year over the 25-year life of the lease.",
        "Carrow Wind pays the port of Dunlin €2 million a year for 25 years of the lease."},
+      // Money the recognizer misses in the source: a range whose currency follows its second
+      // bound, an amount in "pound" used as an adjective.
+      {"Tarrant Labs now expects revenue of between 1.20 billion and 1.25 billion dollars this year.",
+       "Tarrant Labs forecasts 2026 revenue of $1.20 billion to $1.25 billion."},
+      {"The builder Osgood Civil has won a 1.8 billion pound contract to rebuild the Fallow Bridge, the council "
+       "said. The old bridge cost 300 million pounds to repair in 2019.",
+       "Osgood Civil will rebuild the Fallow Bridge under a £1.8 billion contract, the council said."},
+      // "Still" on a later figure is not ended by a "no longer" told on another day.
+      {"Bramwell Mining said on Monday it would no longer pay a fixed dividend and would instead return 40 "
+       "percent of its earnings. The final dividend will be 0.30 dollars a share. It still plans a special payout "
+       "of about 300 million dollars in the second half of 2026.",
+       "Bramwell Mining will return 40% of earnings instead of a fixed dividend. Its final dividend is $0.30 a "
+       "share, and it still intends a special payout of around $300 million in the second half of 2026."},
   };
   for (const Case& c : cases) {
     CAPTURE(c.summary);
