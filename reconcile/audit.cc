@@ -654,10 +654,15 @@ constexpr ScaleWord kScaleWords[] = {{"thousand", 1e3}, {"million", 1e6}, {"bill
                                      {"k", 1e3},        {"m", 1e6},       {"mn", 1e6},      {"mln", 1e6},
                                      {"bn", 1e9},       {"b", 1e9},       {"tn", 1e12}};
 
+struct WrittenNumber {
+  double value = 0;       // the number times its scale word
+  std::size_t begin = 0;  // byte offset of its first digit in the sentence
+};
+
 // The numbers a sentence writes, each times the scale word after it: "between 1.60 billion
 // and 1.65 billion dollars" gives 1.6e9 and 1.65e9, "a 2.3 billion pound contract" 2.3e9.
-std::vector<double> NumbersWritten(std::string_view sentence) {
-  std::vector<double> numbers;
+std::vector<WrittenNumber> NumbersWritten(std::string_view sentence) {
+  std::vector<WrittenNumber> numbers;
   auto digit = [&](std::size_t i) { return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i])); };
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     if (!digit(i) || (i > 0 && (std::isalnum(static_cast<unsigned char>(sentence[i - 1])) || sentence[i - 1] == '.' ||
@@ -680,7 +685,7 @@ std::vector<double> NumbersWritten(std::string_view sentence) {
       // A one-letter scale is glued to its number ("£40m"); "5 m" is more likely metres.
       if (word == scale.word && (scale.word.size() > 1 || word_begin == end)) factor = scale.factor;
     }
-    numbers.push_back(std::stod(number) * factor);
+    numbers.push_back({std::stod(number) * factor, i});
     i = end;
   }
   return numbers;
@@ -706,9 +711,10 @@ bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const Clai
       const extract::Span sentence = SentenceAround(text, at);
       const std::string_view words = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
       at = std::max(sentence.end + 1, at + 1);
-      const std::vector<double> numbers = NumbersWritten(words);
+      const std::vector<WrittenNumber> numbers = NumbersWritten(words);
       auto written = [&](double value) {
-        return std::any_of(numbers.begin(), numbers.end(), [&](double number) { return same(number, value); });
+        return std::any_of(numbers.begin(), numbers.end(),
+                           [&](const WrittenNumber& number) { return same(number.value, value); });
       };
       if (written(summary.low) && written(summary.high) &&
           SharedWords(WordsOf(words), summary_words) >= kMinSharedConditionWords) {
@@ -717,6 +723,40 @@ bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const Clai
     }
   }
   return false;
+}
+
+// Verbs and prepositions that carry "more than" themselves: "whenever its acts exceed 12% of
+// streams" says what "more than 12 percent" says, though the figure reads exact.
+constexpr std::string_view kMoreThanWords[] = {"exceed",  "exceeds",   "exceeded", "exceeding", "surpass",
+                                               "surpasses", "surpassed", "top",      "tops",      "topped",
+                                               "beyond",  "above"};
+
+// Whether the summary's sentence writes its figure right after such a word.
+bool MoreThanWritten(const ClaimRow& summary) {
+  constexpr double kTolerance = 1e-9;
+  for (const WrittenNumber& number : NumbersWritten(summary.quote)) {
+    if (!NearlyEqual(number.value, summary.low, kTolerance)) continue;
+    std::size_t end = number.begin;
+    // Past a currency sign or code ("exceed $5 million", "above US$5 million").
+    while (end > 0 && summary.quote[end - 1] != ' ') --end;
+    while (end > 0 && summary.quote[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > 0 && std::isalpha(static_cast<unsigned char>(summary.quote[begin - 1]))) --begin;
+    const std::string word = Lowered(std::string_view(summary.quote).substr(begin, end - begin));
+    if (std::find(std::begin(kMoreThanWords), std::end(kMoreThanWords), word) != std::end(kMoreThanWords)) return true;
+  }
+  return false;
+}
+
+// A day or month the sources give as an end ("runs until the end of September 2029") that
+// the summary writes as a point ("running to the end of September 2029"), or the reverse:
+// one date, two readings of its kind. "Before", whose end is the day before, is not this.
+bool SameDateOtherKind(const ClaimRow& a, const ClaimRow& b) {
+  const TimeKind x = KindOfTime(a), y = KindOfTime(b);
+  const bool point_and_end = (x == TimeKind::kPoint && y == TimeKind::kEnd) || (x == TimeKind::kEnd && y == TimeKind::kPoint);
+  if (!point_and_end || a.time_precision != b.time_precision || a.time_end.empty() || a.time_end != b.time_end) return false;
+  if (a.time_precision != "day" && a.time_precision != "month") return false;
+  return a.time_boundary != "before" && b.time_boundary != "before";
 }
 
 // A day, month or quarter the sources give in one other year only, both years written out:
@@ -764,8 +804,13 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   for (const ClaimRow* source : sources) {
     bool same = false;
     if (dated_only) {
-      if (!Comparable(*source, summary)) continue;
-      same = SameTime(*source, summary);
+      if (SameDateOtherKind(*source, summary)) {
+        same = true;
+      } else if (!Comparable(*source, summary)) {
+        continue;
+      } else {
+        same = SameTime(*source, summary);
+      }
     } else {
       if (PointsAsCount(*source, summary)) {
         same = true;
@@ -840,6 +885,9 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   std::vector<Difference> differences =
       dated_only ? (best_same ? std::vector<Difference>{} : TimeDifferences(*best, summary))
                  : FigureDifferences(*best, summary);
+  if (!dated_only && best->qualifier == "more_than" && summary.qualifier == "exact" && MoreThanWritten(summary)) {
+    std::erase_if(differences, [](const Difference& d) { return d.type == "hedge_lost"; });
+  }
   if (dated_only && StillAgainstNoLonger(*best, summary)) {
     differences.push_back({"polarity", "high", "\"" + best->polarity + "\" vs \"" + summary.polarity + "\""});
   }

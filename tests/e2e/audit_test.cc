@@ -248,6 +248,12 @@ TEST_CASE("audit summary: swapped parties, conditions, boundaries, dates and 'no
        "About 4,000 growers will share the fund, with payments expected to begin in June 2027, Ardley Mills said.",
        "Roughly 4,000 growers will split the fund, and payouts should start in June 2027.",
        "Roughly 4,000 growers will split the fund, and payouts should start in June 2028.", "date"},
+      {"target and bidder swapped against a bid the target's shareholders accepted",
+       "Shareholders of the ferry operator Calloway Line voted on Monday to accept a takeover by the port group "
+       "Ostend Harbour Holdings.",
+       "Calloway Line is set to be taken over by Ostend Harbour Holdings after its shareholders voted for the bid.",
+       "Ostend Harbour Holdings is set to be taken over by Calloway Line after its shareholders voted for the bid.",
+       "direction"},
       {"buyer and target swapped where the source's buyer carries a capitalised descriptor",
        "The Nordic cable group Vorrath Kabel agreed on Monday to acquire Lindqvist Wire for 90 million euros.",
        "Vorrath Kabel will buy Lindqvist Wire for €90 million.",
@@ -314,6 +320,15 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
       {"The builder Osgood Civil has won a 1.8 billion pound contract to rebuild the Fallow Bridge, the council "
        "said. The old bridge cost 300 million pounds to repair in 2019.",
        "Osgood Civil will rebuild the Fallow Bridge under a £1.8 billion contract, the council said."},
+      // "More than" carried by a verb.
+      {"Lenning Foods pays a bonus of 2 million euros in any year in which exports make up more than 30 percent "
+       "of its sales.",
+       "Lenning Foods earns a €2 million bonus whenever exports exceed 30% of sales."},
+      // An end date ("until the end of March 2029") the summary reads as a point.
+      {"The radio group Selby Media will pay the record label Quayside Sound 40 million dollars over four years, "
+       "the two companies said on Monday. The deal runs until the end of March 2029.",
+       "Selby Media will pay Quayside Sound $40 million across four years under a deal announced on 14 September "
+       "2026, running to the end of March 2029."},
       // "Still" on a later figure is not ended by a "no longer" told on another day.
       {"Bramwell Mining said on Monday it would no longer pay a fixed dividend and would instead return 40 "
        "percent of its earnings. The final dividend will be 0.30 dollars a share. It still plans a special payout "
