@@ -392,8 +392,8 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
     rows = LoadClaimRows(db_, "c.relation = '" + quoted + "'", false);
   } else {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS wanted_claims (id INTEGER PRIMARY KEY)");
-    db_.exec("DELETE FROM temp.wanted_claims");
-    SQLite::Statement insert(db_, "INSERT OR IGNORE INTO temp.wanted_claims(id) VALUES (?)");
+    db_.exec("DELETE FROM wanted_claims");
+    SQLite::Statement insert(db_, "INSERT INTO wanted_claims(id) VALUES (?) ON CONFLICT DO NOTHING");
     for (std::uint32_t key : to_build) {
       for (std::int64_t claim : members_of_key_[key]) {
         if (loaded_claim_.count(claim)) continue;
@@ -402,7 +402,7 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
         insert.reset();
       }
     }
-    rows = LoadClaimRows(db_, "c.id IN (SELECT id FROM temp.wanted_claims)", false);
+    rows = LoadClaimRows(db_, "c.id IN (SELECT id FROM wanted_claims)", false);
   }
   if (claims_.empty()) {
     claims_ = std::move(rows);  // the whole vector: moving row by row would hold two copies at the peak
@@ -646,7 +646,9 @@ void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
     WHERE id = ?1)sql");
   SQLite::Statement clear_differences(db_, "DELETE FROM discrepancies WHERE fact_id = ?");
   SQLite::Statement link(db_, R"sql(
-    INSERT OR REPLACE INTO claim_facts(fact_id, claim_id, source_id, strength, contradicts) VALUES (?, ?, ?, ?, ?))sql");
+    INSERT INTO claim_facts(fact_id, claim_id, source_id, strength, contradicts) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(claim_id) DO UPDATE SET fact_id = excluded.fact_id, source_id = excluded.source_id,
+                                        strength = excluded.strength, contradicts = excluded.contradicts)sql");
   SQLite::Statement insert_difference(db_, R"sql(
     INSERT INTO discrepancies(fact_id, type, severity, claim_a, claim_b, detail) VALUES (?, ?, ?, ?, ?, ?))sql");
   // In key order: a fresh store numbers its facts the same way every time.
@@ -907,7 +909,8 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
       db_.exec("UPDATE facts SET claim_count = -1");
       db_.exec("UPDATE sources SET group_label = NULL");
       db_.exec("DELETE FROM syndicated_pairs");
-      db_.exec("INSERT OR IGNORE INTO unreconciled(article_id) SELECT id FROM articles");
+      db_.exec("DELETE FROM unreconciled");
+      db_.exec("INSERT INTO unreconciled(article_id) SELECT id FROM articles");
     }
     PhaseClock clock;
     LoadIndependenceGroups();
