@@ -16,7 +16,11 @@
 // and on a date of its own "before 2030" against "through 2030" is a medium boundary slip.
 // Polarity of a loose clause counts only as "still" against "no longer". Conditions no
 // pattern read ("unless X fails to deliver and does not make up the shortfall") are
-// compared by their shape: "and" turned into "or", or a joint condition cut to one test.
+// compared by their shape: "and" turned into "or", or a joint condition cut to one test;
+// clauses that say a thing still holds or no longer does, with no claim of their own, are
+// paired by their words the same way. A figure the recognizer missed in the source but a like
+// source sentence writes (a count, or money: "between 1.60 billion and 1.65 billion dollars")
+// is there.
 
 #include <nlohmann/json.hpp>
 
@@ -217,7 +221,8 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
   // Kartong agreed to acquire Pellworth", read as Nordic's): the same figure under the same
   // relation with the summary's acting party as the one the source acts upon, or the reverse.
   if (direct.empty() && mirrored.empty() && summary.value_kind != "none" && !IsSymmetricRelation(summary.relation) &&
-      !summary.subject_id.empty() && !summary.counterparty_id.empty() && summary.subject_id != summary.counterparty_id) {
+      !summary.subject_id.empty() && !summary.counterparty_id.empty() &&
+      summary.subject_id != summary.counterparty_id) {
     for (const ClaimRow* source : sources) {
       if (source->relation != summary.relation || source->tranche != summary.tranche || !SameFigure(summary, *source)) {
         continue;
@@ -663,7 +668,9 @@ struct WrittenNumber {
 // and 1.65 billion dollars" gives 1.6e9 and 1.65e9, "a 2.3 billion pound contract" 2.3e9.
 std::vector<WrittenNumber> NumbersWritten(std::string_view sentence) {
   std::vector<WrittenNumber> numbers;
-  auto digit = [&](std::size_t i) { return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i])); };
+  auto digit = [&](std::size_t i) {
+    return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i]));
+  };
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     if (!digit(i) || (i > 0 && (std::isalnum(static_cast<unsigned char>(sentence[i - 1])) || sentence[i - 1] == '.' ||
                                 sentence[i - 1] == ','))) {
@@ -753,8 +760,11 @@ bool MoreThanWritten(const ClaimRow& summary) {
 // one date, two readings of its kind. "Before", whose end is the day before, is not this.
 bool SameDateOtherKind(const ClaimRow& a, const ClaimRow& b) {
   const TimeKind x = KindOfTime(a), y = KindOfTime(b);
-  const bool point_and_end = (x == TimeKind::kPoint && y == TimeKind::kEnd) || (x == TimeKind::kEnd && y == TimeKind::kPoint);
-  if (!point_and_end || a.time_precision != b.time_precision || a.time_end.empty() || a.time_end != b.time_end) return false;
+  const bool point_and_end =
+      (x == TimeKind::kPoint && y == TimeKind::kEnd) || (x == TimeKind::kEnd && y == TimeKind::kPoint);
+  if (!point_and_end || a.time_precision != b.time_precision || a.time_end.empty() || a.time_end != b.time_end) {
+    return false;
+  }
   if (a.time_precision != "day" && a.time_precision != "month") return false;
   return a.time_boundary != "before" && b.time_boundary != "before";
 }
@@ -774,8 +784,8 @@ const ClaimRow* YearSlipped(const ClaimRow& summary, const std::vector<const Cla
     if (!Comparable(*source, summary) || source->time_precision != precision) continue;
     if (SameTime(*source, summary)) return nullptr;
     const std::string& start = source->time_start;
-    if (start.size() != summary.time_start.size() || start.substr(kYearDigits) != summary.time_start.substr(kYearDigits) ||
-        YearGuessApart(*source, summary)) {
+    if (start.size() != summary.time_start.size() ||
+        start.substr(kYearDigits) != summary.time_start.substr(kYearDigits) || YearGuessApart(*source, summary)) {
       continue;
     }
     if (slipped != nullptr && slipped->time_start != start) return nullptr;  // two years: no telling which
@@ -1142,12 +1152,14 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
         const std::string& source_text = source_texts[nearest->text];
         const extract::Span evidence = SentenceAround(source_text, nearest->begin);
         const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
-        const std::string detail = nearest->continues ? "the source says it still holds, the summary that it no longer does"
-                                                      : "the source says it no longer holds, the summary that it still does";
+        const std::string detail = nearest->continues
+                                       ? "the source says it still holds, the summary that it no longer does"
+                                       : "the source says it no longer holds, the summary that it still does";
         audit.verdicts.push_back(
             {"polarity", quote, sentence, "polarity: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
              "contradicted", {{"polarity", "high", detail, 0, 0}},
-             {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin), evidence}}});
+             {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin),
+               evidence}}});
       }
     }
 
