@@ -6,8 +6,10 @@
 //      touched when a claim's key moved, a claim is new, a fact's claim count changed
 //      (claims of a replaced article are gone), or a source's independence group changed;
 //   2. facts whose differences can depend on a touched one are rewritten: the touched facts,
-//      their mirrors (direction) and the facts with the same figure (entity slips); their
-//      claims, and those of their own mirrors and figure neighbours, are loaded;
+//      their mirrors (direction), the facts with the same figure and a party in common
+//      (entity slips) and the other periods of a period measure (period slips); their claims,
+//      and those of their own neighbours, are loaded, one relation at a time (facts of two
+//      relations never compare);
 //   3. trust and scores are recomputed over the whole store from narrow rows (one per claim),
 //      and only facts whose score or status moved are written.
 // A first run touches every fact and so is a full reconcile; the result does not depend on
@@ -17,8 +19,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
