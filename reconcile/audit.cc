@@ -624,18 +624,32 @@ std::vector<CourseClause> CourseClauses(std::string_view text) {
 // Whether a source writes the count's number in a sentence about the same thing, where
 // the recognizer took no count from it ("the 25-year life", "900 electric charging points"):
 // the figure is in the sources, and a count the recognizer missed is no slip of the summary.
+// Small counts as words ("a six-year deal"), by value.
+constexpr std::string_view kNumberWords[] = {"zero",    "one",     "two",       "three",    "four",
+                                             "five",    "six",     "seven",     "eight",    "nine",
+                                             "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                             "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                                             "twenty"};
+
 bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::string>& source_texts) {
   if (summary.value_kind != "count" || summary.low != summary.high || summary.low != std::floor(summary.low)) return false;
-  // "1400" and "1,400".
+  // "1400", "1,400", and "six" for 6.
   const std::string digits = std::to_string(static_cast<long long>(summary.low));
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
     grouped += digits[i];
   }
+  std::vector<std::string> spellings = {digits, grouped};
+  // From two: "one" stands in too many phrases ("one of its plants") to say a count is there.
+  constexpr double kFirstCountWord = 2;
+  if (summary.low >= kFirstCountWord && summary.low < static_cast<double>(std::size(kNumberWords))) {
+    spellings.emplace_back(kNumberWords[static_cast<std::size_t>(summary.low)]);
+  }
   const ConditionClause summary_words = WordsOf(summary.quote);
-  for (const std::string& text : source_texts) {
-    for (const std::string& number : {digits, grouped}) {
+  for (const std::string& original : source_texts) {
+    const std::string text = Lowered(original);  // same offsets: "Six-year" at a sentence start
+    for (const std::string& number : spellings) {
       for (std::size_t at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
         const std::size_t end = at + number.size();
         const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
@@ -732,14 +746,23 @@ bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const Clai
   return false;
 }
 
-// Verbs and prepositions that carry "more than" themselves: "whenever its acts exceed 12% of
-// streams" says what "more than 12 percent" says, though the figure reads exact.
-constexpr std::string_view kMoreThanWords[] = {"exceed",  "exceeds",   "exceeded", "exceeding", "surpass",
-                                               "surpasses", "surpassed", "top",      "tops",      "topped",
-                                               "beyond",  "above"};
+// Words before a figure that carry its qualifier themselves, where the recognizer reads the
+// figure as exact: "whenever its acts exceed 12% of streams" says what "more than 12
+// percent" says, "a minimum of 80 live games" what "at least 80".
+struct QualifierLead {
+  std::string_view words;
+  std::string_view qualifier;
+};
+constexpr QualifierLead kQualifierLeads[] = {
+    {"exceed", "more_than"},        {"exceeds", "more_than"},     {"exceeded", "more_than"},
+    {"exceeding", "more_than"},     {"surpass", "more_than"},     {"surpasses", "more_than"},
+    {"surpassed", "more_than"},     {"top", "more_than"},         {"tops", "more_than"},
+    {"topped", "more_than"},        {"beyond", "more_than"},      {"above", "more_than"},
+    {"a minimum of", "at_least"},   {"minimum of", "at_least"},   {"no fewer than", "at_least"},
+    {"not fewer than", "at_least"}, {"not less than", "at_least"}};
 
-// Whether the summary's sentence writes its figure right after such a word.
-bool MoreThanWritten(const ClaimRow& summary) {
+// Whether the summary's sentence writes its figure right after words carrying `qualifier`.
+bool QualifierWritten(const ClaimRow& summary, std::string_view qualifier) {
   constexpr double kTolerance = 1e-9;
   for (const WrittenNumber& number : NumbersWritten(summary.quote)) {
     if (!NearlyEqual(number.value, summary.low, kTolerance)) continue;
@@ -747,10 +770,10 @@ bool MoreThanWritten(const ClaimRow& summary) {
     // Past a currency sign or code ("exceed $5 million", "above US$5 million").
     while (end > 0 && summary.quote[end - 1] != ' ') --end;
     while (end > 0 && summary.quote[end - 1] == ' ') --end;
-    std::size_t begin = end;
-    while (begin > 0 && std::isalpha(static_cast<unsigned char>(summary.quote[begin - 1]))) --begin;
-    const std::string word = Lowered(std::string_view(summary.quote).substr(begin, end - begin));
-    if (std::find(std::begin(kMoreThanWords), std::end(kMoreThanWords), word) != std::end(kMoreThanWords)) return true;
+    const std::string before = " " + Lowered(std::string_view(summary.quote).substr(0, end));
+    for (const QualifierLead& lead : kQualifierLeads) {
+      if (lead.qualifier == qualifier && before.ends_with(" " + std::string(lead.words))) return true;
+    }
   }
   return false;
 }
@@ -895,7 +918,8 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
   std::vector<Difference> differences =
       dated_only ? (best_same ? std::vector<Difference>{} : TimeDifferences(*best, summary))
                  : FigureDifferences(*best, summary);
-  if (!dated_only && best->qualifier == "more_than" && summary.qualifier == "exact" && MoreThanWritten(summary)) {
+  if (!dated_only && summary.qualifier == "exact" && best->qualifier != "exact" &&
+      QualifierWritten(summary, best->qualifier)) {
     std::erase_if(differences, [](const Difference& d) { return d.type == "hedge_lost"; });
   }
   if (dated_only && StillAgainstNoLonger(*best, summary)) {

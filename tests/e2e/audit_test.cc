@@ -324,6 +324,10 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
       {"Lenning Foods pays a bonus of 2 million euros in any year in which exports make up more than 30 percent "
        "of its sales.",
        "Lenning Foods earns a €2 million bonus whenever exports exceed 30% of sales."},
+      // A count the source writes as a word, and "at least" told as "a minimum of".
+      {"The cycling league Velo Series has agreed a five-year deal with the broadcaster Pennant TV, which will "
+       "show at least 40 live races a season.",
+       "Pennant TV will broadcast Velo Series for five seasons, with a minimum of 40 live races a season."},
       // An end date ("until the end of March 2029") the summary reads as a point.
       {"The radio group Selby Media will pay the record label Quayside Sound 40 million dollars over four years, "
        "the two companies said on Monday. The deal runs until the end of March 2029.",
