@@ -26,6 +26,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -426,7 +428,32 @@ std::vector<Difference> TimeDifferences(const ClaimRow& source, const ClaimRow& 
   return kept;
 }
 
+// The ISO day after `date` ("2026-03-31" -> "2026-04-01"); empty when it is no ISO day.
+std::string NextDay(const std::string& date) {
+  constexpr std::size_t kIsoDayLength = 10;
+  if (date.size() != kIsoDayLength) return {};
+  const std::chrono::year_month_day day{std::chrono::year{std::stoi(date.substr(0, 4))},
+                                        std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+                                        std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+  if (!day.ok()) return {};
+  const std::chrono::year_month_day next{std::chrono::sys_days{day} + std::chrono::days{1}};
+  char text[kIsoDayLength + 1];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
+                static_cast<unsigned>(next.day()));
+  return text;
+}
+
+// "After" a period, read as a time opening the day it ends ("after first-quarter profit
+// slipped", start 2026-04-01), against that period itself (the first quarter): the
+// conjunction "after" before a figure's period, not a new date.
+bool OpensAfter(const ClaimRow& opening, const ClaimRow& period) {
+  return opening.time_boundary == "after" && KindOfTime(period) == TimeKind::kPoint &&
+         opening.time_precision == period.time_precision && !opening.time_start.empty() &&
+         opening.time_start == NextDay(period.time_end);
+}
+
 bool SameTime(const ClaimRow& a, const ClaimRow& b) {
+  if (OpensAfter(a, b) || OpensAfter(b, a)) return true;
   return Comparable(a, b) && (TimeDifferences(a, b).empty() || YearGuessApart(a, b));
 }
 
@@ -630,6 +657,8 @@ constexpr std::string_view kNumberWords[] = {"zero",    "one",     "two",       
                                              "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
                                              "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                                              "twenty"};
+// From two: "one" stands in too many phrases ("one of its plants") to say a count is there.
+constexpr std::size_t kFirstCountWord = 2;
 
 bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::string>& source_texts) {
   if (summary.value_kind != "count" || summary.low != summary.high || summary.low != std::floor(summary.low)) return false;
@@ -641,8 +670,6 @@ bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::strin
     grouped += digits[i];
   }
   std::vector<std::string> spellings = {digits, grouped};
-  // From two: "one" stands in too many phrases ("one of its plants") to say a count is there.
-  constexpr double kFirstCountWord = 2;
   if (summary.low >= kFirstCountWord && summary.low < static_cast<double>(std::size(kNumberWords))) {
     spellings.emplace_back(kNumberWords[static_cast<std::size_t>(summary.low)]);
   }
@@ -709,16 +736,30 @@ std::vector<WrittenNumber> NumbersWritten(std::string_view sentence) {
     numbers.push_back({std::stod(number) * factor, i});
     i = end;
   }
+  // Small counts written as words ("as much as five more years").
+  const std::string lowered = Lowered(sentence);
+  for (std::size_t value = kFirstCountWord; value < std::size(kNumberWords); ++value) {
+    const std::string_view word = kNumberWords[value];
+    for (std::size_t at = lowered.find(word); at != std::string::npos; at = lowered.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lowered[at - 1]));
+      const bool ends = end == lowered.size() || !std::isalpha(static_cast<unsigned char>(lowered[end]));
+      if (starts && ends) numbers.push_back({static_cast<double>(value), at});
+    }
+  }
   return numbers;
 }
 
-// Whether a source writes a summary's money figure (both ends of a range) in a sentence
-// about the same thing where the recognizer took no such amount: "between 1.60 billion and
-// 1.65 billion dollars" gives only its second bound a currency, and "a 2.3 billion pound
-// contract" none. A figure the sources state in another currency is not this.
-bool MoneyWrittenInSources(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources,
-                           const std::vector<std::string>& source_texts) {
-  if (summary.value_kind != "money") return false;
+// Whether a source writes a summary's money figure (both ends of a range), or both ends of a
+// percent range, in a sentence about the same thing where the recognizer took no such
+// figure: "between 1.60 billion and 1.65 billion dollars" gives only its second bound a
+// currency, "a 2.3 billion pound contract" none, and "up from 6 to 8 per cent" reads as a
+// change. A figure the sources state in another currency is not this; a single percent is
+// too short a number to find by its digits alone.
+bool FigureWrittenInSources(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources,
+                            const std::vector<std::string>& source_texts) {
+  const bool percent_range = summary.value_kind == "percent" && summary.low != summary.high;
+  if (summary.value_kind != "money" && !percent_range) return false;
   constexpr double kTolerance = 1e-9;
   auto same = [&](double a, double b) { return NearlyEqual(a, b, kTolerance); };
   const bool other_currency = std::any_of(sources.begin(), sources.end(), [&](const ClaimRow* source) {
@@ -759,7 +800,9 @@ constexpr QualifierLead kQualifierLeads[] = {
     {"surpassed", "more_than"},     {"top", "more_than"},         {"tops", "more_than"},
     {"topped", "more_than"},        {"beyond", "more_than"},      {"above", "more_than"},
     {"a minimum of", "at_least"},   {"minimum of", "at_least"},   {"no fewer than", "at_least"},
-    {"not fewer than", "at_least"}, {"not less than", "at_least"}};
+    {"not fewer than", "at_least"}, {"not less than", "at_least"},   {"as much as", "up_to"},
+    {"as many as", "up_to"},        {"up to", "up_to"},               {"at most", "up_to"},
+    {"about", "approx"},            {"around", "approx"},             {"roughly", "approx"}};
 
 // Whether the summary's sentence writes its figure right after words carrying `qualifier`.
 bool QualifierWritten(const ClaimRow& summary, std::string_view qualifier) {
@@ -1069,7 +1112,7 @@ Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const n
              std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
                          [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; }));
         if (only_figure_unmatched && (CountWrittenInSources(*claim, source_texts) ||
-                                      MoneyWrittenInSources(*claim, source_claims, source_texts))) {
+                                      FigureWrittenInSources(*claim, source_claims, source_texts))) {
           verdict = SupportedByText(*claim);
         }
       }

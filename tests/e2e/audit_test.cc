@@ -328,6 +328,15 @@ TEST_CASE("audit summary: faithful rewordings of figures and dates stay supporte
       {"The cycling league Velo Series has agreed a five-year deal with the broadcaster Pennant TV, which will "
        "show at least 40 live races a season.",
        "Pennant TV will broadcast Velo Series for five seasons, with a minimum of 40 live races a season."},
+      // "After" before a figure's quarter is a conjunction, not a date opening after it.
+      {"Norwick Freight earned 52 million dollars in the first quarter, down from 61 million dollars a year ago.",
+       "Norwick Freight kept its outlook after first-quarter profit slipped to $52 million from $61 million."},
+      // A percent range the source tells as "from 4 to 6 per cent" (read there as a change).
+      {"Tollan Health now expects sales to grow by 7 to 9 per cent this year, up from 4 to 6 per cent previously.",
+       "Tollan Health raised its sales growth target to 7–9% from 4–6%."},
+      // A hedge before a count written as a word.
+      {"Hestry Rail will keep its old trains running for up to five years at a cost of 30 million euros.",
+       "Hestry Rail will spend €30 million keeping its old trains in service for as much as five more years."},
       // An end date ("until the end of March 2029") the summary reads as a point.
       {"The radio group Selby Media will pay the record label Quayside Sound 40 million dollars over four years, "
        "the two companies said on Monday. The deal runs until the end of March 2029.",
