@@ -437,7 +437,7 @@ std::string NextDay(const std::string& date) {
                                         std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
   if (!day.ok()) return {};
   const std::chrono::year_month_day next{std::chrono::sys_days{day} + std::chrono::days{1}};
-  char text[kIsoDayLength + 1];
+  char text[32];  // room for any int year, so GCC's -Wformat-truncation sees no cut
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
                 static_cast<unsigned>(next.day()));
   return text;
