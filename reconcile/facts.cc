@@ -171,31 +171,44 @@ std::string ClaimLine(const ClaimRow& claim) {
   return line;
 }
 
-Independence LoadIndependence(SQLite::Database& db) {
-  Independence independence;
+std::map<std::int64_t, std::int64_t> JoinSourcesAndDerivations(SQLite::Database& db, UnionFind& groups) {
   std::map<std::int64_t, std::int64_t> source_of_article;
   std::map<std::string, std::int64_t> article_by_key;
   std::map<std::int64_t, std::string> derived_from;
-  std::map<std::int64_t, std::string> sketches;
-  SQLite::Statement select(db, "SELECT id, key, source_id, derived_from, sketch FROM articles ORDER BY id");
+  SQLite::Statement select(db, "SELECT id, key, source_id, derived_from FROM articles ORDER BY id");
   while (select.executeStep()) {
     std::int64_t id = select.getColumn(0).getInt64();
     article_by_key[select.getColumn(1).getString()] = id;
     source_of_article[id] = select.getColumn(2).getInt64();
     if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
-    const SQLite::Column sketch = select.getColumn(4);
-    sketches[id] = std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
   }
   std::map<std::int64_t, std::int64_t> first_article_of_source;
   for (const auto& [article, source] : source_of_article) {
     auto [it, inserted] = first_article_of_source.emplace(source, article);
-    independence.groups.Join(article, it->second);
+    groups.Join(article, it->second);
   }
   for (const auto& [article, parent_key] : derived_from) {
     auto parent = article_by_key.find(parent_key);
-    if (parent != article_by_key.end()) independence.groups.Join(article, parent->second);
+    if (parent != article_by_key.end()) groups.Join(article, parent->second);
   }
-  JoinSyndicatedCopies(sketches, independence.groups, independence.syndication, {}, nullptr);
+  return source_of_article;
+}
+
+std::map<std::int64_t, std::string> LoadSketches(SQLite::Database& db) {
+  std::map<std::int64_t, std::string> sketches;
+  SQLite::Statement select(db, "SELECT id, sketch FROM articles");
+  while (select.executeStep()) {
+    const SQLite::Column sketch = select.getColumn(1);
+    sketches[select.getColumn(0).getInt64()] =
+        std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
+  }
+  return sketches;
+}
+
+Independence LoadIndependence(SQLite::Database& db) {
+  Independence independence;
+  JoinSourcesAndDerivations(db, independence.groups);
+  JoinSyndicatedCopies(LoadSketches(db), independence.groups, independence.syndication, {}, nullptr);
   return independence;
 }
 
@@ -222,6 +235,18 @@ std::string FactKey(const ClaimRow& claim) {
     if (!period.empty()) key += std::string(kPeriodMarker) + period;
   }
   return key;
+}
+
+std::string PeriodOfKey(const std::string& key) {
+  const std::size_t at = key.find(kPeriodMarker);
+  return at == std::string::npos ? "" : key.substr(at + kPeriodMarker.size());  // FactKey puts it last
+}
+
+std::string TrancheOf(const std::string& terms) {
+  if (terms.empty()) return "";
+  nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
+  if (parsed.is_object() && parsed.contains("tranche") && parsed["tranche"].is_string()) return parsed["tranche"];
+  return "";
 }
 
 std::string PeriodlessKey(const std::string& key) {
@@ -339,11 +364,7 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
     row.qualifier = select.getColumn(column++).getString();
     const SQLite::Column exclusive = select.getColumn(column++);
     if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
-    std::string terms = select.getColumn(column++).getString();
-    if (!terms.empty()) {
-      nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
-      if (parsed.is_object() && parsed.contains("tranche")) row.tranche = parsed["tranche"].get<std::string>();
-    }
+    row.tranche = TrancheOf(select.getColumn(column++).getString());
     row.time_start = select.getColumn(column++).getString();
     row.time_end = select.getColumn(column++).getString();
     row.time_precision = select.getColumn(column++).getString();

@@ -63,6 +63,13 @@ struct Independence {
 };
 Independence LoadIndependence(SQLite::Database& db);
 
+// Joins in `groups` every stored article with its source's first article and with the article
+// it derives from; returns each article's source id.
+std::map<std::int64_t, std::int64_t> JoinSourcesAndDerivations(SQLite::Database& db, UnionFind& groups);
+
+// Every stored article's shingle sketch, by article id.
+std::map<std::int64_t, std::string> LoadSketches(SQLite::Database& db);
+
 // Near-duplicate articles (syndicated copies) by their bottom-k sketches (article id →
 // sketch): joins copies in `groups` and `syndication`. With `is_new`, only pairs with at least
 // one new article are checked; with `found`, every similar pair checked is appended (smaller
@@ -102,6 +109,12 @@ std::string FactKey(const ClaimRow& claim);
 // A period measure's key without its period ("revenue|x|||period=2026-Q3" → "revenue|x||");
 // empty for keys without a period.
 std::string PeriodlessKey(const std::string& key);
+
+// A period measure's period ("2026-Q3"); empty for keys without one.
+std::string PeriodOfKey(const std::string& key);
+
+// The `tranche` of a claim's stored terms (JSON object), or empty.
+std::string TrancheOf(const std::string& terms);
 
 // One line for a reader: "invest: Amazon → OpenAI, up to USD 50 bn, 2026-02".
 std::string ClaimLine(const ClaimRow& claim);

@@ -80,20 +80,6 @@ std::string MirroredKey(const std::string& key) {
 // "invest" of "invest|amazon|openai|".
 std::string RelationOfKey(const std::string& key) { return key.substr(0, key.find('|')); }
 
-// "2026-Q3" of "revenue|x|||period=2026-Q3" (FactKey puts the period last).
-std::string PeriodOfKey(const std::string& key) {
-  constexpr std::string_view kMarker = "|period=";
-  const std::size_t at = key.find(kMarker);
-  return at == std::string::npos ? "" : key.substr(at + kMarker.size());
-}
-
-std::string TrancheOf(const std::string& terms) {
-  if (terms.empty()) return "";
-  nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
-  if (parsed.is_object() && parsed.contains("tranche") && parsed["tranche"].is_string()) return parsed["tranche"];
-  return "";
-}
-
 // The order claims of one fact are considered in: by what they say, never by the order
 // they were stored in, so that a store fed in any order reaches the same facts.
 bool Earlier(const ClaimRow& a, const ClaimRow& b) {
@@ -197,32 +183,15 @@ class Run {
 
 void Run::LoadIndependenceGroups() {
   UnionFind groups;
-  std::map<std::int64_t, std::int64_t> source_of_article;
-  std::map<std::string, std::int64_t> article_by_key;
-  std::map<std::int64_t, std::string> derived_from;
+  const std::map<std::int64_t, std::int64_t> source_of_article = JoinSourcesAndDerivations(db_, groups);
   std::set<std::int64_t> new_articles;
   {
-    SQLite::Statement select(db_, R"sql(
-      SELECT a.id, a.key, a.source_id, a.derived_from, u.article_id IS NOT NULL
-      FROM articles a LEFT JOIN unreconciled u ON u.article_id = a.id ORDER BY a.id)sql");
-    while (select.executeStep()) {
-      std::int64_t id = select.getColumn(0).getInt64();
-      article_by_key[select.getColumn(1).getString()] = id;
-      source_of_article[id] = select.getColumn(2).getInt64();
-      if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
-      if (select.getColumn(4).getInt() != 0) new_articles.insert(id);
-    }
+    SQLite::Statement select(db_, "SELECT article_id FROM unreconciled");
+    while (select.executeStep()) new_articles.insert(select.getColumn(0).getInt64());
   }
   articles_changed_ = !new_articles.empty();
-  std::map<std::int64_t, std::int64_t> first_article_of_source;
-  for (const auto& [article, source] : source_of_article) {
-    auto [it, inserted] = first_article_of_source.emplace(source, article);
-    groups.Join(article, it->second);
-  }
-  for (const auto& [article, parent_key] : derived_from) {
-    auto parent = article_by_key.find(parent_key);
-    if (parent != article_by_key.end()) groups.Join(article, parent->second);
-  }
+  std::map<std::int64_t, std::int64_t> first_article_of_source;  // ids ascend: the first seen
+  for (const auto& [article, source] : source_of_article) first_article_of_source.emplace(source, article);
   {
     SQLite::Statement pairs(db_, "SELECT a, b FROM syndicated_pairs");
     while (pairs.executeStep()) {
@@ -233,13 +202,7 @@ void Run::LoadIndependenceGroups() {
   }
   if (!new_articles.empty()) {
     // Sketches of every article: a new one may copy any old one.
-    std::map<std::int64_t, std::string> sketches;
-    SQLite::Statement select(db_, "SELECT id, sketch FROM articles");
-    while (select.executeStep()) {
-      const SQLite::Column sketch = select.getColumn(1);
-      sketches[select.getColumn(0).getInt64()] =
-          std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
-    }
+    const std::map<std::int64_t, std::string> sketches = LoadSketches(db_);
     // When every article is new (a first run) every pair is checked once, as LoadIndependence does.
     const std::unordered_set<std::int64_t> is_new(new_articles.begin(), new_articles.end());
     std::function<bool(std::int64_t)> only_new;
