@@ -56,15 +56,6 @@ Report Comparable(Store& store) {
   return copy;
 }
 
-// A store at `path` holding `items` in one batch, reconciled.
-Store ReconciledStore(const std::filesystem::path& path, const std::vector<ExtractedArticle>& items) {
-  auto store = Store::Open(path);
-  REQUIRE(store.ok());
-  REQUIRE(store->WriteBatch(items).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  return std::move(store).value();
-}
-
 void CheckSameReport(const Report& a, const Report& b) {
   REQUIRE(a.facts.size() == b.facts.size());
   for (std::size_t i = 0; i < a.facts.size(); ++i) {

@@ -1,7 +1,9 @@
 #pragma once
 // The bundled extractor and normalizer, built once per test binary (reconcile suites).
 
+#include <filesystem>
 #include <functional>
+#include <vector>
 #include <string>
 
 #include "extract/extract.h"
@@ -41,6 +43,15 @@ inline ExtractedArticle MakeArticle(const std::string& id, const std::string& so
   item.extraction = Bundled().extractor.Extract(item.article);
   Bundled().normalizer.Normalize(item.article, item.extraction);
   return item;
+}
+
+// A store at `path` holding `items` in one batch, reconciled.
+inline Store ReconciledStore(const std::filesystem::path& path, const std::vector<ExtractedArticle>& items) {
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE(store->WriteBatch(items).ok());
+  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  return std::move(store).value();
 }
 
 }  // namespace concord::reconcile

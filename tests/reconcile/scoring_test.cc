@@ -91,8 +91,6 @@ TEST_CASE("source priors: truth discovery starts from the user's prior") {
 
 TEST_CASE("truth discovery: sources that agree gain trust, the one on the losing side loses it") {
   testing::TempDir dir;
-  auto store = Store::Open(dir / "c.db");
-  REQUIRE(store.ok());
   // Three outlets agree on three deals; a fourth gives another figure for each.
   const char* kDeals[][3] = {{"Corvel Shipping", "Aldgate Freight", "1.4"},
                              {"Ironvale Mining", "Tarn Copper", "2.2"},
@@ -107,9 +105,8 @@ TEST_CASE("truth discovery: sources that agree gain trust, the one on the losing
     const std::string slipped = std::string(deal[0]) + " agreed to acquire " + deal[1] + " for $" + deal[2] + "5 billion.";
     items.push_back(MakeArticle(std::string("rumour") + deal[0], "Rumour Mill Daily", "2026-05-04", slipped));
   }
-  REQUIRE(store->WriteBatch(items).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  Store store = ReconciledStore(dir / "c.db", items);
+  auto report = store.LoadReport({}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   const double prior = 0.7;
   for (const char* outlet : kAgreeing) {
