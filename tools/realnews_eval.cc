@@ -324,11 +324,14 @@ bool ScoreFigures(const std::vector<Located>& lines, FigureScore& score, std::ve
     } else {
       problems.push_back("frame");
     }
-    // Owner: right when the subject names the labelled owner (or both are empty); a subject
+    // Owner, on framed claims only (a `quantity` claim's subject is a guess it does not
+    // assert): right when the subject names the labelled owner (or both are empty); a subject
     // naming someone else is wrong; an empty subject where the label has an owner is missing.
-    const bool subject = claim != nullptr && claim->subject.present();
+    const bool subject = attached && claim->subject.present();
     bool wrong = false;
-    if (owner.empty()) {
+    if (!attached) {
+      problems.push_back("no owner (not framed)");
+    } else if (owner.empty()) {
       if (!subject) ++score.owner;
     } else if (!subject) {
       ++score.owner_missing;
@@ -340,7 +343,7 @@ bool ScoreFigures(const std::vector<Located>& lines, FigureScore& score, std::ve
       wrong = true;
       problems.push_back("wrong owner");
     }
-    if (!counterparty.empty() && claim != nullptr && claim->counterparty.present() &&
+    if (!counterparty.empty() && attached && claim->counterparty.present() &&
         !RoleMatches(claim->counterparty, counterparty)) {
       ++score.wrong_counterparty;
       wrong = true;
