@@ -561,7 +561,8 @@ Anchor AnchorOf(std::string_view word, std::string_view rest, std::uint8_t class
   // "w/c Feb 4" (week commencing).
   if (EqualsLower(word, "w")) return rest.substr(0, 3) == "/c " ? Anchor::kAny : Anchor::kNone;
   if (EqualsLower(word, "at")) {
-    const std::string_view next = rest.substr(0, 5) == " the " ? rest.substr(5) : rest.substr(1);
+    // `rest` may be empty: a text can end with "at" (a truncated article).
+    const std::string_view next = rest.substr(0, 5) == " the " ? rest.substr(5) : rest.substr(std::min<std::size_t>(1, rest.size()));
     for (std::string_view part : {"end", "start", "beginning", "middle"}) {
       if (next.substr(0, part.size()) == part) return Anchor::kAny;
     }

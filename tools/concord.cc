@@ -93,6 +93,21 @@ void PrintRejections(const std::vector<Status>& rejections, const char* label) {
   for (const Status& status : rejections) std::fprintf(stderr, "%s: %s\n", label, status.ToString().c_str());
 }
 
+// Extracts and normalizes one article. A failure inside the extractor (a bug: stages do not
+// throw by contract) rejects that article alone, named with the message, so one bad text
+// never takes down an ingest of thousands or escapes a worker thread.
+Status ExtractContained(const Pipeline& pipeline, const concord::corpus::Article& article,
+                        concord::extract::Extraction& extraction) {
+  try {
+    extraction = pipeline.extractor.Extract(article);
+    pipeline.normalizer.Normalize(article, extraction);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    extraction = {};
+    return Status::InvalidInput(article.name, std::string("extraction failed: ") + error.what());
+  }
+}
+
 // Runs `work(i)` for i in [0, count) on `threads` threads.
 template <typename Work>
 void ParallelFor(std::size_t count, unsigned threads, Work work) {
@@ -143,11 +158,21 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
   std::size_t files_done = 0;
   std::vector<concord::reconcile::ExtractedArticle> batch;
   auto flush = [&]() -> Status {
+    std::vector<Status> failures(batch.size());
     ParallelFor(batch.size(), options.threads, [&](std::size_t i) {
-      auto& item = batch[i];
-      item.extraction = pipeline->extractor.Extract(item.article);
-      pipeline->normalizer.Normalize(item.article, item.extraction);
+      failures[i] = ExtractContained(*pipeline, batch[i].article, batch[i].extraction);
     });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!failures[i].ok()) {
+        PrintRejections({failures[i]}, "rejected");
+        ++rejected;
+        continue;
+      }
+      if (kept != i) batch[kept] = std::move(batch[i]);
+      ++kept;
+    }
+    batch.resize(kept);
     auto written = store->WriteBatch(batch);
     batch.clear();
     if (!written.ok()) return written.status();
@@ -290,11 +315,20 @@ std::vector<concord::reconcile::ExtractedArticle> ReadAndExtract(const std::vect
     rejected += read.rejections.size();
     for (concord::corpus::Article& article : read.articles) extracted.push_back({std::move(article), {}});
   }
+  std::vector<Status> failures(extracted.size());
   ParallelFor(extracted.size(), std::max(1U, std::thread::hardware_concurrency()), [&](std::size_t i) {
-    extracted[i].extraction = pipeline.extractor.Extract(extracted[i].article);
-    pipeline.normalizer.Normalize(extracted[i].article, extracted[i].extraction);
+    failures[i] = ExtractContained(pipeline, extracted[i].article, extracted[i].extraction);
   });
-  return extracted;
+  std::vector<concord::reconcile::ExtractedArticle> kept;
+  for (std::size_t i = 0; i < extracted.size(); ++i) {
+    if (failures[i].ok()) {
+      kept.push_back(std::move(extracted[i]));
+    } else {
+      PrintRejections({failures[i]}, "rejected");
+      ++rejected;
+    }
+  }
+  return kept;
 }
 
 int AuditSummary(const SummaryAuditOptions& options, const DataOptions& data) {
@@ -366,8 +400,12 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
     rejected += read.rejections.size();
     for (concord::corpus::Article& article : read.articles) {
       if (article.published.empty() && !published.empty()) article.published = concord::corpus::ParsePublishedDate(published);
-      concord::extract::Extraction extraction = pipeline->extractor.Extract(article);
-      pipeline->normalizer.Normalize(article, extraction);
+      concord::extract::Extraction extraction;
+      if (Status status = ExtractContained(*pipeline, article, extraction); !status.ok()) {
+        PrintRejections({status}, "rejected");
+        ++rejected;
+        continue;
+      }
       for (const auto& mention : extraction.mentions) {
         if (jsonl) {
           out += concord::reconcile::MentionJsonLine(mention, article);
