@@ -18,7 +18,8 @@
 #include <string>
 #include <string_view>
 
-#include "reconcile/report_form.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/report_form.h"
 
 namespace concord::reconcile {
 namespace {
