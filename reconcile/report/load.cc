@@ -319,6 +319,149 @@ std::vector<ReportTimeline> Timelines(const std::vector<ReportFact>& facts) {
 
 }  // namespace
 
+namespace {
+
+// What a report's facts are assembled from, besides the facts table: each fact's claims (in
+// claim id order, pointers into the loaded rows), discrepancies (in id order) and the titles
+// of articles that have one.
+struct FactTables {
+  std::map<std::int64_t, std::vector<const ClaimRow*>> claims_by_fact;
+  std::map<std::int64_t, std::vector<ReportDiscrepancy>> discrepancies_by_fact;
+  std::map<std::int64_t, std::string> title_by_article;
+};
+
+FactTables LoadFactTables(SQLite::Database& db, const std::vector<ClaimRow>& rows) {
+  FactTables tables;
+  std::map<std::int64_t, std::vector<const ClaimRow*>>& claims_by_fact = tables.claims_by_fact;
+  std::map<std::int64_t, std::vector<ReportDiscrepancy>>& discrepancies_by_fact = tables.discrepancies_by_fact;
+  std::map<std::int64_t, std::string>& title_by_article = tables.title_by_article;
+  std::map<std::int64_t, const ClaimRow*> row_by_id;
+  for (const ClaimRow& row : rows) row_by_id[row.id] = &row;
+  {
+    SQLite::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
+    while (select.executeStep()) {
+      claims_by_fact[select.getColumn(1).getInt64()].push_back(row_by_id[select.getColumn(0).getInt64()]);
+    }
+  }
+  {
+    SQLite::Statement select(
+        db, "SELECT fact_id, type, severity, detail, claim_a, claim_b FROM discrepancies ORDER BY id");
+    while (select.executeStep()) {
+      discrepancies_by_fact[select.getColumn(0).getInt64()].push_back(
+          {select.getColumn(1).getString(), select.getColumn(2).getString(), select.getColumn(3).getString(),
+           select.getColumn(4).getInt64(), select.getColumn(5).getInt64()});
+    }
+  }
+  {
+    SQLite::Statement select(db, "SELECT id, title FROM articles WHERE title IS NOT NULL AND title <> ''");
+    while (select.executeStep()) title_by_article[select.getColumn(0).getInt64()] = select.getColumn(1).getString();
+  }
+  return tables;
+}
+
+// True when the entity `entity_id` (or a unit within it) plays a role in the fact or in one
+// of its claims.
+bool Involves(const std::string& entity_id, const std::string& subject_id, const std::string& counterparty_id,
+              const std::string& object_id, const std::vector<const ClaimRow*>& members,
+              const normalize::EntityTable& entities) {
+  bool involved = false;
+  auto plays = [&](const std::string& id) {
+    return !id.empty() && (id == entity_id || entities.IsWithin(id, entity_id));
+  };
+  for (const std::string& id : {subject_id, counterparty_id, object_id}) involved = involved || plays(id);
+  // A unit keyed by its parent (AWS in Amazon's fact) is still found by its own name.
+  for (const ClaimRow* claim : members) {
+    involved = involved || plays(claim->subject_id) || plays(claim->counterparty_id) || plays(claim->object_id);
+  }
+  return involved;
+}
+
+// One claim as the report shows it: its stance, its article's title, and (when the fact has
+// discrepancies of `marks`' kinds) what differs marked in its quote.
+ReportClaim ClaimView(const ClaimRow* claim, const std::set<std::int64_t>& contradicting, const std::set<MarkKind>& marks,
+                      const FactTables& tables, MentionCache& mentions, SQLite::Statement& condition_of) {
+  const std::map<std::int64_t, std::string>& title_by_article = tables.title_by_article;
+  ReportClaim view;
+  view.id = claim->id;
+  view.article = claim->article;
+  view.source = claim->source;
+  view.published = claim->published;
+  view.url = claim->url;
+  view.quote = claim->quote;
+  view.span = claim->span;
+  view.stance = contradicting.count(claim->id) ? "contradicts" : "supports";
+  if (auto title = title_by_article.find(claim->article_id); title != title_by_article.end()) {
+    view.title = title->second;
+  }
+  if (!marks.empty()) {
+    std::string condition_text;
+    if (marks.count(MarkKind::kCondition)) {
+      condition_of.bind(1, claim->id);
+      if (condition_of.executeStep()) condition_text = condition_of.getColumn(0).getString();
+      condition_of.reset();
+    }
+    view.highlights = Highlights(*claim, marks, mentions, condition_text);
+  }
+  return view;
+}
+
+// Counts the fact's claims into the source and agreement tables (what the report shows).
+void CountSources(const ReportFact& fact, std::map<std::string, ReportSource>& sources,
+                  std::map<std::pair<std::string, std::string>, ReportAgreement>& agreement) {
+  std::map<std::string, std::string> stance_of_source;
+  for (const ReportClaim& claim : fact.claims) {
+    ReportSource& source = sources[claim.source];
+    source.name = claim.source;
+    ++source.claims;
+    if (fact.status == "corroborated") ++source.corroborated;
+    if (claim.stance == "contradicts") ++source.contradicted;
+    auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance);
+    if (!inserted && claim.stance == "contradicts") it->second = "contradicts";
+  }
+  if (stance_of_source.size() == 1) ++sources[stance_of_source.begin()->first].unique;
+  for (auto a = stance_of_source.begin(); a != stance_of_source.end(); ++a) {
+    for (auto b = std::next(a); b != stance_of_source.end(); ++b) {
+      ReportAgreement& pair = agreement[{a->first, b->first}];
+      pair.a = a->first;
+      pair.b = b->first;
+      ++pair.shared_facts;
+      if (a->second == b->second) {
+        ++pair.agree;
+      } else {
+        ++pair.conflict;
+      }
+    }
+  }
+}
+
+// The source table (every source, with its trust) and the syndicated clusters.
+void LoadSourcesAndClusters(SQLite::Database& db, std::map<std::string, ReportSource>& sources,
+                            const std::map<std::pair<std::string, std::string>, ReportAgreement>& agreement,
+                            Report& report) {
+  SQLite::Statement trust(db, "SELECT name, trust FROM sources ORDER BY name");
+  while (trust.executeStep()) {
+    std::string name = trust.getColumn(0).getString();
+    ReportSource& source = sources[name];
+    source.name = name;
+    source.trust = trust.getColumn(1).getDouble();
+  }
+  for (auto& [name, source] : sources) report.sources.push_back(source);
+  for (auto& [pair, row] : agreement) report.agreement.push_back(row);
+  SQLite::Statement clusters(db, R"sql(
+    SELECT c.cluster, a.name FROM clusters c JOIN articles a ON a.id = c.article_id ORDER BY c.cluster, a.name)sql");
+  std::int64_t current = -1;
+  while (clusters.executeStep()) {
+    std::int64_t cluster = clusters.getColumn(0).getInt64();
+    if (cluster != current) {
+      report.clusters.emplace_back();
+      current = cluster;
+    }
+    report.clusters.back().articles.push_back(clusters.getColumn(1).getString());
+  }
+}
+
+}  // namespace
+
 Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normalize::EntityTable& entities) {
   for (const std::string* date : {&filter.since, &filter.until}) {
     if (!date->empty() && !IsDatePrefix(*date)) {
@@ -336,30 +479,7 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
       entity_id = entity ? entity->id : normalize::CanonicalKey(filter.entity);
     }
     std::vector<ClaimRow> rows = LoadClaimRows(db);
-    std::map<std::int64_t, const ClaimRow*> row_by_id;
-    for (const ClaimRow& row : rows) row_by_id[row.id] = &row;
-    std::map<std::int64_t, std::vector<const ClaimRow*>> claims_by_fact;
-    {
-      SQLite::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
-      while (select.executeStep()) {
-        claims_by_fact[select.getColumn(1).getInt64()].push_back(row_by_id[select.getColumn(0).getInt64()]);
-      }
-    }
-    std::map<std::int64_t, std::vector<ReportDiscrepancy>> discrepancies_by_fact;
-    {
-      SQLite::Statement select(
-          db, "SELECT fact_id, type, severity, detail, claim_a, claim_b FROM discrepancies ORDER BY id");
-      while (select.executeStep()) {
-        discrepancies_by_fact[select.getColumn(0).getInt64()].push_back(
-            {select.getColumn(1).getString(), select.getColumn(2).getString(), select.getColumn(3).getString(),
-             select.getColumn(4).getInt64(), select.getColumn(5).getInt64()});
-      }
-    }
-    std::map<std::int64_t, std::string> title_by_article;
-    {
-      SQLite::Statement select(db, "SELECT id, title FROM articles WHERE title IS NOT NULL AND title <> ''");
-      while (select.executeStep()) title_by_article[select.getColumn(0).getInt64()] = select.getColumn(1).getString();
-    }
+    FactTables tables = LoadFactTables(db, rows);
     MentionCache mentions(db);
     SQLite::Statement condition_of(db, "SELECT coalesce(condition_text, '') FROM claims WHERE id = ?");
     // Per source: claims, in corroborated facts, contradicting, alone on a fact.
@@ -384,23 +504,12 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
       fact.score = select.getColumn(9).getInt();
       fact.independent_sources = select.getColumn(10).getInt();
       fact.explanation = select.getColumn(11).getString();
-      const std::vector<const ClaimRow*>& members = claims_by_fact[row_id];
+      const std::vector<const ClaimRow*>& members = tables.claims_by_fact[row_id];
       if (members.empty()) continue;
       // Filters first: what is filtered out costs nothing more.
       if (!filter.relation.empty() && fact.relation != filter.relation) continue;
       if (filter.conflicts_only && fact.status != "disputed") continue;
-      if (!entity_id.empty()) {
-        bool involved = false;
-        auto plays = [&](const std::string& id) {
-          return !id.empty() && (id == entity_id || entities.IsWithin(id, entity_id));
-        };
-        for (const std::string& id : {subject_id, counterparty_id, object_id}) involved = involved || plays(id);
-        // A unit keyed by its parent (AWS in Amazon's fact) is still found by its own name.
-        for (const ClaimRow* claim : members) {
-          involved = involved || plays(claim->subject_id) || plays(claim->counterparty_id) || plays(claim->object_id);
-        }
-        if (!involved) continue;
-      }
+      if (!entity_id.empty() && !Involves(entity_id, subject_id, counterparty_id, object_id, members, entities)) continue;
       nlohmann::json time = nlohmann::json::parse(fact.time_json, nullptr, false);
       if (time.is_object()) {
         fact.date = Field(time, "start");
@@ -414,7 +523,7 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
       fact.object = DisplayName(entities, object_id, first.object);
       fact.value_text = ValueLine(nlohmann::json::parse(fact.value_json, nullptr, false));
       fact.time_text = TimeLine(time);
-      fact.discrepancies = discrepancies_by_fact[row_id];
+      fact.discrepancies = tables.discrepancies_by_fact[row_id];
       std::set<std::int64_t> contradicting;
       // What a discrepancy is about is marked in every quote of the fact, so the reader sees
       // each account's figure (or date, party, words) side by side.
@@ -424,55 +533,11 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
         if (std::optional<MarkKind> kind = MarkFor(d.type)) marks.insert(*kind);
       }
       for (const ClaimRow* claim : members) {
-        ReportClaim view;
-        view.id = claim->id;
-        view.article = claim->article;
-        view.source = claim->source;
-        view.published = claim->published;
-        view.url = claim->url;
-        view.quote = claim->quote;
-        view.span = claim->span;
-        view.stance = contradicting.count(claim->id) ? "contradicts" : "supports";
-        if (auto title = title_by_article.find(claim->article_id); title != title_by_article.end()) {
-          view.title = title->second;
-        }
-        if (!marks.empty()) {
-          std::string condition_text;
-          if (marks.count(MarkKind::kCondition)) {
-            condition_of.bind(1, claim->id);
-            if (condition_of.executeStep()) condition_text = condition_of.getColumn(0).getString();
-            condition_of.reset();
-          }
-          view.highlights = Highlights(*claim, marks, mentions, condition_text);
-        }
+        ReportClaim view = ClaimView(claim, contradicting, marks, tables, mentions, condition_of);
         fact.claims.push_back(std::move(view));
       }
       fact.id = row_id;
-      // Source and agreement tables count what the report shows.
-      std::map<std::string, std::string> stance_of_source;
-      for (const ReportClaim& claim : fact.claims) {
-        ReportSource& source = sources[claim.source];
-        source.name = claim.source;
-        ++source.claims;
-        if (fact.status == "corroborated") ++source.corroborated;
-        if (claim.stance == "contradicts") ++source.contradicted;
-        auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance);
-        if (!inserted && claim.stance == "contradicts") it->second = "contradicts";
-      }
-      if (stance_of_source.size() == 1) ++sources[stance_of_source.begin()->first].unique;
-      for (auto a = stance_of_source.begin(); a != stance_of_source.end(); ++a) {
-        for (auto b = std::next(a); b != stance_of_source.end(); ++b) {
-          ReportAgreement& pair = agreement[{a->first, b->first}];
-          pair.a = a->first;
-          pair.b = b->first;
-          ++pair.shared_facts;
-          if (a->second == b->second) {
-            ++pair.agree;
-          } else {
-            ++pair.conflict;
-          }
-        }
-      }
+      CountSources(fact, sources, agreement);
       report.facts.push_back(std::move(fact));
     }
     std::stable_sort(report.facts.begin(), report.facts.end(), [](const ReportFact& a, const ReportFact& b) {
@@ -481,26 +546,7 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
       return a.key < b.key;
     });
     report.timelines = Timelines(report.facts);
-    SQLite::Statement trust(db, "SELECT name, trust FROM sources ORDER BY name");
-    while (trust.executeStep()) {
-      std::string name = trust.getColumn(0).getString();
-      ReportSource& source = sources[name];
-      source.name = name;
-      source.trust = trust.getColumn(1).getDouble();
-    }
-    for (auto& [name, source] : sources) report.sources.push_back(source);
-    for (auto& [pair, row] : agreement) report.agreement.push_back(row);
-    SQLite::Statement clusters(db, R"sql(
-      SELECT c.cluster, a.name FROM clusters c JOIN articles a ON a.id = c.article_id ORDER BY c.cluster, a.name)sql");
-    std::int64_t current = -1;
-    while (clusters.executeStep()) {
-      std::int64_t cluster = clusters.getColumn(0).getInt64();
-      if (cluster != current) {
-        report.clusters.emplace_back();
-        current = cluster;
-      }
-      report.clusters.back().articles.push_back(clusters.getColumn(1).getString());
-    }
+    LoadSourcesAndClusters(db, sources, agreement, report);
   } catch (const std::exception& error) {
     return DatabaseError(store.impl().path, error);
   }
