@@ -1,26 +1,20 @@
-// Reconciliation: claims → facts, discrepancies, independence groups, trust and scores.
-// The scoring formula is written down in reconcile/SCORING.md; keep the two in step.
-
-#include <nlohmann/json.hpp>
+// Facts from claims: fact keys, the figure and time lines of a claim, and the typed
+// differences between two accounts of one fact (SCORING.md lists the types).
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
-#include <numeric>
-#include <cstring>
-#include <set>
-#include <unordered_map>
 
 #include "reconcile/facts.h"
-#include "reconcile/store_impl.h"
+#include "reconcile/store/forms.h"
 
 namespace concord::reconcile {
 namespace {
 
 // Relations whose two parties are interchangeable: "A and B signed" = "B and A signed".
 constexpr std::string_view kSymmetricRelations[] = {"agreement", "partnership", "merger"};
-
-constexpr double kSyndicationSimilarity = 0.5;  // estimated Jaccard of word 5-shingles
 
 // Relations that measure a period: revenue of the third quarter and of the fourth are two
 // facts, not one fact told two ways.
@@ -91,60 +85,6 @@ std::string Truncate(const std::string& date, const std::string& precision) {
 
 }  // namespace
 
-// Candidates come from an inverted index of sketch hashes, so only articles that share many
-// shingles are compared: linear in the corpus for ordinary news, not quadratic.
-void JoinSyndicatedCopies(const std::map<std::int64_t, std::string>& sketches, UnionFind& groups,
-                          UnionFind& syndication, const std::function<bool(std::int64_t)>& is_new,
-                          std::vector<std::pair<std::int64_t, std::int64_t>>* found) {
-  constexpr std::size_t kMinimumSharedHashes = 8;  // of 64: below this Jaccard cannot reach 0.5
-  // A hash in more articles than this is boilerplate (a standard sign-off, a template) and
-  // is not counted; when every hash of an article is (a story republished by a hundred
-  // outlets), its shortest list is checked instead, so no copy is missed.
-  constexpr std::size_t kBoilerplateList = 100;
-  std::unordered_map<std::uint64_t, std::vector<std::int64_t>> articles_by_hash;
-  articles_by_hash.reserve(sketches.size() * 16);
-  for (const auto& [article, sketch] : sketches) {
-    for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
-      std::uint64_t hash;
-      std::memcpy(&hash, sketch.data() + at, sizeof hash);
-      articles_by_hash[hash].push_back(article);
-    }
-  }
-  for (const auto& [article, sketch] : sketches) {
-    if (is_new && !is_new(article)) continue;  // old pairs are stored; only new articles are compared
-    std::unordered_map<std::int64_t, std::size_t> shared;
-    const std::vector<std::int64_t>* shortest = nullptr;
-    bool counted = false;
-    auto count = [&](const std::vector<std::int64_t>& others, std::size_t weight) {
-      for (std::int64_t other : others) {
-        // Each pair once: from its larger id, unless only one side is new.
-        if (other > article || (is_new && !is_new(other) && other != article)) shared[other] += weight;
-      }
-    };
-    for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
-      std::uint64_t hash;
-      std::memcpy(&hash, sketch.data() + at, sizeof hash);
-      const std::vector<std::int64_t>& others = articles_by_hash[hash];
-      if (shortest == nullptr || others.size() < shortest->size()) shortest = &others;
-      if (others.size() > kBoilerplateList) continue;
-      counted = true;
-      count(others, 1);
-    }
-    if (!counted && shortest != nullptr) count(*shortest, kMinimumSharedHashes);
-    for (const auto& [other, count] : shared) {
-      if (count < kMinimumSharedHashes) continue;
-      // Already joined through a third copy: skip the check, unless every pair is recorded
-      // (a stored pair must not depend on an article that may later be removed).
-      if (found == nullptr && syndication.Find(article) == syndication.Find(other)) continue;
-      if (SketchSimilarity(sketch, sketches.at(other)) >= kSyndicationSimilarity) {
-        groups.Join(article, other);
-        syndication.Join(article, other);
-        if (found != nullptr) found->emplace_back(std::min(article, other), std::max(article, other));
-      }
-    }
-  }
-}
-
 extract::Qualifier QualifierFromName(std::string_view name) {
   for (extract::Qualifier q : {extract::Qualifier::kApprox, extract::Qualifier::kUpTo, extract::Qualifier::kAtLeast,
                                extract::Qualifier::kMoreThan, extract::Qualifier::kLessThan, extract::Qualifier::kRange}) {
@@ -171,46 +111,6 @@ std::string ClaimLine(const ClaimRow& claim) {
   return line;
 }
 
-std::map<std::int64_t, std::int64_t> JoinSourcesAndDerivations(SQLite::Database& db, UnionFind& groups) {
-  std::map<std::int64_t, std::int64_t> source_of_article;
-  std::map<std::string, std::int64_t> article_by_key;
-  std::map<std::int64_t, std::string> derived_from;
-  SQLite::Statement select(db, "SELECT id, key, source_id, derived_from FROM articles ORDER BY id");
-  while (select.executeStep()) {
-    std::int64_t id = select.getColumn(0).getInt64();
-    article_by_key[select.getColumn(1).getString()] = id;
-    source_of_article[id] = select.getColumn(2).getInt64();
-    if (!select.getColumn(3).isNull()) derived_from[id] = select.getColumn(3).getString();
-  }
-  std::map<std::int64_t, std::int64_t> first_article_of_source;
-  for (const auto& [article, source] : source_of_article) {
-    auto [it, inserted] = first_article_of_source.emplace(source, article);
-    groups.Join(article, it->second);
-  }
-  for (const auto& [article, parent_key] : derived_from) {
-    auto parent = article_by_key.find(parent_key);
-    if (parent != article_by_key.end()) groups.Join(article, parent->second);
-  }
-  return source_of_article;
-}
-
-std::map<std::int64_t, std::string> LoadSketches(SQLite::Database& db) {
-  std::map<std::int64_t, std::string> sketches;
-  SQLite::Statement select(db, "SELECT id, sketch FROM articles");
-  while (select.executeStep()) {
-    const SQLite::Column sketch = select.getColumn(1);
-    sketches[select.getColumn(0).getInt64()] =
-        std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
-  }
-  return sketches;
-}
-
-Independence LoadIndependence(SQLite::Database& db) {
-  Independence independence;
-  JoinSourcesAndDerivations(db, independence.groups);
-  JoinSyndicatedCopies(LoadSketches(db), independence.groups, independence.syndication, {}, nullptr);
-  return independence;
-}
 
 bool NearlyEqual(double a, double b, double tolerance) {
   return std::fabs(a - b) <= tolerance * std::max(std::fabs(a), std::fabs(b));
@@ -240,13 +140,6 @@ std::string FactKey(const ClaimRow& claim) {
 std::string PeriodOfKey(const std::string& key) {
   const std::size_t at = key.find(kPeriodMarker);
   return at == std::string::npos ? "" : key.substr(at + kPeriodMarker.size());  // FactKey puts it last
-}
-
-std::string TrancheOf(const std::string& terms) {
-  if (terms.empty()) return "";
-  nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
-  if (parsed.is_object() && parsed.contains("tranche") && parsed["tranche"].is_string()) return parsed["tranche"];
-  return "";
 }
 
 std::string PeriodlessKey(const std::string& key) {
@@ -326,62 +219,6 @@ std::vector<Difference> CompareClaims(const ClaimRow& a, const ClaimRow& b) {
     }
   }
   return differences;
-}
-
-std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where, bool with_text) {
-  std::vector<ClaimRow> rows;
-  const std::string text_columns = with_text ? "c.quote, c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), coalesce(a.url, '')"
-                                             : "'', c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), ''";
-  SQLite::Statement select(db, R"sql(
-    SELECT c.id, c.article_id, a.name, a.source_id, s.name, c.relation,
-           coalesce(c.subject_id, ''), coalesce(c.subject, ''), coalesce(c.counterparty_id, ''),
-           coalesce(c.counterparty, ''), coalesce(c.object_id, ''), coalesce(c.object, ''),
-           c.value_kind, coalesce(c.value_low, 0), coalesce(c.value_high, 0), coalesce(c.currency, ''),
-           coalesce(c.qualifier, ''), c.exclusive, coalesce(c.terms, ''), coalesce(c.time_start, ''),
-           coalesce(c.time_end, ''), coalesce(c.time_precision, ''), coalesce(c.time_boundary, ''),
-           c.polarity, c.modality, coalesce(c.condition, ''), )sql" + text_columns + R"sql(
-    FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
-    )sql" + (where.empty() ? "" : "WHERE " + where) + " ORDER BY c.id");
-  while (select.executeStep()) {
-    ClaimRow row;
-    int column = 0;
-    row.id = select.getColumn(column++).getInt64();
-    row.article_id = select.getColumn(column++).getInt64();
-    row.article = select.getColumn(column++).getString();
-    row.source_id = select.getColumn(column++).getInt64();
-    row.source = select.getColumn(column++).getString();
-    row.relation = select.getColumn(column++).getString();
-    row.subject_id = select.getColumn(column++).getString();
-    row.subject = select.getColumn(column++).getString();
-    row.counterparty_id = select.getColumn(column++).getString();
-    row.counterparty = select.getColumn(column++).getString();
-    row.object_id = select.getColumn(column++).getString();
-    row.object = select.getColumn(column++).getString();
-    row.value_kind = select.getColumn(column++).getString();
-    row.low = select.getColumn(column++).getDouble();
-    row.high = select.getColumn(column++).getDouble();
-    row.currency = select.getColumn(column++).getString();
-    row.qualifier = select.getColumn(column++).getString();
-    const SQLite::Column exclusive = select.getColumn(column++);
-    if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
-    row.tranche = TrancheOf(select.getColumn(column++).getString());
-    row.time_start = select.getColumn(column++).getString();
-    row.time_end = select.getColumn(column++).getString();
-    row.time_precision = select.getColumn(column++).getString();
-    row.time_boundary = select.getColumn(column++).getString();
-    row.polarity = select.getColumn(column++).getString();
-    row.modality = select.getColumn(column++).getString();
-    row.condition = select.getColumn(column++).getString();
-    row.quote = select.getColumn(column++).getString();
-    row.span = {static_cast<std::size_t>(select.getColumn(column).getInt64()),
-                static_cast<std::size_t>(select.getColumn(column + 1).getInt64())};
-    column += 2;
-    row.confidence = select.getColumn(column++).getDouble();
-    row.published = select.getColumn(column++).getString();
-    row.url = select.getColumn(column++).getString();
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
 }  // namespace concord::reconcile

@@ -1,4 +1,4 @@
-// Store::Reconcile: claims → facts, discrepancies, independence groups, trust and scores.
+// The reconcile pass: claims → facts, discrepancies, independence groups, trust and scores.
 // The formula is written down in reconcile/SCORING.md; keep the two in step.
 //
 // A run recomputes only the facts that what changed since the last run can reach:
@@ -28,26 +28,14 @@
 #include <unordered_set>
 
 #include "reconcile/facts.h"
-#include "reconcile/store_impl.h"
+#include "reconcile/independence.h"
+#include "reconcile/reconcile.h"
+#include "reconcile/scoring.h"
+#include "reconcile/store/sqlite.h"
 
 namespace concord::reconcile {
 namespace {
 
-// Modality discounts in the score (SCORING.md): a plan or a report is weaker than a fact.
-double ModalityFactor(const std::string& modality) {
-  if (modality == "plan") return 0.9;
-  if (modality == "reported") return 0.85;
-  if (modality == "conditional") return 0.85;
-  if (modality == "estimate") return 0.8;
-  if (modality == "considering") return 0.7;
-  return 1.0;
-}
-
-constexpr double kDefaultTrust = 0.7;
-constexpr double kTrustPseudoCount = 3.0;  // how many agreeing claims a prior is worth
-constexpr int kTrustRounds = 20;         // at most; they usually settle in a handful
-constexpr double kTrustTolerance = 1e-6;  // a trust that moves less than this has settled
-constexpr double kHedgeFactor = 0.95;
 // Past this share of all facts, one scan of every claim row beats loading them by id.
 constexpr double kLoadEverythingShare = 0.3;
 
@@ -134,6 +122,8 @@ class Run {
   void DeleteStaleFacts();
   void WriteFacts(const std::set<std::uint32_t>& rewrite);
   ReconcileStats ScoreEverything();
+  std::vector<ScoredFact> LoadScoredFacts();
+  ReconcileStats WriteScores(const std::vector<ScoredFact>& facts, const std::map<std::int64_t, double>& trust);
   void WriteClusters();
 
   std::uint32_t KeyIndex(const std::string& key) {
@@ -183,7 +173,7 @@ class Run {
 
 void Run::LoadIndependenceGroups() {
   UnionFind groups;
-  const std::map<std::int64_t, std::int64_t> source_of_article = JoinSourcesAndDerivations(db_, groups);
+  const std::map<std::int64_t, std::int64_t> source_of_article = JoinSourcesAndDerivations(LoadArticleRows(db_), groups);
   std::set<std::int64_t> new_articles;
   {
     SQLite::Statement select(db_, "SELECT article_id FROM unreconciled");
@@ -203,7 +193,7 @@ void Run::LoadIndependenceGroups() {
   if (!new_articles.empty()) {
     // Sketches of every article: a new one may copy any old one.
     const std::map<std::int64_t, std::string> sketches = LoadSketches(db_);
-    // When every article is new (a first run) every pair is checked once, as LoadIndependence does.
+    // When every article is new (a first run) every pair is checked once, as BuildIndependence does.
     const std::unordered_set<std::int64_t> is_new(new_articles.begin(), new_articles.end());
     std::function<bool(std::int64_t)> only_new;
     if (new_articles.size() < sketches.size()) only_new = [&](std::int64_t id) { return is_new.count(id) > 0; };
@@ -695,22 +685,20 @@ void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
   }
 }
 
-// Trust by iterative truth discovery and every fact's score (SCORING.md), over the whole
-// store, from one narrow row per claim. Writes the facts whose score moved, and trust.
+// Trust by iterative truth discovery and every fact's score (scoring.h, SCORING.md), over the
+// whole store, from one narrow row per claim. Writes the facts whose score moved, and trust.
 ReconcileStats Run::ScoreEverything() {
-  struct ScoredClaim {
-    std::int64_t source = 0, group = 0;
-    double strength = 0;  // confidence × modality factor
-    bool contradicts = false;
-  };
-  struct ScoredFact {
-    std::int64_t id = 0;
-    double hedge = 1;
-    std::vector<ScoredClaim> claims;
-    std::string status, explanation;
-    int score = 0, independent = 0;
-    bool changed = false;
-  };
+  std::vector<ScoredFact> facts = LoadScoredFacts();
+  std::map<std::int64_t, double> prior_of_source;
+  {
+    SQLite::Statement select(db_, "SELECT id, prior FROM sources");
+    while (select.executeStep()) prior_of_source[select.getColumn(0).getInt64()] = select.getColumn(1).getDouble();
+  }
+  const std::map<std::int64_t, double> trust = ScoreFacts(facts, prior_of_source);
+  return WriteScores(facts, trust);
+}
+
+std::vector<ScoredFact> Run::LoadScoredFacts() {
   std::vector<ScoredFact> facts;
   std::unordered_map<std::int64_t, std::size_t> fact_index;
   {
@@ -721,7 +709,7 @@ ReconcileStats Run::ScoreEverything() {
       nlohmann::json value = nlohmann::json::parse(select.getColumn(1).getString(), nullptr, false);
       if (value.is_object() && value.contains("qualifier")) {
         const std::string qualifier = value["qualifier"];
-        if (qualifier == "approx" || qualifier == "up_to") fact.hedge = kHedgeFactor;
+        fact.hedge = HedgeFactor(qualifier);
       }
       fact.status = select.getColumn(2).getString();
       fact.score = select.getColumn(3).getInt();
@@ -744,84 +732,10 @@ ReconcileStats Run::ScoreEverything() {
       facts[fact->second].claims.push_back(claim);
     }
   }
-  std::map<std::int64_t, double> prior_of_source;
-  {
-    SQLite::Statement select(db_, "SELECT id, prior FROM sources");
-    while (select.executeStep()) prior_of_source[select.getColumn(0).getInt64()] = select.getColumn(1).getDouble();
-  }
-  std::map<std::int64_t, double> trust = prior_of_source;
-  // Support and contradiction of every fact under the current trust (SCORING.md).
-  std::vector<double> support(facts.size()), contradiction(facts.size());
-  std::vector<int> independent(facts.size()), contradicting_groups(facts.size());
-  auto weigh_facts = [&]() {
-    for (std::size_t f = 0; f < facts.size(); ++f) {
-      std::map<std::int64_t, double> support_by_group, against_by_group;
-      for (const ScoredClaim& c : facts[f].claims) {
-        auto found = trust.find(c.source);
-        double p = (found == trust.end() ? kDefaultTrust : found->second) * c.strength;
-        auto& side = c.contradicts ? against_by_group : support_by_group;
-        side[c.group] = std::max(side[c.group], p);
-      }
-      double doubt_for = 1, doubt_against = 1;
-      for (const auto& [group, p] : support_by_group) doubt_for *= 1 - p;
-      for (const auto& [group, p] : against_by_group) doubt_against *= 1 - p;
-      support[f] = 1 - doubt_for;
-      contradiction[f] = 1 - doubt_against;
-      independent[f] = static_cast<int>(support_by_group.size());
-      contradicting_groups[f] = static_cast<int>(against_by_group.size());
-    }
-  };
-  // Truth discovery: a judged claim counts as much as its fact is settled (support x (1 -
-  // contradiction / 2) under the current trust), so agreeing with a well-told fact earns more
-  // than agreeing with a shaky one, and losing to a strong majority costs more. Rounds until
-  // no trust moves by more than kTrustTolerance.
-  std::vector<bool> judged_fact(facts.size());
-  for (std::size_t f = 0; f < facts.size(); ++f) {
-    std::set<std::int64_t> fact_groups;
-    for (const ScoredClaim& c : facts[f].claims) fact_groups.insert(c.group);
-    judged_fact[f] = fact_groups.size() >= 2;  // a lone account neither confirms nor refutes
-  }
-  for (int round = 0; round < kTrustRounds; ++round) {
-    weigh_facts();
-    std::map<std::int64_t, double> agreed, judged;
-    for (std::size_t f = 0; f < facts.size(); ++f) {
-      if (!judged_fact[f]) continue;
-      const double settled = support[f] * (1 - contradiction[f] / 2);
-      for (const ScoredClaim& c : facts[f].claims) {
-        judged[c.source] += settled;
-        if (!c.contradicts) agreed[c.source] += settled;
-      }
-    }
-    double largest_move = 0;
-    for (auto& [source, value] : trust) {
-      const double prior = prior_of_source[source];
-      const double next = (prior * kTrustPseudoCount + agreed[source]) / (kTrustPseudoCount + judged[source]);
-      largest_move = std::max(largest_move, std::fabs(next - value));
-      value = next;
-    }
-    if (largest_move < kTrustTolerance) break;
-  }
-  weigh_facts();
-  for (std::size_t f = 0; f < facts.size(); ++f) {
-    ScoredFact& fact = facts[f];
-    bool disputed = false;
-    for (const ScoredClaim& c : fact.claims) disputed = disputed || c.contradicts;
-    const int score = static_cast<int>(std::lround(100 * support[f] * (1 - contradiction[f] / 2) * fact.hedge));
-    const std::string status = disputed ? "disputed" : independent[f] >= 2 ? "corroborated" : "single_source";
-    char buffer[256];
-    std::snprintf(buffer, sizeof buffer,
-                  "%d independent source(s) support (support %.2f), %d group(s) contradict (%.2f); hedge x%.2f",
-                  independent[f], support[f], contradicting_groups[f], contradiction[f], fact.hedge);
-    if (score != fact.score || status != fact.status || independent[f] != fact.independent ||
-        fact.explanation != buffer) {
-      fact.score = score;
-      fact.status = status;
-      fact.independent = independent[f];
-      fact.explanation = buffer;
-      fact.changed = true;
-    }
-  }
+  return facts;
+}
 
+ReconcileStats Run::WriteScores(const std::vector<ScoredFact>& facts, const std::map<std::int64_t, double>& trust) {
   ReconcileStats stats;
   SQLite::Statement update(db_, "UPDATE facts SET status = ?, score = ?, independent_sources = ?, explanation = ? WHERE id = ?");
   for (const ScoredFact& fact : facts) {
@@ -926,9 +840,9 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
 
 }  // namespace
 
-Result<ReconcileStats> Store::Reconcile(const normalize::EntityTable& entities, bool everything) {
-  Run run(*impl_->db, entities);
-  return run.Go(impl_->path, everything);
+Result<ReconcileStats> Reconcile(Store& store, const normalize::EntityTable& entities, bool everything) {
+  Run run(*store.impl().db, entities);
+  return run.Go(store.impl().path, everything);
 }
 
 }  // namespace concord::reconcile

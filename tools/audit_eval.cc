@@ -15,7 +15,7 @@
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
-#include "reconcile/reconcile.h"
+#include "reconcile/audit/audit.h"
 
 namespace {
 

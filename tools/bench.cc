@@ -31,6 +31,11 @@
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
+#include "reconcile/report/report.h"
+#include "reconcile/store/store.h"
 
 namespace {
 
@@ -251,14 +256,14 @@ int ReportBench(std::size_t facts, const std::string& concord_binary, const std:
   const double write_seconds = Seconds(started);
   concord::normalize::EntityTable entities;
   started = std::chrono::steady_clock::now();
-  auto reconciled = store->Reconcile(entities);
+  auto reconciled = Reconcile(*store, entities);
   const double reconcile_seconds = Seconds(started);
   if (!reconciled.ok()) {
     std::fprintf(stderr, "concord_bench: %s\n", reconciled.status().ToString().c_str());
     return 4;
   }
   started = std::chrono::steady_clock::now();
-  auto report = store->LoadReport({}, entities);
+  auto report = LoadReport(*store, {}, entities);
   const double load_seconds = Seconds(started);
   if (!report.ok()) return 4;
   struct Format {
@@ -396,7 +401,7 @@ int ReconcileOnce(const std::string& db, bool everything) {
   auto store = concord::reconcile::Store::Open(db);
   if (!store.ok()) return 4;
   concord::normalize::EntityTable entities;
-  auto reconciled = store->Reconcile(entities, everything);
+  auto reconciled = Reconcile(*store, entities, everything);
   if (!reconciled.ok()) {
     std::fprintf(stderr, "concord_bench: %s\n", reconciled.status().ToString().c_str());
     return 4;

@@ -19,7 +19,14 @@
 #include "corpus/corpus.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "reconcile/audit/audit.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
+#include "reconcile/report/report.h"
+#include "reconcile/store/forms.h"
+#include "reconcile/store/store.h"
 
 namespace {
 
@@ -220,7 +227,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
     return 130;
   }
   if (show_progress) std::fprintf(stderr, "reconciling…");
-  auto reconciled = store->Reconcile(pipeline->normalizer.entities());
+  auto reconciled = Reconcile(*store, pipeline->normalizer.entities());
   if (show_progress) std::fprintf(stderr, "\r%20s\r", "");
   if (!reconciled.ok()) return Fail(reconciled.status());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -245,7 +252,7 @@ int ReconcileCommand(const std::string& priors, bool everything, const DataOptio
                                                            {data.entity_files.begin(), data.entity_files.end()});
   if (!normalizer.ok()) return Fail(normalizer.status());
   const auto started = std::chrono::steady_clock::now();
-  auto reconciled = store->Reconcile(normalizer->entities(), everything);
+  auto reconciled = Reconcile(*store, normalizer->entities(), everything);
   if (!reconciled.ok()) return Fail(reconciled.status());
   std::fprintf(stderr, "reconciled in %.2f s: %zu facts (%zu disputed, %zu corroborated, %zu single-source), %zu discrepancies\n",
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), reconciled->facts,
@@ -279,7 +286,7 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
                                                            {data.entity_files.begin(), data.entity_files.end()});
   if (!normalizer.ok()) return Fail(normalizer.status());
-  auto report = store->LoadReport(options.filter, normalizer->entities());
+  auto report = LoadReport(*store, options.filter, normalizer->entities());
   if (!report.ok()) return Fail(report.status());
   std::string text;
   if (options.format == "json") {

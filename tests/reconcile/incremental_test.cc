@@ -9,6 +9,7 @@
 #include "corpus/corpus.h"
 #include "reconcile/pipeline.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/report.h"
 #include "testing.h"
 
 namespace concord::reconcile {
@@ -35,7 +36,7 @@ std::vector<ExtractedArticle> CaseArticles() {
 
 // A report with the store's row ids blanked: they depend on the order of arrival.
 Report Comparable(Store& store) {
-  auto report = store.LoadReport({}, Bundled().normalizer.entities());
+  auto report = LoadReport(store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   Report copy = *report;
   std::sort(copy.facts.begin(), copy.facts.end(),
@@ -74,7 +75,7 @@ TEST_CASE("incremental reconcile: one article at a time, in reverse, equals one 
   auto batch = Store::Open(dir / "batch.db");
   REQUIRE(batch.ok());
   REQUIRE(batch->WriteBatch(items).ok());
-  auto batch_stats = batch->Reconcile(Bundled().normalizer.entities());
+  auto batch_stats = Reconcile(*batch, Bundled().normalizer.entities());
   REQUIRE(batch_stats.ok());
   CHECK(batch_stats->disputed > 0);
   CHECK(batch_stats->corroborated > 0);
@@ -83,9 +84,9 @@ TEST_CASE("incremental reconcile: one article at a time, in reverse, equals one 
   REQUIRE(one_by_one.ok());
   for (auto item = items.rbegin(); item != items.rend(); ++item) {
     REQUIRE(one_by_one->WriteBatch({*item}).ok());
-    REQUIRE(one_by_one->Reconcile(Bundled().normalizer.entities()).ok());
+    REQUIRE(Reconcile(*one_by_one, Bundled().normalizer.entities()).ok());
   }
-  auto last = one_by_one->Reconcile(Bundled().normalizer.entities());
+  auto last = Reconcile(*one_by_one, Bundled().normalizer.entities());
   REQUIRE(last.ok());
   CHECK(*last == *batch_stats);
   CheckSameReport(Comparable(*batch), Comparable(*one_by_one));
@@ -110,7 +111,7 @@ TEST_CASE("incremental reconcile: a changed article re-reconciles what it touche
   auto written = store.WriteBatch({edited});
   REQUIRE(written.ok());
   CHECK(written->replaced == 1);
-  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(Reconcile(store, Bundled().normalizer.entities()).ok());
   {
     // Equal to a store built from scratch with the edited article.
     std::vector<ExtractedArticle> now = items;
@@ -121,7 +122,7 @@ TEST_CASE("incremental reconcile: a changed article re-reconciles what it touche
   }
   // Back to the original text: the store is as it was.
   REQUIRE(store.WriteBatch({*changed}).ok());
-  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(Reconcile(store, Bundled().normalizer.entities()).ok());
   CheckSameReport(before, Comparable(store));
 }
 
@@ -131,14 +132,14 @@ TEST_CASE("incremental reconcile: a full rebuild of a reconciled store changes n
   auto store = Store::Open(dir / "c.db");
   REQUIRE(store.ok());
   REQUIRE(store->WriteBatch(items).ok());
-  auto first = store->Reconcile(Bundled().normalizer.entities());
+  auto first = Reconcile(*store, Bundled().normalizer.entities());
   REQUIRE(first.ok());
-  auto before = store->LoadReport({}, Bundled().normalizer.entities());
+  auto before = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(before.ok());
-  auto full = store->Reconcile(Bundled().normalizer.entities(), true);
+  auto full = Reconcile(*store, Bundled().normalizer.entities(), true);
   REQUIRE(full.ok());
   CHECK(*full == *first);
-  auto after = store->LoadReport({}, Bundled().normalizer.entities());
+  auto after = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(after.ok());
   REQUIRE(after->facts.size() == before->facts.size());
   for (std::size_t i = 0; i < after->facts.size(); ++i) {
@@ -163,7 +164,7 @@ TEST_CASE("incremental reconcile: an unchanged store is left as it is") {
   const std::string discrepancies = rows("SELECT group_concat(id, ',') FROM discrepancies");
   const std::string links = rows("SELECT group_concat(claim_id || ':' || fact_id, ',') FROM claim_facts");
   REQUIRE_FALSE(discrepancies.empty());
-  REQUIRE(store.Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(Reconcile(store, Bundled().normalizer.entities()).ok());
   // Discrepancies are deleted and inserted when their fact is rewritten: the same ids mean
   // no fact was.
   CHECK(rows("SELECT group_concat(id, ',') FROM discrepancies") == discrepancies);

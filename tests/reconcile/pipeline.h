@@ -9,6 +9,7 @@
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/store/store.h"
 #include "testing.h"
 
 namespace concord::reconcile {
@@ -50,7 +51,7 @@ inline Store ReconciledStore(const std::filesystem::path& path, const std::vecto
   auto store = Store::Open(path);
   REQUIRE(store.ok());
   REQUIRE(store->WriteBatch(items).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
   return std::move(store).value();
 }
 

@@ -1,5 +1,5 @@
 // Reports from a real store: order, quotes for and against, highlights, filters, timelines;
-// Markdown at 100 columns, byte-stable output, JSON valid against reconcile/report.schema.json,
+// Markdown at 100 columns, byte-stable output, JSON valid against reconcile/report/report.schema.json,
 // HTML escaped and self-contained. (The browser test of the HTML is tests/e2e/html_test.cc.)
 
 #include <nlohmann/json.hpp>
@@ -7,6 +7,10 @@
 #include <sstream>
 
 #include "reconcile/reconcile.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
+#include "reconcile/report/report.h"
 #include "testing.h"
 #include "reconcile/pipeline.h"
 
@@ -71,12 +75,12 @@ Store Build(const std::filesystem::path& db) {
   std::vector<ExtractedArticle> batch;
   for (const Source& source : kArticles) batch.push_back(Make(source));
   REQUIRE(store->WriteBatch(batch).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
   return std::move(store).value();
 }
 
 Report Load(Store& store, const ReportFilter& filter = {}) {
-  auto report = store.LoadReport(filter, Bundled().normalizer.entities());
+  auto report = LoadReport(store, filter, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   return std::move(report).value();
 }
@@ -205,11 +209,11 @@ TEST_CASE("report: --entity, --relation, --since/--until and --conflicts-only se
 
   for (const char* bad : {"May 2026", "2026-5", "20260501", "2026-05-01T00:00"}) {
     CAPTURE(bad);
-    auto since = store.LoadReport({"", "", bad, "", false}, Bundled().normalizer.entities());
+    auto since = LoadReport(store, {"", "", bad, "", false}, Bundled().normalizer.entities());
     REQUIRE_FALSE(since.ok());
     CHECK(since.status().code() == StatusCode::kUsage);
     CHECK(since.status().ToString().find("--since") != std::string::npos);
-    CHECK_FALSE(store.LoadReport({"", "", "", bad, false}, Bundled().normalizer.entities()).ok());
+    CHECK_FALSE(LoadReport(store, {"", "", "", bad, false}, Bundled().normalizer.entities()).ok());
   }
 }
 
@@ -399,12 +403,12 @@ std::string SchemaErrors(const nlohmann::json& schema_document, const nlohmann::
 
 nlohmann::json ReportSchema() {
   nlohmann::json schema =
-      nlohmann::json::parse(testing::ReadFile(testing::DataDir() / "reconcile" / "report.schema.json"), nullptr, false);
+      nlohmann::json::parse(testing::ReadFile(testing::DataDir() / "reconcile" / "report" / "report.schema.json"), nullptr, false);
   REQUIRE(schema.is_object());
   return schema;
 }
 
-TEST_CASE("report: --format json is valid against reconcile/report.schema.json") {
+TEST_CASE("report: --format json is valid against reconcile/report/report.schema.json") {
   testing::TempDir dir;
   Store store = Build(dir / "c.db");
   const nlohmann::json schema = ReportSchema();
@@ -465,7 +469,7 @@ TEST_CASE("audit: --format json is the report's contract without facts and timel
   CHECK(SchemaErrors(schema, audit) == "");
 }
 #else
-TEST_CASE("report: --format json is valid against reconcile/report.schema.json") {
+TEST_CASE("report: --format json is valid against reconcile/report/report.schema.json") {
   MESSAGE("skipped: valijson headers (Debian libvalijson-dev) are not installed; scripts/setup.sh installs them");
 }
 #endif

@@ -7,6 +7,7 @@
 
 #include "reconcile/pipeline.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/report.h"
 #include "testing.h"
 
 namespace concord::reconcile {
@@ -68,8 +69,8 @@ TEST_CASE("source priors: truth discovery starts from the user's prior") {
   auto set = store->SetSourcePriors({{"Harbour Ledger", 0.9}, {"Rumour Mill Daily", 0.2}, {"Not Seen Yet", 0.5}});
   REQUIRE(set.ok());
   CHECK(*set == 3);
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   REQUIRE(FindSource(*report, "Harbour Ledger") != nullptr);
   REQUIRE(FindSource(*report, "Rumour Mill Daily") != nullptr);
@@ -83,8 +84,8 @@ TEST_CASE("source priors: truth discovery starts from the user's prior") {
   // Setting the same priors again changes nothing; a new prior re-scores at the next reconcile.
   CHECK(*store->SetSourcePriors({{"Harbour Ledger", 0.9}}) == 0);
   REQUIRE(*store->SetSourcePriors({{"Rumour Mill Daily", 0.9}}) == 1);
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  auto again = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  auto again = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(again.ok());
   CHECK(again->facts[0].score == again->facts[1].score);
 }
@@ -106,7 +107,7 @@ TEST_CASE("truth discovery: sources that agree gain trust, the one on the losing
     items.push_back(MakeArticle(std::string("rumour") + deal[0], "Rumour Mill Daily", "2026-05-04", slipped));
   }
   Store store = ReconciledStore(dir / "c.db", items);
-  auto report = store.LoadReport({}, Bundled().normalizer.entities());
+  auto report = LoadReport(store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   const double prior = 0.7;
   for (const char* outlet : kAgreeing) {
@@ -134,9 +135,9 @@ TEST_CASE("unit for parent: AWS selling cloud capacity is Amazon selling it") {
                                     "Talvik AI agreed to purchase $3 billion of cloud capacity from Amazon over four "
                                     "years, according to a filing.")})
               .ok());
-  auto stats = store->Reconcile(Bundled().normalizer.entities());
+  auto stats = Reconcile(*store, Bundled().normalizer.entities());
   REQUIRE(stats.ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   const ReportFact* purchase = nullptr;
   for (const ReportFact& fact : report->facts) {
@@ -153,7 +154,7 @@ TEST_CASE("unit for parent: AWS selling cloud capacity is Amazon selling it") {
   // `concord report --entity AWS` still finds it through the unit.
   ReportFilter by_unit;
   by_unit.entity = "AWS";
-  auto filtered = store->LoadReport(by_unit, Bundled().normalizer.entities());
+  auto filtered = LoadReport(*store, by_unit, Bundled().normalizer.entities());
   REQUIRE(filtered.ok());
   CHECK(filtered->facts.size() >= 1);
 }
@@ -172,8 +173,8 @@ TEST_CASE("period measures: revenue of two quarters is two facts; the same figur
                             MakeArticle("slip.md", "Rumour Mill Daily", "2026-10-21",
                                         "Tarn Copper reported revenue of $355 million in the fourth quarter.")})
               .ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   std::map<std::string, const ReportFact*> by_time;
   for (const ReportFact& fact : report->facts) {
@@ -247,10 +248,10 @@ TEST_CASE("store: a version 1 database is migrated and keeps its links") {
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
     CHECK(db.execAndGet("SELECT count(*) FROM unreconciled").getInt() == 1);
   }
-  auto stats = store->Reconcile(Bundled().normalizer.entities());
+  auto stats = Reconcile(*store, Bundled().normalizer.entities());
   REQUIRE(stats.ok());
   CHECK(stats->facts == 1);
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   REQUIRE(report->facts.size() == 1);
   CHECK(report->facts[0].claims.size() == 1);

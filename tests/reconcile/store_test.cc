@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "reconcile/reconcile.h"
+#include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
+#include "reconcile/report/report.h"
 #include "testing.h"
 #include "reconcile/pipeline.h"
 
@@ -92,9 +95,9 @@ TEST_CASE("store: agreeing independent sources corroborate and a different figur
       Make("d", "Sentinel", "Orbis Cloud will invest up to $4.5 billion in Veltrix Systems."),
       Make("e", "Digest", "Orbis Cloud will invest $4 billion in Veltrix Systems.", "c")};
   REQUIRE(store->WriteBatch(batch).ok());
-  auto stats = store->Reconcile(Bundled().normalizer.entities());
+  auto stats = Reconcile(*store, Bundled().normalizer.entities());
   REQUIRE(stats.ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
 
   const ReportFact* acquire = FindFact(*report, "acquire", "Norrland Bank");
@@ -134,8 +137,8 @@ TEST_CASE("store: swapped payer and payee is a direction discrepancy") {
       Make("b", "Harbor", "Filings show that Veltrix will pay Orbis a revenue share of 8% through 2030."),
       Make("c", "Wire", "Orbis will pay Veltrix a revenue share of 8% through 2030.")};
   REQUIRE(store->WriteBatch(batch).ok());
-  REQUIRE(store->Reconcile(Bundled().normalizer.entities()).ok());
-  auto report = store->LoadReport({}, Bundled().normalizer.entities());
+  REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
   REQUIRE(report.ok());
   const ReportFact* flipped = FindFact(*report, "pay_revenue_share", "Orbis");
   REQUIRE(flipped != nullptr);

@@ -1,5 +1,5 @@
 #pragma once
-// What the report renderers share (report.cc for Markdown and JSON, html.cc for HTML):
+// What the report renderers share (markdown.cc, json.cc, html.cc):
 // fact titles and ids, status counts, the filter line. Internal to the stage.
 
 #include <cstddef>
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "reconcile/reconcile.h"
+#include "reconcile/report/report.h"
 
 namespace concord::reconcile {
 

@@ -1,4 +1,6 @@
-#include "reconcile/json_form.h"
+// JSON and short text forms of mentions, claims, amounts and dates.
+
+#include "reconcile/store/json_form.h"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "reconcile/reconcile.h"
+#include "reconcile/store/forms.h"
 
 namespace concord::reconcile {
 

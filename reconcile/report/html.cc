@@ -18,7 +18,8 @@
 #include <string>
 #include <string_view>
 
-#include "reconcile/report_form.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/report_form.h"
 
 namespace concord::reconcile {
 namespace {
@@ -300,12 +301,20 @@ struct TimelinePoint {
   long start = 0, end = 0;
 };
 
-void RenderTimeline(std::string& out, const Report& report) {
-  if (report.timelines.empty()) return;
-  // Each fact's period once: start (or end) to end (or start).
-  std::map<std::size_t, TimelinePoint> points;
+// The dated facts of the timelines, each fact's period once (start, or end, to end, or
+// start), and the days the chart spans.
+struct TimelineSpan {
+  std::map<std::size_t, TimelinePoint> points;  // by index into Report::facts
   long first = 0, last = 0;
   bool any = false;
+};
+
+TimelineSpan TimelinePoints(const Report& report) {
+  TimelineSpan span;
+  std::map<std::size_t, TimelinePoint>& points = span.points;
+  long& first = span.first;
+  long& last = span.last;
+  bool& any = span.any;
   for (const ReportTimeline& timeline : report.timelines) {
     for (std::size_t i : timeline.facts) {
       if (points.count(i)) continue;
@@ -322,15 +331,11 @@ void RenderTimeline(std::string& out, const Report& report) {
       points[i] = point;
     }
   }
-  out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n";
-  if (!any) {
-    out += "<p class=\"note\">No fact carries a calendar date.</p>\n</section>\n";
-    return;
-  }
-  constexpr long kPadDays = 20;
-  first -= kPadDays;
-  last += kPadDays;
-  // Rows: the entities with most dated facts, shown in name order.
+  return span;
+}
+
+// The chart's rows: the entities with most dated facts, shown in name order.
+std::vector<const ReportTimeline*> ChartRows(const Report& report) {
   std::vector<const ReportTimeline*> rows;
   for (const ReportTimeline& timeline : report.timelines) rows.push_back(&timeline);
   if (rows.size() > kMaxTimelineRows) {
@@ -341,19 +346,23 @@ void RenderTimeline(std::string& out, const Report& report) {
     std::sort(rows.begin(), rows.end(),
               [](const ReportTimeline* a, const ReportTimeline* b) { return a->entity < b->entity; });
   }
-  const int plot_width = kChartWidth - kChartLabelWidth - kChartRightPad;
-  const int height = kChartAxisHeight + static_cast<int>(rows.size()) * kChartRowHeight + 8;
-  auto x_of = [&](long day) {
+  return rows;
+}
+
+// Days to x positions on the chart.
+struct ChartScale {
+  long first = 0, last = 0;
+  int plot_width = 0;
+  double X(long day) const {
     return kChartLabelWidth + static_cast<double>(day - first) * plot_width / static_cast<double>(last - first);
-  };
-  out +=
-      "<p class=\"note\">Dated facts per entity: a dot where the fact's date starts, a bar over a period; "
-      "each mark links to its fact. <span class=\"dot disputed\"></span>disputed "
-      "<span class=\"dot corroborated\"></span>corroborated <span class=\"dot\"></span>single-source</p>\n";
-  out += "<svg width=\"" + std::to_string(kChartWidth) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
-         std::to_string(kChartWidth) + " " + std::to_string(height) +
-         "\" role=\"img\" aria-label=\"timeline of dated facts\">\n";
-  // Axis: a tick per year, or per quarter when the span is short.
+  }
+};
+
+// The axis: a tick per year, or per quarter when the span is short.
+void RenderTimelineAxis(std::string& out, const Report& report, const std::map<std::size_t, TimelinePoint>& points,
+                        const ChartScale& scale, int height) {
+  const long first = scale.first, last = scale.last;
+  auto x_of = [&](long day) { return scale.X(day); };
   std::string earliest = report.facts[points.begin()->first].date;
   for (const auto& entry : points) earliest = std::min(earliest, report.facts[entry.first].date);
   constexpr long kDaysPerYear = 365;
@@ -377,56 +386,55 @@ void RenderTimeline(std::string& out, const Report& report) {
              (month == 1 ? std::to_string(year) : std::string(iso).substr(0, 7)) + "</text>";
     }
   }
-  out += "\n";
-  for (std::size_t row = 0; row < rows.size(); ++row) {
-    const ReportTimeline& timeline = *rows[row];
-    const int y = kChartAxisHeight + static_cast<int>(row) * kChartRowHeight + kChartRowHeight / 2;
-    if (row % 2 == 1) {
-      out += "<rect x=\"0\" y=\"" + std::to_string(y - kChartRowHeight / 2) + "\" width=\"" +
-             std::to_string(kChartWidth) + "\" height=\"" + std::to_string(kChartRowHeight) + "\" fill=\"#f8f9f9\"/>";
-    }
-    out += "<text x=\"" + std::to_string(kChartLabelWidth - 10) + "\" y=\"" + std::to_string(y + 4) +
-           "\" font-size=\"13\" text-anchor=\"end\" fill=\"#1c2833\">";
-    std::string label = timeline.entity.size() > 26 ? timeline.entity.substr(0, 24) + "…" : timeline.entity;
-    // substr may cut a UTF-8 sequence: step back to a boundary.
-    while (label.size() > 3 && label != timeline.entity &&
-           (static_cast<unsigned char>(label[label.size() - 4]) & 0xC0) == 0x80) {
-      label.erase(label.size() - 4, 1);
-    }
-    Escape(out, label);
-    out += "</text>";
-    // Disputed facts drawn last, so a dot on the same day does not hide them.
-    std::vector<std::size_t> drawing_order = timeline.facts;
-    std::stable_sort(drawing_order.begin(), drawing_order.end(), [&](std::size_t a, std::size_t b) {
-      return DrawingRank(report.facts[a].status) < DrawingRank(report.facts[b].status);
-    });
-    for (std::size_t i : drawing_order) {
-      auto found = points.find(i);
-      if (found == points.end()) continue;
-      const TimelinePoint& point = found->second;
-      const ReportFact& fact = report.facts[i];
-      const char* color = StatusColor(fact.status);
-      out += "<a href=\"#f" + std::to_string(i + 1) + "\"><title>";
-      Escape(out, (fact.time_text.empty() ? fact.date : fact.time_text) + " · " + FactTitle(fact) + " · " +
-                      StatusLabel(fact.status) + ", score " + std::to_string(fact.score));
-      out += "</title>";
-      std::string x1 = Number(x_of(point.start));
-      double x2 = x_of(point.end);
-      if (x2 - x_of(point.start) > 4) {
-        out += "<rect x=\"" + x1 + "\" y=\"" + std::to_string(y - 3) + "\" width=\"" + Number(x2 - x_of(point.start)) +
-               "\" height=\"6\" rx=\"3\" fill=\"" + color + "\" fill-opacity=\"0.35\"/>";
-      }
-      out += "<circle cx=\"" + x1 + "\" cy=\"" + std::to_string(y) + "\" r=\"5\" fill=\"" + color +
-             "\" stroke=\"#fff\" stroke-width=\"1\"/></a>";
-    }
-    out += "\n";
+}
+
+// One entity's row: its label and a mark per dated fact, disputed facts on top.
+void RenderTimelineRow(std::string& out, const Report& report, const ReportTimeline& timeline, std::size_t row,
+                       const std::map<std::size_t, TimelinePoint>& points, const ChartScale& scale) {
+  auto x_of = [&](long day) { return scale.X(day); };
+  const int y = kChartAxisHeight + static_cast<int>(row) * kChartRowHeight + kChartRowHeight / 2;
+  if (row % 2 == 1) {
+    out += "<rect x=\"0\" y=\"" + std::to_string(y - kChartRowHeight / 2) + "\" width=\"" +
+           std::to_string(kChartWidth) + "\" height=\"" + std::to_string(kChartRowHeight) + "\" fill=\"#f8f9f9\"/>";
   }
-  out += "</svg>\n";
-  if (rows.size() < report.timelines.size()) {
-    out += "<p class=\"note\">The chart shows the " + std::to_string(rows.size()) +
-           " entities with most dated facts; all " + std::to_string(report.timelines.size()) +
-           " are listed below.</p>\n";
+  out += "<text x=\"" + std::to_string(kChartLabelWidth - 10) + "\" y=\"" + std::to_string(y + 4) +
+         "\" font-size=\"13\" text-anchor=\"end\" fill=\"#1c2833\">";
+  std::string label = timeline.entity.size() > 26 ? timeline.entity.substr(0, 24) + "…" : timeline.entity;
+  // substr may cut a UTF-8 sequence: step back to a boundary.
+  while (label.size() > 3 && label != timeline.entity &&
+         (static_cast<unsigned char>(label[label.size() - 4]) & 0xC0) == 0x80) {
+    label.erase(label.size() - 4, 1);
   }
+  Escape(out, label);
+  out += "</text>";
+  // Disputed facts drawn last, so a dot on the same day does not hide them.
+  std::vector<std::size_t> drawing_order = timeline.facts;
+  std::stable_sort(drawing_order.begin(), drawing_order.end(), [&](std::size_t a, std::size_t b) {
+    return DrawingRank(report.facts[a].status) < DrawingRank(report.facts[b].status);
+  });
+  for (std::size_t i : drawing_order) {
+    auto found = points.find(i);
+    if (found == points.end()) continue;
+    const TimelinePoint& point = found->second;
+    const ReportFact& fact = report.facts[i];
+    const char* color = StatusColor(fact.status);
+    out += "<a href=\"#f" + std::to_string(i + 1) + "\"><title>";
+    Escape(out, (fact.time_text.empty() ? fact.date : fact.time_text) + " · " + FactTitle(fact) + " · " +
+                    StatusLabel(fact.status) + ", score " + std::to_string(fact.score));
+    out += "</title>";
+    std::string x1 = Number(x_of(point.start));
+    double x2 = x_of(point.end);
+    if (x2 - x_of(point.start) > 4) {
+      out += "<rect x=\"" + x1 + "\" y=\"" + std::to_string(y - 3) + "\" width=\"" + Number(x2 - x_of(point.start)) +
+             "\" height=\"6\" rx=\"3\" fill=\"" + color + "\" fill-opacity=\"0.35\"/>";
+    }
+    out += "<circle cx=\"" + x1 + "\" cy=\"" + std::to_string(y) + "\" r=\"5\" fill=\"" + color +
+           "\" stroke=\"#fff\" stroke-width=\"1\"/></a>";
+  }
+}
+
+// Every entity's dated facts as a list (the chart shows at most kMaxTimelineRows).
+void RenderTimelineLists(std::string& out, const Report& report) {
   for (const ReportTimeline& timeline : report.timelines) {
     out += "<details><summary>";
     Escape(out, timeline.entity);
@@ -441,6 +449,42 @@ void RenderTimeline(std::string& out, const Report& report) {
     }
     out += "</ol></details>\n";
   }
+}
+
+void RenderTimeline(std::string& out, const Report& report) {
+  if (report.timelines.empty()) return;
+  TimelineSpan span = TimelinePoints(report);
+  out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n";
+  if (!span.any) {
+    out += "<p class=\"note\">No fact carries a calendar date.</p>\n</section>\n";
+    return;
+  }
+  constexpr long kPadDays = 20;
+  span.first -= kPadDays;
+  span.last += kPadDays;
+  const std::vector<const ReportTimeline*> rows = ChartRows(report);
+  const ChartScale scale{span.first, span.last, kChartWidth - kChartLabelWidth - kChartRightPad};
+  const int height = kChartAxisHeight + static_cast<int>(rows.size()) * kChartRowHeight + 8;
+  out +=
+      "<p class=\"note\">Dated facts per entity: a dot where the fact's date starts, a bar over a period; "
+      "each mark links to its fact. <span class=\"dot disputed\"></span>disputed "
+      "<span class=\"dot corroborated\"></span>corroborated <span class=\"dot\"></span>single-source</p>\n";
+  out += "<svg width=\"" + std::to_string(kChartWidth) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+         std::to_string(kChartWidth) + " " + std::to_string(height) +
+         "\" role=\"img\" aria-label=\"timeline of dated facts\">\n";
+  RenderTimelineAxis(out, report, span.points, scale, height);
+  out += "\n";
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    RenderTimelineRow(out, report, *rows[row], row, span.points, scale);
+    out += "\n";
+  }
+  out += "</svg>\n";
+  if (rows.size() < report.timelines.size()) {
+    out += "<p class=\"note\">The chart shows the " + std::to_string(rows.size()) +
+           " entities with most dated facts; all " + std::to_string(report.timelines.size()) +
+           " are listed below.</p>\n";
+  }
+  RenderTimelineLists(out, report);
   out += "</section>\n";
 }
 

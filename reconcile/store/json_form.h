@@ -1,5 +1,5 @@
 #pragma once
-// JSON forms of mentions, claims, amounts and dates (internal to reconcile). One place, so
+// JSON forms of mentions, claims, amounts and dates (internal to the stage). One place, so
 // `extract --jsonl`, `claims --json`, the stored values and the report agree field by field.
 
 #include <nlohmann/json.hpp>

@@ -33,10 +33,10 @@
 #include <optional>
 #include <set>
 
+#include "reconcile/audit/audit.h"
 #include "reconcile/facts.h"
-#include "reconcile/json_form.h"
-#include "reconcile/report_form.h"
-#include "reconcile/store_impl.h"
+#include "reconcile/independence.h"
+#include "reconcile/store/sqlite.h"
 
 namespace concord::reconcile {
 namespace {
@@ -1022,244 +1022,303 @@ int JudgeFigure(const ClaimRow& summary, const std::vector<const ClaimRow*>& sou
 }
 
 
-}  // namespace
 
-Result<SummaryAudit> Store::AuditSummary(const std::string& summary_key, const normalize::EntityTable& entities) {
-  const PartyMatcher parties(entities);
-  SummaryAudit audit;
-  SQLite::Database& db = *impl_->db;
-  try {
-    std::int64_t summary_id = 0;
-    {
-      SQLite::Statement select(db, "SELECT id, name FROM articles WHERE key = ?");
-      select.bind(1, summary_key);
-      if (!select.executeStep()) return Status::Usage("the summary " + summary_key + " is not in the store");
-      summary_id = select.getColumn(0).getInt64();
-      audit.file = select.getColumn(1).getString();
+// What the audit reads from the store besides the claims' verdicts: the summary's and the
+// sources' claims (pointers into `rows`), clause topics, and the texts themselves (condition
+// clauses and figures the recognizers missed are read there).
+struct AuditInputs {
+  std::int64_t summary_id = 0;
+  std::vector<ClaimRow> rows;
+  std::vector<const ClaimRow*> summary_claims, source_claims;
+  std::map<std::int64_t, ClauseTopic> topics;
+  std::string summary_text;
+  std::vector<std::string> source_texts, source_names;  // of every other article, in id order
+};
+
+// Fills `in` (its summary_id set) from the store.
+void LoadAuditInputs(SQLite::Database& db, AuditInputs& in) {
+  in.rows = LoadClaimRows(db);
+  for (const ClaimRow& row : in.rows) (row.article_id == in.summary_id ? in.summary_claims : in.source_claims).push_back(&row);
+  in.topics = LoadTopics(db);
+  SQLite::Statement texts(db, "SELECT id, text, name FROM articles ORDER BY id");
+  while (texts.executeStep()) {
+    if (texts.getColumn(0).getInt64() == in.summary_id) {
+      in.summary_text = texts.getColumn(1).getString();
+    } else {
+      in.source_texts.push_back(texts.getColumn(1).getString());
+      in.source_names.push_back(texts.getColumn(2).getString());
     }
-    const std::vector<ClaimRow> rows = LoadClaimRows(db);
-    std::vector<const ClaimRow*> summary_claims, source_claims;
-    for (const ClaimRow& row : rows) (row.article_id == summary_id ? summary_claims : source_claims).push_back(&row);
-    const std::map<std::int64_t, ClauseTopic> topics = LoadTopics(db);
+  }
+}
 
-    // Independent sources: independence groups among the articles audited against.
-    Independence independence = LoadIndependence(db);
-    std::set<std::int64_t> groups;
-    SQLite::Statement articles(db, "SELECT id FROM articles WHERE id <> ?");
-    articles.bind(1, summary_id);
-    while (articles.executeStep()) groups.insert(independence.groups.Find(articles.getColumn(0).getInt64()));
-    audit.independent_sources = static_cast<int>(groups.size());
+// Independence groups among the articles audited against (every article but the summary).
+int IndependentSources(SQLite::Database& db, std::int64_t summary_id) {
+  Independence independence = BuildIndependence(LoadArticleRows(db), LoadSketches(db));
+  std::set<std::int64_t> groups;
+  SQLite::Statement articles(db, "SELECT id FROM articles WHERE id <> ?");
+  articles.bind(1, summary_id);
+  while (articles.executeStep()) groups.insert(independence.groups.Find(articles.getColumn(0).getInt64()));
+  return static_cast<int>(groups.size());
+}
 
-    // The texts themselves: condition clauses and figures the recognizers missed are read there.
-    std::string summary_text;
-    std::vector<std::string> source_texts, source_names;
-    {
-      SQLite::Statement texts(db, "SELECT id, text, name FROM articles ORDER BY id");
-      while (texts.executeStep()) {
-        if (texts.getColumn(0).getInt64() == summary_id) {
-          summary_text = texts.getColumn(1).getString();
-        } else {
-          source_texts.push_back(texts.getColumn(1).getString());
-          source_names.push_back(texts.getColumn(2).getString());
-        }
-      }
+// A verdict per claim of the summary, in text order; returns the source claims some summary
+// claim speaks of (the rest may be omissions).
+std::set<std::int64_t> JudgeClaims(const AuditInputs& in, const PartyMatcher& parties, SummaryAudit& audit) {
+  const std::vector<const ClaimRow*>& summary_claims = in.summary_claims;
+  const std::vector<const ClaimRow*>& source_claims = in.source_claims;
+  const std::map<std::int64_t, ClauseTopic>& topics = in.topics;
+  const std::vector<std::string>& source_texts = in.source_texts;
+  std::set<std::int64_t> carried;  // source claims some summary claim speaks of
+  for (const ClaimRow* claim : summary_claims) {
+    const bool figure = claim->relation == kQuantityRelation;
+    AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
+    // A figure, or a relation claim the sources state in words no pattern took: judged
+    // by the source clauses that carry figures about the same thing.
+    if (figure && claim->value_kind == "none" && !Judgeable(*claim)) {
+      continue;  // a date that did not resolve ("since then"), or an open start, says nothing to check
     }
-
-    std::set<std::int64_t> carried;  // source claims some summary claim speaks of
-    for (const ClaimRow* claim : summary_claims) {
-      const bool figure = claim->relation == kQuantityRelation;
-      AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
-      // A figure, or a relation claim the sources state in words no pattern took: judged
-      // by the source clauses that carry figures about the same thing.
-      if (figure && claim->value_kind == "none" && !Judgeable(*claim)) {
-        continue;  // a date that did not resolve ("since then"), or an open start, says nothing to check
-      }
-      // A relation claim whose only disagreement is its date, where the sources give that
-      // date too, took the date of another clause of its sentence (here or there): "will pay
-      // a $96 million penalty to settle charges that its agents paid bribes from 2016 to 2020".
-      if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
-          std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
-                      [](const ReportDiscrepancy& d) { return d.type == "date" || !SeriousSeverity(d.severity); }) &&
-          std::any_of(source_claims.begin(), source_claims.end(),
-                      [&](const ClaimRow* source) { return SameTime(*source, *claim); })) {
-        std::erase_if(verdict.discrepancies, [](const ReportDiscrepancy& d) { return d.type == "date"; });
-        verdict.verdict = "supported";
-      }
-      // A relation claim whose figure the sources do state, about the same parties and
-      // words, was read with the wrong roles (here or there) rather than misreported.
-      if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
-          std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
-                      [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; })) {
-        AuditVerdict by_figure = UnjudgedVerdict(*claim);
-        int similarity = JudgeFigure(*claim, source_claims, topics, by_figure);
-        if (by_figure.verdict == "supported" && by_figure.discrepancies.empty() && similarity >= kMinSimilarity) {
-          verdict = std::move(by_figure);
-        }
-      }
-      // A relation claim with no figure that no source pattern matched ("X signed a contract
-      // on 22 June to supply Y" against "under a contract signed on Monday"): its date, told
-      // in a clause about the same thing, is what can be checked.
-      if (!figure && verdict.verdict == "unsupported" && claim->value_kind == "none" && Judgeable(*claim)) {
-        AuditVerdict by_date = UnjudgedVerdict(*claim);
-        if (JudgeFigure(*claim, source_claims, topics, by_date) >= kMinSimilarity) verdict = std::move(by_date);
-      }
-      if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
-        verdict = UnjudgedVerdict(*claim);
-        JudgeFigure(*claim, source_claims, topics, verdict);
-        const bool only_figure_unmatched =
-            verdict.verdict == "unsupported" ||
-            (verdict.verdict == "contradicted" &&
-             std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
-                         [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; }));
-        if (only_figure_unmatched && (CountWrittenInSources(*claim, source_texts) ||
-                                      FigureWrittenInSources(*claim, source_claims, source_texts))) {
-          verdict = SupportedByText(*claim);
-        }
-      }
-      audit.verdicts.push_back(std::move(verdict));
-      for (const ClaimRow* source : source_claims) {
-        bool speaks_of = figure ? SameFigure(*claim, *source)
-                                : parties.Match(*claim, *source).alignment != Alignment::kNone ||
-                                      SameFigure(*claim, *source);
-        if (speaks_of) carried.insert(source->id);
+    // A relation claim whose only disagreement is its date, where the sources give that
+    // date too, took the date of another clause of its sentence (here or there): "will pay
+    // a $96 million penalty to settle charges that its agents paid bribes from 2016 to 2020".
+    if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
+        std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                    [](const ReportDiscrepancy& d) { return d.type == "date" || !SeriousSeverity(d.severity); }) &&
+        std::any_of(source_claims.begin(), source_claims.end(),
+                    [&](const ClaimRow* source) { return SameTime(*source, *claim); })) {
+      std::erase_if(verdict.discrepancies, [](const ReportDiscrepancy& d) { return d.type == "date"; });
+      verdict.verdict = "supported";
+    }
+    // A relation claim whose figure the sources do state, about the same parties and
+    // words, was read with the wrong roles (here or there) rather than misreported.
+    if (!figure && verdict.verdict == "contradicted" && !verdict.discrepancies.empty() &&
+        std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                    [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; })) {
+      AuditVerdict by_figure = UnjudgedVerdict(*claim);
+      int similarity = JudgeFigure(*claim, source_claims, topics, by_figure);
+      if (by_figure.verdict == "supported" && by_figure.discrepancies.empty() && similarity >= kMinSimilarity) {
+        verdict = std::move(by_figure);
       }
     }
-
-    // Conditions by their shape: each condition clause of the summary against the source
-    // clause most like it; a difference there holds for the claims of the summary's sentence
-    // (figures and dates carry no condition of their own).
-    {
-      std::vector<ConditionClause> source_clauses;
-      for (std::size_t t = 0; t < source_texts.size(); ++t) {
-        for (ConditionClause& clause : ConditionClauses(source_texts[t])) {
-          clause.text = t;
-          source_clauses.push_back(std::move(clause));
-        }
-      }
-      for (const ConditionClause& clause : ConditionClauses(summary_text, /*with_bare_if=*/true)) {
-        const ConditionClause* nearest = nullptr;
-        int nearest_shared = kMinSharedConditionWords - 1;
-        for (const ConditionClause& source : source_clauses) {
-          const int shared = SharedWords(clause, source);
-          if (shared > nearest_shared) {
-            nearest = &source;
-            nearest_shared = shared;
-          }
-        }
-        if (nearest == nullptr) continue;
-        // A relation pattern that read the condition into its normal form has compared it
-        // already, on the claim it belongs to; the shape would spread it over the sentence.
-        const bool read_by_pattern = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
-          return !claim->condition.empty() && claim->span.begin <= clause.begin && clause.begin < claim->span.end;
-        });
-        if (read_by_pattern) continue;
-        std::optional<Difference> difference = ConditionShapeDifference(*nearest, clause);
-        if (!difference) continue;
-        const bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
-          return verdict.span.begin <= clause.begin && clause.begin < verdict.span.end;
-        });
-        if (!judged) {
-          // No figure or relation in the sentence: the condition is a finding of its own.
-          const extract::Span sentence = SentenceAround(summary_text, clause.begin);
-          const std::string& source_text = source_texts[nearest->text];
-          const extract::Span evidence = SentenceAround(source_text, nearest->begin);
-          const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
-          audit.verdicts.push_back(
-              {"condition", quote, sentence, "condition: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
-               "contradicted", {{difference->type, difference->severity, difference->detail, 0, 0}},
-               {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin), evidence}}});
-          continue;
-        }
-        for (std::size_t v = 0; v < audit.verdicts.size(); ++v) {
-          AuditVerdict& verdict = audit.verdicts[v];
-          if (verdict.span.begin > clause.begin || clause.begin >= verdict.span.end) continue;
-          bool already = std::any_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
-                                     [](const ReportDiscrepancy& d) { return d.type == "condition" && d.severity != "low"; });
-          if (already) continue;
-          verdict.discrepancies.push_back({difference->type, difference->severity, difference->detail, 0, 0});
-          if (verdict.verdict == "supported" || verdict.verdict == "overstated") verdict.verdict = "contradicted";
-        }
+    // A relation claim with no figure that no source pattern matched ("X signed a contract
+    // on 22 June to supply Y" against "under a contract signed on Monday"): its date, told
+    // in a clause about the same thing, is what can be checked.
+    if (!figure && verdict.verdict == "unsupported" && claim->value_kind == "none" && Judgeable(*claim)) {
+      AuditVerdict by_date = UnjudgedVerdict(*claim);
+      if (JudgeFigure(*claim, source_claims, topics, by_date) >= kMinSimilarity) verdict = std::move(by_date);
+    }
+    if (figure || (verdict.verdict == "unsupported" && claim->value_kind != "none")) {
+      verdict = UnjudgedVerdict(*claim);
+      JudgeFigure(*claim, source_claims, topics, verdict);
+      const bool only_figure_unmatched =
+          verdict.verdict == "unsupported" ||
+          (verdict.verdict == "contradicted" &&
+           std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                       [](const ReportDiscrepancy& d) { return d.type == "value" || d.type == "magnitude"; }));
+      if (only_figure_unmatched && (CountWrittenInSources(*claim, source_texts) ||
+                                    FigureWrittenInSources(*claim, source_claims, source_texts))) {
+        verdict = SupportedByText(*claim);
       }
     }
+    audit.verdicts.push_back(std::move(verdict));
+    for (const ClaimRow* source : source_claims) {
+      bool speaks_of = figure ? SameFigure(*claim, *source)
+                              : parties.Match(*claim, *source).alignment != Alignment::kNone ||
+                                    SameFigure(*claim, *source);
+      if (speaks_of) carried.insert(source->id);
+    }
+  }
 
-    // "Still" against "no longer" in clauses no claim carries: each such clause of the
-    // summary against the source clause most like it, when that one is unambiguous.
-    {
-      std::vector<CourseClause> source_clauses;
-      for (std::size_t t = 0; t < source_texts.size(); ++t) {
-        for (CourseClause& clause : CourseClauses(source_texts[t])) {
-          clause.text = t;
-          source_clauses.push_back(std::move(clause));
+  return carried;
+}
+
+// Conditions by their shape: each condition clause of the summary against the source clause
+// most like it; a difference there holds for the claims of the summary's sentence (figures
+// and dates carry no condition of their own).
+void CheckConditionShapes(const AuditInputs& in, SummaryAudit& audit) {
+  const std::vector<const ClaimRow*>& summary_claims = in.summary_claims;
+  const std::string& summary_text = in.summary_text;
+  const std::vector<std::string>& source_texts = in.source_texts;
+  const std::vector<std::string>& source_names = in.source_names;
+  // Conditions by their shape: each condition clause of the summary against the source
+  // clause most like it; a difference there holds for the claims of the summary's sentence
+  // (figures and dates carry no condition of their own).
+  {
+    std::vector<ConditionClause> source_clauses;
+    for (std::size_t t = 0; t < source_texts.size(); ++t) {
+      for (ConditionClause& clause : ConditionClauses(source_texts[t])) {
+        clause.text = t;
+        source_clauses.push_back(std::move(clause));
+      }
+    }
+    for (const ConditionClause& clause : ConditionClauses(summary_text, /*with_bare_if=*/true)) {
+      const ConditionClause* nearest = nullptr;
+      int nearest_shared = kMinSharedConditionWords - 1;
+      for (const ConditionClause& source : source_clauses) {
+        const int shared = SharedWords(clause, source);
+        if (shared > nearest_shared) {
+          nearest = &source;
+          nearest_shared = shared;
         }
       }
-      for (const CourseClause& clause : CourseClauses(summary_text)) {
-        int nearest_shared = kMinSharedConditionWords - 1;
-        const CourseClause* nearest = nullptr;
-        bool tied = false;  // as like a clause of the other course: "A no longer pays B, B still pays A"
-        for (const CourseClause& source : source_clauses) {
-          int shared = 0;
-          for (const std::string& word : clause.words) shared += static_cast<int>(source.words.count(word));
-          if (shared > nearest_shared) {
-            nearest = &source;
-            nearest_shared = shared;
-            tied = false;
-          } else if (shared == nearest_shared && nearest != nullptr && source.continues != nearest->continues) {
-            tied = true;
-          }
-        }
-        if (nearest == nullptr || tied || nearest->continues == clause.continues) continue;
-        // A claim of the summary that holds the cue was compared on its own polarity already.
-        const bool judged = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
-          return claim->span.begin <= clause.begin && clause.begin < claim->span.end &&
-                 (claim->polarity == "continues" || claim->polarity == "ceased") &&
-                 (claim->relation != kQuantityRelation || claim->value_kind == "none");
-        });
-        if (judged) continue;
+      if (nearest == nullptr) continue;
+      // A relation pattern that read the condition into its normal form has compared it
+      // already, on the claim it belongs to; the shape would spread it over the sentence.
+      const bool read_by_pattern = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
+        return !claim->condition.empty() && claim->span.begin <= clause.begin && clause.begin < claim->span.end;
+      });
+      if (read_by_pattern) continue;
+      std::optional<Difference> difference = ConditionShapeDifference(*nearest, clause);
+      if (!difference) continue;
+      const bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
+        return verdict.span.begin <= clause.begin && clause.begin < verdict.span.end;
+      });
+      if (!judged) {
+        // No figure or relation in the sentence: the condition is a finding of its own.
         const extract::Span sentence = SentenceAround(summary_text, clause.begin);
         const std::string& source_text = source_texts[nearest->text];
         const extract::Span evidence = SentenceAround(source_text, nearest->begin);
         const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
-        const std::string detail = nearest->continues
-                                       ? "the source says it still holds, the summary that it no longer does"
-                                       : "the source says it no longer holds, the summary that it still does";
         audit.verdicts.push_back(
-            {"polarity", quote, sentence, "polarity: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
-             "contradicted", {{"polarity", "high", detail, 0, 0}},
-             {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin),
-               evidence}}});
+            {"condition", quote, sentence, "condition: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
+             "contradicted", {{difference->type, difference->severity, difference->detail, 0, 0}},
+             {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin), evidence}}});
+        continue;
+      }
+      for (std::size_t v = 0; v < audit.verdicts.size(); ++v) {
+        AuditVerdict& verdict = audit.verdicts[v];
+        if (verdict.span.begin > clause.begin || clause.begin >= verdict.span.end) continue;
+        bool already = std::any_of(verdict.discrepancies.begin(), verdict.discrepancies.end(),
+                                   [](const ReportDiscrepancy& d) { return d.type == "condition" && d.severity != "low"; });
+        if (already) continue;
+        verdict.discrepancies.push_back({difference->type, difference->severity, difference->detail, 0, 0});
+        if (verdict.verdict == "supported" || verdict.verdict == "overstated") verdict.verdict = "contradicted";
       }
     }
+  }
 
+}
+
+// "Still" against "no longer" in clauses no claim carries: each such clause of the summary
+// against the source clause most like it, when that one is unambiguous.
+void CheckCourses(const AuditInputs& in, SummaryAudit& audit) {
+  const std::vector<const ClaimRow*>& summary_claims = in.summary_claims;
+  const std::string& summary_text = in.summary_text;
+  const std::vector<std::string>& source_texts = in.source_texts;
+  const std::vector<std::string>& source_names = in.source_names;
+  // "Still" against "no longer" in clauses no claim carries: each such clause of the
+  // summary against the source clause most like it, when that one is unambiguous.
+  {
+    std::vector<CourseClause> source_clauses;
+    for (std::size_t t = 0; t < source_texts.size(); ++t) {
+      for (CourseClause& clause : CourseClauses(source_texts[t])) {
+        clause.text = t;
+        source_clauses.push_back(std::move(clause));
+      }
+    }
+    for (const CourseClause& clause : CourseClauses(summary_text)) {
+      int nearest_shared = kMinSharedConditionWords - 1;
+      const CourseClause* nearest = nullptr;
+      bool tied = false;  // as like a clause of the other course: "A no longer pays B, B still pays A"
+      for (const CourseClause& source : source_clauses) {
+        int shared = 0;
+        for (const std::string& word : clause.words) shared += static_cast<int>(source.words.count(word));
+        if (shared > nearest_shared) {
+          nearest = &source;
+          nearest_shared = shared;
+          tied = false;
+        } else if (shared == nearest_shared && nearest != nullptr && source.continues != nearest->continues) {
+          tied = true;
+        }
+      }
+      if (nearest == nullptr || tied || nearest->continues == clause.continues) continue;
+      // A claim of the summary that holds the cue was compared on its own polarity already.
+      const bool judged = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
+        return claim->span.begin <= clause.begin && clause.begin < claim->span.end &&
+               (claim->polarity == "continues" || claim->polarity == "ceased") &&
+               (claim->relation != kQuantityRelation || claim->value_kind == "none");
+      });
+      if (judged) continue;
+      const extract::Span sentence = SentenceAround(summary_text, clause.begin);
+      const std::string& source_text = source_texts[nearest->text];
+      const extract::Span evidence = SentenceAround(source_text, nearest->begin);
+      const std::string quote = summary_text.substr(sentence.begin, sentence.end - sentence.begin);
+      const std::string detail = nearest->continues
+                                     ? "the source says it still holds, the summary that it no longer does"
+                                     : "the source says it no longer holds, the summary that it still does";
+      audit.verdicts.push_back(
+          {"polarity", quote, sentence, "polarity: " + summary_text.substr(clause.begin, sentence.end - clause.begin),
+           "contradicted", {{"polarity", "high", detail, 0, 0}},
+           {{source_names[nearest->text], source_text.substr(evidence.begin, evidence.end - evidence.begin),
+             evidence}}});
+    }
+  }
+
+}
+
+// Omissions: one per fact the sources state and the summary never speaks of (`carried`).
+std::vector<AuditOmission> Omissions(const AuditInputs& in, const std::set<std::int64_t>& carried) {
+  std::vector<AuditOmission> omissions;
+  // Omissions: one per fact the sources state and the summary never speaks of.
+  std::set<std::string> omitted_keys;
+  for (const ClaimRow* source : in.source_claims) {
+    const bool figure = source->relation == kQuantityRelation;
+    if (carried.count(source->id) || (figure && source->value_kind != "money")) continue;
+    // Figures by their value (a clause's roles are only a guess); relation claims by fact.
+    if (!omitted_keys.insert(figure ? "quantity|" + ClaimLine(*source) : FactKey(*source)).second) continue;
+    omissions.push_back({source->relation, source->quote, source->article, ClaimLine(*source)});
+  }
+
+  return omissions;
+}
+
+// Internal conflicts: two claims of the summary about one fact that disagree.
+std::vector<AuditConflict> InternalConflicts(const AuditInputs& in, const PartyMatcher& parties) {
+  const std::vector<const ClaimRow*>& summary_claims = in.summary_claims;
+  std::vector<AuditConflict> conflicts;
+  // Internal conflicts: two claims of the summary about one fact that disagree.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (std::size_t i = 0; i < summary_claims.size(); ++i) {
+    for (std::size_t j = i + 1; j < summary_claims.size(); ++j) {
+      const ClaimRow& a = *summary_claims[i];
+      const ClaimRow& b = *summary_claims[j];
+      if (a.relation == kQuantityRelation || parties.Match(a, b).alignment != Alignment::kDirect) continue;
+      AuditConflict conflict{ClaimLine(a), ClaimLine(b), a.quote, b.quote, {}};
+      for (const Difference& difference : CompareClaims(a, b)) {
+        if (Serious(difference)) conflict.discrepancies.push_back(ToReport(difference, a, b));
+      }
+      if (!conflict.discrepancies.empty() && seen.insert({conflict.claim_a, conflict.claim_b}).second) {
+        conflicts.push_back(std::move(conflict));
+      }
+    }
+  }
+  return conflicts;
+}
+
+}  // namespace
+
+Result<SummaryAudit> AuditSummary(Store& store, const std::string& summary_key, const normalize::EntityTable& entities) {
+  const PartyMatcher parties(entities);
+  SummaryAudit audit;
+  SQLite::Database& db = *store.impl().db;
+  try {
+    AuditInputs in;
+    {
+      SQLite::Statement select(db, "SELECT id, name FROM articles WHERE key = ?");
+      select.bind(1, summary_key);
+      if (!select.executeStep()) return Status::Usage("the summary " + summary_key + " is not in the store");
+      in.summary_id = select.getColumn(0).getInt64();
+      audit.file = select.getColumn(1).getString();
+    }
+    LoadAuditInputs(db, in);
+    audit.independent_sources = IndependentSources(db, in.summary_id);
+    const std::set<std::int64_t> carried = JudgeClaims(in, parties, audit);
+    CheckConditionShapes(in, audit);
+    CheckCourses(in, audit);
     audit.claims = audit.verdicts.size();
-
-    // Omissions: one per fact the sources state and the summary never speaks of.
-    std::set<std::string> omitted_keys;
-    for (const ClaimRow* source : source_claims) {
-      const bool figure = source->relation == kQuantityRelation;
-      if (carried.count(source->id) || (figure && source->value_kind != "money")) continue;
-      // Figures by their value (a clause's roles are only a guess); relation claims by fact.
-      if (!omitted_keys.insert(figure ? "quantity|" + ClaimLine(*source) : FactKey(*source)).second) continue;
-      audit.omissions.push_back({source->relation, source->quote, source->article, ClaimLine(*source)});
-    }
-
-    // Internal conflicts: two claims of the summary about one fact that disagree.
-    std::set<std::pair<std::string, std::string>> seen;
-    for (std::size_t i = 0; i < summary_claims.size(); ++i) {
-      for (std::size_t j = i + 1; j < summary_claims.size(); ++j) {
-        const ClaimRow& a = *summary_claims[i];
-        const ClaimRow& b = *summary_claims[j];
-        if (a.relation == kQuantityRelation || parties.Match(a, b).alignment != Alignment::kDirect) continue;
-        AuditConflict conflict{ClaimLine(a), ClaimLine(b), a.quote, b.quote, {}};
-        for (const Difference& difference : CompareClaims(a, b)) {
-          if (Serious(difference)) conflict.discrepancies.push_back(ToReport(difference, a, b));
-        }
-        if (!conflict.discrepancies.empty() && seen.insert({conflict.claim_a, conflict.claim_b}).second) {
-          audit.internal_conflicts.push_back(std::move(conflict));
-        }
-      }
-    }
+    audit.omissions = Omissions(in, carried);
+    audit.internal_conflicts = InternalConflicts(in, parties);
   } catch (const std::exception& error) {
-    return DatabaseError(impl_->path, error);
+    return DatabaseError(store.impl().path, error);
   }
   return audit;
 }
@@ -1275,97 +1334,7 @@ Result<SummaryAudit> AuditSummary(const ExtractedArticle& summary, const std::ve
   batch.push_back(summary);
   auto written = store->WriteBatch(batch);
   if (!written.ok()) return written.status();
-  return store->AuditSummary(summary.article.id, entities);
-}
-
-namespace {
-
-nlohmann::json SpanJson(const extract::Span& span) { return nlohmann::json::array({span.begin, span.end}); }
-
-nlohmann::json DiscrepanciesJson(const std::vector<ReportDiscrepancy>& discrepancies) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const ReportDiscrepancy& d : discrepancies) {
-    list.push_back({{"type", d.type}, {"severity", d.severity}, {"detail", d.detail}});
-  }
-  return list;
-}
-
-}  // namespace
-
-std::string RenderSummaryAuditJson(const SummaryAudit& audit) {
-  nlohmann::json verdicts = nlohmann::json::array();
-  for (const AuditVerdict& v : audit.verdicts) {
-    nlohmann::json evidence = nlohmann::json::array();
-    for (const AuditEvidence& e : v.evidence) {
-      evidence.push_back({{"file", e.file}, {"quote", e.quote}, {"span", SpanJson(e.span)}});
-    }
-    verdicts.push_back({{"claim", {{"relation", v.relation}, {"quote", v.quote}, {"span", SpanJson(v.span)},
-                                   {"text", v.claim}}},
-                        {"verdict", v.verdict},
-                        {"discrepancies", DiscrepanciesJson(v.discrepancies)},
-                        {"evidence", std::move(evidence)}});
-  }
-  nlohmann::json omissions = nlohmann::json::array();
-  for (const AuditOmission& o : audit.omissions) {
-    omissions.push_back({{"relation", o.relation}, {"quote", o.quote}, {"file", o.file}, {"text", o.claim}});
-  }
-  nlohmann::json conflicts = nlohmann::json::array();
-  for (const AuditConflict& c : audit.internal_conflicts) {
-    conflicts.push_back({{"claims", {c.claim_a, c.claim_b}},
-                         {"quotes", {c.quote_a, c.quote_b}},
-                         {"discrepancies", DiscrepanciesJson(c.discrepancies)}});
-  }
-  nlohmann::json json = {{"summary", {{"file", audit.file}, {"claims", audit.claims}}},
-                         {"independent_sources", audit.independent_sources},
-                         {"verdicts", std::move(verdicts)},
-                         {"omissions", std::move(omissions)},
-                         {"internal_conflicts", std::move(conflicts)}};
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit) {
-  std::map<std::string, int> counts;
-  for (const AuditVerdict& v : audit.verdicts) ++counts[v.verdict];
-  std::string out;
-  WrapMarkdown(out, "# Summary audit: ", "  ", audit.file);
-  out += "\n";
-  std::string tally = std::to_string(audit.claims) + " claim(s) judged against " +
-                      std::to_string(audit.independent_sources) + " independent source(s):";
-  bool first = true;
-  for (const char* verdict : {"supported", "overstated", "contradicted", "unsupported"}) {
-    tally += std::string(first ? " " : ", ") + std::to_string(counts[verdict]) + " " + verdict;
-    first = false;
-  }
-  WrapMarkdown(out, "", "", tally + ".");
-  auto discrepancy_line = [&](const ReportDiscrepancy& d) {
-    WrapMarkdown(out, "  - **" + d.type + "** (" + d.severity + "): ", "    ", d.detail);
-  };
-  // Problems first, in the summary's order within each verdict.
-  for (const char* verdict : {"contradicted", "overstated", "unsupported", "supported"}) {
-    if (counts[verdict] == 0) continue;
-    out += std::string("\n## ") + static_cast<char>(verdict[0] - 'a' + 'A') + (verdict + 1) + "\n\n";
-    for (const AuditVerdict& v : audit.verdicts) {
-      if (v.verdict != verdict) continue;
-      WrapMarkdown(out, "- ", "  ", "**" + v.claim + "**");
-      WrapMarkdown(out, "  > ", "  > ", v.quote);
-      for (const ReportDiscrepancy& d : v.discrepancies) discrepancy_line(d);
-      for (const AuditEvidence& e : v.evidence) WrapMarkdown(out, "  - source " + e.file + ": ", "    ", "\"" + e.quote + "\"");
-    }
-  }
-  if (!audit.internal_conflicts.empty()) {
-    out += "\n## The summary contradicts itself\n\n";
-    for (const AuditConflict& c : audit.internal_conflicts) {
-      WrapMarkdown(out, "- ", "  ", "**" + c.claim_a + "** vs **" + c.claim_b + "**");
-      WrapMarkdown(out, "  > ", "  > ", c.quote_a);
-      if (c.quote_b != c.quote_a) WrapMarkdown(out, "  > ", "  > ", c.quote_b);
-      for (const ReportDiscrepancy& d : c.discrepancies) discrepancy_line(d);
-    }
-  }
-  if (!audit.omissions.empty()) {
-    out += "\n## Left out of the summary\n\n";
-    for (const AuditOmission& o : audit.omissions) WrapMarkdown(out, "- ", "  ", o.claim + " (" + o.file + ")");
-  }
-  return out;
+  return AuditSummary(*store, summary.article.id, entities);
 }
 
 }  // namespace concord::reconcile

@@ -1,0 +1,41 @@
+#pragma once
+// The SQLite store's insides, for the rooms of the stage that read or write it (the reconcile
+// pass, the summary audit, the report): the open database and the loaders of plain rows.
+// Nothing outside reconcile/ includes this.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/status.h"
+#include "reconcile/store/rows.h"
+#include "reconcile/store/store.h"
+
+namespace concord::reconcile {
+
+struct Store::Impl {
+  std::unique_ptr<SQLite::Database> db;
+  std::filesystem::path path;
+};
+
+// A Status for a failed database call: environment failures (locked, full, read-only)
+// name the database file.
+Status DatabaseError(const std::filesystem::path& path, const std::exception& error);
+
+// Stored claims in id order. `where` (SQL over `c` claims, `a` articles) narrows them; without
+// `with_text`, quote and url stay empty (reconcile does not need them).
+std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where = "", bool with_text = true);
+
+// Every stored article, in id order.
+std::vector<ArticleRow> LoadArticleRows(SQLite::Database& db);
+
+// Every stored article's shingle sketch, by article id.
+std::map<std::int64_t, std::string> LoadSketches(SQLite::Database& db);
+
+}  // namespace concord::reconcile

@@ -1,0 +1,92 @@
+#pragma once
+// The fact store: articles with their mentions and claims, and (written by the reconcile
+// pass) facts, discrepancies, independence clusters, trust and scores. One SQLite file today;
+// a second backend (PostgreSQL) goes beside it behind this class.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/corpus.h"
+#include "corpus/status.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace concord::reconcile {
+
+// One article and what was extracted from it, ready to store.
+struct ExtractedArticle {
+  corpus::Article article;
+  extract::Extraction extraction;
+};
+
+struct BatchStats {
+  std::size_t added = 0;      // articles new to the store
+  std::size_t replaced = 0;   // articles whose content changed: old claims replaced
+  std::size_t unchanged = 0;  // same id and hash: nothing written
+  std::size_t claims = 0;     // claims written
+  std::size_t mentions = 0;   // mentions written
+  bool operator==(const BatchStats&) const = default;
+};
+
+// A user's prior trust in a source (SCORING.md: truth discovery starts from it).
+struct SourcePrior {
+  std::string source;  // as articles name it ("Reuters", "example-news.com")
+  double prior = 0.7;  // 0..1
+  bool operator==(const SourcePrior&) const = default;
+};
+
+// Reads a priors file: one `source<TAB>prior` per line, prior a number in [0, 1]; blank lines
+// and lines starting with `#` are skipped. Fails naming file:line on a malformed line or a
+// source named twice.
+Result<std::vector<SourcePrior>> ReadSourcePriors(const std::filesystem::path& file);
+
+struct ClaimFilter {
+  std::string entity;
+  std::string relation;
+};
+
+// The fact store. One SQLite file (WAL, foreign keys on), schema versioned with
+// PRAGMA user_version and migrated on Open() (reconcile/store/schema.cc).
+// The reconcile pass (reconcile/reconcile.h), the summary audit (reconcile/audit/audit.h) and
+// the report (reconcile/report/report.h) read and write it through the stage's own
+// reconcile/store/sqlite.h.
+class Store {
+ public:
+  // Opens or creates the database. Fails with kEnvironment when it cannot be written,
+  // is locked past `busy_timeout_ms`, or is not a Concord database.
+  static Result<Store> Open(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // True when the store holds article `id` with this content hash (ingest skips it).
+  Result<bool> IsUnchanged(const std::string& id, std::uint64_t content_hash);
+
+  // Writes a batch in one transaction: new articles are added, changed ones replace their
+  // old mentions and claims. On failure nothing of the batch is written.
+  Result<BatchStats> WriteBatch(const std::vector<ExtractedArticle>& batch);
+
+  // Sets the prior trust of the named sources, in one transaction, creating sources not seen
+  // yet; other sources keep theirs. Returns how many priors changed. Takes effect at the next
+  // Reconcile().
+  Result<std::size_t> SetSourcePriors(const std::vector<SourcePrior>& priors);
+
+  // Stored claims as JSON objects (one string each), in article and text order.
+  Result<std::vector<std::string>> QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities);
+
+  std::filesystem::path path() const;
+
+  // The open database, for the stage's own rooms; complete only in reconcile/store/sqlite.h.
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace concord::reconcile
