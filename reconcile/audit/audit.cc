@@ -20,7 +20,8 @@
 // clauses that say a thing still holds or no longer does, with no claim of their own, are
 // paired by their words the same way. A figure the recognizer missed in the source but a like
 // source sentence writes (a count, or money: "between 1.60 billion and 1.65 billion dollars")
-// is there.
+// is there. Last, every figure, weekday and month the summary writes must be written in a
+// source (figure_check.h): what no claim carried is still checked.
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,7 @@
 #include <set>
 
 #include "reconcile/audit/audit.h"
+#include "reconcile/audit/figure_check.h"
 #include "reconcile/facts.h"
 #include "reconcile/independence.h"
 #include "reconcile/store/sqlite.h"
@@ -1323,6 +1325,46 @@ Result<SummaryAudit> AuditSummary(Store& store, const std::string& summary_key, 
   return audit;
 }
 
+namespace {
+
+// What the figure check reads of a source: its text, the dates it resolves, its published day.
+SourceFigures FiguresOf(const ExtractedArticle& source) {
+  SourceFigures figures;
+  figures.text = source.article.text;
+  for (const extract::Mention& mention : source.extraction.mentions) {
+    if (mention.kind == extract::MentionKind::kDate && !mention.date.start.empty()) figures.dates.push_back(mention.date);
+  }
+  if (!source.article.published.empty()) {
+    figures.dates.push_back({source.article.published, source.article.published, extract::Precision::kDay, {}, {}});
+  }
+  return figures;
+}
+
+// The figure check's findings as verdicts: a figure the sources never write is unsupported,
+// unless a verdict on its sentence already says what is wrong there.
+void AddFigureVerdicts(std::string_view summary, const std::vector<SourceFigures>& sources, SummaryAudit& audit) {
+  for (const UngroundedFigure& figure : UngroundedFigures(summary, sources)) {
+    extract::Span sentence = SentenceAround(std::string(summary), figure.figure.span.begin);
+    bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
+      return verdict.verdict != "supported" && verdict.span.begin <= figure.figure.span.begin &&
+             figure.figure.span.end <= verdict.span.end;
+    });
+    if (judged) continue;
+    AuditVerdict verdict;
+    verdict.relation = "figure";
+    verdict.quote = std::string(summary.substr(sentence.begin, sentence.end - sentence.begin));
+    verdict.span = figure.figure.span;
+    verdict.claim = "figure " + figure.text;
+    verdict.verdict = "unsupported";
+    verdict.discrepancies.push_back({"figure", "medium", figure.detail});
+    auto at = std::find_if(audit.verdicts.begin(), audit.verdicts.end(),
+                           [&](const AuditVerdict& other) { return other.span.begin > verdict.span.begin; });
+    audit.verdicts.insert(at, std::move(verdict));
+  }
+}
+
+}  // namespace
+
 Result<SummaryAudit> AuditSummary(const ExtractedArticle& summary, const std::vector<ExtractedArticle>& sources,
                                   const normalize::EntityTable& entities) {
   auto store = Store::Open(":memory:");
@@ -1334,7 +1376,14 @@ Result<SummaryAudit> AuditSummary(const ExtractedArticle& summary, const std::ve
   batch.push_back(summary);
   auto written = store->WriteBatch(batch);
   if (!written.ok()) return written.status();
-  return AuditSummary(*store, summary.article.id, entities);
+  auto audit = AuditSummary(*store, summary.article.id, entities);
+  if (!audit.ok()) return audit;
+  std::vector<SourceFigures> source_figures;
+  for (const ExtractedArticle& source : batch) {
+    if (source.article.id != summary.article.id) source_figures.push_back(FiguresOf(source));
+  }
+  AddFigureVerdicts(summary.article.text, source_figures, *audit);
+  return audit;
 }
 
 }  // namespace concord::reconcile
