@@ -40,15 +40,23 @@
 #include <array>
 #include <cassert>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
+
+#include "extract/currencies_data.inc"
 
 namespace concord::extract {
 namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
 
 // A decimal as written: mantissa × 10^exponent, exact.
 struct Decimal {
@@ -56,111 +64,140 @@ struct Decimal {
   int exponent = 0;
 };
 
+// One way of writing a currency, from extract/data/currencies.tsv (compiled in; see
+// CurrencyTables below).
 struct CurrencyName {
   std::string_view surface;  // as written; a space stands for one or two spaces
-  std::string_view iso;      // ISO 4217
+  std::string_view iso;      // ISO 4217 (or a historical or crypto code)
+  bool fold = false;         // read in any case
+  bool boundary = true;      // a word boundary must follow (not after symbols)
+  int minor_exponent = 0;    // a minor unit: "cents" is 10^-2 of the major unit
+  bool big = false;          // money only with a scale word or a figure >= 1,000
+  bool glued = false;        // only glued to the number ("50p")
 };
 
-// Symbols and symbol-like prefixes, written before the number ("€1.2bn", "Rs 500 crore"),
-// exactly as here.
-constexpr CurrencyName kPrefixSymbols[] = {
-    {"$", "USD"},   {"€", "EUR"},  {"£", "GBP"},   {"¥", "JPY"},   {"₹", "INR"},
-    {"Rs.", "INR"}, {"Rs", "INR"}, {"₩", "KRW"},   {"₽", "RUB"}, {"₺", "TRY"},
-    {"₪", "ILS"},   {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},   {"₱", "PHP"},
-    {"₫", "VND"},   {"₦", "NGN"},  {"RMB", "CNY"}, {"SFr", "CHF"},
+// The table's rows, read once (a function-local static: thread-safe, and FindAmounts(), the
+// conformance runner and the fuzzer need no data directory).
+struct CurrencyTables {
+  std::vector<CurrencyName> prefixes;     // before the number: symbols, marks, "US$"
+  std::vector<CurrencyName> suffixes;     // after the number: symbols, words, minor units
+  std::vector<std::string_view> codes;    // ISO codes read, in capitals
+  std::vector<bool> foldable;             // codes[i] is also read in lower case
+  std::array<std::vector<std::uint16_t>, 26> codes_by_letter;  // indices by first letter
+  std::vector<std::string_view> cents_family;  // currencies whose minor unit is the cent
+  std::vector<std::unique_ptr<std::string>> owned;  // surfaces made by an alias
 };
 
-// Dollars and other "$" currencies named by a country prefix ("US$50 billion", "HK$66.2B",
-// "C $1.34"), in any case: lower-cased wire text writes "us $", "hk $" and "c $". A space
-// before the "$" is accepted only after prefixes of two letters or more and after "C", so that
-// "a $5 million fund" and "the bank's $5bn loan" stay in US dollars: "a" is a word and "s"
-// ends one, while a lone "c" before "$" is the Canadian mark.
-constexpr CurrencyName kDollarPrefixes[] = {
-    {"US$", "USD"},  {"US $", "USD"}, {"U.S.$", "USD"}, {"U.S. $", "USD"}, {"U.S $", "USD"},
-    {"USD$", "USD"}, {"C$", "CAD"},   {"C $", "CAD"},   {"CA$", "CAD"},    {"CAD$", "CAD"},
-    {"Can$", "CAD"},
-    {"A$", "AUD"},   {"AU$", "AUD"},  {"AUD$", "AUD"},  {"HK$", "HKD"},    {"HK $", "HKD"},
-    {"S$", "SGD"},   {"SG$", "SGD"},  {"NZ$", "NZD"},   {"NZD$", "NZD"},   {"NT$", "TWD"},
-    {"R$", "BRL"},   {"MX$", "MXN"},  {"Mex$", "MXN"},  {"MXN$", "MXN"},
-};
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
 
-// Symbols written after the number, European style ("5 €", "100元").
-constexpr CurrencyName kSuffixSymbols[] = {
-    {"$", "USD"},   {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},  {"₹", "INR"},   {"₩", "KRW"},
-    {"₽", "RUB"}, {"₺", "TRY"}, {"₪", "ILS"}, {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},
-    {"₱", "PHP"},   {"₫", "VND"}, {"₦", "NGN"}, {"元", "CNY"}, {"円", "JPY"},
-};
+CurrencyTables LoadCurrencyTables() {
+  CurrencyTables tables;
+  std::vector<std::pair<std::string_view, std::string_view>> aliases;
+  std::string_view rest = kCurrencyTable;
+  while (!rest.empty()) {
+    const std::size_t newline = rest.find('\n');
+    std::string_view line = rest.substr(0, newline);
+    rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = SplitTabs(line);
+    if (f.size() < 3) continue;
+    const std::string_view iso = f[0], kind = f[1], surface = f[2];
+    std::string_view flags = f.size() > 3 ? f[3] : std::string_view();
+    if (const std::size_t hash = flags.find('#'); hash != std::string_view::npos)
+      flags = flags.substr(0, hash);
+    CurrencyName name{.surface = surface, .iso = iso};
+    name.big = flags.find("big") != std::string_view::npos;
+    name.glued = flags.find("glued") != std::string_view::npos;
+    if (const std::size_t e = flags.find("e-"); e != std::string_view::npos)
+      name.minor_exponent = -(flags[e + 2] - '0');
+    if (kind == "code" || kind == "code-caps") {
+      tables.codes.push_back(surface);
+      tables.foldable.push_back(kind == "code");
+    } else if (kind == "prefix") {
+      name.boundary = false;
+      tables.prefixes.push_back(name);
+    } else if (kind == "prefix-fold") {
+      name.fold = true;
+      name.boundary = false;
+      tables.prefixes.push_back(name);
+    } else if (kind == "suffix-symbol") {
+      name.boundary = IsAsciiLetter(surface.back());
+      tables.suffixes.push_back(name);
+    } else if (kind == "suffix") {
+      name.fold = true;
+      tables.suffixes.push_back(name);
+    } else if (kind == "minor") {
+      const bool symbol = flags.find("symbol") != std::string_view::npos;
+      name.fold = !symbol && !name.glued;  // "25c", "50p": lower case only
+      name.boundary = !symbol;
+      tables.suffixes.push_back(name);
+    } else if (kind == "alias" && f.size() > 3) {
+      aliases.emplace_back(surface, f[3]);
+    } else if (kind == "cents") {
+      tables.cents_family.push_back(iso);
+    }
+  }
+  // "Canadian dlrs": every suffix word containing an aliased word, with the alias instead.
+  const std::size_t count = tables.suffixes.size();
+  for (const auto& [word, alias] : aliases) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string_view surface = tables.suffixes[i].surface;
+      const std::size_t at = surface.find(word);
+      if (at == std::string_view::npos || !tables.suffixes[i].fold) continue;
+      const std::size_t end = at + word.size();
+      if ((at > 0 && surface[at - 1] != ' ') || (end < surface.size() && surface[end] != ' '))
+        continue;
+      auto owned = std::make_unique<std::string>(surface);
+      owned->replace(at, word.size(), alias);
+      CurrencyName name = tables.suffixes[i];
+      name.surface = *owned;
+      tables.owned.push_back(std::move(owned));
+      tables.suffixes.push_back(name);
+    }
+  }
+  for (std::size_t i = 0; i < tables.codes.size(); ++i) {
+    const char first = tables.codes[i][0];
+    if (first >= 'A' && first <= 'Z')
+      tables.codes_by_letter[static_cast<std::size_t>(first - 'A')].push_back(
+          static_cast<std::uint16_t>(i));
+  }
+  return tables;
+}
 
-// ISO 4217 codes, before or after the number ("USD 2.3bn", "34.6 million USD"), in capitals
-// only. Codes that are also common capitalised words or tech names (ALL, CUP, TOP, PHP) are
-// left out.
-constexpr std::string_view kIsoCodes[] = {
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "HKD", "SGD", "NZD", "SEK",
-    "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR", "RUB", "TRY", "SAR", "AED", "QAR", "KWD", "TWD",
-    "THB", "IDR", "MYR", "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT", "VND",
-    "CLP", "COP", "PEN", "ARS", "UAH", "RON", "ISK", "CRC", "GEL", "LAK", "LKR",
-};
-
-// Codes also read in lower case ("20 usd", "usd 5", in lower-cased wire text) unless the
-// lower-case form is an English word or name: "try", "cad", "pen", "gel", "ron", "ars", "cop",
-// "rub".
-constexpr std::string_view kWordLikeCodes[] = {"TRY", "CAD", "PEN", "GEL",
-                                               "RON", "ARS", "COP", "RUB"};
+const CurrencyTables& Currencies() {
+  static const CurrencyTables tables = LoadCurrencyTables();
+  return tables;
+}
 
 // Scale letters glued before a code in capitals, Nordic business usage: "30 MUSD", "MSEK
 // 120", "kEUR 500". "MAUD" is read only in capitals, so the name "Maud" stays a name.
 constexpr std::string_view kScaledCodePrefixes[] = {"M", "k"};
 constexpr int kScaledCodeExponents[] = {6, 3};
 
-// Currency words after the number ("3.5 million dollars"), in any case; a space stands for one
-// to three spaces. Bare "won" and "pesos" are left out: too often not money.
-constexpr CurrencyName kSuffixCurrencies[] = {
-    {"dollars", "USD"},
-    {"dollar", "USD"},
-    {"U.S. dollars", "USD"},
-    {"U.S. dollar", "USD"},
-    {"US dollars", "USD"},
-    {"US dollar", "USD"},
-    {"American dollars", "USD"},
-    {"Canadian dollars", "CAD"},
-    {"Canadian dollar", "CAD"},
-    {"Australian dollars", "AUD"},
-    {"Australian dollar", "AUD"},
-    {"Hong Kong dollars", "HKD"},
-    {"Hong Kong dollar", "HKD"},
-    {"Singapore dollars", "SGD"},
-    {"New Zealand dollars", "NZD"},
-    {"Taiwan dollars", "TWD"},
-    {"New Taiwan dollars", "TWD"},
-    {"euros", "EUR"},
-    {"euro", "EUR"},
-    {"pounds sterling", "GBP"},
-    {"pound sterling", "GBP"},
-    {"British pounds", "GBP"},
-    {"pounds", "GBP"},
-    {"sterling", "GBP"},
-    {"yen", "JPY"},
-    {"Japanese yen", "JPY"},
-    {"yuan", "CNY"},
-    {"Chinese yuan", "CNY"},
-    {"renminbi", "CNY"},
-    {"RMB", "CNY"},
-    {"rupees", "INR"},
-    {"Indian rupees", "INR"},
-    {"Swiss francs", "CHF"},
-    {"francs", "CHF"},
-    {"roubles", "RUB"},
-    {"rubles", "RUB"},
-    {"reais", "BRL"},
-    {"Mexican pesos", "MXN"},
-    {"riyals", "SAR"},
-    {"dirhams", "AED"},
-    {"Korean won", "KRW"},
-    {"Turkish lira", "TRY"},
-    {"Swedish kronor", "SEK"},
-    {"Norwegian kroner", "NOK"},
-    {"Danish kroner", "DKK"},
-};
+// "a euro", "an ether": the article as the figure one, only before these words or the end of
+// a phrase ("a euro zone", "a dollar-denominated bond", "a pound of flour" are not money).
+constexpr std::string_view kArticleOne[] = {"a", "an"};
+constexpr std::string_view kAfterArticleAmount[] = {
+    "a",    "an",   "each", "per", "apiece", "for", "or",   "and",  "to",  "in",   "on",
+    "at",   "than", "more", "less", "back",  "off", "the",  "is",   "was", "will", "would",
+    "from", "into", "was",  "with", "by",    "if",  "when", "that", "it",  "they", "he", "she"};
+
+// Words around a small "pounds" figure that make it a weight: "lost 20 pounds", "ten pounds
+// of flour", "five pounds heavier".
+constexpr std::string_view kWeightBefore[] = {"lost", "lose", "losing", "gained", "gain",
+                                              "gaining", "weighs", "weighed", "weighing", "weigh",
+                                              "shed", "shedding", "put", "dropped"};
+constexpr std::string_view kWeightAfter[] = {"of", "heavier", "lighter", "overweight",
+                                             "underweight"};
 
 struct QualifierWord {
   std::string_view words;  // a space stands for one to three spaces
@@ -336,15 +373,26 @@ constexpr std::string_view kRateLeads[] = {
     "in a single", "in one", "in an", "in a", "a single", "an", "a", "one", "per", "each", "every"};
 constexpr RateName kRatePeriods[] = {
     {"year", "year"}, {"quarter", "quarter"}, {"month", "month"}, {"week", "week"}, {"day", "day"},
+    {"share", "share"}, {"common share", "share"}, {"diluted share", "share"},
 };
+// Per-share amounts ("12 cts a share", "1.50 dlrs per share"): money only; "a 5 pct share of
+// the company" is a stake.
+constexpr std::string_view kPerShare = "share";
+// "4 cts share" (wire shorthand, no "a"): only before these words or punctuation, so that "a $5
+// share price" and "a $1 bln share buyback" are not per-share amounts.
+constexpr std::string_view kAfterBareShare[] = {"vs",   "and",     "or",     "for",   "in",
+                                                "on",   "compared", "against", "from", "versus",
+                                                "a",    "the",     "last",   "in",    "up",
+                                                "down", "before",  "after",  "was",   "were"};
 constexpr RateName kRateAdverbs[] = {
     {"per annum", "year"}, {"annually", "year"}, {"yearly", "year"}, {"quarterly", "quarter"},
     {"monthly", "month"},  {"weekly", "week"},   {"daily", "day"},
+    {"share", "share"}, {"a-share", "share"}, {"per-share", "share"},  // "4 cts share"
 };
 constexpr RateName kRateSlashPeriods[] = {
     {"year", "year"},   {"yr", "year"},     {"quarter", "quarter"},
     {"qtr", "quarter"}, {"month", "month"}, {"mo", "month"},
-    {"week", "week"},   {"wk", "week"},     {"day", "day"},
+    {"week", "week"},   {"wk", "week"},     {"day", "day"},   {"share", "share"},
 };
 
 // Words after "a year", "one month" that make it a point in time instead of a rate: "$5bn a
@@ -362,7 +410,7 @@ constexpr std::string_view kRangeVerbs[] = {"range", "ranges", "ranged", "rangin
 // "lost 20 pounds" is a weight: "pounds" alone is money only with a scale or a figure of this
 // size ("60,000 pounds", "3 million pounds").
 constexpr std::string_view kPounds = "pounds";
-constexpr double kSmallestBarePounds = 1000;
+constexpr double kSmallestBareBig = 1000;
 
 // Longest numbers the grammar reads; they bound every match (see the file comment).
 constexpr int kMaxIntegerDigits = 21;
@@ -400,22 +448,6 @@ std::string GapPattern(Gap gap) {
   }
   return {};
 }
-
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
-constexpr bool IsWordLikeCode(std::string_view code) {
-  for (std::string_view word_like : kWordLikeCodes)
-    if (code == word_like) return true;
-  return false;
-}
-
-// kFoldableCode[i]: kIsoCodes[i] is also read in lower case.
-constexpr auto kFoldableCode = [] {
-  std::array<bool, std::size(kIsoCodes)> foldable{};
-  for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) foldable[i] = !IsWordLikeCode(kIsoCodes[i]);
-  return foldable;
-}();
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -499,30 +531,41 @@ std::string BuildGrammar() {
       "\\b)";
 
   // ISO codes: in capitals, in any case unless word-like, or after a scale letter.
-  const std::string exact_codes =
-      Alternation(Names(std::begin(kIsoCodes), std::end(kIsoCodes)), Gap::kSpaces, false);
+  const CurrencyTables& currencies = Currencies();
+  const std::string exact_codes = Alternation(currencies.codes, Gap::kSpaces, false);
   std::vector<std::string_view> foldable_codes;
-  for (std::string_view code : kIsoCodes)
-    if (!IsWordLikeCode(code)) foldable_codes.push_back(code);
+  for (std::size_t i = 0; i < currencies.codes.size(); ++i)
+    if (currencies.foldable[i]) foldable_codes.push_back(currencies.codes[i]);
   const std::string codes =
       "(?:" +
       Alternation(Names(std::begin(kScaledCodePrefixes), std::end(kScaledCodePrefixes)),
                   Gap::kSpaces, false) +
       exact_codes + "|" + exact_codes + "|" +
       Folding(Alternation(foldable_codes, Gap::kSpaces, false)) + ")";
-  const std::string prefix = "(?:" +
-                             Alternation(Names(kPrefixSymbols, &CurrencyName::surface),
-                                         Gap::kPrefixSpaces, true) +
-                             "|\\b" + codes + "|" +
-                             Folding(Alternation(Names(kDollarPrefixes, &CurrencyName::surface),
-                                                 Gap::kPrefixSpaces, true)) +
-                             ")";
+  // Currency names in three groups: any case then \b, exact case then \b, exact case.
+  const auto names = [](const std::vector<CurrencyName>& table, Gap gap, bool word_start) {
+    std::vector<std::string_view> groups[4];  // [fold * 2 + boundary]
+    for (const CurrencyName& name : table)
+      groups[(name.fold ? 2 : 0) + (name.boundary ? 1 : 0)].push_back(name.surface);
+    std::string out = "(?:";
+    bool any = false;
+    for (int g = 0; g < 4; ++g) {
+      if (groups[g].empty()) continue;
+      if (any) out += "|";
+      any = true;
+      const std::string alternation = Alternation(groups[g], gap, word_start);
+      out += (g >= 2 ? Folding(alternation) : alternation) + (g % 2 == 1 ? "\\b" : "");
+    }
+    return out + ")";
+  };
+  const std::string prefix = "(?:" + names(currencies.prefixes, Gap::kPrefixSpaces, true) +
+                             "|\\b" + codes + ")";
+  std::vector<std::string_view> article_names;  // "a euro": major currency words
+  for (const CurrencyName& name : currencies.suffixes)
+    if (name.fold && name.minor_exponent == 0) article_names.push_back(name.surface);
   // "75 USD million": a scale word may follow a code.
-  const std::string suffix =
-      "(?:" +
-      Folding(Alternation(Names(kSuffixCurrencies, &CurrencyName::surface), Gap::kSpaces, false)) +
-      "\\b|" + codes + "\\b(?:" + sp + scale_word + ")?|" +
-      Alternation(Names(kSuffixSymbols, &CurrencyName::surface), Gap::kSpaces, false) + ")";
+  const std::string suffix = "(?:" + names(currencies.suffixes, Gap::kSpaces, false) + "|" +
+                             codes + "\\b(?:" + sp + scale_word + ")?)";
 
   const std::string percent_unit =
       "(?:" +
@@ -556,7 +599,10 @@ std::string BuildGrammar() {
       "(?:" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
       words + "(?:[ -]" + scale_word + ")?|" +
       Folding(Alternation(Names(kFractionHeads, &FractionHead::words), Gap::kSpaces, false)) + sp +
-      scale_word + "))(?:" + sp_opt + "|-)" + suffix;
+      scale_word + "))(?:" + sp_opt + "|-)" + suffix + "|\\b" +
+      Folding(Alternation(Names(std::begin(kArticleOne), std::end(kArticleOne)), Gap::kSpaces,
+                          false)) +
+      sp + Folding(Alternation(article_names, Gap::kSpaces, false)) + "\\b";
   const std::string minus =
       "(?:\\b" +
       Folding(Alternation(Names(std::begin(kMinusWords), std::end(kMinusWords)), Gap::kSpaces,
@@ -573,7 +619,8 @@ std::string BuildGrammar() {
   const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
                               number + percent_unit + ")?|" + word_number + connector + number +
                               percent_unit + "|\\b" + words + percent_unit + ")|" + fraction;
-  return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:" + sp + rate + ")?";
+  return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:(?:" + sp + "|-)" + rate +
+         ")?";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,6 +726,8 @@ struct Parsed {
   bool folded_code = false;   // suffixed form: the code is not in capitals ("20 usd")
   Span code_scale;            // suffixed form: a scale word after the code ("75 USD million")
   int code_scale_exponent = 0;
+  const CurrencyName* suffix_name = nullptr;  // suffixed form: the currency words' entry
+  bool article = false;       // suffixed form: "a euro", the article as the figure one
   Span fraction;              // "a quarter of": the whole phrase
   double fraction_percent = 0;
   Span rate;
@@ -945,48 +994,67 @@ class Parser {
     return kNone;
   }
 
+  // The longest currency name of `table` at `pos` (each in its own case rule, with a word
+  // boundary after it when it needs one): its end and entry, or {kNone, nullptr}.
+  std::pair<std::size_t, const CurrencyName*> LongestName(std::size_t pos,
+                                                          const std::vector<CurrencyName>& table,
+                                                          Gap gap) const {
+    std::pair<std::size_t, const CurrencyName*> best{kNone, nullptr};
+    if (pos >= end_) return best;
+    const char first = Lower(text_[pos]);
+    for (const CurrencyName& name : table) {
+      if (Lower(name.surface[0]) != first) continue;
+      const std::size_t end = Phrase(pos, name.surface, name.fold ? Fold::kYes : Fold::kNo, gap);
+      if (end == kNone || (name.boundary && !Boundary(end))) continue;
+      if (best.first == kNone || end > best.first) best = {end, &name};
+    }
+    return best;
+  }
+
   // A prefix currency at `pos`: fills part.currency; its end and ISO code, or kNone.
   std::size_t PrefixCurrency(std::size_t pos, Part* part, std::string_view* iso) const {
     if (pos >= end_) return kNone;
     if (IsAsciiLetter(text_[pos]) && !Boundary(pos)) return kNone;
-    const auto surface = [](const CurrencyName& c) { return c.surface; };
     std::size_t end = kNone;
-    const auto consider = [&](std::pair<std::size_t, std::size_t> found,
-                              std::string_view found_iso) {
-      if (found.first != kNone && (end == kNone || found.first > end)) {
-        end = found.first;
-        *iso = found_iso;
-      }
-    };
-    auto found = Longest(pos, kPrefixSymbols, surface, Fold::kNo, Gap::kPrefixSpaces);
-    consider(found, kPrefixSymbols[found.second].iso);
+    const auto [name_end, name] = LongestName(pos, Currencies().prefixes, Gap::kPrefixSpaces);
+    if (name_end != kNone) {
+      end = name_end;
+      *iso = name->iso;
+    }
     std::string_view code_iso;
     int code_exponent = 0;
     const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
-    consider({code_end, 0}, code_iso);
-    const bool code = code_end != kNone && code_end == end;
-    found = Longest(pos, kDollarPrefixes, surface, Fold::kYes, Gap::kPrefixSpaces);
-    consider(found, kDollarPrefixes[found.second].iso);
+    if (code_end != kNone && (end == kNone || code_end > end)) {
+      end = code_end;
+      *iso = code_iso;
+    }
     if (end == kNone) return kNone;
+    const bool code = code_end != kNone && end == code_end;
     part->currency = {pos, end};
-    part->currency_exponent = code && end == code_end ? code_exponent : 0;
-    part->folded_code = code && end == code_end && text_.substr(pos, end - pos) != code_iso;
+    part->currency_exponent = code ? code_exponent : 0;
+    part->folded_code = code && text_.substr(pos, end - pos) != code_iso;
     return end;
   }
 
-  // An ISO code at `pos` (kIsoCodes in capitals; in any case unless word-like; after a scale
-  // letter of kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone.
-  // The caller checks what follows.
-  // Called at every candidate position of every match, so it compares bytes directly.
+  // An ISO code at `pos` (in capitals; in any case unless word-like; after a scale letter of
+  // kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone. The caller
+  // checks what follows.
+  // Called at every candidate position of every match, so it compares bytes directly, among
+  // the codes of the first letter only.
   std::size_t CodeAt(std::size_t pos, std::string_view* iso, int* exponent) const {
     constexpr std::size_t kCodeLength = 3;
+    const CurrencyTables& currencies = Currencies();
     // The code read at `at`, exactly or (when `fold`) in any case; its index or -1.
-    const auto code_index = [this](std::size_t at, bool fold) {
+    const auto code_index = [this, &currencies](std::size_t at, bool fold) {
       if (at + kCodeLength > end_) return -1;
-      for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) {
-        const std::string_view code = kIsoCodes[i];
+      const char letter = fold ? Lower(text_[at]) : text_[at];
+      const char upper = static_cast<char>(letter >= 'a' && letter <= 'z' ? letter - 'a' + 'A' : letter);
+      if (upper < 'A' || upper > 'Z') return -1;
+      if (!fold && letter != upper) return -1;
+      for (const std::uint16_t i : currencies.codes_by_letter[static_cast<std::size_t>(upper - 'A')]) {
+        const std::string_view code = currencies.codes[i];
         const bool exact = text_.compare(at, kCodeLength, code) == 0;
-        if (exact || (fold && kFoldableCode[i] && Lower(text_[at]) == Lower(code[0]) &&
+        if (exact || (fold && currencies.foldable[i] && Lower(text_[at]) == Lower(code[0]) &&
                       Lower(text_[at + 1]) == Lower(code[1]) &&
                       Lower(text_[at + 2]) == Lower(code[2])))
           return static_cast<int>(i);
@@ -998,46 +1066,42 @@ class Parser {
       const std::size_t letter_end = Phrase(pos, kScaledCodePrefixes[i], Fold::kNo, Gap::kSpaces);
       if (letter_end == kNone) continue;
       if (const int index = code_index(letter_end, false); index >= 0) {
-        *iso = kIsoCodes[index];
+        *iso = currencies.codes[static_cast<std::size_t>(index)];
         *exponent = kScaledCodeExponents[i];
         return letter_end + kCodeLength;
       }
     }
     const int index = code_index(pos, true);
     if (index < 0) return kNone;
-    *iso = kIsoCodes[index];
+    *iso = currencies.codes[static_cast<std::size_t>(index)];
     *exponent = 0;
     return pos + kCodeLength;
   }
 
   // A suffix currency at `pos`: its end, ISO code and, for a code, the exponent of its scale
-  // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code.
+  // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code; `name` is the
+  // table entry otherwise.
   std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso, int* exponent,
-                             bool* is_code, bool* folded) const {
-    const auto surface = [](const CurrencyName& c) { return c.surface; };
+                             bool* is_code, bool* folded, const CurrencyName** name) const {
     std::size_t end = kNone;
-    const auto consider = [&](std::pair<std::size_t, std::size_t> found, std::string_view found_iso,
-                              bool word) {
-      if (found.first == kNone || (word && !Boundary(found.first))) return;
-      if (end == kNone || found.first > end) {
-        end = found.first;
-        *iso = found_iso;
-      }
-    };
-    auto found = Longest(pos, kSuffixCurrencies, surface, Fold::kYes, Gap::kSpaces);
-    consider(found, kSuffixCurrencies[found.second].iso, true);
+    *name = nullptr;
+    const auto [name_end, found] = LongestName(pos, Currencies().suffixes, Gap::kSpaces);
+    if (name_end != kNone) {
+      end = name_end;
+      *iso = found->iso;
+      *name = found;
+    }
     std::string_view code_iso;
     int code_exponent = 0;
-    const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
-    consider({code_end, 0}, code_iso, true);
-    *is_code = code_end != kNone && code_end == end;
-    *exponent = *is_code ? code_exponent : 0;
-    found = Longest(pos, kSuffixSymbols, surface, Fold::kNo, Gap::kSpaces);
-    consider(found, kSuffixSymbols[found.second].iso, false);
-    if (end != code_end) {
-      *is_code = false;
-      *exponent = 0;
+    std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
+    if (code_end != kNone && !Boundary(code_end)) code_end = kNone;
+    if (code_end != kNone && (end == kNone || code_end > end)) {
+      end = code_end;
+      *iso = code_iso;
+      *name = nullptr;
     }
+    *is_code = code_end != kNone && end == code_end;
+    *exponent = *is_code ? code_exponent : 0;
     *folded = *is_code && *exponent == 0 && text_.substr(pos, end - pos) != *iso;
     return end;
   }
@@ -1086,7 +1150,8 @@ class Parser {
   // True if the match ends at `pos`, or a rate from `pos` ends it.
   bool Finish(std::size_t pos, Parsed* parsed) const {
     if (pos == end_) return true;
-    const std::size_t start = Spaces(pos, 1, kMaxSpaces);
+    // "12-cent-a-share": a hyphen before the rate.
+    const std::size_t start = pos < end_ && text_[pos] == '-' ? pos + 1 : Spaces(pos, 1, kMaxSpaces);
     if (start == kNone) return false;
     const auto ends_here = [this](std::size_t end) { return end == end_ && Boundary(end); };
     for (std::string_view lead : kRateLeads) {
@@ -1098,7 +1163,8 @@ class Parser {
         if (ends_here(Phrase(period_start, period.words, Fold::kYes, Gap::kSpaces))) {
           parsed->rate = {pos, end_};
           parsed->per = period.per;
-          parsed->rate_may_be_point = std::find(std::begin(kPointLeads), std::end(kPointLeads),
+          parsed->rate_may_be_point = period.per != kPerShare &&
+                                      std::find(std::begin(kPointLeads), std::end(kPointLeads),
                                                 lead) != std::end(kPointLeads);
           return true;
         }
@@ -1190,7 +1256,8 @@ class Parser {
         int exponent = 0;
         bool is_code = false;
         bool folded = false;
-        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code, &folded);
+        const CurrencyName* name = nullptr;
+        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code, &folded, &name);
         if (end == kNone) continue;
         // "75 USD million", then "75 USD".
         Span code_scale;
@@ -1212,6 +1279,7 @@ class Parser {
         parsed->code_scale_exponent = code_scale_exponent;
         parsed->first = first;
         parsed->suffix_currency = {start, end};
+        parsed->suffix_name = name;
         if (second != nullptr) {
           parsed->second = *second;
           parsed->has_second = true;
@@ -1256,6 +1324,25 @@ class Parser {
         }
       }
       if (close(words_end, first, nullptr)) return true;
+    }
+    // "a euro": the article as the figure one, before a currency word.
+    for (std::string_view article : kArticleOne) {
+      const std::size_t article_end = Phrase(pos, article, Fold::kYes, Gap::kSpaces);
+      if (article_end == kNone) continue;
+      const std::size_t start = Spaces(article_end, 1, kMaxSpaces);
+      if (start == kNone) continue;
+      const auto [end, name] = LongestName(start, Currencies().suffixes, Gap::kSpaces);
+      if (end == kNone || !name->fold || name->minor_exponent != 0 || !Finish(end, parsed))
+        continue;
+      parsed->form = Form::kSuffixed;
+      parsed->currency = name->iso;
+      parsed->first = Part{};
+      parsed->first.number = {pos, article_end};
+      parsed->first.value = {1, 0};
+      parsed->suffix_currency = {start, end};
+      parsed->suffix_name = name;
+      parsed->article = true;
+      return true;
     }
     // "a billion", "half a billion".
     for (const auto& [head, value] : kFractionHeads) {
@@ -1440,6 +1527,7 @@ std::string_view Surface(std::string_view text, Span span) {
 struct Outcome {
   std::optional<Mention> mention;
   std::size_t next = 0;  // where the search resumes
+  bool minor = false;    // a minor unit alone ("25 cents"): may join the amount before it
 };
 
 // Turns a parse into a mention, or rejects it. `retry` is where to resume after a rejection.
@@ -1545,12 +1633,38 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
           glued_folded_code ||
           (!scaled && !parsed.has_second && IsYearLike(Surface(text, first.number))))
         return {std::nullopt, retry};
-      const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
-                           parsed.currency_exponent + parsed.code_scale_exponent;
-      amount.low = amount.high = ToDouble(first.value, exponent);
-      if (!scaled && amount.low < kSmallestBarePounds &&
-          EqualsFolded(Surface(text, parsed.suffix_currency), kPounds))
+      const CurrencyName* name = parsed.suffix_name;
+      const int minor = name != nullptr ? name->minor_exponent : 0;
+      // "50p", "25c": only glued; "50 p" is not money.
+      if (name != nullptr && name->glued && parsed.suffix_currency.begin != number_end)
         return {std::nullopt, retry};
+      const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
+                           parsed.currency_exponent + parsed.code_scale_exponent + minor;
+      amount.low = amount.high = ToDouble(first.value, exponent);
+      if (parsed.article) {
+        // "a euro" only before a word of kAfterArticleAmount or punctuation: "a euro zone",
+        // "a dollar-denominated bond", "a pound of flour" are not amounts.
+        const std::size_t after = parsed.suffix_currency.end;
+        const std::string_view next = WordAfter(text, after);
+        std::size_t next_start = after;
+        while (next_start < text.size() && (text[next_start] == ' ' || text[next_start] == '\t'))
+          ++next_start;
+        const bool punctuation = next_start >= text.size() ||
+                                 (next.empty() && text[next_start] != '-' &&
+                                  !IsAsciiDigit(text[next_start]) &&
+                                  static_cast<unsigned char>(text[next_start]) < 0x80);
+        if (!punctuation && (next.empty() || !AnyFolded(next, kAfterArticleAmount)))
+          return {std::nullopt, retry};
+      }
+      // "lost 20 pounds", "5 marks": small bare figures of these words are not money;
+      // "pounds" only next to a weight word ("lost 20 pounds", "ten pounds of flour").
+      if (!scaled && amount.low < kSmallestBareBig && name != nullptr && name->big) {
+        const std::string_view surface = Surface(text, parsed.suffix_currency);
+        const bool pounds = EqualsFolded(surface, kPounds) || EqualsFolded(surface, "pound");
+        if (!pounds || AnyFolded(WordBefore(text, core_begin), kWeightBefore) ||
+            AnyFolded(WordAfter(text, parsed.suffix_currency.end), kWeightAfter))
+          return {std::nullopt, retry};
+      }
       if (parsed.has_second) {
         const double high = ToDouble(second.value, exponent);
         if (high >= amount.low) {
@@ -1613,11 +1727,38 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
     amount.qualifier_span = parsed.qualifier;
   }
   std::size_t next = split ? split_resume : amount_end;
-  if (!split && !parsed.rate.empty() && parsed.rate.begin == amount_end) {
+  bool bare_share_ok = true;
+  if (parsed.per == kPerShare && !parsed.rate.empty()) {
+    std::string_view rate = Surface(text, parsed.rate);
+    while (!rate.empty() && !IsAsciiLetter(rate.front())) rate.remove_prefix(1);
+    if (EqualsFolded(rate, kPerShare)) {
+      const std::string_view follower = WordAfter(text, parsed.rate.end);
+      std::size_t follower_start = parsed.rate.end;
+      while (follower_start < text.size() && text[follower_start] == ' ') ++follower_start;
+      bare_share_ok = follower.empty() ? (follower_start >= text.size() ||
+                                          !IsAsciiDigit(text[follower_start]))
+                                       : AnyFolded(follower, kAfterBareShare);
+    }
+  }
+  if (!split && !parsed.rate.empty() && parsed.rate.begin == amount_end && bare_share_ok &&
+      !(parsed.form == Form::kPercent && parsed.per == kPerShare)) {
     if (!parsed.rate_may_be_point ||
         !AnyFolded(WordAfter(text, parsed.rate.end), kNotRateFollowers)) {
       amount.per = std::string(parsed.per);
       next = parsed.rate.end;
+    }
+  }
+  // "-$5bn": a minus sign glued before the currency, after a space or an opening bracket (not
+  // the hyphen of "2020-$5bn"), keeps its sign; a signed range is not read.
+  if (parsed.form == Form::kPrefixed) {
+    std::size_t sign = 0;
+    if (core_begin >= 1 && text[core_begin - 1] == '-') sign = 1;
+    if (core_begin >= 3 && text.compare(core_begin - 3, 3, "\xE2\x88\x92") == 0) sign = 3;
+    if (sign > 0 && (core_begin == sign || !IsWordChar(text[core_begin - sign - 1])) &&
+        (core_begin == sign || text[core_begin - sign - 1] != '-')) {
+      if (range) return {std::nullopt, retry};
+      amount.low = amount.high = -amount.low;
+      core_begin -= sign;
     }
   }
   Mention mention;
@@ -1625,7 +1766,170 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   mention.span = {core_begin, amount_end};
   mention.text = std::string(Surface(text, mention.span));
   mention.amount = std::move(amount);
-  return {std::move(mention), next};
+  const bool minor = parsed.form == Form::kSuffixed && parsed.suffix_name != nullptr &&
+                     parsed.suffix_name->minor_exponent != 0 && !range;
+  return {std::move(mention), next, minor};
+}
+
+bool InCentsFamily(std::string_view iso) {
+  const auto& family = Currencies().cents_family;
+  return std::find(family.begin(), family.end(), iso) != family.end();
+}
+
+bool OnlySpacesOrAnd(std::string_view gap) {
+  std::size_t i = 0;
+  while (i < gap.size() && gap[i] == ' ') ++i;
+  if (i == 0) return false;
+  if (gap.substr(i).starts_with("and")) {
+    i += 3;
+    const std::size_t spaces = i;
+    while (i < gap.size() && gap[i] == ' ') ++i;
+    if (i == spaces) return false;
+  }
+  return i == gap.size();
+}
+
+// A minor-unit amount right after `previous`: "34 cents" in a story about euros is in euros
+// (when the cents belong to the same family); "$7 and 25c", "4 dollars 80 cents" join into
+// one amount. Returns true when `minor` was joined into `previous`.
+bool JoinMinor(std::string_view text, Mention& previous, Mention& minor) {
+  if (previous.kind != MentionKind::kMoney || previous.span.end > minor.span.begin) return false;
+  const std::string_view between =
+      text.substr(previous.span.end, minor.span.begin - previous.span.end);
+  if (between.find('\n') != std::string_view::npos) return false;
+  Amount& major = previous.amount;
+  Amount& cents = minor.amount;
+  if (major.currency != cents.currency && cents.currency == "USD" && InCentsFamily(major.currency))
+    cents.currency = major.currency;
+  constexpr double kHundredths = 100;
+  if (major.currency != cents.currency || major.low != major.high || !major.per.empty() ||
+      major.qualifier != Qualifier::kExact || cents.low >= 1 || major.low != std::floor(major.low) ||
+      !OnlySpacesOrAnd(between))
+    return false;
+  major.low = major.high = std::round((major.low + cents.low) * kHundredths) / kHundredths;
+  major.per = cents.per;
+  previous.span.end = minor.span.end;
+  previous.text = std::string(Surface(text, previous.span));
+  return true;
+}
+
+// Reuters results tables: a line that opens with a results label ("Shr", "Net", "Revs", "Oper
+// net") lists figures of the story's currency, the "vs" figure a year earlier: "Net 5.5 mln vs
+// 3.2 mln" is money though no currency is written. Counts ("Avg shrs") are not.
+constexpr std::string_view kResultLabels[] = {
+    "Shr",          "Oper shr",     "Primary shr",   "Fully diluted shr", "Diluted shr",
+    "Net",          "Oper net",     "Net income",    "Net profit",        "Net loss",
+    "Revs",         "Revenues",     "Sales",         "Turnover",          "Pretax",
+    "Pretax profit", "Pretax loss", "Oper profit",   "Operating profit",  "Profit",
+    "Loss",         "Qtly div",     "Div",           "Dividend",          "Gross",
+    "Net interest income", "Total income", "Income",  "Oper income"};
+constexpr std::string_view kShareLabelWord = "shr";
+constexpr std::string_view kResultSigns[] = {"profit", "loss"};
+constexpr std::size_t kMaxResultLine = 200;
+
+struct ResultScale {
+  std::string_view word;
+  int exponent;
+};
+constexpr ResultScale kResultScales[] = {{" mln", 6},     {" bln", 9},     {" billion", 9},
+                                         {" million", 6}, {" thousand", 3}, {" trillion", 12}};
+
+// Money mentions for the bare figures of results lines; `mentions` are the grammar's, in text
+// order (results-line figures are added and the whole list re-sorted).
+void AddResultFigures(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<Mention> added;
+  std::size_t line_begin = 0;
+  std::size_t next_mention = 0;
+  while (line_begin < text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == kNone) line_end = text.size();
+    std::size_t at = line_begin;
+    while (at < line_end && text[at] == ' ') ++at;
+    const std::string_view line = text.substr(at, line_end - at);
+    std::size_t label_end = 0;
+    if (line.size() <= kMaxResultLine && !line.empty() && line[0] >= 'A' && line[0] <= 'Z') {
+      for (std::string_view label : kResultLabels)
+        if (line.starts_with(label) && line.size() > label.size() && line[label.size()] == ' ' &&
+            label.size() > label_end)
+          label_end = label.size();
+    }
+    if (label_end == 0) {
+      line_begin = line_end + 1;
+      continue;
+    }
+    // The label, an optional "profit" / "loss", then a figure.
+    std::size_t figures = at + label_end + 1;
+    for (std::string_view sign : kResultSigns)
+      if (text.substr(figures).starts_with(sign) && figures + sign.size() < line_end &&
+          text[figures + sign.size()] == ' ')
+        figures += sign.size() + 1;
+    if (figures >= line_end || !IsAsciiDigit(text[figures])) {
+      line_begin = line_end + 1;
+      continue;
+    }
+    const bool per_share = line.substr(0, label_end).find(kShareLabelWord) != kNone ||
+                           line.substr(0, label_end).find("Shr") != kNone;
+    while (next_mention < mentions.size() && mentions[next_mention].span.begin < at) ++next_mention;
+    std::string currency = "USD";
+    for (std::size_t m = next_mention; m < mentions.size() && mentions[m].span.begin < line_end; ++m) {
+      if (mentions[m].kind != MentionKind::kMoney) continue;
+      if (per_share && mentions[m].amount.per.empty()) mentions[m].amount.per = std::string(kPerShare);
+      currency = mentions[m].amount.currency;
+    }
+    std::size_t pos = figures;
+    std::size_t m = next_mention;
+    while (pos < line_end) {
+      if (!IsAsciiDigit(text[pos]) || (pos > 0 && (IsWordChar(text[pos - 1]) || text[pos - 1] == '.' ||
+                                                   text[pos - 1] == ',' || text[pos - 1] == '-'))) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos;
+      while (end < line_end && (IsAsciiDigit(text[end]) ||
+                                ((text[end] == ',' || text[end] == '.') && end + 1 < line_end &&
+                                 IsAsciiDigit(text[end + 1]))))
+        ++end;
+      while (m < mentions.size() && mentions[m].span.end <= pos) ++m;
+      const bool covered = m < mentions.size() && mentions[m].span.begin <= pos;
+      if (covered || (end < line_end && (IsAsciiLetter(text[end]) || text[end] == '%'))) {
+        pos = covered ? std::max(end, mentions[m].span.end) : end;
+        continue;
+      }
+      int exponent = 0;
+      std::size_t span_end = end;
+      for (const ResultScale& scale : kResultScales) {
+        const std::size_t scale_end = end + scale.word.size();
+        if (text.substr(end).starts_with(scale.word) &&
+            (scale_end >= text.size() || !IsWordChar(text[scale_end]))) {
+          exponent = scale.exponent;
+          span_end = scale_end;
+          break;
+        }
+      }
+      if (text.substr(span_end).starts_with(" pct")) {
+        pos = span_end;
+        continue;
+      }
+      Mention mention;
+      mention.kind = MentionKind::kMoney;
+      mention.span = {pos, span_end};
+      mention.text = std::string(Surface(text, mention.span));
+      Amount amount;
+      amount.low = amount.high = ToDouble(ParseDecimal(text.substr(pos, end - pos)), exponent);
+      amount.currency = currency;
+      if (per_share && exponent == 0) amount.per = std::string(kPerShare);
+      mention.amount = std::move(amount);
+      added.push_back(std::move(mention));
+      pos = span_end;
+    }
+    line_begin = line_end + 1;
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
 }
 
 }  // namespace
@@ -1665,9 +1969,13 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
       continue;
     }
     Outcome outcome = Interpret(text, begin, *parsed);
-    if (outcome.mention) mentions.push_back(std::move(*outcome.mention));
+    if (outcome.mention) {
+      if (!outcome.minor || mentions.empty() || !JoinMinor(text, mentions.back(), *outcome.mention))
+        mentions.push_back(std::move(*outcome.mention));
+    }
     pos = std::max(outcome.next, pos + 1);
   }
+  AddResultFigures(text, mentions);
   return mentions;
 }
 
