@@ -74,6 +74,7 @@ struct CurrencyName {
   int minor_exponent = 0;    // a minor unit: "cents" is 10^-2 of the major unit
   bool big = false;          // money only with a scale word or a figure >= 1,000
   bool glued = false;        // only glued to the number ("50p")
+  bool article = true;       // may follow "a" as the figure one ("a euro")
 };
 
 // The table's rows, read once (a function-local static: thread-safe, and FindAmounts(), the
@@ -117,6 +118,7 @@ CurrencyTables LoadCurrencyTables() {
     CurrencyName name{.surface = surface, .iso = iso};
     name.big = flags.find("big") != std::string_view::npos;
     name.glued = flags.find("glued") != std::string_view::npos;
+    name.article = flags.find("noarticle") == std::string_view::npos;
     if (const std::size_t e = flags.find("e-"); e != std::string_view::npos)
       name.minor_exponent = -(flags[e + 2] - '0');
     if (kind == "code" || kind == "code-caps") {
@@ -137,7 +139,8 @@ CurrencyTables LoadCurrencyTables() {
       tables.suffixes.push_back(name);
     } else if (kind == "minor") {
       const bool symbol = flags.find("symbol") != std::string_view::npos;
-      name.fold = !symbol && !name.glued;  // "25c", "50p": lower case only
+      // "25c", "50p", "52 sen": lower case only.
+      name.fold = !symbol && !name.glued && flags.find("case") == std::string_view::npos;
       name.boundary = !symbol;
       tables.suffixes.push_back(name);
     } else if (kind == "alias" && f.size() > 3) {
@@ -562,7 +565,7 @@ std::string BuildGrammar() {
                              "|\\b" + codes + ")";
   std::vector<std::string_view> article_names;  // "a euro": major currency words
   for (const CurrencyName& name : currencies.suffixes)
-    if (name.fold && name.minor_exponent == 0) article_names.push_back(name.surface);
+    if (name.fold && name.article && name.minor_exponent == 0) article_names.push_back(name.surface);
   // "75 USD million": a scale word may follow a code.
   const std::string suffix = "(?:" + names(currencies.suffixes, Gap::kSpaces, false) + "|" +
                              codes + "\\b(?:" + sp + scale_word + ")?)";
@@ -1332,7 +1335,8 @@ class Parser {
       const std::size_t start = Spaces(article_end, 1, kMaxSpaces);
       if (start == kNone) continue;
       const auto [end, name] = LongestName(start, Currencies().suffixes, Gap::kSpaces);
-      if (end == kNone || !name->fold || name->minor_exponent != 0 || !Finish(end, parsed))
+      if (end == kNone || !name->fold || !name->article || name->minor_exponent != 0 ||
+          !Finish(end, parsed))
         continue;
       parsed->form = Form::kSuffixed;
       parsed->currency = name->iso;
@@ -1834,6 +1838,84 @@ struct ResultScale {
 constexpr ResultScale kResultScales[] = {{" mln", 6},     {" bln", 9},     {" billion", 9},
                                          {" million", 6}, {" thousand", 3}, {" trillion", 12}};
 
+// "rose to 64 mln dlrs from 55 mln in the quarter": after an amount, a comparison word and a
+// scaled figure with no currency of its own is in the amount's currency, when nothing but a
+// function word or punctuation follows ("from 55 mln shares" is a count).
+constexpr std::string_view kElisionLinks[] = {"from", "vs", "vs.", "versus", "against", "to",
+                                              "and", "or", "compared with", "compared to"};
+constexpr std::string_view kElisionScales[] = {"mln", "bln", "billion", "million", "trillion"};
+constexpr std::string_view kElisionFollowers[] = {
+    "in", "a", "an", "the", "and", "or", "for", "while", "compared", "at", "on", "last", "during",
+    "earlier", "previously", "before", "after", "year", "vs", "from", "to", "with", "by"};
+constexpr int kElisionScaleExponents[] = {6, 9, 9, 6, 12};
+
+// The end of one to three spaces at `pos`, or kNone.
+std::size_t SkipSpaces(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && end - pos < 3 && text[end] == ' ') ++end;
+  return end == pos ? kNone : end;
+}
+
+void AddElidedCurrency(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& before = mentions[i];
+    if (before.kind != MentionKind::kMoney || before.amount.currency.empty()) continue;
+    std::size_t pos = SkipSpaces(text, before.span.end);
+    if (pos == kNone) continue;
+    std::size_t link_end = kNone;
+    for (std::string_view link : kElisionLinks) {
+      if (!text.substr(pos).starts_with(link)) continue;
+      const std::size_t end = SkipSpaces(text, pos + link.size());
+      if (end != kNone) link_end = std::max(link_end == kNone ? 0 : link_end, end);
+    }
+    if (link_end == kNone || link_end >= text.size() || !IsAsciiDigit(text[link_end])) continue;
+    if (i + 1 < mentions.size() && mentions[i + 1].span.begin <= link_end) continue;
+    std::size_t number_end = link_end;
+    while (number_end < text.size() &&
+           (IsAsciiDigit(text[number_end]) ||
+            ((text[number_end] == ',' || text[number_end] == '.') && number_end + 1 < text.size() &&
+             IsAsciiDigit(text[number_end + 1]))))
+      ++number_end;
+    const std::size_t scale_start = SkipSpaces(text, number_end);
+    if (scale_start == kNone || number_end - link_end > kMaxIntegerDigits) continue;
+    int exponent = -1;
+    std::size_t end = kNone;
+    for (std::size_t k = 0; k < std::size(kElisionScales); ++k) {
+      const std::string_view scale = kElisionScales[k];
+      const std::size_t scale_end = scale_start + scale.size();
+      if (text.substr(scale_start).starts_with(scale) &&
+          (scale_end >= text.size() || !IsWordChar(text[scale_end]))) {
+        exponent = kElisionScaleExponents[k];
+        end = scale_end;
+      }
+    }
+    if (end == kNone) continue;
+    const std::string_view follower = WordAfter(text, end);
+    if (!follower.empty() && !AnyFolded(follower, kElisionFollowers)) continue;
+    std::size_t after = end;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (follower.empty() && after < text.size() &&
+        (IsAsciiDigit(text[after]) || text[after] == '$' || text[after] == '%' ||
+         static_cast<unsigned char>(text[after]) >= 0x80))
+      continue;
+    Mention mention;
+    mention.kind = MentionKind::kMoney;
+    mention.span = {link_end, end};
+    mention.text = std::string(Surface(text, mention.span));
+    mention.amount.low = mention.amount.high =
+        ToDouble(ParseDecimal(text.substr(link_end, number_end - link_end)), exponent);
+    mention.amount.currency = before.amount.currency;
+    added.push_back(std::move(mention));
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
 // Money mentions for the bare figures of results lines; `mentions` are the grammar's, in text
 // order (results-line figures are added and the whole list re-sorted).
 void AddResultFigures(std::string_view text, std::vector<Mention>& mentions) {
@@ -1976,6 +2058,7 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
     pos = std::max(outcome.next, pos + 1);
   }
   AddResultFigures(text, mentions);
+  AddElidedCurrency(text, mentions);
   return mentions;
 }
 
