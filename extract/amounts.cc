@@ -363,6 +363,18 @@ constexpr FractionPercent kFractionPercents[] = {
     {"a tenth", 10},       {"one tenth", 10},
 };
 constexpr std::string_view kFractionOf = "of";
+
+// Ratios and reversed forms (Recognizers-Text reads them as percentages): "percent of 10",
+// "one out of three", "one in five", "1/4 of".
+enum class RatioForm { kWords, kReversed, kRatio, kDigitFraction };
+constexpr std::string_view kReversedUnits[] = {"percents", "percent", "per cent"};
+constexpr std::string_view kRatioLinks[] = {"out of", "in"};
+constexpr double kMaxRatioWhole = 1000;  // "one in 2020" is not a ratio
+// "5 in 10 days" is a pace, not a ratio.
+constexpr std::string_view kNotRatioFollowers[] = {
+    "day",   "days",   "week",    "weeks",   "month",  "months", "year",  "years", "hour",
+    "hours", "minute", "minutes", "seconds", "decade", "decades", "games", "matches", "races",
+    "percent", "pct", "per"};
 constexpr std::string_view kNotFractionFollowers[] = {"a", "an"};
 
 struct RateName {
@@ -619,9 +631,23 @@ std::string BuildGrammar() {
                           false) +
               sp + std::string(kFractionOf)) +
       "\\b";
+  const std::string any_number = "(?:" + word_number + "|\\b" + words + ")";
+  const std::string reversed =
+      "\\b" +
+      Folding(Alternation(Names(std::begin(kReversedUnits), std::end(kReversedUnits)),
+                          Gap::kSpaces, false) +
+              sp + std::string(kFractionOf)) +
+      sp + any_number;
+  const std::string ratio =
+      any_number + sp +
+      Folding(Alternation(Names(std::begin(kRatioLinks), std::end(kRatioLinks)), Gap::kSpaces,
+                          false)) +
+      sp + any_number;
+  const std::string digit_fraction = "\\b[1-9]/(?:10|[2-9])" + sp + Folding(std::string(kFractionOf)) + "\\b";
   const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
                               number + percent_unit + ")?|" + word_number + connector + number +
-                              percent_unit + "|\\b" + words + percent_unit + ")|" + fraction;
+                              percent_unit + "|\\b" + words + percent_unit + ")|" + fraction +
+                              "|" + reversed + "|" + digit_fraction + "|" + ratio;
   return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:(?:" + sp + "|-)" + rate +
          ")?";
 }
@@ -733,6 +759,9 @@ struct Parsed {
   bool article = false;       // suffixed form: "a euro", the article as the figure one
   Span fraction;              // "a quarter of": the whole phrase
   double fraction_percent = 0;
+  RatioForm ratio = RatioForm::kWords;  // which form `fraction` is
+  bool ratio_in = false;                // kRatio linked by "in" (not "out of")
+  double ratio_whole = 0;               // kRatio: the whole ("five" in "one in five")
   Span rate;
   std::string_view per;
   bool rate_may_be_point = false;  // "a year", which "ago" would make a point in time
@@ -745,6 +774,9 @@ class Parser {
 
   // A reading of exactly [begin, end), preferring the longer option at each choice as the
   // grammar does; nullopt if there is none (the grammar and the parser disagree).
+  // A number in digits or words at `pos` (the match bounds are the parser's): end and value.
+  std::size_t NumberAt(std::size_t pos, Decimal* value) const { return AnyNumber(pos, value); }
+
   std::optional<Parsed> Parse() {
     for (int lead = 1; lead >= 0; --lead) {
       for (int qualifier = 1; qualifier >= 0; --qualifier) {
@@ -1381,6 +1413,72 @@ class Parser {
     return {};
   }
 
+  // A number in digits or words at `pos`: its end and value, or kNone.
+  std::size_t AnyNumber(std::size_t pos, Decimal* value) const {
+    if (!NumberStart(pos)) return kNone;
+    const std::size_t end = Number(pos, value);
+    if (end != kNone) return end;
+    return Words(pos, value);
+  }
+
+  // "percent of 10", "1/4 of", "one out of three", "one in five" ending the match, or false.
+  bool Ratio(std::size_t pos, Parsed* parsed) const {
+    const auto done = [&](std::size_t end, double percent, RatioForm form) {
+      parsed->form = Form::kPercent;
+      parsed->fraction = {pos, end};
+      parsed->fraction_percent = percent;
+      parsed->ratio = form;
+      return true;
+    };
+    if (!Boundary(pos) && pos < end_ && IsAsciiLetter(text_[pos])) return false;
+    for (std::string_view unit : kReversedUnits) {
+      const std::size_t unit_end = Phrase(pos, unit, Fold::kYes, Gap::kSpaces);
+      if (unit_end == kNone || !Boundary(unit_end)) continue;
+      const std::size_t of_start = Spaces(unit_end, 1, kMaxSpaces);
+      if (of_start == kNone) continue;
+      const std::size_t of_end = Phrase(of_start, kFractionOf, Fold::kYes, Gap::kSpaces);
+      if (of_end == kNone || !Boundary(of_end)) continue;
+      const std::size_t number_start = Spaces(of_end, 1, kMaxSpaces);
+      if (number_start == kNone) continue;
+      Decimal value;
+      const std::size_t end = AnyNumber(number_start, &value);
+      if (end != kNone && Finish(end, parsed)) return done(end, ToDouble(value, 0), RatioForm::kReversed);
+    }
+    if (pos + 2 < end_ && text_[pos] >= '1' && text_[pos] <= '9' && text_[pos + 1] == '/') {
+      std::size_t at = pos + 2;
+      int denominator = 0;
+      while (at < end_ && IsAsciiDigit(text_[at]) && denominator < kMaxRatioWhole)
+        denominator = denominator * 10 + (text_[at++] - '0');
+      const std::size_t of_start = Spaces(at, 1, kMaxSpaces);
+      if (denominator >= 2 && denominator <= 10 && of_start != kNone) {
+        const std::size_t end = Phrase(of_start, kFractionOf, Fold::kYes, Gap::kSpaces);
+        if (end != kNone && Boundary(end) && Finish(end, parsed))
+          return done(end, 100.0 * (text_[pos] - '0') / denominator, RatioForm::kDigitFraction);
+      }
+    }
+    Decimal part;
+    const std::size_t part_end = AnyNumber(pos, &part);
+    if (part_end == kNone) return false;
+    const std::size_t link_start = Spaces(part_end, 1, kMaxSpaces);
+    if (link_start == kNone) return false;
+    for (std::string_view link : kRatioLinks) {
+      const std::size_t link_end = Phrase(link_start, link, Fold::kYes, Gap::kSpaces);
+      if (link_end == kNone || !Boundary(link_end)) continue;
+      const std::size_t whole_start = Spaces(link_end, 1, kMaxSpaces);
+      if (whole_start == kNone) continue;
+      Decimal whole;
+      const std::size_t end = AnyNumber(whole_start, &whole);
+      if (end == kNone || !Finish(end, parsed)) continue;
+      const double whole_value = ToDouble(whole, 0);
+      const double part_value = ToDouble(part, 0);
+      parsed->ratio_in = link == "in";
+      parsed->ratio_whole = whole_value;
+      if (part.exponent < 0 || whole.exponent < 0) continue;  // "1.5 in 3": not a count
+      return done(end, whole_value > 0 ? 100.0 * part_value / whole_value : -1, RatioForm::kRatio);
+    }
+    return false;
+  }
+
   // "a quarter of" (FRACTION SP of) ending the match at `pos`, or false.
   bool Fraction(std::size_t pos, Parsed* parsed) const {
     if (!Boundary(pos)) return false;
@@ -1404,6 +1502,7 @@ class Parser {
   bool Percent(std::size_t pos, Parsed* parsed) const {
     const Span sign = Minus(pos);
     if (sign.empty() && Fraction(pos, parsed)) return true;
+    if (sign.empty() && Ratio(pos, parsed)) return true;
     if (!sign.empty()) pos = sign.end;
     if (!NumberStart(pos)) return false;
     const auto done = [parsed, sign](const Part& first, const Part* second, Connector connector) {
@@ -1532,6 +1631,7 @@ struct Outcome {
   std::optional<Mention> mention;
   std::size_t next = 0;  // where the search resumes
   bool minor = false;    // a minor unit alone ("25 cents"): may join the amount before it
+  bool whole = false;    // a whole amount of one unit, no scale ("15 dollars"): "50" may follow
 };
 
 // Turns a parse into a mention, or rejects it. `retry` is where to resume after a rejection.
@@ -1686,9 +1786,29 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
         std::size_t next_start = after;
         while (next_start < text.size() && (text[next_start] == ' ' || text[next_start] == '\t'))
           ++next_start;
-        if (!CleanStart(text, parsed.fraction.begin) || AnyFolded(next, kNotFractionFollowers) ||
-            (next_start < text.size() && IsAsciiDigit(text[next_start])))
-          return {std::nullopt, retry};
+        const bool digit_next = next_start < text.size() && IsAsciiDigit(text[next_start]);
+        const bool number_end = !CleanEnd(text, after);
+        switch (parsed.ratio) {
+          case RatioForm::kWords:
+          case RatioForm::kDigitFraction:
+            if (!CleanStart(text, parsed.fraction.begin) || AnyFolded(next, kNotFractionFollowers) ||
+                digit_next)
+              return {std::nullopt, retry};
+            break;
+          case RatioForm::kReversed:
+            // "percent of 10" alone: "percent of 10 firms" counts firms.
+            if (!next.empty() || digit_next || number_end) return {std::nullopt, retry};
+            break;
+          case RatioForm::kRatio: {
+            // Part of a whole: "one in five", "3 out of 4"; not "5 in 10 days", "11 in 2020".
+            if (!CleanStart(text, parsed.fraction.begin) || number_end ||
+                parsed.fraction_percent < 0 || parsed.fraction_percent > 100 ||
+                AnyFolded(next, kNotRatioFollowers) || parsed.ratio_whole > kMaxRatioWhole ||
+                (after < text.size() && (text[after] == '%' || text[after] == '-')))
+              return {std::nullopt, retry};
+            break;
+          }
+        }
         core_begin = parsed.fraction.begin;
         amount_end = parsed.fraction.end;
         amount.low = amount.high = parsed.fraction_percent;
@@ -1772,7 +1892,12 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   mention.amount = std::move(amount);
   const bool minor = parsed.form == Form::kSuffixed && parsed.suffix_name != nullptr &&
                      parsed.suffix_name->minor_exponent != 0 && !range;
-  return {std::move(mention), next, minor};
+  const bool whole = mention.kind == MentionKind::kMoney && !minor && !range && !split &&
+                     !parsed.has_second && first.scale.empty() && parsed.code_scale.empty() &&
+                     parsed.currency_exponent == 0 && first.currency_exponent == 0 &&
+                     mention.amount.per.empty() && mention.amount.low >= 0 &&
+                     mention.amount.low == std::floor(mention.amount.low);
+  return {std::move(mention), next, minor, whole};
 }
 
 bool InCentsFamily(std::string_view iso) {
@@ -1817,6 +1942,55 @@ bool JoinMinor(std::string_view text, Mention& previous, Mention& minor) {
   return true;
 }
 
+// The end of one to three spaces at `pos`, or kNone.
+std::size_t SkipSpaces(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && end - pos < 3 && text[end] == ' ') ++end;
+  return end == pos ? kNone : end;
+}
+
+// "15 dollars 50", "17 USD 25", "C$100 and fifty", "thirteen dollars forty-five": a whole
+// amount, then a bare figure of 1 to 99 hundredths, when only punctuation or one of these words
+// follows it ("$5 and 20 others" lists two things).
+constexpr std::string_view kAfterBareMinor[] = {"more", "less", "and", "or", "for", "each",
+                                                "but", "then", "only", "extra", "plus", "to",
+                                                "in", "on", "at", "the", "a", "now", "today"};
+constexpr std::uint64_t kHundredths = 100;
+
+// The end of the bare minor figure after `whole` (its value added), or kNone.
+std::size_t JoinBareMinor(std::string_view text, Mention& whole) {
+  std::size_t pos = SkipSpaces(text, whole.span.end);
+  if (pos == kNone) return kNone;
+  if (text.substr(pos).starts_with("and")) {
+    const std::size_t after = SkipSpaces(text, pos + 3);
+    if (after == kNone) return kNone;
+    pos = after;
+  }
+  constexpr std::size_t kLookahead = 48;
+  Decimal value;
+  const std::size_t end =
+      Parser(text, pos, std::min(text.size(), pos + kLookahead)).NumberAt(pos, &value);
+  if (end == kNone || value.exponent != 0 || value.mantissa == 0 || value.mantissa >= kHundredths ||
+      !CleanEnd(text, end))
+    return kNone;
+  if (IsAsciiDigit(text[pos]) && end - pos > 2) return kNone;  // "05" fine, "050" not
+  const std::string_view follower = WordAfter(text, end);
+  std::size_t next = end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  if (follower.empty()) {
+    if (next < text.size() && std::string_view(".,;:!?)").find(text[next]) == std::string_view::npos)
+      return kNone;
+  } else if (!AnyFolded(follower, kAfterBareMinor)) {
+    return kNone;
+  }
+  whole.amount.low = whole.amount.high =
+      std::round((whole.amount.low + static_cast<double>(value.mantissa) / kHundredths) *
+                 kHundredths) / kHundredths;
+  whole.span.end = end;
+  whole.text = std::string(Surface(text, whole.span));
+  return end;
+}
+
 // Reuters results tables: a line that opens with a results label ("Shr", "Net", "Revs", "Oper
 // net") lists figures of the story's currency, the "vs" figure a year earlier: "Net 5.5 mln vs
 // 3.2 mln" is money though no currency is written. Counts ("Avg shrs") are not.
@@ -1848,13 +2022,6 @@ constexpr std::string_view kElisionFollowers[] = {
     "in", "a", "an", "the", "and", "or", "for", "while", "compared", "at", "on", "last", "during",
     "earlier", "previously", "before", "after", "year", "vs", "from", "to", "with", "by"};
 constexpr int kElisionScaleExponents[] = {6, 9, 9, 6, 12};
-
-// The end of one to three spaces at `pos`, or kNone.
-std::size_t SkipSpaces(std::string_view text, std::size_t pos) {
-  std::size_t end = pos;
-  while (end < text.size() && end - pos < 3 && text[end] == ' ') ++end;
-  return end == pos ? kNone : end;
-}
 
 void AddElidedCurrency(std::string_view text, std::vector<Mention>& mentions) {
   std::vector<Mention> added;
@@ -2052,8 +2219,13 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
     }
     Outcome outcome = Interpret(text, begin, *parsed);
     if (outcome.mention) {
-      if (!outcome.minor || mentions.empty() || !JoinMinor(text, mentions.back(), *outcome.mention))
+      if (!outcome.minor || mentions.empty() || !JoinMinor(text, mentions.back(), *outcome.mention)) {
+        if (outcome.whole) {
+          const std::size_t end = JoinBareMinor(text, *outcome.mention);
+          if (end != kNone) outcome.next = std::max(outcome.next, end);
+        }
         mentions.push_back(std::move(*outcome.mention));
+      }
     }
     pos = std::max(outcome.next, pos + 1);
   }
