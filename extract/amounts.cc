@@ -437,6 +437,13 @@ constexpr int kMaxIndianLeadDigits = 2;
 constexpr int kIndianPairDigits = 2;
 constexpr int kMaxIndianPairs = 6;
 constexpr int kMaxSpaces = 3;
+// Mixed fractions of the wire ("12-1/2 cts", "40-1/8 dlrs"): halves to sixty-fourths, exact
+// in millionths.
+constexpr std::uint64_t kMixedDenominators[] = {2, 4, 8, 16, 32, 64};
+constexpr const char* kMixedFraction = "[0-9]{1,2}/(?:2|4|8|16|32|64)\\b";
+constexpr std::uint64_t kMillion = 1000000;
+constexpr int kMillionDigits = 6;
+constexpr std::uint64_t kMaxMixedWhole = 1000000000000;
 constexpr int kMaxPrefixSpaces = 2;        // "US  $5" but no further
 constexpr int kMaxSignificantDigits = 19;  // what a uint64 holds
 constexpr std::size_t kMaxWordBeforeLength = 8;
@@ -519,7 +526,8 @@ std::string BuildGrammar() {
            "}|" + lead(kMaxIndianLeadDigits) + "(?:," + digit + "{" +
            std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," +
            digit + "{" + std::to_string(kThousandsGroupDigits) + "}|" + lead(kMaxIntegerDigits) +
-           ")(?:\\." + digit + "{1," + std::to_string(kMaxFractionDigits) + "})?";
+           ")(?:\\." + digit + "{1," + std::to_string(kMaxFractionDigits) + "}|[- ]" +
+           kMixedFraction + ")?";
   };
   const std::string number = number_from(digit);
   // A number that starts a word: after \b, or at a full-width digit, which RE2's ASCII \b
@@ -612,7 +620,9 @@ std::string BuildGrammar() {
                                "(?:" + prefix + sp_opt + ")?" + number + "(?:" + scale + ")?)?";
   const std::string suffixed =
       "(?:" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
-      words + "(?:[ -]" + scale_word + ")?|" +
+      words + "(?:[ -]" + scale_word + "|" + sp_opt +
+      Folding(Alternation(Names(kScaleAbbreviations, &ScaleName::name), Gap::kSpaces, false)) +
+      "\\b)?|" +
       Folding(Alternation(Names(kFractionHeads, &FractionHead::words), Gap::kSpaces, false)) + sp +
       scale_word + "))(?:" + sp_opt + "|-)" + suffix + "|\\b" +
       Folding(Alternation(Names(std::begin(kArticleOne), std::end(kArticleOne)), Gap::kSpaces,
@@ -933,7 +943,32 @@ class Parser {
       if (count > 0) end = fraction_end;
     }
     *value = ParseDecimal(text_.substr(pos, end - pos));
+    if (end < end_ && (text_[end] == '-' || text_[end] == ' ') && value->exponent == 0) {
+      const auto [fraction_end, millionths] = MixedFraction(end + 1);
+      if (fraction_end != kNone && value->mantissa < kMaxMixedWhole) {
+        value->mantissa = value->mantissa * kMillion + millionths;
+        value->exponent = -kMillionDigits;
+        end = fraction_end;
+      }
+    }
     return end;
+  }
+
+  // "1/2" of "12-1/2" (wire share prices and dividends in eighths): the end and the value in
+  // millionths, or {kNone, 0}.
+  std::pair<std::size_t, std::uint64_t> MixedFraction(std::size_t pos) const {
+    std::size_t at = pos;
+    std::uint64_t numerator = 0;
+    while (at < end_ && at - pos < 2 && IsAsciiDigit(text_[at])) numerator = numerator * 10 + (text_[at++] - '0');
+    if (at == pos || numerator == 0 || at >= end_ || text_[at] != '/') return {kNone, 0};
+    const std::size_t denominator_start = ++at;
+    std::uint64_t denominator = 0;
+    while (at < end_ && at - denominator_start < 2 && IsAsciiDigit(text_[at]))
+      denominator = denominator * 10 + (text_[at++] - '0');
+    if (!Boundary(at) || numerator >= denominator) return {kNone, 0};
+    for (std::uint64_t allowed : kMixedDenominators)
+      if (denominator == allowed) return {at, numerator * (kMillion / denominator)};
+    return {kNone, 0};
   }
 
   // "12,34,567": one or two digits, pairs, then a group of three (lakh and crore grouping).
@@ -1358,6 +1393,17 @@ class Parser {
           if (close(scale_end, scaled, nullptr)) return true;
         }
       }
+      // "six mln dlrs": an abbreviation after number words.
+      for (std::size_t start : {words_end + SpaceWidth(words_end), words_end}) {
+        const auto [scale_end, index] = Longest(
+            start, kScaleAbbreviations, [](const ScaleName& n) { return n.name; }, Fold::kYes,
+            Gap::kSpaces);
+        if (scale_end == kNone || !Boundary(scale_end)) continue;
+        Part scaled = first;
+        scaled.scale = {start, scale_end};
+        scaled.exponent = kScaleAbbreviations[index].exponent;
+        if (close(scale_end, scaled, nullptr)) return true;
+      }
       if (close(words_end, first, nullptr)) return true;
     }
     // "a euro": the article as the figure one, before a currency word.
@@ -1762,7 +1808,12 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
       }
       // "lost 20 pounds", "5 marks": small bare figures of these words are not money;
       // "pounds" only next to a weight word ("lost 20 pounds", "ten pounds of flour").
-      if (!scaled && amount.low < kSmallestBareBig && name != nullptr && name->big) {
+      // A figure with two decimals is a price ("3.50 marks").
+      const std::string_view digits = Surface(text, first.number);
+      const std::size_t point = digits.find('.');
+      const bool cents_written = point != std::string_view::npos && digits.size() - point == 3;
+      if (!scaled && !cents_written && amount.low < kSmallestBareBig && name != nullptr &&
+          name->big) {
         const std::string_view surface = Surface(text, parsed.suffix_currency);
         const bool pounds = EqualsFolded(surface, kPounds) || EqualsFolded(surface, "pound");
         if (!pounds || AnyFolded(WordBefore(text, core_begin), kWeightBefore) ||
