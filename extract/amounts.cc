@@ -364,17 +364,11 @@ constexpr FractionPercent kFractionPercents[] = {
 };
 constexpr std::string_view kFractionOf = "of";
 
-// Ratios and reversed forms (Recognizers-Text reads them as percentages): "percent of 10",
-// "one out of three", "one in five", "1/4 of".
-enum class RatioForm { kWords, kReversed, kRatio, kDigitFraction };
+// Reversed forms and digit fractions before "of": "percent of 10", "1/4 of". Ratios ("one
+// out of three", "one in five") are numbers (fractions), not percentages, in running text.
+enum class RatioForm { kWords, kReversed, kDigitFraction };
 constexpr std::string_view kReversedUnits[] = {"percents", "percent", "per cent"};
-constexpr std::string_view kRatioLinks[] = {"out of", "in"};
-constexpr double kMaxRatioWhole = 1000;  // "one in 2020" is not a ratio
-// "5 in 10 days" is a pace, not a ratio.
-constexpr std::string_view kNotRatioFollowers[] = {
-    "day",   "days",   "week",    "weeks",   "month",  "months", "year",  "years", "hour",
-    "hours", "minute", "minutes", "seconds", "decade", "decades", "games", "matches", "races",
-    "percent", "pct", "per"};
+constexpr int kMaxFractionDenominator = 10;
 constexpr std::string_view kNotFractionFollowers[] = {"a", "an"};
 
 struct RateName {
@@ -648,16 +642,11 @@ std::string BuildGrammar() {
                           Gap::kSpaces, false) +
               sp + std::string(kFractionOf)) +
       sp + any_number;
-  const std::string ratio =
-      any_number + sp +
-      Folding(Alternation(Names(std::begin(kRatioLinks), std::end(kRatioLinks)), Gap::kSpaces,
-                          false)) +
-      sp + any_number;
   const std::string digit_fraction = "\\b[1-9]/(?:10|[2-9])" + sp + Folding(std::string(kFractionOf)) + "\\b";
   const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
                               number + percent_unit + ")?|" + word_number + connector + number +
                               percent_unit + "|\\b" + words + percent_unit + ")|" + fraction +
-                              "|" + reversed + "|" + digit_fraction + "|" + ratio;
+                              "|" + reversed + "|" + digit_fraction;
   return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:(?:" + sp + "|-)" + rate +
          ")?";
 }
@@ -770,8 +759,6 @@ struct Parsed {
   Span fraction;              // "a quarter of": the whole phrase
   double fraction_percent = 0;
   RatioForm ratio = RatioForm::kWords;  // which form `fraction` is
-  bool ratio_in = false;                // kRatio linked by "in" (not "out of")
-  double ratio_whole = 0;               // kRatio: the whole ("five" in "one in five")
   Span rate;
   std::string_view per;
   bool rate_may_be_point = false;  // "a year", which "ago" would make a point in time
@@ -1467,7 +1454,7 @@ class Parser {
     return Words(pos, value);
   }
 
-  // "percent of 10", "1/4 of", "one out of three", "one in five" ending the match, or false.
+  // "percent of 10", "1/4 of" ending the match, or false.
   bool Ratio(std::size_t pos, Parsed* parsed) const {
     const auto done = [&](std::size_t end, double percent, RatioForm form) {
       parsed->form = Form::kPercent;
@@ -1493,7 +1480,7 @@ class Parser {
     if (pos + 2 < end_ && text_[pos] >= '1' && text_[pos] <= '9' && text_[pos + 1] == '/') {
       std::size_t at = pos + 2;
       int denominator = 0;
-      while (at < end_ && IsAsciiDigit(text_[at]) && denominator < kMaxRatioWhole)
+      while (at < end_ && IsAsciiDigit(text_[at]) && denominator <= kMaxFractionDenominator)
         denominator = denominator * 10 + (text_[at++] - '0');
       const std::size_t of_start = Spaces(at, 1, kMaxSpaces);
       if (denominator >= 2 && denominator <= 10 && of_start != kNone) {
@@ -1501,26 +1488,6 @@ class Parser {
         if (end != kNone && Boundary(end) && Finish(end, parsed))
           return done(end, 100.0 * (text_[pos] - '0') / denominator, RatioForm::kDigitFraction);
       }
-    }
-    Decimal part;
-    const std::size_t part_end = AnyNumber(pos, &part);
-    if (part_end == kNone) return false;
-    const std::size_t link_start = Spaces(part_end, 1, kMaxSpaces);
-    if (link_start == kNone) return false;
-    for (std::string_view link : kRatioLinks) {
-      const std::size_t link_end = Phrase(link_start, link, Fold::kYes, Gap::kSpaces);
-      if (link_end == kNone || !Boundary(link_end)) continue;
-      const std::size_t whole_start = Spaces(link_end, 1, kMaxSpaces);
-      if (whole_start == kNone) continue;
-      Decimal whole;
-      const std::size_t end = AnyNumber(whole_start, &whole);
-      if (end == kNone || !Finish(end, parsed)) continue;
-      const double whole_value = ToDouble(whole, 0);
-      const double part_value = ToDouble(part, 0);
-      parsed->ratio_in = link == "in";
-      parsed->ratio_whole = whole_value;
-      if (part.exponent < 0 || whole.exponent < 0) continue;  // "1.5 in 3": not a count
-      return done(end, whole_value > 0 ? 100.0 * part_value / whole_value : -1, RatioForm::kRatio);
     }
     return false;
   }
@@ -1850,15 +1817,6 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
             // "percent of 10" alone: "percent of 10 firms" counts firms.
             if (!next.empty() || digit_next || number_end) return {std::nullopt, retry};
             break;
-          case RatioForm::kRatio: {
-            // Part of a whole: "one in five", "3 out of 4"; not "5 in 10 days", "11 in 2020".
-            if (!CleanStart(text, parsed.fraction.begin) || number_end ||
-                parsed.fraction_percent < 0 || parsed.fraction_percent > 100 ||
-                AnyFolded(next, kNotRatioFollowers) || parsed.ratio_whole > kMaxRatioWhole ||
-                (after < text.size() && (text[after] == '%' || text[after] == '-')))
-              return {std::nullopt, retry};
-            break;
-          }
         }
         core_begin = parsed.fraction.begin;
         amount_end = parsed.fraction.end;

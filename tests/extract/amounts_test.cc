@@ -216,6 +216,14 @@ TEST_CASE("amount: wire notation, minor units and the currency table") {
       {"The fare was $3 and 40c that day.", "$3 and 40c", 3.4, "USD", ""},
       {"He paid 9 dollars 15 cents for lunch.", "9 dollars 15 cents", 9.15, "USD", ""},
       {"Tea was £2 and 30p then.", "£2 and 30p", 2.3, "GBP", ""},
+      {"It owed 35 dollars 20 to the shop.", "35 dollars 20", 35.2, "USD", ""},
+      {"The toll is 8 EUR 40 now.", "8 EUR 40", 8.4, "EUR", ""},
+      {"It came to twelve dollars thirty-five.", "twelve dollars thirty-five", 12.35, "USD", ""},
+      // Wire fractions and number words before a wire scale.
+      {"The bid was raised to 31-3/8 dlrs a share.", "31-3/8 dlrs", 31.375, "USD", "share"},
+      {"A quarterly payout of 17-1/2 cts was set.", "17-1/2 cts", 0.175, "USD", ""},
+      {"The unit earned eleven mln dlrs last year.", "eleven mln dlrs", 11e6, "USD", ""},
+      {"The stock ended at 41.20 marks in Frankfurt.", "41.20 marks", 41.2, "DEM", ""},
       // A minus sign before the currency keeps its sign.
       {"Net cash flow was -$2.5bn for the year.", "-$2.5bn", -2.5e9, "USD", ""},
       // Currencies of the data table.
@@ -261,6 +269,13 @@ TEST_CASE("amount: wire notation, minor units and the currency table") {
     CHECK(m.amount.currency == c.currency);
     CHECK(m.amount.per == std::string(c.per));
   }
+}
+
+TEST_CASE("amount: reversed percents and digit fractions before of") {
+  CHECK(SeenIn("the survey gave percent of 40") == std::vector<Seen>{{"percent of 40", 40, "", ""}});
+  CHECK(SeenIn("They sold 3/4 of the land.") == std::vector<Seen>{{"3/4 of", 75, "", ""}});
+  // Counts and ratios are not percentages.
+  CHECK(SeenIn("The percent of 12 firms rose; two in three agreed; 7 out of 9 left.").empty());
 }
 
 TEST_CASE("amount: a minor amount takes the currency of the amount before it") {
