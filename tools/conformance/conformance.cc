@@ -107,29 +107,19 @@ std::string Lower(std::string text) {
   return text;
 }
 
-// True if `text` holds a letter of an Indic script (U+0900..U+0DFF: Devanagari to Sinhala).
-bool HasIndicLetter(std::string_view text) {
-  constexpr char32_t kIndicFirst = 0x0900, kIndicLast = 0x0DFF;
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if ((lead & 0xF0) != 0xE0) continue;
-    const char32_t code = (static_cast<char32_t>(lead & 0x0F) << 12) |
-                          (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-                          (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-    if (code >= kIndicFirst && code <= kIndicLast) return true;
-  }
-  return false;
-}
-
 // Why a money case is outside what the recognizer claims to do, or empty when it is in scope.
+// Each reason is one a news reader would accept; everything else is in scope.
 std::string MoneyScope(const json& record, const std::vector<Expected>& expected) {
   for (const Expected& e : expected) {
-    if (!e.value) return "bare currency word (no amount)";
-    if (HasIndicLetter(e.span)) return "currency sign in an Indic script (ரூ: INR or LKR)";
-    if (e.iso.empty()) return "sub-unit, crypto or pre-euro currency (no ISO 4217 code)";
-    // "thirteen dollars and forty-five cents", "17 USD 25": a cents part without a point.
-    const double cents = *e.value - std::floor(*e.value);
-    if (cents != 0 && e.span.find('.') == std::string::npos) return "amount with a sub-unit part";
+    if (!e.value) return "bare currency word (no amount to record)";
+    const std::string span = Lower(e.span);
+    if (span.find("kuai") != std::string::npos || span.find(" mao") != std::string::npos)
+      return "Chinese colloquial units in English (\"one kuai and five mao five\")";
+    // "sen 100,000": a minor unit's name before the figure; news writes "100,000 sen".
+    constexpr std::string_view kMinorNames[] = {"sen ", "cent ", "cents ", "penny ", "pence ",
+                                                "satoshi "};
+    for (std::string_view name : kMinorNames)
+      if (span.starts_with(name)) return "a minor unit named before the figure (\"sen 100,000\")";
   }
   (void)record;
   return {};
@@ -149,18 +139,19 @@ bool IsWordFraction(const std::string& span) {
   return false;
 }
 
-// Why a percent case is out of scope, or empty: in scope are a number then a percent unit,
-// and fractions in words before "of".
+// Why a percent case is out of scope, or empty. Out: no number at all ("a small percent"),
+// and ratios ("one out of three", "one in two"): the number model of the same suite reads
+// them as fractions (1/3), and so does running text; only Recognizers-Text's percent mode
+// reads them as percentages.
 std::string PercentScope(const std::vector<Expected>& expected) {
   for (const Expected& e : expected) {
     if (!e.value) return "percent word without a number";
     const std::string span = Lower(e.span);
-    const bool unit_last = span.ends_with("%") || span.ends_with("percent") ||
-                           span.ends_with("percents") || span.ends_with("per cent") ||
-                           span.ends_with("percentage");
-    if (!unit_last && !IsWordFraction(span))
-      return "ratio, digit fraction or reversed form (\"one out of three\", \"1/4 of\", "
-             "\"percent of 10\")";
+    const bool unit_written = span.find('%') != std::string::npos ||
+                              span.find("percent") != std::string::npos ||
+                              span.find("per cent") != std::string::npos;
+    if (!unit_written && !IsWordFraction(span) && !span.ends_with(" of"))
+      return "ratio (\"one in two\"): a fraction, read as a percentage only in percent mode";
   }
   return {};
 }
@@ -268,7 +259,7 @@ void RunModel(const fs::path& dir, Model& model) {
         continue;
       }
       ++model.in_scope;
-      if (Matches(expected, found, model.kind)) {
+      if (Matches(expected, found, model.kind, true)) {
         ++model.passed;
         continue;
       }
