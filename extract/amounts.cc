@@ -57,6 +57,7 @@ constexpr std::size_t kNone = std::string_view::npos;
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // A decimal as written: mantissa × 10^exponent, exact.
 struct Decimal {
@@ -86,6 +87,10 @@ struct CurrencyTables {
   std::vector<bool> foldable;             // codes[i] is also read in lower case
   std::array<std::vector<std::uint16_t>, 26> codes_by_letter;  // indices by first letter
   std::vector<std::string_view> cents_family;  // currencies whose minor unit is the cent
+  // Indices of prefixes and suffixes by the lower-cased first byte of their surface: the
+  // parser tries only the names that can start at a position.
+  std::array<std::vector<std::uint16_t>, 256> prefixes_by_byte;
+  std::array<std::vector<std::uint16_t>, 256> suffixes_by_byte;
   std::vector<std::unique_ptr<std::string>> owned;  // surfaces made by an alias
 };
 
@@ -167,6 +172,14 @@ CurrencyTables LoadCurrencyTables() {
       tables.suffixes.push_back(name);
     }
   }
+  const auto index = [](const std::vector<CurrencyName>& names,
+                         std::array<std::vector<std::uint16_t>, 256>& by_byte) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      by_byte[static_cast<unsigned char>(Lower(names[i].surface[0]))].push_back(
+          static_cast<std::uint16_t>(i));
+  };
+  index(tables.prefixes, tables.prefixes_by_byte);
+  index(tables.suffixes, tables.suffixes_by_byte);
   for (std::size_t i = 0; i < tables.codes.size(); ++i) {
     const char first = tables.codes[i][0];
     if (first >= 'A' && first <= 'Z')
@@ -465,7 +478,6 @@ std::string GapPattern(Gap gap) {
   return {};
 }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `surface` quoted for RE2, each space standing for `gap`.
 std::string Quote(std::string_view surface, Gap gap) {
@@ -1053,14 +1065,13 @@ class Parser {
 
   // The longest currency name of `table` at `pos` (each in its own case rule, with a word
   // boundary after it when it needs one): its end and entry, or {kNone, nullptr}.
-  std::pair<std::size_t, const CurrencyName*> LongestName(std::size_t pos,
-                                                          const std::vector<CurrencyName>& table,
-                                                          Gap gap) const {
+  std::pair<std::size_t, const CurrencyName*> LongestName(
+      std::size_t pos, const std::vector<CurrencyName>& table,
+      const std::array<std::vector<std::uint16_t>, 256>& by_byte, Gap gap) const {
     std::pair<std::size_t, const CurrencyName*> best{kNone, nullptr};
     if (pos >= end_) return best;
-    const char first = Lower(text_[pos]);
-    for (const CurrencyName& name : table) {
-      if (Lower(name.surface[0]) != first) continue;
+    for (const std::uint16_t i : by_byte[static_cast<unsigned char>(Lower(text_[pos]))]) {
+      const CurrencyName& name = table[i];
       const std::size_t end = Phrase(pos, name.surface, name.fold ? Fold::kYes : Fold::kNo, gap);
       if (end == kNone || (name.boundary && !Boundary(end))) continue;
       if (best.first == kNone || end > best.first) best = {end, &name};
@@ -1073,7 +1084,7 @@ class Parser {
     if (pos >= end_) return kNone;
     if (IsAsciiLetter(text_[pos]) && !Boundary(pos)) return kNone;
     std::size_t end = kNone;
-    const auto [name_end, name] = LongestName(pos, Currencies().prefixes, Gap::kPrefixSpaces);
+    const auto [name_end, name] = LongestName(pos, Currencies().prefixes, Currencies().prefixes_by_byte, Gap::kPrefixSpaces);
     if (name_end != kNone) {
       end = name_end;
       *iso = name->iso;
@@ -1142,7 +1153,7 @@ class Parser {
                              bool* is_code, bool* folded, const CurrencyName** name) const {
     std::size_t end = kNone;
     *name = nullptr;
-    const auto [name_end, found] = LongestName(pos, Currencies().suffixes, Gap::kSpaces);
+    const auto [name_end, found] = LongestName(pos, Currencies().suffixes, Currencies().suffixes_by_byte, Gap::kSpaces);
     if (name_end != kNone) {
       end = name_end;
       *iso = found->iso;
@@ -1399,7 +1410,7 @@ class Parser {
       if (article_end == kNone) continue;
       const std::size_t start = Spaces(article_end, 1, kMaxSpaces);
       if (start == kNone) continue;
-      const auto [end, name] = LongestName(start, Currencies().suffixes, Gap::kSpaces);
+      const auto [end, name] = LongestName(start, Currencies().suffixes, Currencies().suffixes_by_byte, Gap::kSpaces);
       if (end == kNone || !name->fold || !name->article || name->minor_exponent != 0 ||
           !Finish(end, parsed))
         continue;
