@@ -87,6 +87,7 @@ struct CurrencyTables {
   std::vector<bool> foldable;             // codes[i] is also read in lower case
   std::array<std::vector<std::uint16_t>, 26> codes_by_letter;  // indices by first letter
   std::vector<std::string_view> cents_family;  // currencies whose minor unit is the cent
+  std::vector<std::pair<std::string_view, std::string_view>> datelines;  // city, local dollar
   // Indices of prefixes and suffixes by the lower-cased first byte of their surface: the
   // parser tries only the names that can start at a position.
   std::array<std::vector<std::uint16_t>, 256> prefixes_by_byte;
@@ -152,6 +153,8 @@ CurrencyTables LoadCurrencyTables() {
       aliases.emplace_back(surface, f[3]);
     } else if (kind == "cents") {
       tables.cents_family.push_back(iso);
+    } else if (kind == "dateline") {
+      tables.datelines.emplace_back(surface, iso);
     }
   }
   // "Canadian dlrs": every suffix word containing an aliased word, with the alias instead.
@@ -2043,6 +2046,133 @@ constexpr std::string_view kElisionFollowers[] = {
     "earlier", "previously", "before", "after", "year", "vs", "from", "to", "with", "by"};
 constexpr int kElisionScaleExponents[] = {6, 9, 9, 6, 12};
 
+// The local dollar of the story's dateline ("TORONTO, March 16 -", "SYDNEY (Reuters) -"), or
+// empty.
+std::string_view DatelineDollar(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t')) ++at;
+  for (const auto& [city, iso] : Currencies().datelines) {
+    if (text.compare(at, city.size(), city) != 0) continue;
+    const std::size_t end = at + city.size();
+    if (end + 1 < text.size() && (text[end] == ',' || (text[end] == ' ' && text[end + 1] == '(')))
+      return iso;
+  }
+  return {};
+}
+
+// Dollars and cents written without a country ("154 mln dlrs", "20 cents") are the dateline's
+// local dollar; "U.S. dlrs", "US$" and "American dollars" stay US dollars.
+void ApplyDatelineDollar(std::string_view local, std::vector<Mention>& mentions) {
+  constexpr std::string_view kGenericEnds[] = {"dlrs", "dlr", "dollars", "dollar", "cts", "ct",
+                                               "cents", "cent"};
+  constexpr std::string_view kUnitedStates[] = {"U.S.", "US ", "American", "United States", "$"};
+  for (Mention& mention : mentions) {
+    if (mention.kind != MentionKind::kMoney || mention.amount.currency != "USD") continue;
+    const std::string_view surface = mention.text;
+    const bool generic = std::any_of(std::begin(kGenericEnds), std::end(kGenericEnds),
+                                     [&](std::string_view end) {
+                                       return surface.size() > end.size() &&
+                                              EqualsFolded(surface.substr(surface.size() - end.size()), end) &&
+                                              !IsAsciiLetter(surface[surface.size() - end.size() - 1]);
+                                     });
+    const bool american = std::any_of(std::begin(kUnitedStates), std::end(kUnitedStates),
+                                      [&](std::string_view us) { return surface.find(us) != std::string_view::npos; });
+    if (generic && !american) mention.amount.currency = std::string(local);
+  }
+}
+
+// "55 mln to 65 mln dlrs", "between 1.50 and 1.60 dlrs": a bare figure, a range word, then an
+// amount with a currency written after its number: the first figure is in that currency. One
+// range with "between X and Y" and with "X to Y"; after "from" or "by" ("rose from 55 mln to
+// 65 mln dlrs") it is a change, and the first figure a mention of its own.
+void AddLeadingFigures(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<Mention> added;
+  for (Mention& after : mentions) {
+    if (after.kind != MentionKind::kMoney || after.amount.qualifier != Qualifier::kExact ||
+        after.span.begin < 4 || !IsAsciiDigit(text[after.span.begin]))
+      continue;
+    // Back over " to " or " and ".
+    std::size_t at = after.span.begin;
+    std::size_t spaces = 0;
+    while (at > 0 && text[at - 1] == ' ' && spaces < 3) --at, ++spaces;
+    if (spaces == 0) continue;
+    bool to = false;
+    if (at >= 2 && text.compare(at - 2, 2, "to") == 0) {
+      to = true;
+      at -= 2;
+    } else if (at >= 3 && text.compare(at - 3, 3, "and") == 0) {
+      at -= 3;
+    } else {
+      continue;
+    }
+    const std::size_t link_begin = at;
+    spaces = 0;
+    while (at > 0 && text[at - 1] == ' ' && spaces < 3) --at, ++spaces;
+    if (spaces == 0 || link_begin == 0 || IsWordChar(text[link_begin - 1]) == false) {
+      if (spaces == 0) continue;
+    }
+    // An optional scale word, then the figure.
+    const std::size_t figure_end_with_scale = at;
+    int exponent = 0;
+    for (const auto& [word, scale] : {std::pair{std::string_view("mln"), 6}, {"bln", 9},
+                                      {"billion", 9}, {"million", 6}}) {
+      if (at >= word.size() + 1 && text.compare(at - word.size(), word.size(), word) == 0 &&
+          text[at - word.size() - 1] == ' ') {
+        at -= word.size() + 1;
+        exponent = scale;
+        break;
+      }
+    }
+    std::size_t begin = at;
+    while (begin > 0 && (IsAsciiDigit(text[begin - 1]) ||
+                         ((text[begin - 1] == '.' || text[begin - 1] == ',') && begin >= 2 &&
+                          IsAsciiDigit(text[begin - 2]))))
+      --begin;
+    if (begin == at || (begin > 0 && (IsWordChar(text[begin - 1]) || text[begin - 1] == '$' ||
+                                      text[begin - 1] == '-' || text[begin - 1] == '/')))
+      continue;
+    // The amount after must carry the same kind of scale ("55 mln to 65 mln dlrs", "1.50 to
+    // 1.60 dlrs"); "5 to 10 mln dlrs" shares a scale that the figure alone does not show.
+    const std::string_view after_text = after.text;
+    const bool after_scaled = after_text.find(" mln") != std::string_view::npos ||
+                              after_text.find(" bln") != std::string_view::npos ||
+                              after_text.find(" billion") != std::string_view::npos ||
+                              after_text.find(" million") != std::string_view::npos;
+    if (after_scaled != (exponent != 0)) continue;
+    const std::string_view before = WordBefore(text, begin);
+    const bool between = EqualsFolded(before, "between");
+    if (!to && !between) continue;  // "5 and 6 mln dlrs": a list
+    const double low = ToDouble(ParseDecimal(text.substr(begin, at - begin)), exponent);
+    const bool change = to && AnyFolded(before, kChangeLeads);
+    if (!change && low <= after.amount.low) {
+      after.amount.low_span = {begin, figure_end_with_scale};
+      after.amount.high_span = after.span;
+      after.amount.low = low;
+      after.amount.qualifier = Qualifier::kRange;
+      if (between) {
+        const auto word_begin = static_cast<std::size_t>(before.data() - text.data());
+        after.amount.qualifier_span = {word_begin, word_begin + before.size()};
+      }
+      after.span.begin = begin;
+      after.text = std::string(Surface(text, after.span));
+      continue;
+    }
+    Mention mention;
+    mention.kind = MentionKind::kMoney;
+    mention.span = {begin, figure_end_with_scale};
+    mention.text = std::string(Surface(text, mention.span));
+    mention.amount.low = mention.amount.high = low;
+    mention.amount.currency = after.amount.currency;
+    added.push_back(std::move(mention));
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
 void AddElidedCurrency(std::string_view text, std::vector<Mention>& mentions) {
   std::vector<Mention> added;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -2105,7 +2235,8 @@ void AddElidedCurrency(std::string_view text, std::vector<Mention>& mentions) {
 
 // Money mentions for the bare figures of results lines; `mentions` are the grammar's, in text
 // order (results-line figures are added and the whole list re-sorted).
-void AddResultFigures(std::string_view text, std::vector<Mention>& mentions) {
+void AddResultFigures(std::string_view text, std::vector<Mention>& mentions,
+                      std::string_view story_currency) {
   std::vector<Mention> added;
   std::size_t line_begin = 0;
   std::size_t next_mention = 0;
@@ -2139,7 +2270,7 @@ void AddResultFigures(std::string_view text, std::vector<Mention>& mentions) {
     const bool per_share = line.substr(0, label_end).find(kShareLabelWord) != kNone ||
                            line.substr(0, label_end).find("Shr") != kNone;
     while (next_mention < mentions.size() && mentions[next_mention].span.begin < at) ++next_mention;
-    std::string currency = "USD";
+    std::string currency(story_currency);
     for (std::size_t m = next_mention; m < mentions.size() && mentions[m].span.begin < line_end; ++m) {
       if (mentions[m].kind != MentionKind::kMoney) continue;
       if (per_share && mentions[m].amount.per.empty()) mentions[m].amount.per = std::string(kPerShare);
@@ -2249,8 +2380,11 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
     }
     pos = std::max(outcome.next, pos + 1);
   }
-  AddResultFigures(text, mentions);
+  const std::string_view local_dollar = DatelineDollar(text);
+  if (!local_dollar.empty()) ApplyDatelineDollar(local_dollar, mentions);
+  AddResultFigures(text, mentions, local_dollar.empty() ? "USD" : local_dollar);
   AddElidedCurrency(text, mentions);
+  AddLeadingFigures(text, mentions);
   return mentions;
 }
 

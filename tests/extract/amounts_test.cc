@@ -307,6 +307,33 @@ TEST_CASE("amount: Reuters results lines and elided currencies") {
         std::vector<Seen>{{"5 mln dlrs", 5e6, "USD", ""}});
 }
 
+TEST_CASE("amount: the dateline's dollar and figures before a range word") {
+  CHECK(SeenIn("CALGARY, May 4 - The driller earned 12 mln dlrs, or 30 cts a share, and paid "
+               "2 mln U.S. dlrs.") ==
+        std::vector<Seen>{{"12 mln dlrs", 12e6, "CAD", ""},
+                          {"30 cts", 0.3, "CAD", "share"},
+                          {"2 mln U.S. dlrs", 2e6, "USD", ""}});
+  CHECK(SeenIn("PERTH, June 2 - Net 4.1 mln vs 3.7 mln") ==
+        std::vector<Seen>{{"4.1 mln", 4.1e6, "AUD", ""}, {"3.7 mln", 3.7e6, "AUD", ""}});
+  CHECK(SeenIn("BOSTON, May 4 - It earned 12 mln dlrs.") ==
+        std::vector<Seen>{{"12 mln dlrs", 12e6, "USD", ""}});
+  const std::string text = "It sees a loss of 40 mln to 48 mln dlrs, or between 1.10 and 1.25 dlrs a share.";
+  const std::vector<Mention> mentions = Recognizer().Find(text);
+  CheckWellFormed(text, mentions);
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].text == "40 mln to 48 mln dlrs");
+  CHECK(mentions[0].amount.low == 40e6);
+  CHECK(mentions[0].amount.high == 48e6);
+  CHECK(mentions[0].amount.qualifier == Qualifier::kRange);
+  CHECK(Surface(text, mentions[0].amount.low_span) == "40 mln");
+  CHECK(mentions[1].text == "1.10 and 1.25 dlrs");
+  CHECK(Surface(text, mentions[1].amount.qualifier_span) == "between");
+  CHECK(mentions[1].amount.per == "share");
+  // After "from" it is a change: two amounts.
+  CHECK(SeenIn("Sales rose from 31 mln to 36 mln dlrs.") ==
+        std::vector<Seen>{{"31 mln", 31e6, "USD", ""}, {"36 mln dlrs", 36e6, "USD", ""}});
+}
+
 TEST_CASE("amount: wire and minor-unit look-alikes are not money") {
   const char* texts[] = {
       "She dropped 12 pounds before the race.",
