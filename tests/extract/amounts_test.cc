@@ -313,7 +313,7 @@ TEST_CASE("amount: the dateline's dollar and figures before a range word") {
         std::vector<Seen>{{"12 mln dlrs", 12e6, "CAD", ""},
                           {"30 cts", 0.3, "CAD", "share"},
                           {"2 mln U.S. dlrs", 2e6, "USD", ""}});
-  CHECK(SeenIn("PERTH, June 2 - Net 4.1 mln vs 3.7 mln") ==
+  CHECK(SeenIn("PERTH, June 2 - Year to March.\nNet 4.1 mln vs 3.7 mln") ==
         std::vector<Seen>{{"4.1 mln", 4.1e6, "AUD", ""}, {"3.7 mln", 3.7e6, "AUD", ""}});
   CHECK(SeenIn("BOSTON, May 4 - It earned 12 mln dlrs.") ==
         std::vector<Seen>{{"12 mln dlrs", 12e6, "USD", ""}});
