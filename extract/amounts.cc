@@ -2087,7 +2087,9 @@ void ApplyDatelineDollar(std::string_view local, std::vector<Mention>& mentions)
 // 65 mln dlrs") it is a change, and the first figure a mention of its own.
 void AddLeadingFigures(std::string_view text, std::vector<Mention>& mentions) {
   std::vector<Mention> added;
-  for (Mention& after : mentions) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& after = mentions[i];
+    const std::size_t previous_end = i == 0 ? 0 : mentions[i - 1].span.end;
     if (after.kind != MentionKind::kMoney || after.amount.qualifier != Qualifier::kExact ||
         after.span.begin < 4 || !IsAsciiDigit(text[after.span.begin]))
       continue;
@@ -2128,7 +2130,8 @@ void AddLeadingFigures(std::string_view text, std::vector<Mention>& mentions) {
                          ((text[begin - 1] == '.' || text[begin - 1] == ',') && begin >= 2 &&
                           IsAsciiDigit(text[begin - 2]))))
       --begin;
-    if (begin == at || (begin > 0 && (IsWordChar(text[begin - 1]) || text[begin - 1] == '$' ||
+    if (begin == at || begin < previous_end ||
+        (begin > 0 && (IsWordChar(text[begin - 1]) || text[begin - 1] == '$' ||
                                       text[begin - 1] == '-' || text[begin - 1] == '/')))
       continue;
     // The amount after must carry the same kind of scale ("55 mln to 65 mln dlrs", "1.50 to
