@@ -87,7 +87,12 @@ struct CurrencyTables {
   std::vector<bool> foldable;             // codes[i] is also read in lower case
   std::array<std::vector<std::uint16_t>, 26> codes_by_letter;  // indices by first letter
   std::vector<std::string_view> cents_family;  // currencies whose minor unit is the cent
-  std::vector<std::pair<std::string_view, std::string_view>> datelines;  // city, local dollar
+  struct Dateline {
+    std::string_view city;    // as the wire writes it, in capitals
+    std::string_view iso;     // the local currency
+    bool franc = false;       // of "francs" (else of "dlrs", "dollars", "cts")
+  };
+  std::vector<Dateline> datelines;
   // Indices of prefixes and suffixes by the lower-cased first byte of their surface: the
   // parser tries only the names that can start at a position.
   std::array<std::vector<std::uint16_t>, 256> prefixes_by_byte;
@@ -154,7 +159,7 @@ CurrencyTables LoadCurrencyTables() {
     } else if (kind == "cents") {
       tables.cents_family.push_back(iso);
     } else if (kind == "dateline") {
-      tables.datelines.emplace_back(surface, iso);
+      tables.datelines.push_back({surface, iso, flags.find("franc") != std::string_view::npos});
     }
   }
   // "Canadian dlrs": every suffix word containing an aliased word, with the alias instead.
@@ -2046,38 +2051,52 @@ constexpr std::string_view kElisionFollowers[] = {
     "earlier", "previously", "before", "after", "year", "vs", "from", "to", "with", "by"};
 constexpr int kElisionScaleExponents[] = {6, 9, 9, 6, 12};
 
-// The local dollar of the story's dateline ("TORONTO, March 16 -", "SYDNEY (Reuters) -"), or
-// empty.
-std::string_view DatelineDollar(std::string_view text) {
+// The story's dateline city ("TORONTO, March 16 -", "SYDNEY (Reuters) -"): its rows of the
+// dateline table, none when the text opens with no city of it.
+std::vector<const CurrencyTables::Dateline*> DatelineCurrencies(std::string_view text) {
+  std::vector<const CurrencyTables::Dateline*> found;
   std::size_t at = 0;
   while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t')) ++at;
-  for (const auto& [city, iso] : Currencies().datelines) {
-    if (text.compare(at, city.size(), city) != 0) continue;
-    const std::size_t end = at + city.size();
+  for (const CurrencyTables::Dateline& row : Currencies().datelines) {
+    if (text.compare(at, row.city.size(), row.city) != 0) continue;
+    const std::size_t end = at + row.city.size();
     if (end + 1 < text.size() && (text[end] == ',' || (text[end] == ' ' && text[end + 1] == '(')))
-      return iso;
+      found.push_back(&row);
   }
-  return {};
+  return found;
 }
 
-// Dollars and cents written without a country ("154 mln dlrs", "20 cents") are the dateline's
-// local dollar; "U.S. dlrs", "US$" and "American dollars" stay US dollars.
-void ApplyDatelineDollar(std::string_view local, std::vector<Mention>& mentions) {
-  constexpr std::string_view kGenericEnds[] = {"dlrs", "dlr", "dollars", "dollar", "cts", "ct",
-                                               "cents", "cent"};
-  constexpr std::string_view kUnitedStates[] = {"U.S.", "US ", "American", "United States", "$"};
+bool EndsWithWord(std::string_view surface, std::string_view word) {
+  return surface.size() > word.size() &&
+         EqualsFolded(surface.substr(surface.size() - word.size()), word) &&
+         !IsAsciiLetter(surface[surface.size() - word.size() - 1]);
+}
+
+// Dollars, cents and francs written without a country ("154 mln dlrs", "20 cents", "300 mln
+// francs") are the dateline's; "U.S. dlrs", "US$", "Swiss francs" keep their country.
+void ApplyDatelineCurrencies(const std::vector<const CurrencyTables::Dateline*>& rows,
+                             std::vector<Mention>& mentions) {
+  constexpr std::string_view kDollarEnds[] = {"dlrs", "dlr", "dollars", "dollar", "cts", "ct",
+                                              "cents", "cent"};
+  constexpr std::string_view kFrancEnds[] = {"francs", "franc"};
+  constexpr std::string_view kCountries[] = {"U.S.", "US ", "American", "United States", "$",
+                                             "Swiss"};
   for (Mention& mention : mentions) {
-    if (mention.kind != MentionKind::kMoney || mention.amount.currency != "USD") continue;
+    if (mention.kind != MentionKind::kMoney) continue;
     const std::string_view surface = mention.text;
-    const bool generic = std::any_of(std::begin(kGenericEnds), std::end(kGenericEnds),
-                                     [&](std::string_view end) {
-                                       return surface.size() > end.size() &&
-                                              EqualsFolded(surface.substr(surface.size() - end.size()), end) &&
-                                              !IsAsciiLetter(surface[surface.size() - end.size() - 1]);
-                                     });
-    const bool american = std::any_of(std::begin(kUnitedStates), std::end(kUnitedStates),
-                                      [&](std::string_view us) { return surface.find(us) != std::string_view::npos; });
-    if (generic && !american) mention.amount.currency = std::string(local);
+    if (std::any_of(std::begin(kCountries), std::end(kCountries),
+                    [&](std::string_view c) { return surface.find(c) != std::string_view::npos; }))
+      continue;
+    for (const CurrencyTables::Dateline* row : rows) {
+      const bool generic =
+          row->franc ? mention.amount.currency == "CHF" &&
+                           std::any_of(std::begin(kFrancEnds), std::end(kFrancEnds),
+                                       [&](std::string_view e) { return EndsWithWord(surface, e); })
+                     : mention.amount.currency == "USD" &&
+                           std::any_of(std::begin(kDollarEnds), std::end(kDollarEnds),
+                                       [&](std::string_view e) { return EndsWithWord(surface, e); });
+      if (generic) mention.amount.currency = std::string(row->iso);
+    }
   }
 }
 
@@ -2383,9 +2402,13 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
     }
     pos = std::max(outcome.next, pos + 1);
   }
-  const std::string_view local_dollar = DatelineDollar(text);
-  if (!local_dollar.empty()) ApplyDatelineDollar(local_dollar, mentions);
-  AddResultFigures(text, mentions, local_dollar.empty() ? "USD" : local_dollar);
+  std::string_view story_dollar = "USD";
+  if (const auto rows = DatelineCurrencies(text); !rows.empty()) {
+    ApplyDatelineCurrencies(rows, mentions);
+    for (const CurrencyTables::Dateline* row : rows)
+      if (!row->franc) story_dollar = row->iso;
+  }
+  AddResultFigures(text, mentions, story_dollar);
   AddElidedCurrency(text, mentions);
   AddLeadingFigures(text, mentions);
   return mentions;
