@@ -1984,6 +1984,7 @@ constexpr std::string_view kAfterBareMinor[] = {"more", "less", "and", "or", "fo
                                                 "but", "then", "only", "extra", "plus", "to",
                                                 "in", "on", "at", "the", "a", "now", "today"};
 constexpr std::uint64_t kHundredths = 100;
+constexpr double kRatioTolerance = 1e-9;
 
 // The end of the bare minor figure after `whole` (its value added), or kNone.
 std::size_t JoinBareMinor(std::string_view text, Mention& whole) {
@@ -2153,22 +2154,33 @@ void AddLeadingFigures(std::string_view text, std::vector<Mention>& mentions) {
         (begin > 0 && (IsWordChar(text[begin - 1]) || text[begin - 1] == '$' ||
                                       text[begin - 1] == '-' || text[begin - 1] == '/')))
       continue;
-    // The amount after must carry the same kind of scale ("55 mln to 65 mln dlrs", "1.50 to
-    // 1.60 dlrs"); "5 to 10 mln dlrs" shares a scale that the figure alone does not show.
-    const std::string_view after_text = after.text;
-    const bool after_scaled = after_text.find(" mln") != std::string_view::npos ||
-                              after_text.find(" bln") != std::string_view::npos ||
-                              after_text.find(" billion") != std::string_view::npos ||
-                              after_text.find(" million") != std::string_view::npos;
-    if (after_scaled != (exponent != 0)) continue;
+    // The figure is in the unit of the amount after it: "55 mln to 65 mln dlrs", "5 to 10
+    // mln dlrs" (a shared scale), "40 to 45 cts" (cents). Its power of ten is the amount's
+    // value over its own figure; a figure with a scale word of its own needs the same after.
+    std::size_t after_digits = after.span.begin;
+    while (after_digits < after.span.end &&
+           (IsAsciiDigit(text[after_digits]) || text[after_digits] == ',' ||
+            text[after_digits] == '.'))
+      ++after_digits;
+    const double after_figure =
+        ToDouble(ParseDecimal(text.substr(after.span.begin, after_digits - after.span.begin)), 0);
+    if (after_figure <= 0 || after.amount.low <= 0) continue;
+    const double ratio = after.amount.low / after_figure;
+    const int power = static_cast<int>(std::lround(std::log10(ratio)));
+    if (std::fabs(ratio / std::pow(10.0, power) - 1) > kRatioTolerance) continue;  // "40-1/8 dlrs"
+    if (exponent != 0 && power != exponent) continue;  // "5 mln to 10 dlrs"
+    const bool compact = exponent == 0 && power != 0;  // "75 to 85 mln dlrs": one scale
+    exponent = power;
     const std::string_view before = WordBefore(text, begin);
     const bool between = EqualsFolded(before, "between");
     if (!to && !between) continue;  // "5 and 6 mln dlrs": a list
     const double low = ToDouble(ParseDecimal(text.substr(begin, at - begin)), exponent);
     const bool change = to && AnyFolded(before, kChangeLeads);
     if (!change && low <= after.amount.low) {
-      after.amount.low_span = {begin, figure_end_with_scale};
-      after.amount.high_span = after.span;
+      if (!compact) {
+        after.amount.low_span = {begin, figure_end_with_scale};
+        after.amount.high_span = after.span;
+      }
       after.amount.low = low;
       after.amount.qualifier = Qualifier::kRange;
       if (between) {

@@ -329,6 +329,18 @@ TEST_CASE("amount: the dateline's dollar and figures before a range word") {
   CHECK(mentions[1].text == "1.10 and 1.25 dlrs");
   CHECK(Surface(text, mentions[1].amount.qualifier_span) == "between");
   CHECK(mentions[1].amount.per == "share");
+  // One scale or unit written once: a compact range, no bounds.
+  const std::string shared = "Savings of 75 to 85 mln dlrs and a payout of 40 to 45 cts.";
+  const std::vector<Mention> compact = Recognizer().Find(shared);
+  CheckWellFormed(shared, compact);
+  REQUIRE(compact.size() == 2);
+  CHECK(compact[0].text == "75 to 85 mln dlrs");
+  CHECK(compact[0].amount.low == 75e6);
+  CHECK(compact[0].amount.high == 85e6);
+  CHECK(compact[0].amount.low_span.empty());
+  CHECK(compact[1].text == "40 to 45 cts");
+  CHECK(compact[1].amount.low == doctest::Approx(0.40));
+  CHECK(compact[1].amount.high == doctest::Approx(0.45));
   // After "from" it is a change: two amounts.
   CHECK(SeenIn("Sales rose from 31 mln to 36 mln dlrs.") ==
         std::vector<Seen>{{"31 mln", 31e6, "USD", ""}, {"36 mln dlrs", 36e6, "USD", ""}});
