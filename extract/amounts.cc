@@ -2059,7 +2059,11 @@ std::vector<const CurrencyTables::Dateline*> DatelineCurrencies(std::string_view
   std::size_t at = 0;
   while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t')) ++at;
   for (const CurrencyTables::Dateline& row : Currencies().datelines) {
-    if (text.compare(at, row.city.size(), row.city) != 0) continue;
+    // "TORONTO, March 16" or "Toronto, March 20": the wire writes both.
+    if (at + row.city.size() > text.size() ||
+        !std::equal(row.city.begin(), row.city.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                    [](char a, char b) { return Lower(a) == Lower(b); }))
+      continue;
     const std::size_t end = at + row.city.size();
     if (end + 1 < text.size() && (text[end] == ',' || (text[end] == ' ' && text[end + 1] == '(')))
       found.push_back(&row);
