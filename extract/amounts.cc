@@ -197,6 +197,12 @@ CurrencyTables LoadCurrencyTables() {
   return tables;
 }
 
+// "a euro", "a buck": a singular currency word of one word may follow "a" as the figure one.
+bool ArticleName(const CurrencyName& name) {
+  return name.fold && name.article && name.minor_exponent == 0 && !name.surface.empty() &&
+         name.surface.back() != 's' && name.surface.find(' ') == std::string_view::npos;
+}
+
 const CurrencyTables& Currencies() {
   static const CurrencyTables tables = LoadCurrencyTables();
   return tables;
@@ -599,7 +605,7 @@ std::string BuildGrammar() {
                              "|\\b" + codes + ")";
   std::vector<std::string_view> article_names;  // "a euro": major currency words
   for (const CurrencyName& name : currencies.suffixes)
-    if (name.fold && name.article && name.minor_exponent == 0) article_names.push_back(name.surface);
+    if (ArticleName(name)) article_names.push_back(name.surface);
   // "75 USD million": a scale word may follow a code.
   const std::string suffix = "(?:" + names(currencies.suffixes, Gap::kSpaces, false) + "|" +
                              codes + "\\b(?:" + sp + scale_word + ")?)";
@@ -1419,8 +1425,7 @@ class Parser {
       const std::size_t start = Spaces(article_end, 1, kMaxSpaces);
       if (start == kNone) continue;
       const auto [end, name] = LongestName(start, Currencies().suffixes, Currencies().suffixes_by_byte, Gap::kSpaces);
-      if (end == kNone || !name->fold || !name->article || name->minor_exponent != 0 ||
-          !Finish(end, parsed))
+      if (end == kNone || !ArticleName(*name) || !Finish(end, parsed))
         continue;
       parsed->form = Form::kSuffixed;
       parsed->currency = name->iso;
