@@ -28,6 +28,17 @@
 // A NUMBER starts a word (\b) or at a full-width digit, which RE2's ASCII \b does not see.
 // Every repetition is bounded, so a match is at most a few hundred bytes: a rejected match
 // restarts the search one byte after its start, and the work stays linear in the text.
+// Currencies (ISO codes, symbols, names, minor units, dateline cities) come from
+// extract/data/currencies.tsv, compiled into the library at build time (extract/CMakeLists.txt
+// embeds the file), read once into CurrencyTables; the grammar and the parser are built from it.
+//
+// After the grammar, a few passes over the mentions read what needs context across matches:
+// a minor amount joins the amount before it ("$7 and 25c", "15 dollars 50"); the dateline's
+// dollar or franc replaces a bare "dlrs" or "francs" ("TORONTO, March 16 -"); the bare figures
+// of a Reuters results line ("Net 5.5 mln vs 3.2 mln") are money; a scaled figure after an
+// amount and "from", "vs", "to" takes its currency ("64 mln dlrs from 55 mln"); and a figure
+// before a range word takes the unit of the amount after it ("75 to 85 mln dlrs").
+//
 // What RE2 cannot say (it has no look-around) is checked in C++ on the bytes around a match: a
 // number glued to letters or more digits ("v5.7.0", "Score42"), "a year ago" is not a rate,
 // "from $5bn to $6bn" and "by $1bn to $4bn" are changes, not ranges.
