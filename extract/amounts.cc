@@ -28,6 +28,17 @@
 // A NUMBER starts a word (\b) or at a full-width digit, which RE2's ASCII \b does not see.
 // Every repetition is bounded, so a match is at most a few hundred bytes: a rejected match
 // restarts the search one byte after its start, and the work stays linear in the text.
+// Currencies (ISO codes, symbols, names, minor units, dateline cities) come from
+// extract/data/currencies.tsv, compiled into the library at build time (extract/CMakeLists.txt
+// embeds the file), read once into CurrencyTables; the grammar and the parser are built from it.
+//
+// After the grammar, a few passes over the mentions read what needs context across matches:
+// a minor amount joins the amount before it ("$7 and 25c", "15 dollars 50"); the dateline's
+// dollar or franc replaces a bare "dlrs" or "francs" ("TORONTO, March 16 -"); the bare figures
+// of a Reuters results line ("Net 5.5 mln vs 3.2 mln") are money; a scaled figure after an
+// amount and "from", "vs", "to" takes its currency ("64 mln dlrs from 55 mln"); and a figure
+// before a range word takes the unit of the amount after it ("75 to 85 mln dlrs").
+//
 // What RE2 cannot say (it has no look-around) is checked in C++ on the bytes around a match: a
 // number glued to letters or more digits ("v5.7.0", "Score42"), "a year ago" is not a rate,
 // "from $5bn to $6bn" and "by $1bn to $4bn" are changes, not ranges.
@@ -40,15 +51,24 @@
 #include <array>
 #include <cassert>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
+
+#include "extract/currencies_data.inc"
 
 namespace concord::extract {
 namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // A decimal as written: mantissa × 10^exponent, exact.
 struct Decimal {
@@ -56,111 +76,169 @@ struct Decimal {
   int exponent = 0;
 };
 
+// One way of writing a currency, from extract/data/currencies.tsv (compiled in; see
+// CurrencyTables below).
 struct CurrencyName {
   std::string_view surface;  // as written; a space stands for one or two spaces
-  std::string_view iso;      // ISO 4217
+  std::string_view iso;      // ISO 4217 (or a historical or crypto code)
+  bool fold = false;         // read in any case
+  bool boundary = true;      // a word boundary must follow (not after symbols)
+  int minor_exponent = 0;    // a minor unit: "cents" is 10^-2 of the major unit
+  bool big = false;          // money only with a scale word or a figure >= 1,000
+  bool glued = false;        // only glued to the number ("50p")
+  bool article = true;       // may follow "a" as the figure one ("a euro")
 };
 
-// Symbols and symbol-like prefixes, written before the number ("€1.2bn", "Rs 500 crore"),
-// exactly as here.
-constexpr CurrencyName kPrefixSymbols[] = {
-    {"$", "USD"},   {"€", "EUR"},  {"£", "GBP"},   {"¥", "JPY"},   {"₹", "INR"},
-    {"Rs.", "INR"}, {"Rs", "INR"}, {"₩", "KRW"},   {"₽", "RUB"}, {"₺", "TRY"},
-    {"₪", "ILS"},   {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},   {"₱", "PHP"},
-    {"₫", "VND"},   {"₦", "NGN"},  {"RMB", "CNY"}, {"SFr", "CHF"},
+// The table's rows, read once (a function-local static: thread-safe, and FindAmounts(), the
+// conformance runner and the fuzzer need no data directory).
+struct CurrencyTables {
+  std::vector<CurrencyName> prefixes;     // before the number: symbols, marks, "US$"
+  std::vector<CurrencyName> suffixes;     // after the number: symbols, words, minor units
+  std::vector<std::string_view> codes;    // ISO codes read, in capitals
+  std::vector<bool> foldable;             // codes[i] is also read in lower case
+  std::array<std::vector<std::uint16_t>, 26> codes_by_letter;  // indices by first letter
+  std::vector<std::string_view> cents_family;  // currencies whose minor unit is the cent
+  struct Dateline {
+    std::string_view city;    // as the wire writes it, in capitals
+    std::string_view iso;     // the local currency
+    bool franc = false;       // of "francs" (else of "dlrs", "dollars", "cts")
+  };
+  std::vector<Dateline> datelines;
+  // Indices of prefixes and suffixes by the lower-cased first byte of their surface: the
+  // parser tries only the names that can start at a position.
+  std::array<std::vector<std::uint16_t>, 256> prefixes_by_byte;
+  std::array<std::vector<std::uint16_t>, 256> suffixes_by_byte;
+  std::vector<std::unique_ptr<std::string>> owned;  // surfaces made by an alias
 };
 
-// Dollars and other "$" currencies named by a country prefix ("US$50 billion", "HK$66.2B",
-// "C $1.34"), in any case: lower-cased wire text writes "us $", "hk $" and "c $". A space
-// before the "$" is accepted only after prefixes of two letters or more and after "C", so that
-// "a $5 million fund" and "the bank's $5bn loan" stay in US dollars: "a" is a word and "s"
-// ends one, while a lone "c" before "$" is the Canadian mark.
-constexpr CurrencyName kDollarPrefixes[] = {
-    {"US$", "USD"},  {"US $", "USD"}, {"U.S.$", "USD"}, {"U.S. $", "USD"}, {"U.S $", "USD"},
-    {"USD$", "USD"}, {"C$", "CAD"},   {"C $", "CAD"},   {"CA$", "CAD"},    {"CAD$", "CAD"},
-    {"Can$", "CAD"},
-    {"A$", "AUD"},   {"AU$", "AUD"},  {"AUD$", "AUD"},  {"HK$", "HKD"},    {"HK $", "HKD"},
-    {"S$", "SGD"},   {"SG$", "SGD"},  {"NZ$", "NZD"},   {"NZD$", "NZD"},   {"NT$", "TWD"},
-    {"R$", "BRL"},   {"MX$", "MXN"},  {"Mex$", "MXN"},  {"MXN$", "MXN"},
-};
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
 
-// Symbols written after the number, European style ("5 €", "100元").
-constexpr CurrencyName kSuffixSymbols[] = {
-    {"$", "USD"},   {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},  {"₹", "INR"},   {"₩", "KRW"},
-    {"₽", "RUB"}, {"₺", "TRY"}, {"₪", "ILS"}, {"₡", "CRC"},  {"₾", "GEL"}, {"₭", "LAK"},
-    {"₱", "PHP"},   {"₫", "VND"}, {"₦", "NGN"}, {"元", "CNY"}, {"円", "JPY"},
-};
+CurrencyTables LoadCurrencyTables() {
+  CurrencyTables tables;
+  std::vector<std::pair<std::string_view, std::string_view>> aliases;
+  std::string_view rest = kCurrencyTable;
+  while (!rest.empty()) {
+    const std::size_t newline = rest.find('\n');
+    std::string_view line = rest.substr(0, newline);
+    rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = SplitTabs(line);
+    if (f.size() < 3) continue;
+    const std::string_view iso = f[0], kind = f[1], surface = f[2];
+    std::string_view flags = f.size() > 3 ? f[3] : std::string_view();
+    if (const std::size_t hash = flags.find('#'); hash != std::string_view::npos)
+      flags = flags.substr(0, hash);
+    CurrencyName name{.surface = surface, .iso = iso};
+    name.big = flags.find("big") != std::string_view::npos;
+    name.glued = flags.find("glued") != std::string_view::npos;
+    name.article = flags.find("noarticle") == std::string_view::npos;
+    if (const std::size_t e = flags.find("e-"); e != std::string_view::npos)
+      name.minor_exponent = -(flags[e + 2] - '0');
+    if (kind == "code" || kind == "code-caps") {
+      tables.codes.push_back(surface);
+      tables.foldable.push_back(kind == "code");
+    } else if (kind == "prefix") {
+      name.boundary = false;
+      tables.prefixes.push_back(name);
+    } else if (kind == "prefix-fold") {
+      name.fold = true;
+      name.boundary = false;
+      tables.prefixes.push_back(name);
+    } else if (kind == "suffix-symbol") {
+      name.boundary = IsAsciiLetter(surface.back());
+      tables.suffixes.push_back(name);
+    } else if (kind == "suffix") {
+      name.fold = true;
+      tables.suffixes.push_back(name);
+    } else if (kind == "minor") {
+      const bool symbol = flags.find("symbol") != std::string_view::npos;
+      // "25c", "50p", "52 sen": lower case only.
+      name.fold = !symbol && !name.glued && flags.find("case") == std::string_view::npos;
+      name.boundary = !symbol;
+      tables.suffixes.push_back(name);
+    } else if (kind == "alias" && f.size() > 3) {
+      aliases.emplace_back(surface, f[3]);
+    } else if (kind == "cents") {
+      tables.cents_family.push_back(iso);
+    } else if (kind == "dateline") {
+      tables.datelines.push_back({surface, iso, flags.find("franc") != std::string_view::npos});
+    }
+  }
+  // "Canadian dlrs": every suffix word containing an aliased word, with the alias instead.
+  const std::size_t count = tables.suffixes.size();
+  for (const auto& [word, alias] : aliases) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string_view surface = tables.suffixes[i].surface;
+      const std::size_t at = surface.find(word);
+      if (at == std::string_view::npos || !tables.suffixes[i].fold) continue;
+      const std::size_t end = at + word.size();
+      if ((at > 0 && surface[at - 1] != ' ') || (end < surface.size() && surface[end] != ' '))
+        continue;
+      auto owned = std::make_unique<std::string>(surface);
+      owned->replace(at, word.size(), alias);
+      CurrencyName name = tables.suffixes[i];
+      name.surface = *owned;
+      tables.owned.push_back(std::move(owned));
+      tables.suffixes.push_back(name);
+    }
+  }
+  const auto index = [](const std::vector<CurrencyName>& names,
+                         std::array<std::vector<std::uint16_t>, 256>& by_byte) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      by_byte[static_cast<unsigned char>(Lower(names[i].surface[0]))].push_back(
+          static_cast<std::uint16_t>(i));
+  };
+  index(tables.prefixes, tables.prefixes_by_byte);
+  index(tables.suffixes, tables.suffixes_by_byte);
+  for (std::size_t i = 0; i < tables.codes.size(); ++i) {
+    const char first = tables.codes[i][0];
+    if (first >= 'A' && first <= 'Z')
+      tables.codes_by_letter[static_cast<std::size_t>(first - 'A')].push_back(
+          static_cast<std::uint16_t>(i));
+  }
+  return tables;
+}
 
-// ISO 4217 codes, before or after the number ("USD 2.3bn", "34.6 million USD"), in capitals
-// only. Codes that are also common capitalised words or tech names (ALL, CUP, TOP, PHP) are
-// left out.
-constexpr std::string_view kIsoCodes[] = {
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "HKD", "SGD", "NZD", "SEK",
-    "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR", "RUB", "TRY", "SAR", "AED", "QAR", "KWD", "TWD",
-    "THB", "IDR", "MYR", "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT", "VND",
-    "CLP", "COP", "PEN", "ARS", "UAH", "RON", "ISK", "CRC", "GEL", "LAK", "LKR",
-};
+// "a euro", "a buck": a singular currency word of one word may follow "a" as the figure one.
+bool ArticleName(const CurrencyName& name) {
+  return name.fold && name.article && name.minor_exponent == 0 && !name.surface.empty() &&
+         name.surface.back() != 's' && name.surface.find(' ') == std::string_view::npos;
+}
 
-// Codes also read in lower case ("20 usd", "usd 5", in lower-cased wire text) unless the
-// lower-case form is an English word or name: "try", "cad", "pen", "gel", "ron", "ars", "cop",
-// "rub".
-constexpr std::string_view kWordLikeCodes[] = {"TRY", "CAD", "PEN", "GEL",
-                                               "RON", "ARS", "COP", "RUB"};
+const CurrencyTables& Currencies() {
+  static const CurrencyTables tables = LoadCurrencyTables();
+  return tables;
+}
 
 // Scale letters glued before a code in capitals, Nordic business usage: "30 MUSD", "MSEK
 // 120", "kEUR 500". "MAUD" is read only in capitals, so the name "Maud" stays a name.
 constexpr std::string_view kScaledCodePrefixes[] = {"M", "k"};
 constexpr int kScaledCodeExponents[] = {6, 3};
 
-// Currency words after the number ("3.5 million dollars"), in any case; a space stands for one
-// to three spaces. Bare "won" and "pesos" are left out: too often not money.
-constexpr CurrencyName kSuffixCurrencies[] = {
-    {"dollars", "USD"},
-    {"dollar", "USD"},
-    {"U.S. dollars", "USD"},
-    {"U.S. dollar", "USD"},
-    {"US dollars", "USD"},
-    {"US dollar", "USD"},
-    {"American dollars", "USD"},
-    {"Canadian dollars", "CAD"},
-    {"Canadian dollar", "CAD"},
-    {"Australian dollars", "AUD"},
-    {"Australian dollar", "AUD"},
-    {"Hong Kong dollars", "HKD"},
-    {"Hong Kong dollar", "HKD"},
-    {"Singapore dollars", "SGD"},
-    {"New Zealand dollars", "NZD"},
-    {"Taiwan dollars", "TWD"},
-    {"New Taiwan dollars", "TWD"},
-    {"euros", "EUR"},
-    {"euro", "EUR"},
-    {"pounds sterling", "GBP"},
-    {"pound sterling", "GBP"},
-    {"British pounds", "GBP"},
-    {"pounds", "GBP"},
-    {"sterling", "GBP"},
-    {"yen", "JPY"},
-    {"Japanese yen", "JPY"},
-    {"yuan", "CNY"},
-    {"Chinese yuan", "CNY"},
-    {"renminbi", "CNY"},
-    {"RMB", "CNY"},
-    {"rupees", "INR"},
-    {"Indian rupees", "INR"},
-    {"Swiss francs", "CHF"},
-    {"francs", "CHF"},
-    {"roubles", "RUB"},
-    {"rubles", "RUB"},
-    {"reais", "BRL"},
-    {"Mexican pesos", "MXN"},
-    {"riyals", "SAR"},
-    {"dirhams", "AED"},
-    {"Korean won", "KRW"},
-    {"Turkish lira", "TRY"},
-    {"Swedish kronor", "SEK"},
-    {"Norwegian kroner", "NOK"},
-    {"Danish kroner", "DKK"},
-};
+// "a euro", "an ether": the article as the figure one, only before these words or the end of
+// a phrase ("a euro zone", "a dollar-denominated bond", "a pound of flour" are not money).
+constexpr std::string_view kArticleOne[] = {"a", "an"};
+constexpr std::string_view kAfterArticleAmount[] = {
+    "a",    "an",   "each", "per", "apiece", "for", "or",   "and",  "to",  "in",   "on",
+    "at",   "than", "more", "less", "back",  "off", "the",  "is",   "was", "will", "would",
+    "from", "into", "was",  "with", "by",    "if",  "when", "that", "it",  "they", "he", "she"};
+
+// Words around a small "pounds" figure that make it a weight: "lost 20 pounds", "ten pounds
+// of flour", "five pounds heavier".
+constexpr std::string_view kWeightBefore[] = {"lost", "lose", "losing", "gained", "gain",
+                                              "gaining", "weighs", "weighed", "weighing", "weigh",
+                                              "shed", "shedding", "put", "dropped"};
+constexpr std::string_view kWeightAfter[] = {"of", "heavier", "lighter", "overweight",
+                                             "underweight"};
 
 struct QualifierWord {
   std::string_view words;  // a space stands for one to three spaces
@@ -323,6 +401,12 @@ constexpr FractionPercent kFractionPercents[] = {
     {"a tenth", 10},       {"one tenth", 10},
 };
 constexpr std::string_view kFractionOf = "of";
+
+// Reversed forms and digit fractions before "of": "percent of 10", "1/4 of". Ratios ("one
+// out of three", "one in five") are numbers (fractions), not percentages, in running text.
+enum class RatioForm { kWords, kReversed, kDigitFraction };
+constexpr std::string_view kReversedUnits[] = {"percents", "percent", "per cent"};
+constexpr int kMaxFractionDenominator = 10;
 constexpr std::string_view kNotFractionFollowers[] = {"a", "an"};
 
 struct RateName {
@@ -336,15 +420,26 @@ constexpr std::string_view kRateLeads[] = {
     "in a single", "in one", "in an", "in a", "a single", "an", "a", "one", "per", "each", "every"};
 constexpr RateName kRatePeriods[] = {
     {"year", "year"}, {"quarter", "quarter"}, {"month", "month"}, {"week", "week"}, {"day", "day"},
+    {"share", "share"}, {"common share", "share"}, {"diluted share", "share"},
 };
+// Per-share amounts ("12 cts a share", "1.50 dlrs per share"): money only; "a 5 pct share of
+// the company" is a stake.
+constexpr std::string_view kPerShare = "share";
+// "4 cts share" (wire shorthand, no "a"): only before these words or punctuation, so that "a $5
+// share price" and "a $1 bln share buyback" are not per-share amounts.
+constexpr std::string_view kAfterBareShare[] = {"vs",   "and",     "or",     "for",   "in",
+                                                "on",   "compared", "against", "from", "versus",
+                                                "a",    "the",     "last",   "in",    "up",
+                                                "down", "before",  "after",  "was",   "were"};
 constexpr RateName kRateAdverbs[] = {
     {"per annum", "year"}, {"annually", "year"}, {"yearly", "year"}, {"quarterly", "quarter"},
     {"monthly", "month"},  {"weekly", "week"},   {"daily", "day"},
+    {"share", "share"}, {"a-share", "share"}, {"per-share", "share"},  // "4 cts share"
 };
 constexpr RateName kRateSlashPeriods[] = {
     {"year", "year"},   {"yr", "year"},     {"quarter", "quarter"},
     {"qtr", "quarter"}, {"month", "month"}, {"mo", "month"},
-    {"week", "week"},   {"wk", "week"},     {"day", "day"},
+    {"week", "week"},   {"wk", "week"},     {"day", "day"},   {"share", "share"},
 };
 
 // Words after "a year", "one month" that make it a point in time instead of a rate: "$5bn a
@@ -362,7 +457,7 @@ constexpr std::string_view kRangeVerbs[] = {"range", "ranges", "ranged", "rangin
 // "lost 20 pounds" is a weight: "pounds" alone is money only with a scale or a figure of this
 // size ("60,000 pounds", "3 million pounds").
 constexpr std::string_view kPounds = "pounds";
-constexpr double kSmallestBarePounds = 1000;
+constexpr double kSmallestBareBig = 1000;
 
 // Longest numbers the grammar reads; they bound every match (see the file comment).
 constexpr int kMaxIntegerDigits = 21;
@@ -374,6 +469,13 @@ constexpr int kMaxIndianLeadDigits = 2;
 constexpr int kIndianPairDigits = 2;
 constexpr int kMaxIndianPairs = 6;
 constexpr int kMaxSpaces = 3;
+// Mixed fractions of the wire ("12-1/2 cts", "40-1/8 dlrs"): halves to sixty-fourths, exact
+// in millionths.
+constexpr std::uint64_t kMixedDenominators[] = {2, 4, 8, 16, 32, 64};
+constexpr const char* kMixedFraction = "[0-9]{1,2}/(?:2|4|8|16|32|64)\\b";
+constexpr std::uint64_t kMillion = 1000000;
+constexpr int kMillionDigits = 6;
+constexpr std::uint64_t kMaxMixedWhole = 1000000000000;
 constexpr int kMaxPrefixSpaces = 2;        // "US  $5" but no further
 constexpr int kMaxSignificantDigits = 19;  // what a uint64 holds
 constexpr std::size_t kMaxWordBeforeLength = 8;
@@ -401,23 +503,6 @@ std::string GapPattern(Gap gap) {
   return {};
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
-constexpr bool IsWordLikeCode(std::string_view code) {
-  for (std::string_view word_like : kWordLikeCodes)
-    if (code == word_like) return true;
-  return false;
-}
-
-// kFoldableCode[i]: kIsoCodes[i] is also read in lower case.
-constexpr auto kFoldableCode = [] {
-  std::array<bool, std::size(kIsoCodes)> foldable{};
-  for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) foldable[i] = !IsWordLikeCode(kIsoCodes[i]);
-  return foldable;
-}();
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `surface` quoted for RE2, each space standing for `gap`.
 std::string Quote(std::string_view surface, Gap gap) {
@@ -472,7 +557,8 @@ std::string BuildGrammar() {
            "}|" + lead(kMaxIndianLeadDigits) + "(?:," + digit + "{" +
            std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," +
            digit + "{" + std::to_string(kThousandsGroupDigits) + "}|" + lead(kMaxIntegerDigits) +
-           ")(?:\\." + digit + "{1," + std::to_string(kMaxFractionDigits) + "})?";
+           ")(?:\\." + digit + "{1," + std::to_string(kMaxFractionDigits) + "}|[- ]" +
+           kMixedFraction + ")?";
   };
   const std::string number = number_from(digit);
   // A number that starts a word: after \b, or at a full-width digit, which RE2's ASCII \b
@@ -499,30 +585,41 @@ std::string BuildGrammar() {
       "\\b)";
 
   // ISO codes: in capitals, in any case unless word-like, or after a scale letter.
-  const std::string exact_codes =
-      Alternation(Names(std::begin(kIsoCodes), std::end(kIsoCodes)), Gap::kSpaces, false);
+  const CurrencyTables& currencies = Currencies();
+  const std::string exact_codes = Alternation(currencies.codes, Gap::kSpaces, false);
   std::vector<std::string_view> foldable_codes;
-  for (std::string_view code : kIsoCodes)
-    if (!IsWordLikeCode(code)) foldable_codes.push_back(code);
+  for (std::size_t i = 0; i < currencies.codes.size(); ++i)
+    if (currencies.foldable[i]) foldable_codes.push_back(currencies.codes[i]);
   const std::string codes =
       "(?:" +
       Alternation(Names(std::begin(kScaledCodePrefixes), std::end(kScaledCodePrefixes)),
                   Gap::kSpaces, false) +
       exact_codes + "|" + exact_codes + "|" +
       Folding(Alternation(foldable_codes, Gap::kSpaces, false)) + ")";
-  const std::string prefix = "(?:" +
-                             Alternation(Names(kPrefixSymbols, &CurrencyName::surface),
-                                         Gap::kPrefixSpaces, true) +
-                             "|\\b" + codes + "|" +
-                             Folding(Alternation(Names(kDollarPrefixes, &CurrencyName::surface),
-                                                 Gap::kPrefixSpaces, true)) +
-                             ")";
+  // Currency names in three groups: any case then \b, exact case then \b, exact case.
+  const auto names = [](const std::vector<CurrencyName>& table, Gap gap, bool word_start) {
+    std::vector<std::string_view> groups[4];  // [fold * 2 + boundary]
+    for (const CurrencyName& name : table)
+      groups[(name.fold ? 2 : 0) + (name.boundary ? 1 : 0)].push_back(name.surface);
+    std::string out = "(?:";
+    bool any = false;
+    for (int g = 0; g < 4; ++g) {
+      if (groups[g].empty()) continue;
+      if (any) out += "|";
+      any = true;
+      const std::string alternation = Alternation(groups[g], gap, word_start);
+      out += (g >= 2 ? Folding(alternation) : alternation) + (g % 2 == 1 ? "\\b" : "");
+    }
+    return out + ")";
+  };
+  const std::string prefix = "(?:" + names(currencies.prefixes, Gap::kPrefixSpaces, true) +
+                             "|\\b" + codes + ")";
+  std::vector<std::string_view> article_names;  // "a euro": major currency words
+  for (const CurrencyName& name : currencies.suffixes)
+    if (ArticleName(name)) article_names.push_back(name.surface);
   // "75 USD million": a scale word may follow a code.
-  const std::string suffix =
-      "(?:" +
-      Folding(Alternation(Names(kSuffixCurrencies, &CurrencyName::surface), Gap::kSpaces, false)) +
-      "\\b|" + codes + "\\b(?:" + sp + scale_word + ")?|" +
-      Alternation(Names(kSuffixSymbols, &CurrencyName::surface), Gap::kSpaces, false) + ")";
+  const std::string suffix = "(?:" + names(currencies.suffixes, Gap::kSpaces, false) + "|" +
+                             codes + "\\b(?:" + sp + scale_word + ")?)";
 
   const std::string percent_unit =
       "(?:" +
@@ -554,9 +651,14 @@ std::string BuildGrammar() {
                                "(?:" + prefix + sp_opt + ")?" + number + "(?:" + scale + ")?)?";
   const std::string suffixed =
       "(?:" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
-      words + "(?:[ -]" + scale_word + ")?|" +
+      words + "(?:[ -]" + scale_word + "|" + sp_opt +
+      Folding(Alternation(Names(kScaleAbbreviations, &ScaleName::name), Gap::kSpaces, false)) +
+      "\\b)?|" +
       Folding(Alternation(Names(kFractionHeads, &FractionHead::words), Gap::kSpaces, false)) + sp +
-      scale_word + "))(?:" + sp_opt + "|-)" + suffix;
+      scale_word + "))(?:" + sp_opt + "|-)" + suffix + "|\\b" +
+      Folding(Alternation(Names(std::begin(kArticleOne), std::end(kArticleOne)), Gap::kSpaces,
+                          false)) +
+      sp + Folding(Alternation(article_names, Gap::kSpaces, false)) + "\\b";
   const std::string minus =
       "(?:\\b" +
       Folding(Alternation(Names(std::begin(kMinusWords), std::end(kMinusWords)), Gap::kSpaces,
@@ -570,10 +672,20 @@ std::string BuildGrammar() {
                           false) +
               sp + std::string(kFractionOf)) +
       "\\b";
+  const std::string any_number = "(?:" + word_number + "|\\b" + words + ")";
+  const std::string reversed =
+      "\\b" +
+      Folding(Alternation(Names(std::begin(kReversedUnits), std::end(kReversedUnits)),
+                          Gap::kSpaces, false) +
+              sp + std::string(kFractionOf)) +
+      sp + any_number;
+  const std::string digit_fraction = "\\b[1-9]/(?:10|[2-9])" + sp + Folding(std::string(kFractionOf)) + "\\b";
   const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
                               number + percent_unit + ")?|" + word_number + connector + number +
-                              percent_unit + "|\\b" + words + percent_unit + ")|" + fraction;
-  return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:" + sp + rate + ")?";
+                              percent_unit + "|\\b" + words + percent_unit + ")|" + fraction +
+                              "|" + reversed + "|" + digit_fraction;
+  return lead + "(?:" + prefixed + "|" + suffixed + "|" + percent + ")(?:(?:" + sp + "|-)" + rate +
+         ")?";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,8 +791,11 @@ struct Parsed {
   bool folded_code = false;   // suffixed form: the code is not in capitals ("20 usd")
   Span code_scale;            // suffixed form: a scale word after the code ("75 USD million")
   int code_scale_exponent = 0;
+  const CurrencyName* suffix_name = nullptr;  // suffixed form: the currency words' entry
+  bool article = false;       // suffixed form: "a euro", the article as the figure one
   Span fraction;              // "a quarter of": the whole phrase
   double fraction_percent = 0;
+  RatioForm ratio = RatioForm::kWords;  // which form `fraction` is
   Span rate;
   std::string_view per;
   bool rate_may_be_point = false;  // "a year", which "ago" would make a point in time
@@ -693,6 +808,9 @@ class Parser {
 
   // A reading of exactly [begin, end), preferring the longer option at each choice as the
   // grammar does; nullopt if there is none (the grammar and the parser disagree).
+  // A number in digits or words at `pos` (the match bounds are the parser's): end and value.
+  std::size_t NumberAt(std::size_t pos, Decimal* value) const { return AnyNumber(pos, value); }
+
   std::optional<Parsed> Parse() {
     for (int lead = 1; lead >= 0; --lead) {
       for (int qualifier = 1; qualifier >= 0; --qualifier) {
@@ -849,7 +967,32 @@ class Parser {
       if (count > 0) end = fraction_end;
     }
     *value = ParseDecimal(text_.substr(pos, end - pos));
+    if (end < end_ && (text_[end] == '-' || text_[end] == ' ') && value->exponent == 0) {
+      const auto [fraction_end, millionths] = MixedFraction(end + 1);
+      if (fraction_end != kNone && value->mantissa < kMaxMixedWhole) {
+        value->mantissa = value->mantissa * kMillion + millionths;
+        value->exponent = -kMillionDigits;
+        end = fraction_end;
+      }
+    }
     return end;
+  }
+
+  // "1/2" of "12-1/2" (wire share prices and dividends in eighths): the end and the value in
+  // millionths, or {kNone, 0}.
+  std::pair<std::size_t, std::uint64_t> MixedFraction(std::size_t pos) const {
+    std::size_t at = pos;
+    std::uint64_t numerator = 0;
+    while (at < end_ && at - pos < 2 && IsAsciiDigit(text_[at])) numerator = numerator * 10 + (text_[at++] - '0');
+    if (at == pos || numerator == 0 || at >= end_ || text_[at] != '/') return {kNone, 0};
+    const std::size_t denominator_start = ++at;
+    std::uint64_t denominator = 0;
+    while (at < end_ && at - denominator_start < 2 && IsAsciiDigit(text_[at]))
+      denominator = denominator * 10 + (text_[at++] - '0');
+    if (!Boundary(at) || numerator >= denominator) return {kNone, 0};
+    for (std::uint64_t allowed : kMixedDenominators)
+      if (denominator == allowed) return {at, numerator * (kMillion / denominator)};
+    return {kNone, 0};
   }
 
   // "12,34,567": one or two digits, pairs, then a group of three (lakh and crore grouping).
@@ -945,48 +1088,66 @@ class Parser {
     return kNone;
   }
 
+  // The longest currency name of `table` at `pos` (each in its own case rule, with a word
+  // boundary after it when it needs one): its end and entry, or {kNone, nullptr}.
+  std::pair<std::size_t, const CurrencyName*> LongestName(
+      std::size_t pos, const std::vector<CurrencyName>& table,
+      const std::array<std::vector<std::uint16_t>, 256>& by_byte, Gap gap) const {
+    std::pair<std::size_t, const CurrencyName*> best{kNone, nullptr};
+    if (pos >= end_) return best;
+    for (const std::uint16_t i : by_byte[static_cast<unsigned char>(Lower(text_[pos]))]) {
+      const CurrencyName& name = table[i];
+      const std::size_t end = Phrase(pos, name.surface, name.fold ? Fold::kYes : Fold::kNo, gap);
+      if (end == kNone || (name.boundary && !Boundary(end))) continue;
+      if (best.first == kNone || end > best.first) best = {end, &name};
+    }
+    return best;
+  }
+
   // A prefix currency at `pos`: fills part.currency; its end and ISO code, or kNone.
   std::size_t PrefixCurrency(std::size_t pos, Part* part, std::string_view* iso) const {
     if (pos >= end_) return kNone;
     if (IsAsciiLetter(text_[pos]) && !Boundary(pos)) return kNone;
-    const auto surface = [](const CurrencyName& c) { return c.surface; };
     std::size_t end = kNone;
-    const auto consider = [&](std::pair<std::size_t, std::size_t> found,
-                              std::string_view found_iso) {
-      if (found.first != kNone && (end == kNone || found.first > end)) {
-        end = found.first;
-        *iso = found_iso;
-      }
-    };
-    auto found = Longest(pos, kPrefixSymbols, surface, Fold::kNo, Gap::kPrefixSpaces);
-    consider(found, kPrefixSymbols[found.second].iso);
+    const auto [name_end, name] = LongestName(pos, Currencies().prefixes, Currencies().prefixes_by_byte, Gap::kPrefixSpaces);
+    if (name_end != kNone) {
+      end = name_end;
+      *iso = name->iso;
+    }
     std::string_view code_iso;
     int code_exponent = 0;
     const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
-    consider({code_end, 0}, code_iso);
-    const bool code = code_end != kNone && code_end == end;
-    found = Longest(pos, kDollarPrefixes, surface, Fold::kYes, Gap::kPrefixSpaces);
-    consider(found, kDollarPrefixes[found.second].iso);
+    if (code_end != kNone && (end == kNone || code_end > end)) {
+      end = code_end;
+      *iso = code_iso;
+    }
     if (end == kNone) return kNone;
+    const bool code = code_end != kNone && end == code_end;
     part->currency = {pos, end};
-    part->currency_exponent = code && end == code_end ? code_exponent : 0;
-    part->folded_code = code && end == code_end && text_.substr(pos, end - pos) != code_iso;
+    part->currency_exponent = code ? code_exponent : 0;
+    part->folded_code = code && text_.substr(pos, end - pos) != code_iso;
     return end;
   }
 
-  // An ISO code at `pos` (kIsoCodes in capitals; in any case unless word-like; after a scale
-  // letter of kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone.
-  // The caller checks what follows.
-  // Called at every candidate position of every match, so it compares bytes directly.
+  // An ISO code at `pos` (in capitals; in any case unless word-like; after a scale letter of
+  // kScaledCodePrefixes): its end, the code and the letter's exponent, or kNone. The caller
+  // checks what follows.
+  // Called at every candidate position of every match, so it compares bytes directly, among
+  // the codes of the first letter only.
   std::size_t CodeAt(std::size_t pos, std::string_view* iso, int* exponent) const {
     constexpr std::size_t kCodeLength = 3;
+    const CurrencyTables& currencies = Currencies();
     // The code read at `at`, exactly or (when `fold`) in any case; its index or -1.
-    const auto code_index = [this](std::size_t at, bool fold) {
+    const auto code_index = [this, &currencies](std::size_t at, bool fold) {
       if (at + kCodeLength > end_) return -1;
-      for (std::size_t i = 0; i < std::size(kIsoCodes); ++i) {
-        const std::string_view code = kIsoCodes[i];
+      const char letter = fold ? Lower(text_[at]) : text_[at];
+      const char upper = static_cast<char>(letter >= 'a' && letter <= 'z' ? letter - 'a' + 'A' : letter);
+      if (upper < 'A' || upper > 'Z') return -1;
+      if (!fold && letter != upper) return -1;
+      for (const std::uint16_t i : currencies.codes_by_letter[static_cast<std::size_t>(upper - 'A')]) {
+        const std::string_view code = currencies.codes[i];
         const bool exact = text_.compare(at, kCodeLength, code) == 0;
-        if (exact || (fold && kFoldableCode[i] && Lower(text_[at]) == Lower(code[0]) &&
+        if (exact || (fold && currencies.foldable[i] && Lower(text_[at]) == Lower(code[0]) &&
                       Lower(text_[at + 1]) == Lower(code[1]) &&
                       Lower(text_[at + 2]) == Lower(code[2])))
           return static_cast<int>(i);
@@ -998,46 +1159,42 @@ class Parser {
       const std::size_t letter_end = Phrase(pos, kScaledCodePrefixes[i], Fold::kNo, Gap::kSpaces);
       if (letter_end == kNone) continue;
       if (const int index = code_index(letter_end, false); index >= 0) {
-        *iso = kIsoCodes[index];
+        *iso = currencies.codes[static_cast<std::size_t>(index)];
         *exponent = kScaledCodeExponents[i];
         return letter_end + kCodeLength;
       }
     }
     const int index = code_index(pos, true);
     if (index < 0) return kNone;
-    *iso = kIsoCodes[index];
+    *iso = currencies.codes[static_cast<std::size_t>(index)];
     *exponent = 0;
     return pos + kCodeLength;
   }
 
   // A suffix currency at `pos`: its end, ISO code and, for a code, the exponent of its scale
-  // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code.
+  // letter ("MUSD"); kNone if none. `is_code` says whether it is an ISO code; `name` is the
+  // table entry otherwise.
   std::size_t SuffixCurrency(std::size_t pos, std::string_view* iso, int* exponent,
-                             bool* is_code, bool* folded) const {
-    const auto surface = [](const CurrencyName& c) { return c.surface; };
+                             bool* is_code, bool* folded, const CurrencyName** name) const {
     std::size_t end = kNone;
-    const auto consider = [&](std::pair<std::size_t, std::size_t> found, std::string_view found_iso,
-                              bool word) {
-      if (found.first == kNone || (word && !Boundary(found.first))) return;
-      if (end == kNone || found.first > end) {
-        end = found.first;
-        *iso = found_iso;
-      }
-    };
-    auto found = Longest(pos, kSuffixCurrencies, surface, Fold::kYes, Gap::kSpaces);
-    consider(found, kSuffixCurrencies[found.second].iso, true);
+    *name = nullptr;
+    const auto [name_end, found] = LongestName(pos, Currencies().suffixes, Currencies().suffixes_by_byte, Gap::kSpaces);
+    if (name_end != kNone) {
+      end = name_end;
+      *iso = found->iso;
+      *name = found;
+    }
     std::string_view code_iso;
     int code_exponent = 0;
-    const std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
-    consider({code_end, 0}, code_iso, true);
-    *is_code = code_end != kNone && code_end == end;
-    *exponent = *is_code ? code_exponent : 0;
-    found = Longest(pos, kSuffixSymbols, surface, Fold::kNo, Gap::kSpaces);
-    consider(found, kSuffixSymbols[found.second].iso, false);
-    if (end != code_end) {
-      *is_code = false;
-      *exponent = 0;
+    std::size_t code_end = CodeAt(pos, &code_iso, &code_exponent);
+    if (code_end != kNone && !Boundary(code_end)) code_end = kNone;
+    if (code_end != kNone && (end == kNone || code_end > end)) {
+      end = code_end;
+      *iso = code_iso;
+      *name = nullptr;
     }
+    *is_code = code_end != kNone && end == code_end;
+    *exponent = *is_code ? code_exponent : 0;
     *folded = *is_code && *exponent == 0 && text_.substr(pos, end - pos) != *iso;
     return end;
   }
@@ -1086,7 +1243,8 @@ class Parser {
   // True if the match ends at `pos`, or a rate from `pos` ends it.
   bool Finish(std::size_t pos, Parsed* parsed) const {
     if (pos == end_) return true;
-    const std::size_t start = Spaces(pos, 1, kMaxSpaces);
+    // "12-cent-a-share": a hyphen before the rate.
+    const std::size_t start = pos < end_ && text_[pos] == '-' ? pos + 1 : Spaces(pos, 1, kMaxSpaces);
     if (start == kNone) return false;
     const auto ends_here = [this](std::size_t end) { return end == end_ && Boundary(end); };
     for (std::string_view lead : kRateLeads) {
@@ -1098,7 +1256,8 @@ class Parser {
         if (ends_here(Phrase(period_start, period.words, Fold::kYes, Gap::kSpaces))) {
           parsed->rate = {pos, end_};
           parsed->per = period.per;
-          parsed->rate_may_be_point = std::find(std::begin(kPointLeads), std::end(kPointLeads),
+          parsed->rate_may_be_point = period.per != kPerShare &&
+                                      std::find(std::begin(kPointLeads), std::end(kPointLeads),
                                                 lead) != std::end(kPointLeads);
           return true;
         }
@@ -1190,7 +1349,8 @@ class Parser {
         int exponent = 0;
         bool is_code = false;
         bool folded = false;
-        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code, &folded);
+        const CurrencyName* name = nullptr;
+        const std::size_t end = SuffixCurrency(start, &iso, &exponent, &is_code, &folded, &name);
         if (end == kNone) continue;
         // "75 USD million", then "75 USD".
         Span code_scale;
@@ -1212,6 +1372,7 @@ class Parser {
         parsed->code_scale_exponent = code_scale_exponent;
         parsed->first = first;
         parsed->suffix_currency = {start, end};
+        parsed->suffix_name = name;
         if (second != nullptr) {
           parsed->second = *second;
           parsed->has_second = true;
@@ -1255,7 +1416,37 @@ class Parser {
           if (close(scale_end, scaled, nullptr)) return true;
         }
       }
+      // "six mln dlrs": an abbreviation after number words.
+      for (std::size_t start : {words_end + SpaceWidth(words_end), words_end}) {
+        const auto [scale_end, index] = Longest(
+            start, kScaleAbbreviations, [](const ScaleName& n) { return n.name; }, Fold::kYes,
+            Gap::kSpaces);
+        if (scale_end == kNone || !Boundary(scale_end)) continue;
+        Part scaled = first;
+        scaled.scale = {start, scale_end};
+        scaled.exponent = kScaleAbbreviations[index].exponent;
+        if (close(scale_end, scaled, nullptr)) return true;
+      }
       if (close(words_end, first, nullptr)) return true;
+    }
+    // "a euro": the article as the figure one, before a currency word.
+    for (std::string_view article : kArticleOne) {
+      const std::size_t article_end = Phrase(pos, article, Fold::kYes, Gap::kSpaces);
+      if (article_end == kNone) continue;
+      const std::size_t start = Spaces(article_end, 1, kMaxSpaces);
+      if (start == kNone) continue;
+      const auto [end, name] = LongestName(start, Currencies().suffixes, Currencies().suffixes_by_byte, Gap::kSpaces);
+      if (end == kNone || !ArticleName(*name) || !Finish(end, parsed))
+        continue;
+      parsed->form = Form::kSuffixed;
+      parsed->currency = name->iso;
+      parsed->first = Part{};
+      parsed->first.number = {pos, article_end};
+      parsed->first.value = {1, 0};
+      parsed->suffix_currency = {start, end};
+      parsed->suffix_name = name;
+      parsed->article = true;
+      return true;
     }
     // "a billion", "half a billion".
     for (const auto& [head, value] : kFractionHeads) {
@@ -1290,6 +1481,52 @@ class Parser {
     return {};
   }
 
+  // A number in digits or words at `pos`: its end and value, or kNone.
+  std::size_t AnyNumber(std::size_t pos, Decimal* value) const {
+    if (!NumberStart(pos)) return kNone;
+    const std::size_t end = Number(pos, value);
+    if (end != kNone) return end;
+    return Words(pos, value);
+  }
+
+  // "percent of 10", "1/4 of" ending the match, or false.
+  bool Ratio(std::size_t pos, Parsed* parsed) const {
+    const auto done = [&](std::size_t end, double percent, RatioForm form) {
+      parsed->form = Form::kPercent;
+      parsed->fraction = {pos, end};
+      parsed->fraction_percent = percent;
+      parsed->ratio = form;
+      return true;
+    };
+    if (!Boundary(pos) && pos < end_ && IsAsciiLetter(text_[pos])) return false;
+    for (std::string_view unit : kReversedUnits) {
+      const std::size_t unit_end = Phrase(pos, unit, Fold::kYes, Gap::kSpaces);
+      if (unit_end == kNone || !Boundary(unit_end)) continue;
+      const std::size_t of_start = Spaces(unit_end, 1, kMaxSpaces);
+      if (of_start == kNone) continue;
+      const std::size_t of_end = Phrase(of_start, kFractionOf, Fold::kYes, Gap::kSpaces);
+      if (of_end == kNone || !Boundary(of_end)) continue;
+      const std::size_t number_start = Spaces(of_end, 1, kMaxSpaces);
+      if (number_start == kNone) continue;
+      Decimal value;
+      const std::size_t end = AnyNumber(number_start, &value);
+      if (end != kNone && Finish(end, parsed)) return done(end, ToDouble(value, 0), RatioForm::kReversed);
+    }
+    if (pos + 2 < end_ && text_[pos] >= '1' && text_[pos] <= '9' && text_[pos + 1] == '/') {
+      std::size_t at = pos + 2;
+      int denominator = 0;
+      while (at < end_ && IsAsciiDigit(text_[at]) && denominator <= kMaxFractionDenominator)
+        denominator = denominator * 10 + (text_[at++] - '0');
+      const std::size_t of_start = Spaces(at, 1, kMaxSpaces);
+      if (denominator >= 2 && denominator <= 10 && of_start != kNone) {
+        const std::size_t end = Phrase(of_start, kFractionOf, Fold::kYes, Gap::kSpaces);
+        if (end != kNone && Boundary(end) && Finish(end, parsed))
+          return done(end, 100.0 * (text_[pos] - '0') / denominator, RatioForm::kDigitFraction);
+      }
+    }
+    return false;
+  }
+
   // "a quarter of" (FRACTION SP of) ending the match at `pos`, or false.
   bool Fraction(std::size_t pos, Parsed* parsed) const {
     if (!Boundary(pos)) return false;
@@ -1313,6 +1550,7 @@ class Parser {
   bool Percent(std::size_t pos, Parsed* parsed) const {
     const Span sign = Minus(pos);
     if (sign.empty() && Fraction(pos, parsed)) return true;
+    if (sign.empty() && Ratio(pos, parsed)) return true;
     if (!sign.empty()) pos = sign.end;
     if (!NumberStart(pos)) return false;
     const auto done = [parsed, sign](const Part& first, const Part* second, Connector connector) {
@@ -1440,6 +1678,8 @@ std::string_view Surface(std::string_view text, Span span) {
 struct Outcome {
   std::optional<Mention> mention;
   std::size_t next = 0;  // where the search resumes
+  bool minor = false;    // a minor unit alone ("25 cents"): may join the amount before it
+  bool whole = false;    // a whole amount of one unit, no scale ("15 dollars"): "50" may follow
 };
 
 // Turns a parse into a mention, or rejects it. `retry` is where to resume after a rejection.
@@ -1545,12 +1785,43 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
           glued_folded_code ||
           (!scaled && !parsed.has_second && IsYearLike(Surface(text, first.number))))
         return {std::nullopt, retry};
-      const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
-                           parsed.currency_exponent + parsed.code_scale_exponent;
-      amount.low = amount.high = ToDouble(first.value, exponent);
-      if (!scaled && amount.low < kSmallestBarePounds &&
-          EqualsFolded(Surface(text, parsed.suffix_currency), kPounds))
+      const CurrencyName* name = parsed.suffix_name;
+      const int minor = name != nullptr ? name->minor_exponent : 0;
+      // "50p", "25c": only glued; "50 p" is not money.
+      if (name != nullptr && name->glued && parsed.suffix_currency.begin != number_end)
         return {std::nullopt, retry};
+      const int exponent = (parsed.has_second ? second.exponent : first.exponent) +
+                           parsed.currency_exponent + parsed.code_scale_exponent + minor;
+      amount.low = amount.high = ToDouble(first.value, exponent);
+      if (parsed.article) {
+        // "a euro" only before a word of kAfterArticleAmount or punctuation: "a euro zone",
+        // "a dollar-denominated bond", "a pound of flour" are not amounts.
+        const std::size_t after = parsed.suffix_currency.end;
+        const std::string_view next = WordAfter(text, after);
+        std::size_t next_start = after;
+        while (next_start < text.size() && (text[next_start] == ' ' || text[next_start] == '\t'))
+          ++next_start;
+        const bool punctuation = next_start >= text.size() ||
+                                 (next.empty() && text[next_start] != '-' &&
+                                  !IsAsciiDigit(text[next_start]) &&
+                                  static_cast<unsigned char>(text[next_start]) < 0x80);
+        if (!punctuation && (next.empty() || !AnyFolded(next, kAfterArticleAmount)))
+          return {std::nullopt, retry};
+      }
+      // "lost 20 pounds", "5 marks": small bare figures of these words are not money;
+      // "pounds" only next to a weight word ("lost 20 pounds", "ten pounds of flour").
+      // A figure with two decimals is a price ("3.50 marks").
+      const std::string_view digits = Surface(text, first.number);
+      const std::size_t point = digits.find('.');
+      const bool cents_written = point != std::string_view::npos && digits.size() - point == 3;
+      if (!scaled && !cents_written && amount.low < kSmallestBareBig && name != nullptr &&
+          name->big) {
+        const std::string_view surface = Surface(text, parsed.suffix_currency);
+        const bool pounds = EqualsFolded(surface, kPounds) || EqualsFolded(surface, "pound");
+        if (!pounds || AnyFolded(WordBefore(text, core_begin), kWeightBefore) ||
+            AnyFolded(WordAfter(text, parsed.suffix_currency.end), kWeightAfter))
+          return {std::nullopt, retry};
+      }
       if (parsed.has_second) {
         const double high = ToDouble(second.value, exponent);
         if (high >= amount.low) {
@@ -1568,9 +1839,20 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
         std::size_t next_start = after;
         while (next_start < text.size() && (text[next_start] == ' ' || text[next_start] == '\t'))
           ++next_start;
-        if (!CleanStart(text, parsed.fraction.begin) || AnyFolded(next, kNotFractionFollowers) ||
-            (next_start < text.size() && IsAsciiDigit(text[next_start])))
-          return {std::nullopt, retry};
+        const bool digit_next = next_start < text.size() && IsAsciiDigit(text[next_start]);
+        const bool number_end = !CleanEnd(text, after);
+        switch (parsed.ratio) {
+          case RatioForm::kWords:
+          case RatioForm::kDigitFraction:
+            if (!CleanStart(text, parsed.fraction.begin) || AnyFolded(next, kNotFractionFollowers) ||
+                digit_next)
+              return {std::nullopt, retry};
+            break;
+          case RatioForm::kReversed:
+            // "percent of 10" alone: "percent of 10 firms" counts firms.
+            if (!next.empty() || digit_next || number_end) return {std::nullopt, retry};
+            break;
+        }
         core_begin = parsed.fraction.begin;
         amount_end = parsed.fraction.end;
         amount.low = amount.high = parsed.fraction_percent;
@@ -1613,11 +1895,38 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
     amount.qualifier_span = parsed.qualifier;
   }
   std::size_t next = split ? split_resume : amount_end;
-  if (!split && !parsed.rate.empty() && parsed.rate.begin == amount_end) {
+  bool bare_share_ok = true;
+  if (parsed.per == kPerShare && !parsed.rate.empty()) {
+    std::string_view rate = Surface(text, parsed.rate);
+    while (!rate.empty() && !IsAsciiLetter(rate.front())) rate.remove_prefix(1);
+    if (EqualsFolded(rate, kPerShare)) {
+      const std::string_view follower = WordAfter(text, parsed.rate.end);
+      std::size_t follower_start = parsed.rate.end;
+      while (follower_start < text.size() && text[follower_start] == ' ') ++follower_start;
+      bare_share_ok = follower.empty() ? (follower_start >= text.size() ||
+                                          !IsAsciiDigit(text[follower_start]))
+                                       : AnyFolded(follower, kAfterBareShare);
+    }
+  }
+  if (!split && !parsed.rate.empty() && parsed.rate.begin == amount_end && bare_share_ok &&
+      !(parsed.form == Form::kPercent && parsed.per == kPerShare)) {
     if (!parsed.rate_may_be_point ||
         !AnyFolded(WordAfter(text, parsed.rate.end), kNotRateFollowers)) {
       amount.per = std::string(parsed.per);
       next = parsed.rate.end;
+    }
+  }
+  // "-$5bn": a minus sign glued before the currency, after a space or an opening bracket (not
+  // the hyphen of "2020-$5bn"), keeps its sign; a signed range is not read.
+  if (parsed.form == Form::kPrefixed) {
+    std::size_t sign = 0;
+    if (core_begin >= 1 && text[core_begin - 1] == '-') sign = 1;
+    if (core_begin >= 3 && text.compare(core_begin - 3, 3, "\xE2\x88\x92") == 0) sign = 3;
+    if (sign > 0 && (core_begin == sign || !IsWordChar(text[core_begin - sign - 1])) &&
+        (core_begin == sign || text[core_begin - sign - 1] != '-')) {
+      if (range) return {std::nullopt, retry};
+      amount.low = amount.high = -amount.low;
+      core_begin -= sign;
     }
   }
   Mention mention;
@@ -1625,7 +1934,456 @@ Outcome Interpret(std::string_view text, std::size_t match_begin, const Parsed& 
   mention.span = {core_begin, amount_end};
   mention.text = std::string(Surface(text, mention.span));
   mention.amount = std::move(amount);
-  return {std::move(mention), next};
+  const bool minor = parsed.form == Form::kSuffixed && parsed.suffix_name != nullptr &&
+                     parsed.suffix_name->minor_exponent != 0 && !range;
+  const bool whole = mention.kind == MentionKind::kMoney && !minor && !range && !split &&
+                     !parsed.has_second && first.scale.empty() && parsed.code_scale.empty() &&
+                     parsed.currency_exponent == 0 && first.currency_exponent == 0 &&
+                     mention.amount.per.empty() && mention.amount.low >= 0 &&
+                     mention.amount.low == std::floor(mention.amount.low);
+  return {std::move(mention), next, minor, whole};
+}
+
+bool InCentsFamily(std::string_view iso) {
+  const auto& family = Currencies().cents_family;
+  return std::find(family.begin(), family.end(), iso) != family.end();
+}
+
+bool OnlySpacesOrAnd(std::string_view gap) {
+  std::size_t i = 0;
+  while (i < gap.size() && gap[i] == ' ') ++i;
+  if (i == 0) return false;
+  if (gap.substr(i).starts_with("and")) {
+    i += 3;
+    const std::size_t spaces = i;
+    while (i < gap.size() && gap[i] == ' ') ++i;
+    if (i == spaces) return false;
+  }
+  return i == gap.size();
+}
+
+// A minor-unit amount right after `previous`: "34 cents" in a story about euros is in euros
+// (when the cents belong to the same family); "$7 and 25c", "4 dollars 80 cents" join into
+// one amount. Returns true when `minor` was joined into `previous`.
+bool JoinMinor(std::string_view text, Mention& previous, Mention& minor) {
+  if (previous.kind != MentionKind::kMoney || previous.span.end > minor.span.begin) return false;
+  const std::string_view between =
+      text.substr(previous.span.end, minor.span.begin - previous.span.end);
+  if (between.find('\n') != std::string_view::npos) return false;
+  Amount& major = previous.amount;
+  Amount& cents = minor.amount;
+  if (major.currency != cents.currency && cents.currency == "USD" && InCentsFamily(major.currency))
+    cents.currency = major.currency;
+  constexpr double kHundredths = 100;
+  if (major.currency != cents.currency || major.low != major.high || !major.per.empty() ||
+      major.qualifier != Qualifier::kExact || cents.low >= 1 || major.low != std::floor(major.low) ||
+      !OnlySpacesOrAnd(between))
+    return false;
+  major.low = major.high = std::round((major.low + cents.low) * kHundredths) / kHundredths;
+  major.per = cents.per;
+  previous.span.end = minor.span.end;
+  previous.text = std::string(Surface(text, previous.span));
+  return true;
+}
+
+// The end of one to three spaces at `pos`, or kNone.
+std::size_t SkipSpaces(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && end - pos < 3 && text[end] == ' ') ++end;
+  return end == pos ? kNone : end;
+}
+
+// "15 dollars 50", "17 USD 25", "C$100 and fifty", "thirteen dollars forty-five": a whole
+// amount, then a bare figure of 1 to 99 hundredths, when only punctuation or one of these words
+// follows it ("$5 and 20 others" lists two things).
+constexpr std::string_view kAfterBareMinor[] = {"more", "less", "and", "or", "for", "each",
+                                                "but", "then", "only", "extra", "plus", "to",
+                                                "in", "on", "at", "the", "a", "now", "today"};
+constexpr std::uint64_t kHundredths = 100;
+constexpr double kRatioTolerance = 1e-9;
+
+// The end of the bare minor figure after `whole` (its value added), or kNone.
+std::size_t JoinBareMinor(std::string_view text, Mention& whole) {
+  std::size_t pos = SkipSpaces(text, whole.span.end);
+  if (pos == kNone) return kNone;
+  if (text.substr(pos).starts_with("and")) {
+    const std::size_t after = SkipSpaces(text, pos + 3);
+    if (after == kNone) return kNone;
+    pos = after;
+  }
+  constexpr std::size_t kLookahead = 48;
+  Decimal value;
+  const std::size_t end =
+      Parser(text, pos, std::min(text.size(), pos + kLookahead)).NumberAt(pos, &value);
+  if (end == kNone || value.exponent != 0 || value.mantissa == 0 || value.mantissa >= kHundredths ||
+      !CleanEnd(text, end))
+    return kNone;
+  if (IsAsciiDigit(text[pos]) && end - pos > 2) return kNone;  // "05" fine, "050" not
+  const std::string_view follower = WordAfter(text, end);
+  std::size_t next = end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  if (follower.empty()) {
+    if (next < text.size() && std::string_view(".,;:!?)").find(text[next]) == std::string_view::npos)
+      return kNone;
+  } else if (!AnyFolded(follower, kAfterBareMinor)) {
+    return kNone;
+  }
+  whole.amount.low = whole.amount.high =
+      std::round((whole.amount.low + static_cast<double>(value.mantissa) / kHundredths) *
+                 kHundredths) / kHundredths;
+  whole.span.end = end;
+  whole.text = std::string(Surface(text, whole.span));
+  return end;
+}
+
+// Reuters results tables: a line that opens with a results label ("Shr", "Net", "Revs", "Oper
+// net") lists figures of the story's currency, the "vs" figure a year earlier: "Net 5.5 mln vs
+// 3.2 mln" is money though no currency is written. Counts ("Avg shrs") are not.
+constexpr std::string_view kResultLabels[] = {
+    "Shr",          "Oper shr",     "Primary shr",   "Fully diluted shr", "Diluted shr",
+    "Net",          "Oper net",     "Net income",    "Net profit",        "Net loss",
+    "Revs",         "Revenues",     "Sales",         "Turnover",          "Pretax",
+    "Pretax profit", "Pretax loss", "Oper profit",   "Operating profit",  "Profit",
+    "Loss",         "Qtly div",     "Div",           "Dividend",          "Gross",
+    "Net interest income", "Total income", "Income",  "Oper income"};
+constexpr std::string_view kShareLabelWord = "shr";
+constexpr std::string_view kResultSigns[] = {"profit", "loss"};
+constexpr std::size_t kMaxResultLine = 200;
+
+struct ResultScale {
+  std::string_view word;
+  int exponent;
+};
+constexpr ResultScale kResultScales[] = {{" mln", 6},     {" bln", 9},     {" billion", 9},
+                                         {" million", 6}, {" thousand", 3}, {" trillion", 12}};
+
+// "rose to 64 mln dlrs from 55 mln in the quarter": after an amount, a comparison word and a
+// scaled figure with no currency of its own is in the amount's currency, when nothing but a
+// function word or punctuation follows ("from 55 mln shares" is a count).
+constexpr std::string_view kElisionLinks[] = {"from", "vs", "vs.", "versus", "against", "to",
+                                              "and", "or", "compared with", "compared to"};
+constexpr std::string_view kElisionScales[] = {"mln", "bln", "billion", "million", "trillion"};
+constexpr std::string_view kElisionFollowers[] = {
+    "in", "a", "an", "the", "and", "or", "for", "while", "compared", "at", "on", "last", "during",
+    "earlier", "previously", "before", "after", "year", "vs", "from", "to", "with", "by"};
+constexpr int kElisionScaleExponents[] = {6, 9, 9, 6, 12};
+
+// The story's dateline city ("TORONTO, March 16 -", "SYDNEY (Reuters) -"): its rows of the
+// dateline table, none when the text opens with no city of it.
+std::vector<const CurrencyTables::Dateline*> DatelineCurrencies(std::string_view text) {
+  std::vector<const CurrencyTables::Dateline*> found;
+  std::size_t at = 0;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t')) ++at;
+  for (const CurrencyTables::Dateline& row : Currencies().datelines) {
+    // "TORONTO, March 16" or "Toronto, March 20": the wire writes both.
+    if (at + row.city.size() > text.size() ||
+        !std::equal(row.city.begin(), row.city.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                    [](char a, char b) { return Lower(a) == Lower(b); }))
+      continue;
+    const std::size_t end = at + row.city.size();
+    if (end + 1 < text.size() && (text[end] == ',' || (text[end] == ' ' && text[end + 1] == '(')))
+      found.push_back(&row);
+  }
+  return found;
+}
+
+bool EndsWithWord(std::string_view surface, std::string_view word) {
+  return surface.size() > word.size() &&
+         EqualsFolded(surface.substr(surface.size() - word.size()), word) &&
+         !IsAsciiLetter(surface[surface.size() - word.size() - 1]);
+}
+
+// Dollars, cents and francs written without a country ("154 mln dlrs", "20 cents", "300 mln
+// francs") are the dateline's; "U.S. dlrs", "US$", "Swiss francs" keep their country.
+void ApplyDatelineCurrencies(const std::vector<const CurrencyTables::Dateline*>& rows,
+                             std::vector<Mention>& mentions) {
+  constexpr std::string_view kDollarEnds[] = {"dlrs", "dlr", "dollars", "dollar", "cts", "ct",
+                                              "cents", "cent"};
+  constexpr std::string_view kFrancEnds[] = {"francs", "franc"};
+  constexpr std::string_view kCountries[] = {"U.S.", "US ", "American", "United States", "$",
+                                             "Swiss"};
+  for (Mention& mention : mentions) {
+    if (mention.kind != MentionKind::kMoney) continue;
+    const std::string_view surface = mention.text;
+    if (std::any_of(std::begin(kCountries), std::end(kCountries),
+                    [&](std::string_view c) { return surface.find(c) != std::string_view::npos; }))
+      continue;
+    for (const CurrencyTables::Dateline* row : rows) {
+      const bool generic =
+          row->franc ? mention.amount.currency == "CHF" &&
+                           std::any_of(std::begin(kFrancEnds), std::end(kFrancEnds),
+                                       [&](std::string_view e) { return EndsWithWord(surface, e); })
+                     : mention.amount.currency == "USD" &&
+                           std::any_of(std::begin(kDollarEnds), std::end(kDollarEnds),
+                                       [&](std::string_view e) { return EndsWithWord(surface, e); });
+      if (generic) mention.amount.currency = std::string(row->iso);
+    }
+  }
+}
+
+// "55 mln to 65 mln dlrs", "between 1.50 and 1.60 dlrs": a bare figure, a range word, then an
+// amount with a currency written after its number: the first figure is in that currency. One
+// range with "between X and Y" and with "X to Y"; after "from" or "by" ("rose from 55 mln to
+// 65 mln dlrs") it is a change, and the first figure a mention of its own.
+void AddLeadingFigures(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& after = mentions[i];
+    const std::size_t previous_end = i == 0 ? 0 : mentions[i - 1].span.end;
+    if (after.kind != MentionKind::kMoney || after.amount.qualifier != Qualifier::kExact ||
+        after.span.begin < 4 || !IsAsciiDigit(text[after.span.begin]))
+      continue;
+    // Back over " to " or " and ".
+    std::size_t at = after.span.begin;
+    std::size_t spaces = 0;
+    while (at > 0 && text[at - 1] == ' ' && spaces < 3) --at, ++spaces;
+    if (spaces == 0) continue;
+    bool to = false;
+    if (at >= 2 && text.compare(at - 2, 2, "to") == 0) {
+      to = true;
+      at -= 2;
+    } else if (at >= 3 && text.compare(at - 3, 3, "and") == 0) {
+      at -= 3;
+    } else {
+      continue;
+    }
+    const std::size_t link_begin = at;
+    spaces = 0;
+    while (at > 0 && text[at - 1] == ' ' && spaces < 3) --at, ++spaces;
+    if (spaces == 0 || link_begin == 0 || IsWordChar(text[link_begin - 1]) == false) {
+      if (spaces == 0) continue;
+    }
+    // An optional scale word, then the figure.
+    const std::size_t figure_end_with_scale = at;
+    int exponent = 0;
+    for (const auto& [word, scale] : {std::pair{std::string_view("mln"), 6}, {"bln", 9},
+                                      {"billion", 9}, {"million", 6}}) {
+      if (at >= word.size() + 1 && text.compare(at - word.size(), word.size(), word) == 0 &&
+          text[at - word.size() - 1] == ' ') {
+        at -= word.size() + 1;
+        exponent = scale;
+        break;
+      }
+    }
+    std::size_t begin = at;
+    while (begin > 0 && (IsAsciiDigit(text[begin - 1]) ||
+                         ((text[begin - 1] == '.' || text[begin - 1] == ',') && begin >= 2 &&
+                          IsAsciiDigit(text[begin - 2]))))
+      --begin;
+    if (begin == at || begin < previous_end ||
+        (begin > 0 && (IsWordChar(text[begin - 1]) || text[begin - 1] == '$' ||
+                                      text[begin - 1] == '-' || text[begin - 1] == '/')))
+      continue;
+    // The figure is in the unit of the amount after it: "55 mln to 65 mln dlrs", "5 to 10
+    // mln dlrs" (a shared scale), "40 to 45 cts" (cents). Its power of ten is the amount's
+    // value over its own figure; a figure with a scale word of its own needs the same after.
+    std::size_t after_digits = after.span.begin;
+    while (after_digits < after.span.end &&
+           (IsAsciiDigit(text[after_digits]) || text[after_digits] == ',' ||
+            text[after_digits] == '.'))
+      ++after_digits;
+    const double after_figure =
+        ToDouble(ParseDecimal(text.substr(after.span.begin, after_digits - after.span.begin)), 0);
+    if (after_figure <= 0 || after.amount.low <= 0) continue;
+    const double ratio = after.amount.low / after_figure;
+    const int power = static_cast<int>(std::lround(std::log10(ratio)));
+    if (std::fabs(ratio / std::pow(10.0, power) - 1) > kRatioTolerance) continue;  // "40-1/8 dlrs"
+    if (exponent != 0 && power != exponent) continue;  // "5 mln to 10 dlrs"
+    const bool compact = exponent == 0 && power != 0;  // "75 to 85 mln dlrs": one scale
+    exponent = power;
+    const std::string_view before = WordBefore(text, begin);
+    const bool between = EqualsFolded(before, "between");
+    if (!to && !between) continue;  // "5 and 6 mln dlrs": a list
+    const double low = ToDouble(ParseDecimal(text.substr(begin, at - begin)), exponent);
+    const bool change = to && AnyFolded(before, kChangeLeads);
+    if (!change && low <= after.amount.low) {
+      if (!compact) {
+        after.amount.low_span = {begin, figure_end_with_scale};
+        after.amount.high_span = after.span;
+      }
+      after.amount.low = low;
+      after.amount.qualifier = Qualifier::kRange;
+      if (between) {
+        const auto word_begin = static_cast<std::size_t>(before.data() - text.data());
+        after.amount.qualifier_span = {word_begin, word_begin + before.size()};
+      }
+      after.span.begin = begin;
+      after.text = std::string(Surface(text, after.span));
+      continue;
+    }
+    Mention mention;
+    mention.kind = MentionKind::kMoney;
+    mention.span = {begin, figure_end_with_scale};
+    mention.text = std::string(Surface(text, mention.span));
+    mention.amount.low = mention.amount.high = low;
+    mention.amount.currency = after.amount.currency;
+    added.push_back(std::move(mention));
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+void AddElidedCurrency(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& before = mentions[i];
+    if (before.kind != MentionKind::kMoney || before.amount.currency.empty()) continue;
+    std::size_t pos = SkipSpaces(text, before.span.end);
+    if (pos == kNone) continue;
+    std::size_t link_end = kNone;
+    for (std::string_view link : kElisionLinks) {
+      if (!text.substr(pos).starts_with(link)) continue;
+      const std::size_t end = SkipSpaces(text, pos + link.size());
+      if (end != kNone) link_end = std::max(link_end == kNone ? 0 : link_end, end);
+    }
+    if (link_end == kNone || link_end >= text.size() || !IsAsciiDigit(text[link_end])) continue;
+    if (i + 1 < mentions.size() && mentions[i + 1].span.begin <= link_end) continue;
+    std::size_t number_end = link_end;
+    while (number_end < text.size() &&
+           (IsAsciiDigit(text[number_end]) ||
+            ((text[number_end] == ',' || text[number_end] == '.') && number_end + 1 < text.size() &&
+             IsAsciiDigit(text[number_end + 1]))))
+      ++number_end;
+    const std::size_t scale_start = SkipSpaces(text, number_end);
+    if (scale_start == kNone || number_end - link_end > kMaxIntegerDigits) continue;
+    int exponent = -1;
+    std::size_t end = kNone;
+    for (std::size_t k = 0; k < std::size(kElisionScales); ++k) {
+      const std::string_view scale = kElisionScales[k];
+      const std::size_t scale_end = scale_start + scale.size();
+      if (text.substr(scale_start).starts_with(scale) &&
+          (scale_end >= text.size() || !IsWordChar(text[scale_end]))) {
+        exponent = kElisionScaleExponents[k];
+        end = scale_end;
+      }
+    }
+    if (end == kNone) continue;
+    const std::string_view follower = WordAfter(text, end);
+    if (!follower.empty() && !AnyFolded(follower, kElisionFollowers)) continue;
+    std::size_t after = end;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (follower.empty() && after < text.size() &&
+        (IsAsciiDigit(text[after]) || text[after] == '$' || text[after] == '%' ||
+         static_cast<unsigned char>(text[after]) >= 0x80))
+      continue;
+    Mention mention;
+    mention.kind = MentionKind::kMoney;
+    mention.span = {link_end, end};
+    mention.text = std::string(Surface(text, mention.span));
+    mention.amount.low = mention.amount.high =
+        ToDouble(ParseDecimal(text.substr(link_end, number_end - link_end)), exponent);
+    mention.amount.currency = before.amount.currency;
+    added.push_back(std::move(mention));
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+// Money mentions for the bare figures of results lines; `mentions` are the grammar's, in text
+// order (results-line figures are added and the whole list re-sorted).
+void AddResultFigures(std::string_view text, std::vector<Mention>& mentions,
+                      std::string_view story_currency) {
+  std::vector<Mention> added;
+  std::size_t line_begin = 0;
+  std::size_t next_mention = 0;
+  while (line_begin < text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == kNone) line_end = text.size();
+    std::size_t at = line_begin;
+    while (at < line_end && text[at] == ' ') ++at;
+    const std::string_view line = text.substr(at, line_end - at);
+    std::size_t label_end = 0;
+    if (line.size() <= kMaxResultLine && !line.empty() && line[0] >= 'A' && line[0] <= 'Z') {
+      for (std::string_view label : kResultLabels)
+        if (line.starts_with(label) && line.size() > label.size() && line[label.size()] == ' ' &&
+            label.size() > label_end)
+          label_end = label.size();
+    }
+    if (label_end == 0) {
+      line_begin = line_end + 1;
+      continue;
+    }
+    // The label, an optional "profit" / "loss", then a figure.
+    std::size_t figures = at + label_end + 1;
+    for (std::string_view sign : kResultSigns)
+      if (text.substr(figures).starts_with(sign) && figures + sign.size() < line_end &&
+          text[figures + sign.size()] == ' ')
+        figures += sign.size() + 1;
+    if (figures >= line_end || !IsAsciiDigit(text[figures])) {
+      line_begin = line_end + 1;
+      continue;
+    }
+    const bool per_share = line.substr(0, label_end).find(kShareLabelWord) != kNone ||
+                           line.substr(0, label_end).find("Shr") != kNone;
+    while (next_mention < mentions.size() && mentions[next_mention].span.begin < at) ++next_mention;
+    std::string currency(story_currency);
+    for (std::size_t m = next_mention; m < mentions.size() && mentions[m].span.begin < line_end; ++m) {
+      if (mentions[m].kind != MentionKind::kMoney) continue;
+      if (per_share && mentions[m].amount.per.empty()) mentions[m].amount.per = std::string(kPerShare);
+      currency = mentions[m].amount.currency;
+    }
+    std::size_t pos = figures;
+    std::size_t m = next_mention;
+    while (pos < line_end) {
+      if (!IsAsciiDigit(text[pos]) || (pos > 0 && (IsWordChar(text[pos - 1]) || text[pos - 1] == '.' ||
+                                                   text[pos - 1] == ',' || text[pos - 1] == '-'))) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos;
+      while (end < line_end && (IsAsciiDigit(text[end]) ||
+                                ((text[end] == ',' || text[end] == '.') && end + 1 < line_end &&
+                                 IsAsciiDigit(text[end + 1]))))
+        ++end;
+      while (m < mentions.size() && mentions[m].span.end <= pos) ++m;
+      const bool covered = m < mentions.size() && mentions[m].span.begin <= pos;
+      if (covered || (end < line_end && (IsAsciiLetter(text[end]) || text[end] == '%'))) {
+        pos = covered ? std::max(end, mentions[m].span.end) : end;
+        continue;
+      }
+      int exponent = 0;
+      std::size_t span_end = end;
+      for (const ResultScale& scale : kResultScales) {
+        const std::size_t scale_end = end + scale.word.size();
+        if (text.substr(end).starts_with(scale.word) &&
+            (scale_end >= text.size() || !IsWordChar(text[scale_end]))) {
+          exponent = scale.exponent;
+          span_end = scale_end;
+          break;
+        }
+      }
+      if (text.substr(span_end).starts_with(" pct")) {
+        pos = span_end;
+        continue;
+      }
+      Mention mention;
+      mention.kind = MentionKind::kMoney;
+      mention.span = {pos, span_end};
+      mention.text = std::string(Surface(text, mention.span));
+      Amount amount;
+      amount.low = amount.high = ToDouble(ParseDecimal(text.substr(pos, end - pos)), exponent);
+      amount.currency = currency;
+      if (per_share && exponent == 0) amount.per = std::string(kPerShare);
+      mention.amount = std::move(amount);
+      added.push_back(std::move(mention));
+      pos = span_end;
+    }
+    line_begin = line_end + 1;
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  });
 }
 
 }  // namespace
@@ -1665,9 +2423,26 @@ std::vector<Mention> AmountRecognizer::Find(std::string_view text) const {
       continue;
     }
     Outcome outcome = Interpret(text, begin, *parsed);
-    if (outcome.mention) mentions.push_back(std::move(*outcome.mention));
+    if (outcome.mention) {
+      if (!outcome.minor || mentions.empty() || !JoinMinor(text, mentions.back(), *outcome.mention)) {
+        if (outcome.whole) {
+          const std::size_t end = JoinBareMinor(text, *outcome.mention);
+          if (end != kNone) outcome.next = std::max(outcome.next, end);
+        }
+        mentions.push_back(std::move(*outcome.mention));
+      }
+    }
     pos = std::max(outcome.next, pos + 1);
   }
+  std::string_view story_dollar = "USD";
+  if (const auto rows = DatelineCurrencies(text); !rows.empty()) {
+    ApplyDatelineCurrencies(rows, mentions);
+    for (const CurrencyTables::Dateline* row : rows)
+      if (!row->franc) story_dollar = row->iso;
+  }
+  AddResultFigures(text, mentions, story_dollar);
+  AddElidedCurrency(text, mentions);
+  AddLeadingFigures(text, mentions);
   return mentions;
 }
 

@@ -46,7 +46,7 @@ struct Amount {
   std::string currency;     // ISO 4217 for money; empty for percent and counts
   Qualifier qualifier = Qualifier::kExact;
   PercentUnit percent_unit = PercentUnit::kPercent;  // percent mentions only
-  std::string per;          // rate period: "year", "quarter", "month", "week", "day" or empty
+  std::string per;          // rate: "year", "quarter", "month", "week", "day", "share" or empty
   std::string counted;      // counts: the noun counted ("jobs", "years"); empty otherwise
   Span qualifier_span;      // "up to", "approximately" (outside the mention span); empty if none
   // A range written as two amounts ("$15bn and $20bn", "5% to 7%"): each amount's span, inside

@@ -157,6 +157,217 @@ TEST_CASE("amount: money forms, currencies and scales") {
   }
 }
 
+// Every mention of `text` as (surface, low, currency, per), for table tests with several.
+struct Seen {
+  std::string surface;
+  double value;
+  std::string currency;
+  std::string per;
+  bool operator==(const Seen&) const = default;
+};
+std::vector<Seen> SeenIn(std::string_view text) {
+  std::vector<Mention> mentions = Recognizer().Find(text);
+  CheckWellFormed(text, mentions);
+  std::vector<Seen> seen;
+  for (const Mention& m : mentions) {
+    CHECK(m.amount.low == m.amount.high);
+    seen.push_back({m.text, m.amount.low, m.amount.currency, m.amount.per});
+  }
+  return seen;
+}
+
+TEST_CASE("amount: wire notation, minor units and the currency table") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    const char* currency;
+    const char* per;
+  };
+  const Case cases[] = {
+      // Reuters style: dlrs, dlr, mln, bln, stg, cts, per share.
+      {"The buyer paid 75,000 dlrs for the rights.", "75,000 dlrs", 75000, "USD", ""},
+      {"The mill was sold for 38 mln dlrs in cash.", "38 mln dlrs", 38e6, "USD", ""},
+      {"Its loans total 2.4 billion dlrs today.", "2.4 billion dlrs", 2.4e9, "USD", ""},
+      {"Reserves were 6.1 billion U.S. dlrs at the end.", "6.1 billion U.S. dlrs", 6.1e9, "USD",
+       ""},
+      {"The unit sold for 90 mln Canadian dlrs.", "90 mln Canadian dlrs", 90e6, "CAD", ""},
+      {"Exports brought 7 bln Australian dlrs.", "7 bln Australian dlrs", 7e9, "AUD", ""},
+      {"A 40 mln dlr credit was arranged.", "40 mln dlr", 40e6, "USD", ""},
+      {"Profit was 31 mln stg before tax.", "31 mln stg", 31e6, "GBP", ""},
+      {"Sales came to 820 mln yen in March.", "820 mln yen", 820e6, "JPY", ""},
+      {"Turnover grew to 2.6 billion marks.", "2.6 billion marks", 2.6e9, "DEM", ""},
+      {"It sold bonds worth 150 mln guilders.", "150 mln guilders", 150e6, "NLG", ""},
+      {"The bank lent 90 billion lire to the firm.", "90 billion lire", 90e9, "ITL", ""},
+      {"The group earned 44 mln French francs.", "44 mln French francs", 44e6, "FRF", ""},
+      {"It expects to earn 27 cts a share this year.", "27 cts", 0.27, "USD", "share"},
+      {"Earnings were nine cts share against six.", "nine cts", 0.09, "USD", "share"},
+      {"The offer is 2.25 dlrs per share in cash.", "2.25 dlrs", 2.25, "USD", "share"},
+      // Cents and pence alone, glued, hyphenated and as symbols.
+      {"The stock slipped 28 cents on the news.", "28 cents", 0.28, "USD", ""},
+      {"The bank pays 310 pence a share.", "310 pence", 3.1, "GBP", "share"},
+      {"It set a 15-cent-a-share payout.", "15-cent", 0.15, "USD", "share"},
+      {"Gum costs 35¢ at the kiosk.", "35¢", 0.35, "USD", ""},
+      {"A stamp was 65p last year.", "65p", 0.65, "GBP", ""},
+      // Spelled amounts, the article as one, slang and compounds.
+      {"He gave her forty pounds for the coat.", "forty pounds", 40, "GBP", ""},
+      {"She found a euro on the floor.", "a euro", 1, "EUR", ""},
+      {"It set him back a hundred bucks, they said.", "a hundred bucks", 100, "USD", ""},
+      {"The fare was $3 and 40c that day.", "$3 and 40c", 3.4, "USD", ""},
+      {"He paid 9 dollars 15 cents for lunch.", "9 dollars 15 cents", 9.15, "USD", ""},
+      {"Tea was £2 and 30p then.", "£2 and 30p", 2.3, "GBP", ""},
+      {"It owed 35 dollars 20 to the shop.", "35 dollars 20", 35.2, "USD", ""},
+      {"The toll is 8 EUR 40 now.", "8 EUR 40", 8.4, "EUR", ""},
+      {"It came to twelve dollars thirty-five.", "twelve dollars thirty-five", 12.35, "USD", ""},
+      // Wire fractions and number words before a wire scale.
+      {"The bid was raised to 31-3/8 dlrs a share.", "31-3/8 dlrs", 31.375, "USD", "share"},
+      {"A quarterly payout of 17-1/2 cts was set.", "17-1/2 cts", 0.175, "USD", ""},
+      {"The unit earned eleven mln dlrs last year.", "eleven mln dlrs", 11e6, "USD", ""},
+      {"The stock ended at 41.20 marks in Frankfurt.", "41.20 marks", 41.2, "DEM", ""},
+      // A minus sign before the currency keeps its sign.
+      {"Net cash flow was -$2.5bn for the year.", "-$2.5bn", -2.5e9, "USD", ""},
+      // Currencies of the data table.
+      {"Petronas earned 12 bln ringgit last year.", "12 bln ringgit", 12e9, "MYR", ""},
+      {"The tower cost RM 450 million to build.", "RM 450 million", 450e6, "MYR", ""},
+      {"The airline ordered jets for 9 billion riyals.", "9 billion riyals", 9e9, "SAR", ""},
+      {"The grant was 30 million Kuwaiti dinars.", "30 million Kuwaiti dinars", 30e6, "KWD", ""},
+      {"The startup raised 80 million shekels.", "80 million shekels", 80e6, "ILS", ""},
+      {"Rents rose to NIS 6,500 a month.", "NIS 6,500", 6500, "ILS", "month"},
+      {"The mine lost 4 billion rand in a year.", "4 billion rand", 4e9, "ZAR", "year"},
+      {"Lagos spent 70 billion naira on roads.", "70 billion naira", 70e9, "NGN", ""},
+      {"The chipmaker set aside 8 trillion won for it.", "8 trillion won", 8e12, "KRW", ""},
+      {"A room costs 1,200 baht a night in town.", "1,200 baht", 1200, "THB", ""},
+      {"The fine was 250 million Turkish lira.", "250 million Turkish lira", 250e6, "TRY", ""},
+      {"Warsaw set aside 3 bln zlotys for it.", "3 bln zlotys", 3e9, "PLN", ""},
+      {"Prague paid 900 million koruna for it.", "900 million koruna", 900e6, "CZK", ""},
+      {"Budapest paid 40 billion forints.", "40 billion forints", 40e9, "HUF", ""},
+      {"Bucharest spent 2 billion lei on it.", "2 billion lei", 2e9, "RON", ""},
+      {"Kyiv raised 12 bln hryvnias in bonds.", "12 bln hryvnias", 12e9, "UAH", ""},
+      {"The deal is worth 500 million Argentine pesos.", "500 million Argentine pesos", 500e6,
+       "ARS", ""},
+      {"The subsidy costs 15 bln Egyptian pounds.", "15 bln Egyptian pounds", 15e9, "EGP", ""},
+      {"Depositors lost 90 billion Lebanese pounds.", "90 billion Lebanese pounds", 90e9, "LBP",
+       ""},
+      {"Helsinki paid 60 million markkaa then.", "60 million markkaa", 60e6, "FIM", ""},
+      {"Madrid spent 800 million pesetas on it.", "800 million pesetas", 800e6, "ESP", ""},
+      {"Bonn lent 3 bln Deutsche marks to them.", "3 bln Deutsche marks", 3e9, "DEM", ""},
+      {"Brussels paid 20 mln Belgian francs.", "20 mln Belgian francs", 20e6, "BEF", ""},
+      {"The wallet held 3.5 bitcoin last week.", "3.5 bitcoin", 3.5, "BTC", ""},
+      {"The hackers took 120 ETH from the pool.", "120 ETH", 120, "ETH", ""},
+      {"The fee was 0.8 ether per transfer.", "0.8 ether", 0.8, "ETH", ""},
+      {"The ticket costs AED 350 in Dubai.", "AED 350", 350, "AED", ""},
+      {"Nairobi raised KES 50 billion in bonds.", "KES 50 billion", 50e9, "KES", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string input(c.text);
+    CAPTURE(input);
+    const Mention m = Only(c.text);
+    CHECK(m.kind == MentionKind::kMoney);
+    CHECK(m.text == c.surface);
+    CHECK(m.amount.low == doctest::Approx(c.value).epsilon(1e-12));
+    CHECK(m.amount.high == m.amount.low);
+    CHECK(m.amount.currency == c.currency);
+    CHECK(m.amount.per == std::string(c.per));
+  }
+}
+
+TEST_CASE("amount: reversed percents and digit fractions before of") {
+  CHECK(SeenIn("the survey gave percent of 40") == std::vector<Seen>{{"percent of 40", 40, "", ""}});
+  CHECK(SeenIn("They sold 3/4 of the land.") == std::vector<Seen>{{"3/4 of", 75, "", ""}});
+  // Counts and ratios are not percentages.
+  CHECK(SeenIn("The percent of 12 firms rose; two in three agreed; 7 out of 9 left.").empty());
+}
+
+TEST_CASE("amount: a minor amount takes the currency of the amount before it") {
+  CHECK(SeenIn("The euro bond paid €4 and the coupon 20 cents more.") ==
+        std::vector<Seen>{{"€4", 4, "EUR", ""}, {"20 cents", 0.2, "EUR", ""}});
+  CHECK(SeenIn("Fares are C$5 and 50 cents.") == std::vector<Seen>{{"C$5 and 50 cents", 5.5, "CAD", ""}});
+}
+
+TEST_CASE("amount: Reuters results lines and elided currencies") {
+  const std::string table =
+      "Shr 52 cts vs 47 cts\nNet 6.3 mln vs 5.9 mln\nRevs 88.4 mln vs 80.1 mln\n"
+      "Avg shrs 12,100,000 vs 11,900,000\nOper net profit 950,000 vs loss 1,200,000\n"
+      "Shr loss 1.05 dlrs vs profit 12 cts";
+  CHECK(SeenIn(table) == std::vector<Seen>{{"52 cts", 0.52, "USD", "share"},
+                                           {"47 cts", 0.47, "USD", "share"},
+                                           {"6.3 mln", 6.3e6, "USD", ""},
+                                           {"5.9 mln", 5.9e6, "USD", ""},
+                                           {"88.4 mln", 88.4e6, "USD", ""},
+                                           {"80.1 mln", 80.1e6, "USD", ""},
+                                           {"950,000", 950000, "USD", ""},
+                                           {"1,200,000", 1.2e6, "USD", ""},
+                                           {"1.05 dlrs", 1.05, "USD", "share"},
+                                           {"12 cts", 0.12, "USD", "share"}});
+  // The results labels open a line; in running text "Net" and "Sales" are ordinary words.
+  CHECK(SeenIn("Sales of 40 units and Net 5 were listed.").empty());
+  CHECK(SeenIn("Income rose to 41 mln dlrs from 36 mln in the year.") ==
+        std::vector<Seen>{{"41 mln dlrs", 41e6, "USD", ""}, {"36 mln", 36e6, "USD", ""}});
+  CHECK(SeenIn("It paid 5 mln dlrs to 3 mln holders.") ==
+        std::vector<Seen>{{"5 mln dlrs", 5e6, "USD", ""}});
+}
+
+TEST_CASE("amount: the dateline's dollar and figures before a range word") {
+  CHECK(SeenIn("CALGARY, May 4 - The driller earned 12 mln dlrs, or 30 cts a share, and paid "
+               "2 mln U.S. dlrs.") ==
+        std::vector<Seen>{{"12 mln dlrs", 12e6, "CAD", ""},
+                          {"30 cts", 0.3, "CAD", "share"},
+                          {"2 mln U.S. dlrs", 2e6, "USD", ""}});
+  CHECK(SeenIn("PERTH, June 2 - Year to March.\nNet 4.1 mln vs 3.7 mln") ==
+        std::vector<Seen>{{"4.1 mln", 4.1e6, "AUD", ""}, {"3.7 mln", 3.7e6, "AUD", ""}});
+  CHECK(SeenIn("BOSTON, May 4 - It earned 12 mln dlrs.") ==
+        std::vector<Seen>{{"12 mln dlrs", 12e6, "USD", ""}});
+  const std::string text = "It sees a loss of 40 mln to 48 mln dlrs, or between 1.10 and 1.25 dlrs a share.";
+  const std::vector<Mention> mentions = Recognizer().Find(text);
+  CheckWellFormed(text, mentions);
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].text == "40 mln to 48 mln dlrs");
+  CHECK(mentions[0].amount.low == 40e6);
+  CHECK(mentions[0].amount.high == 48e6);
+  CHECK(mentions[0].amount.qualifier == Qualifier::kRange);
+  CHECK(Surface(text, mentions[0].amount.low_span) == "40 mln");
+  CHECK(mentions[1].text == "1.10 and 1.25 dlrs");
+  CHECK(Surface(text, mentions[1].amount.qualifier_span) == "between");
+  CHECK(mentions[1].amount.per == "share");
+  // One scale or unit written once: a compact range, no bounds.
+  const std::string shared = "Savings of 75 to 85 mln dlrs and a payout of 40 to 45 cts.";
+  const std::vector<Mention> compact = Recognizer().Find(shared);
+  CheckWellFormed(shared, compact);
+  REQUIRE(compact.size() == 2);
+  CHECK(compact[0].text == "75 to 85 mln dlrs");
+  CHECK(compact[0].amount.low == 75e6);
+  CHECK(compact[0].amount.high == 85e6);
+  CHECK(compact[0].amount.low_span.empty());
+  CHECK(compact[1].text == "40 to 45 cts");
+  CHECK(compact[1].amount.low == doctest::Approx(0.40));
+  CHECK(compact[1].amount.high == doctest::Approx(0.45));
+  // After "from" it is a change: two amounts.
+  CHECK(SeenIn("Sales rose from 31 mln to 36 mln dlrs.") ==
+        std::vector<Seen>{{"31 mln", 31e6, "USD", ""}, {"36 mln dlrs", 36e6, "USD", ""}});
+}
+
+TEST_CASE("amount: wire and minor-unit look-alikes are not money") {
+  const char* texts[] = {
+      "She dropped 12 pounds before the race.",
+      "The bag holds ten pounds of rice.",
+      "It bought a 7 pct share of the bank.",
+      "The squad won 4 games and the coach won 2 awards.",
+      "The pupils scored 8 marks out of ten.",
+      "Page 4 p and the 30C heat wave.",
+      "Votes from 51 Sen. members were counted.",
+      "The euro zone grew, a dollar-denominated bond sold and a pound of butter went.",
+      "He has a yen for travel.",
+      "The AMD 7 chips, ALL 3 sets, CVE 2022, NPR 4 shows and TMT 5 deals.",
+      "Net profits are a concern, said the 2021 report.",
+  };
+  for (const char* text : texts) {
+    const std::string input(text);
+    CAPTURE(input);
+    const std::vector<Mention> mentions = Recognizer().Find(text);
+    for (const Mention& m : mentions) CHECK(m.kind != MentionKind::kMoney);
+  }
+}
+
 TEST_CASE("amount: spelled numbers") {
   struct Case {
     const char* text;
@@ -419,7 +630,8 @@ TEST_CASE("amount: rates") {
       {"Revenue was $5bn a year ago.", "$5bn", ""},
       {"It pays up to $1 billion per year from 2025.", "$1 billion", "year"},
       {"Revenue was $5bn a year earlier.", "$5bn", ""},
-      {"It paid $42.50 a share.", "$42.50", ""},
+      {"It paid $42.50 a share.", "$42.50", "share"},
+      {"The board declared 18 cts per share.", "18 cts", "share"},
   };
   for (const Case& c : cases) {
     const std::string input(c.text);
