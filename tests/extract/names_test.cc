@@ -1,0 +1,129 @@
+// Names the entity table does not know: boundaries and types on sentences written for these
+// tests (FindEntities through the Extractor, before normalize).
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "testing.h"
+
+namespace concord::extract {
+namespace {
+
+const Extractor& NamesExtractor() {
+  static const Extractor extractor = [] {
+    auto created = Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  return extractor;
+}
+
+struct Name {
+  std::string text;
+  EntityType type;
+  std::size_t begin;
+};
+
+// Entity mentions of `text` other than role references, in text order.
+std::vector<Name> Names(const std::string& text) {
+  corpus::Article article;
+  article.id = "names";
+  article.text = text;
+  article.published = "2026-04-28";
+  std::vector<Name> names;
+  for (const Mention& mention : NamesExtractor().Extract(article).mentions) {
+    if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPronoun) continue;
+    CHECK(text.substr(mention.span.begin, mention.span.end - mention.span.begin) == mention.text);
+    names.push_back({mention.text, mention.entity.type, mention.span.begin});
+  }
+  return names;
+}
+
+bool Has(const std::vector<Name>& names, const std::string& text, EntityType type) {
+  for (const Name& name : names) {
+    if (name.text == text && name.type == type) return true;
+  }
+  return false;
+}
+
+bool HasText(const std::vector<Name>& names, const std::string& text) {
+  for (const Name& name : names) {
+    if (name.text == text) return true;
+  }
+  return false;
+}
+
+TEST_CASE("names: sentence-initial ordinary words, nationalities, months and titles are not names") {
+  const std::string text =
+      "Quarterly earnings at Brannock Textiles rose. Reports said Polish buyers want more. "
+      "Shares in Korvel Mining fell in March. Italian investors and Chinese banks were told on Friday. "
+      "The plant in Dayton, Tex. opened. Chief Executive officers met.";
+  std::vector<Name> names = Names(text);
+  for (const char* wrong : {"Quarterly", "Reports", "Polish", "Shares", "Italian", "Chinese", "March", "Friday",
+                            "Tex", "Chief Executive", "Chief"}) {
+    CAPTURE(wrong);
+    CHECK_FALSE(HasText(names, wrong));
+  }
+  CHECK(Has(names, "Brannock Textiles", EntityType::kOrganization));
+  CHECK(Has(names, "Korvel Mining", EntityType::kOrganization));
+  CHECK(HasText(names, "Dayton"));
+}
+
+TEST_CASE("names: a title, nationality or organization before a person is split off") {
+  std::vector<Name> names = Names(
+      "Dutch investor Pieter Vos joined the board. Irishmen JP Dunleavy and Sean Hurley own 29% of Carrow Rovers. "
+      "The defence group Veltrona Philippe Marchand is to leave. Finance Minister Alan Greywood spoke. "
+      "Halvard Foods Chief Executive Jane Tolliver said sales grew.");
+  CHECK(Has(names, "Pieter Vos", EntityType::kPerson));
+  CHECK(Has(names, "JP Dunleavy", EntityType::kPerson));
+  CHECK_FALSE(HasText(names, "Irishmen JP Dunleavy"));
+  CHECK(Has(names, "Veltrona", EntityType::kOrganization));
+  CHECK(Has(names, "Philippe Marchand", EntityType::kPerson));
+  CHECK(Has(names, "Alan Greywood", EntityType::kPerson));
+  CHECK_FALSE(HasText(names, "Finance Minister Alan Greywood"));
+  CHECK(Has(names, "Halvard Foods", EntityType::kOrganization));
+  CHECK(Has(names, "Jane Tolliver", EntityType::kPerson));
+}
+
+TEST_CASE("names: types from legal suffixes, tickers, places, government bodies and honorifics") {
+  const std::string text =
+      "Brenlow Corp <BRNL> agreed to buy <Sedrin N.V.> of Rotterdam. The Finance Ministry and the Federal "
+      "Reserve objected, and Parliament will vote. Mr Okafor said Tamsin Ltd would sell its Asia unit. "
+      "Okafor has run it since 2001. The British Airways deal closed in Brazil.";
+  std::vector<Name> names = Names(text);
+  CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
+  CHECK(Has(names, "BRNL", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin N.V", EntityType::kOrganization));
+  CHECK(Has(names, "Rotterdam", EntityType::kPlace));
+  CHECK(Has(names, "Finance Ministry", EntityType::kGovernment));
+  CHECK(Has(names, "Federal Reserve", EntityType::kGovernment));
+  CHECK(Has(names, "Parliament", EntityType::kGovernment));
+  CHECK(Has(names, "Okafor", EntityType::kPerson));
+  CHECK(Has(names, "Tamsin Ltd", EntityType::kOrganization));
+  CHECK(Has(names, "Asia", EntityType::kPlace));
+  CHECK(Has(names, "British Airways", EntityType::kOrganization));
+  CHECK(Has(names, "Brazil", EntityType::kPlace));
+}
+
+TEST_CASE("names: a sentence-initial word the article also writes as a name stays a name") {
+  std::vector<Name> names = Names("Harbour raised its forecast. Analysts said Harbour would gain. Sales fell.");
+  REQUIRE(!names.empty());
+  CHECK(names[0].text == "Harbour");
+  CHECK(names[0].begin == 0);
+  CHECK_FALSE(HasText(names, "Sales"));
+  CHECK_FALSE(HasText(names, "Analysts"));
+}
+
+TEST_CASE("names: possessives give the bare name and the span stops before them") {
+  const std::string text = "Korvel Mining's shares fell while Tamsin Ltd\xE2\x80\x99s rose.";
+  std::vector<Name> names = Names(text);
+  REQUIRE(names.size() == 2);
+  CHECK(names[0].text == "Korvel Mining");
+  CHECK(names[0].begin == 0);
+  CHECK(names[1].text == "Tamsin Ltd");
+  CHECK(names[1].begin == text.find("Tamsin"));
+}
+
+}  // namespace
+}  // namespace concord::extract
