@@ -86,12 +86,14 @@ void AddEntries(std::string_view data, WordSet& into, bool by_space = false, std
 }
 
 struct Lexicons {
-  WordSet common;  // lowercase ordinary words
+  WordSet common;    // lowercase ordinary words
+  WordSet starters;  // lowercase words news opens sentences with
   WordSet demonyms, first_names, places, title_heads, title_modifiers, org_suffixes, org_heads,
       government_names, government_heads, not_names;
   Lexicons() {
     AddEntries(lexicon::k_common_words, common);
     AddEntries(lexicon::k_sentence_starters, common);
+    AddEntries(lexicon::k_sentence_starters, starters);
     AddEntries(lexicon::k_demonyms, demonyms);
     AddEntries(lexicon::k_first_names, first_names, true);
     AddEntries(lexicon::k_places, places);
@@ -326,6 +328,12 @@ bool IsCommonWord(std::string_view word) {
          stem("ed", "e") || stem("ing", "") || stem("ing", "e");
 }
 
+// A capitalized word news opens sentences with ("Troubled", "Shares"): sentence_starters.txt.
+bool IsStarter(std::string_view word) {
+  if (!IsCapitalizedWord(word)) return false;
+  return Lex().starters.count(Lower(word)) > 0;
+}
+
 // True when `word` occurs in the text capitalized inside a sentence (after a word or a
 // comma), where only a name is capitalized: "Shell" rescued at a sentence start.
 bool WrittenCapitalizedInside(std::string_view text, std::string_view word) {
@@ -361,6 +369,23 @@ bool HonorificSurname(std::string_view text, std::string_view surname) {
     }
   }
   return false;
+}
+
+// True when the "and" at words[j] sits inside one name: the capitalized words after it end
+// with a legal suffix or a government head word, and the word before it is not a legal suffix
+// ("Acme Corp and Brenlow Inc" are two).
+bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+  const Lexicons& lex = Lex();
+  auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  if (j == 0 || lex.org_suffixes.count(word(j - 1))) return false;
+  std::size_t k = j + 1;
+  std::size_t last = j;
+  while (k < words.size() && k <= j + 4 && IsNameWord(word(k)) &&
+         text.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == " ") {
+    last = k++;
+  }
+  if (last == j) return false;
+  return lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0;
 }
 
 // Per-article answers to the whole-text questions, asked once per word.
@@ -404,10 +429,14 @@ class RunSplitter {
   // person cue before the run (a lowercase title such as "chairman").
   void Split(std::size_t lo, std::size_t hi, bool clause_start, bool person_cue, std::vector<Mention>& out) {
     const Lexicons& lex = Lex();
+    // A sentence-initial ordinary word alone is no name ("Reports"); before other name
+    // words it is part of the name ("Farrow Bank") unless it is a word news opens sentences
+    // with ("Troubled Acme", "Shares Acme").
     if (clause_start && lo <= hi && memo_.OrdinaryAtStart(W(lo))) {
       bool keep = false;
       if (lo < hi) {
-        keep = (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
+        keep = !IsStarter(W(lo)) ||
+               (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
                 !IsAllCaps(W(lo + 1))) ||
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
       }
@@ -416,9 +445,12 @@ class RunSplitter {
     // Leading nationalities: part of an organization's name ("British Airways"), else cut,
     // and then the name after it is a person ("Irishmen J Smith").
     while (lo <= hi && lex.demonyms.count(W(lo))) {
-      if (lo < hi && HasOrgEvidence(lo + 1, hi)) break;
+      if (lo == hi) return;
+      std::string_view next = W(lo + 1);
+      bool person_next = lex.first_names.count(next) || IsInitials(next) || lex.Title(next) || lex.demonyms.count(next);
+      if (!person_next || HasOrgEvidence(lo + 1, hi)) break;  // "Canadian Tire", "British Airways"
       lo = Next(lo, hi);
-      person_cue = true;
+      person_cue = !lex.Title(next);
     }
     // Title segments (contiguous title words holding at least one head word) cut the run;
     // the name after a title is a person.
@@ -570,6 +602,11 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
         }
         if (IsJoiner(next) && j + 1 < words.size() &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
+          j += 1;
+          continue;
+        }
+        // "and" inside one name: "Securities and Exchange Commission", "Cable and Wireless Plc".
+        if (next == "and" && AndJoinsName(text, words, j)) {
           j += 1;
           continue;
         }

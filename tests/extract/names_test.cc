@@ -127,3 +127,21 @@ TEST_CASE("names: possessives give the bare name and the span stops before them"
 
 }  // namespace
 }  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: a nationality that is part of a company name stays, and 'and' joins one name") {
+  std::vector<Name> names = Names(
+      "A stake in Canadian Tire was sold to the Securities and Exchange Commission's delight, "
+      "while Cable and Wireless Plc and Brenlow Corp and Sedrin Inc talked.");
+  CHECK(HasText(names, "Canadian Tire"));
+  CHECK_FALSE(HasText(names, "Tire"));
+  CHECK(Has(names, "Securities and Exchange Commission", EntityType::kGovernment));
+  CHECK(Has(names, "Cable and Wireless Plc", EntityType::kOrganization));
+  CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin Inc", EntityType::kOrganization));
+}
+
+}  // namespace
+}  // namespace concord::extract
