@@ -435,7 +435,10 @@ class RunSplitter {
     if (clause_start && lo <= hi && memo_.OrdinaryAtStart(W(lo))) {
       bool keep = false;
       if (lo < hi) {
-        keep = !IsStarter(W(lo)) ||
+        const std::string_view second = W(lo + 1);
+        const bool before_acronym = IsAllCaps(second) && second.size() > 1;  // "Big US", "New EU"
+        const bool before_of = IsJoiner(second) && !lex.org_heads.count(W(lo)) && !lex.government_heads.count(W(lo));
+        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of) ||
                (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
                 !IsAllCaps(W(lo + 1))) ||
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
@@ -524,6 +527,7 @@ class RunSplitter {
     for (std::size_t k = a + 1; k <= b; ++k) {
       if (lex.org_heads.count(W(k))) return EntityType::kOrganization;
     }
+    if (a + 1 < b && lex.org_heads.count(W(a)) && IsJoiner(W(a + 1))) return EntityType::kOrganization;  // "Bank of X"
     // Reuters marks company names: "<Acme Corp>", "Acme Corp <ACME>".
     std::size_t begin = words_[a].begin;
     std::size_t end = words_[b].end;

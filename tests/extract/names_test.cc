@@ -145,3 +145,18 @@ TEST_CASE("names: a nationality that is part of a company name stays, and 'and' 
 
 }  // namespace
 }  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: an ordinary sentence-initial word before 'of' or an acronym is cut") {
+  std::vector<Name> names = Names("Millions of Brazilians bought shares. Big US lenders joined. Bank of Nowhere agreed.");
+  CHECK_FALSE(HasText(names, "Millions of Brazilians"));
+  CHECK_FALSE(HasText(names, "Brazilians"));
+  CHECK_FALSE(HasText(names, "Big US"));
+  CHECK(Has(names, "US", EntityType::kPlace));
+  CHECK(Has(names, "Bank of Nowhere", EntityType::kOrganization));
+}
+
+}  // namespace
+}  // namespace concord::extract
