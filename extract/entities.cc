@@ -547,6 +547,27 @@ class RunSplitter {
       return EntityType::kPerson;
     }
     if (person_shape && a < b && memo_.Honorific(W(b))) return EntityType::kPerson;
+    // "Richmond, Va.", "Lugano, Switzerland": a name before a state or country is a place.
+    if (text_.compare(end, 2, ", ") == 0) {
+      std::size_t after = end + 2;
+      std::size_t stop = after;
+      while (stop < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[stop])) || text_[stop] == '.')) ++stop;
+      std::string_view next = text_.substr(after, stop - after);
+      while (!next.empty() && next.back() == '.') next.remove_suffix(1);
+      const bool followed_by_digit = stop + 1 < text_.size() && text_[stop] == ' ' &&
+                                     std::isdigit(static_cast<unsigned char>(text_[stop + 1]));  // "Feb 26"
+      const bool apostrophe = stop < text_.size() && (text_[stop] == '\'' || text_.compare(stop, 3, "\xE2\x80\x99") == 0);
+      const bool state = lex.not_names.count(next) && next.size() <= 5 && !followed_by_digit;
+      // A country after a comma is a location only after "of", "in", "at", "from", "near".
+      std::string_view before = text_.substr(0, begin);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const bool located = before.ends_with(" of") || before.ends_with(" in") || before.ends_with(" at") ||
+                           before.ends_with(" from") || before.ends_with(" near");
+      if (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])) && !apostrophe &&
+          (state || (located && lex.places.count(next)))) {
+        return EntityType::kPlace;
+      }
+    }
     // A wire dateline: "HOUSTON, March 3 -" at a sentence start.
     if (IsAllCaps(name) && W(a).size() > 2 && end < text_.size() && text_[end] == ',' &&
         (begin == 0 || text_[begin - 1] == '\n')) {
@@ -605,7 +626,7 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
           ++j;
           continue;
         }
-        if (IsJoiner(next) && j + 1 < words.size() &&
+        if (IsJoiner(next) && j + 1 < words.size() && !(next == "of" && lex.org_suffixes.count(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin))) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
           j += 1;
           continue;

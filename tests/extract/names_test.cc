@@ -160,3 +160,19 @@ TEST_CASE("names: an ordinary sentence-initial word before 'of' or an acronym is
 
 }  // namespace
 }  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: a town before a state abbreviation or after 'of' before a country is a place") {
+  std::vector<Name> names = Names(
+      "Brenlow sold its plant in Marlowe, Tex., to Sedrin Inc of Vallorbe, Switzerland. Tamsin, Japan's largest "
+      "maker, and Korvel, Germany and Italy disagreed.");
+  CHECK(Has(names, "Marlowe", EntityType::kPlace));
+  CHECK(Has(names, "Vallorbe", EntityType::kPlace));
+  CHECK_FALSE(Has(names, "Tamsin", EntityType::kPlace));
+  CHECK_FALSE(Has(names, "Korvel", EntityType::kPlace));
+}
+
+}  // namespace
+}  // namespace concord::extract
