@@ -332,7 +332,10 @@ bool IsCommonWord(std::string_view word) {
 // A capitalized word news opens sentences with ("Troubled", "Shares"): sentence_starters.txt.
 bool IsStarter(std::string_view word) {
   if (!IsCapitalizedWord(word)) return false;
-  return Lex().starters.count(Lower(word)) > 0;
+  std::string lower = Lower(word);
+  // A gerund opening a clause ("Bringing Acme back …") is no part of a name.
+  if (lower.size() > 5 && lower.ends_with("ing") && Lex().common.count(lower)) return true;
+  return Lex().starters.count(lower) > 0;
 }
 
 // True when `word` occurs in the text capitalized inside a sentence (after a word or a
