@@ -172,6 +172,10 @@ bool HasUpper(std::string_view word) {
 // A hyphenated word ending in a lowercase part ("C-end", "AI-powered") is an adjective.
 bool IsNameWord(std::string_view word) {
   if (word.empty()) return false;
+  // "non-Nato", "anti-EU", "ex-Enron": a lowercase prefix makes an adjective.
+  for (std::string_view prefix : {"non-", "anti-", "pro-", "post-", "pre-", "mid-", "ex-", "pan-"}) {
+    if (word.starts_with(prefix)) return false;
+  }
   std::size_t hyphen = word.rfind('-');
   if (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
       std::islower(static_cast<unsigned char>(word[hyphen + 1]))) {
@@ -292,7 +296,22 @@ bool IsMonthOrDay(std::string_view word) {
   return Contains(kMonthsAndDays, word);
 }
 
-bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&"; }
+bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for"; }
+
+// Head words of bodies whose names go on with "for" ("Centre for Economic Research").
+constexpr std::string_view kForBodies[] = {
+    "Institute", "Office", "Centre", "Center", "Council", "Commission", "Agency", "Department", "Ministry",
+    "Association", "Foundation", "Bureau", "Organisation", "Organization", "Society", "Federation", "Fund",
+    "Committee", "Alliance", "Coalition", "Campaign", "Trust"};
+
+// A model number ("A380", "B747"): capital letters then digits. A product, not a party.
+bool IsModelNumber(std::string_view word) {
+  std::size_t letters = 0;
+  while (letters < word.size() && std::isupper(static_cast<unsigned char>(word[letters]))) ++letters;
+  if (letters == 0 || letters > 2 || letters + 2 > word.size()) return false;
+  return std::all_of(word.begin() + static_cast<std::ptrdiff_t>(letters), word.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
 
 bool IsCapitalizedWord(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && !HasUpper(word.substr(1));
@@ -521,6 +540,7 @@ class RunSplitter {
   EntityType Type(std::size_t a, std::size_t b, bool person_cue) {
     const Lexicons& lex = Lex();
     std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
+    if (a == b && IsModelNumber(name)) return EntityType::kProduct;
     if (lex.government_names.count(name)) return EntityType::kGovernment;
     if (lex.places.count(name)) return EntityType::kPlace;
     if (a < b && lex.org_suffixes.count(W(b))) return EntityType::kOrganization;
@@ -629,7 +649,13 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
           ++j;
           continue;
         }
-        if (IsJoiner(next) && j + 1 < words.size() && !(next == "of" && lex.org_suffixes.count(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin))) &&
+        if (IsJoiner(next) && next != "for" && j + 1 < words.size() && !(next == "of" && lex.org_suffixes.count(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin))) &&
+            IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
+          j += 1;
+          continue;
+        }
+        // "for" after a body's head word: "Institute for Supply Management", "Office for …".
+        if (next == "for" && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
           j += 1;
           continue;

@@ -176,3 +176,21 @@ TEST_CASE("names: a town before a state abbreviation or after 'of' before a coun
 
 }  // namespace
 }  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: bodies named with 'for', model numbers and prefixed adjectives") {
+  std::vector<Name> names = Names(
+      "A survey by the Institute for Marlowe Studies found that the non-Nato members and Brenlow for Tamsin "
+      "ordered the K470 jet.");
+  CHECK(HasText(names, "Institute for Marlowe Studies"));
+  CHECK_FALSE(HasText(names, "non-Nato"));
+  CHECK(HasText(names, "Brenlow"));
+  CHECK(HasText(names, "Tamsin"));
+  CHECK_FALSE(HasText(names, "Brenlow for Tamsin"));
+  CHECK(Has(names, "K470", EntityType::kProduct));
+}
+
+}  // namespace
+}  // namespace concord::extract
