@@ -172,10 +172,6 @@ bool HasUpper(std::string_view word) {
 // A hyphenated word ending in a lowercase part ("C-end", "AI-powered") is an adjective.
 bool IsNameWord(std::string_view word) {
   if (word.empty()) return false;
-  // "non-Nato", "anti-EU", "ex-Enron": a lowercase prefix makes an adjective.
-  for (std::string_view prefix : {"non-", "anti-", "pro-", "post-", "pre-", "mid-", "ex-", "pan-"}) {
-    if (word.starts_with(prefix)) return false;
-  }
   std::size_t hyphen = word.rfind('-');
   if (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
       std::islower(static_cast<unsigned char>(word[hyphen + 1]))) {
@@ -183,7 +179,13 @@ bool IsNameWord(std::string_view word) {
   }
   auto first = static_cast<unsigned char>(word[0]);
   if (std::isupper(first)) return true;
-  if (std::islower(first)) return HasUpper(word.substr(1));
+  if (std::islower(first)) {
+    // "non-Nato", "anti-EU", "ex-Enron": a lowercase prefix makes an adjective.
+    for (std::string_view prefix : {"non-", "anti-", "pro-", "post-", "pre-", "mid-", "ex-", "pan-"}) {
+      if (word.starts_with(prefix)) return false;
+    }
+    return HasUpper(word.substr(1));
+  }
   return false;
 }
 
