@@ -1,6 +1,7 @@
-// Entity spans by word shape. The rejected alternative, a trained NER model, is out of
-// reach here (no model files on the machine); shape plus stop lists does well on business
-// news, where parties are capitalized names, and normalize's table fixes identity and type.
+// Entity spans by word shape and lexicons (extract/data/). The rejected alternative, a trained
+// NER model, is out of reach here (no model files on the machine, no labelled news NER data);
+// shape plus lexicons does well on business news, where parties are capitalized names, and
+// normalize's table fixes identity and type for the names it knows.
 
 #include "extract/entities.h"
 
@@ -8,8 +9,23 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace concord::extract {
+// The name lexicons of extract/data/, compiled in by embed_lexicons.cmake.
+namespace lexicon {
+extern const std::string_view k_common_words;
+extern const std::string_view k_sentence_starters;
+extern const std::string_view k_demonyms;
+extern const std::string_view k_first_names;
+extern const std::string_view k_places;
+extern const std::string_view k_titles;
+extern const std::string_view k_org_words;
+extern const std::string_view k_government;
+extern const std::string_view k_not_names;
+}  // namespace lexicon
+
 namespace {
 
 // Capitalized words that start sentences or clauses but never name a party.
@@ -27,25 +43,6 @@ constexpr std::string_view kCapitalizedStopwords[] = {
     "Whether", "Which", "While", "Who", "Why", "With", "Within", "Without", "Yesterday", "Yet",
     "You"};
 
-// Plural and business nouns that open news sentences ("Shares of X fell", "Analysts
-// expect …", "Revenue rose …"): at a sentence start they are ordinary words, even when the
-// text never writes them in lowercase, and they never begin a name.
-constexpr std::string_view kCommonSentenceStarters[] = {
-    "Analysts", "Bankers", "Buyers", "Critics", "Customers", "Details", "Documents", "Earnings",
-    "Employees", "Executives", "Filings", "Investors", "Lawmakers", "Lawyers", "Markets", "Officials",
-    "Prices", "Profit", "Profits", "Regulators", "Revenue", "Revenues", "Sales", "Separately", "Shares",
-    "Shareholders", "Sources", "Staff", "Stocks", "Talks", "Terms", "Traders", "Under", "Workers"};
-
-// Job titles: they split "Amazon CEO Andy Jassy" into an organization and a person.
-constexpr std::string_view kTitles[] = {
-    "CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President",
-    "Mr.", "Ms.", "Mrs.", "Dr.", "Founder", "Chair"};
-
-constexpr std::string_view kMonthsAndDays[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday"};
-
 // Role references that stand for a party named elsewhere in the article. Longest first.
 constexpr std::string_view kRoleReferences[] = {
     "the two companies", "the two parties", "both companies", "both parties", "the two firms",
@@ -55,6 +52,66 @@ constexpr std::string_view kRoleReferences[] = {
 template <std::size_t N>
 bool Contains(const std::string_view (&words)[N], std::string_view word) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Entries of a lexicon text: one per line, or (`by_space`) one per blank-separated word;
+// '#' lines are comments. With `tag`, only lines "tag entry" count, and give the entry.
+void AddEntries(std::string_view data, WordSet& into, bool by_space = false, std::string_view tag = {}) {
+  std::size_t at = 0;
+  while (at < data.size()) {
+    std::size_t end = data.find('\n', at);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(at, end - at);
+    at = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (!tag.empty()) {
+      if (line.size() <= tag.size() || line.compare(0, tag.size(), tag) != 0 || line[tag.size()] != ' ') continue;
+      line.remove_prefix(tag.size() + 1);
+    }
+    if (!by_space) {
+      into.insert(line);
+      continue;
+    }
+    std::size_t w = 0;
+    while (w < line.size()) {
+      std::size_t stop = line.find(' ', w);
+      if (stop == std::string_view::npos) stop = line.size();
+      if (stop > w) into.insert(line.substr(w, stop - w));
+      w = stop + 1;
+    }
+  }
+}
+
+struct Lexicons {
+  WordSet common;    // lowercase ordinary words
+  WordSet starters;  // lowercase words news opens sentences with
+  WordSet demonyms, first_names, places, title_heads, title_modifiers, org_suffixes, org_heads,
+      government_names, government_heads, not_names;
+  Lexicons() {
+    AddEntries(lexicon::k_common_words, common);
+    AddEntries(lexicon::k_sentence_starters, common);
+    AddEntries(lexicon::k_sentence_starters, starters);
+    AddEntries(lexicon::k_demonyms, demonyms);
+    AddEntries(lexicon::k_first_names, first_names, true);
+    AddEntries(lexicon::k_places, places);
+    AddEntries(lexicon::k_titles, title_heads, false, "head");
+    AddEntries(lexicon::k_titles, title_modifiers, false, "modifier");
+    AddEntries(lexicon::k_org_words, org_suffixes, false, "suffix");
+    AddEntries(lexicon::k_org_words, org_heads, false, "head");
+    AddEntries(lexicon::k_government, government_names, false, "name");
+    AddEntries(lexicon::k_government, government_heads, false, "head");
+    AddEntries(lexicon::k_not_names, not_names);
+  }
+  bool Title(std::string_view w) const { return title_heads.count(w) || title_modifiers.count(w); }
+};
+
+const Lexicons& Lex() {
+  static const Lexicons lexicons;
+  return lexicons;
 }
 
 // Length in bytes of the UTF-8 character starting with `lead` (1 for a stray byte).
@@ -122,7 +179,13 @@ bool IsNameWord(std::string_view word) {
   }
   auto first = static_cast<unsigned char>(word[0]);
   if (std::isupper(first)) return true;
-  if (std::islower(first)) return HasUpper(word.substr(1));
+  if (std::islower(first)) {
+    // "non-Nato", "anti-EU", "ex-Enron": a lowercase prefix makes an adjective.
+    for (std::string_view prefix : {"non-", "anti-", "pro-", "post-", "pre-", "mid-", "ex-", "pan-"}) {
+      if (word.starts_with(prefix)) return false;
+    }
+    return HasUpper(word.substr(1));
+  }
   return false;
 }
 
@@ -211,26 +274,368 @@ void AddRoleReferences(std::string_view text, const Sentence& sentence, const Ta
   }
 }
 
+// Words that begin names although they are ordinary words too ("New York", "General Motors"):
+// a sentence-initial one is kept when a name word follows it.
+constexpr std::string_view kNameInitialWords[] = {
+    "New", "General", "Standard", "National", "United", "Royal", "First", "Great", "Central", "Federal",
+    "International", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
+    "Global", "Universal", "Continental", "Allied", "Associated", "Imperial", "Union", "Grand", "Old"};
+
+// Lowercase words right before a capitalized name that make it a person ("finance minister
+// Jane Roe", "Airbus head Jo Bloggs"); the lowercase forms of the title heads count too.
+constexpr std::string_view kPersonCueWords[] = {
+    "head", "boss", "founder", "owner", "investor", "tycoon", "billionaire", "entrepreneur", "chief",
+    "executive", "chairman", "chairwoman", "president", "minister", "secretary", "director", "spokesman",
+    "spokeswoman", "spokesperson", "analyst", "economist", "governor", "chancellor", "commissioner",
+    "manager", "ceo", "co-founder", "co-head", "partner", "treasurer", "officer", "premier", "mayor",
+    "senator", "strategist", "trader", "dealer", "lawyer", "professor", "tenor", "actor", "singer"};
+
+bool IsMonthOrDay(std::string_view word) {
+  static constexpr std::string_view kMonthsAndDays[] = {
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday"};
+  return Contains(kMonthsAndDays, word);
+}
+
+bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for"; }
+
+// Head words of bodies whose names go on with "for" ("Centre for Economic Research").
+constexpr std::string_view kForBodies[] = {
+    "Institute", "Office", "Centre", "Center", "Council", "Commission", "Agency", "Department", "Ministry",
+    "Association", "Foundation", "Bureau", "Organisation", "Organization", "Society", "Federation", "Fund",
+    "Committee", "Alliance", "Coalition", "Campaign", "Trust"};
+
+// A model number ("A380", "B747"): capital letters then digits. A product, not a party.
+bool IsModelNumber(std::string_view word) {
+  std::size_t letters = 0;
+  while (letters < word.size() && std::isupper(static_cast<unsigned char>(word[letters]))) ++letters;
+  if (letters == 0 || letters > 2 || letters + 2 > word.size()) return false;
+  return std::all_of(word.begin() + static_cast<std::ptrdiff_t>(letters), word.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+bool IsCapitalizedWord(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && !HasUpper(word.substr(1));
+}
+
+bool IsAllCaps(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    letter = letter || std::isupper(static_cast<unsigned char>(c));
+  }
+  return letter;
+}
+
+// Initials as a given name: "JP", "J.", "J.P.".
+bool IsInitials(std::string_view word) {
+  if (word.empty() || word.size() > 4) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; });
+}
+
+// An ordinary English word, capitalized because it opens a sentence ("Reports", "Quarterly"):
+// in the common-word lexicon, or a plural/adverb/past form of one.
+bool IsCommonWord(std::string_view word) {
+  if (!IsCapitalizedWord(word)) return false;
+  std::string lower = Lower(word);
+  const WordSet& common = Lex().common;
+  if (common.count(lower)) return true;
+  auto stem = [&](std::string_view cut, std::string_view add) {
+    if (lower.size() <= cut.size() + 2 || lower.compare(lower.size() - cut.size(), cut.size(), cut) != 0) return false;
+    std::string base = lower.substr(0, lower.size() - cut.size()) + std::string(add);
+    return common.count(base) > 0;
+  };
+  return stem("s", "") || stem("es", "") || stem("ies", "y") || stem("ly", "") || stem("ed", "") ||
+         stem("ed", "e") || stem("ing", "") || stem("ing", "e");
+}
+
+// A capitalized word news opens sentences with ("Troubled", "Shares"): sentence_starters.txt.
+bool IsStarter(std::string_view word) {
+  if (!IsCapitalizedWord(word)) return false;
+  std::string lower = Lower(word);
+  // A gerund opening a clause ("Bringing Acme back …") is no part of a name.
+  if (lower.size() > 5 && lower.ends_with("ing") && Lex().common.count(lower)) return true;
+  return Lex().starters.count(lower) > 0;
+}
+
+// True when `word` occurs in the text capitalized inside a sentence (after a word or a
+// comma), where only a name is capitalized: "Shell" rescued at a sentence start.
+bool WrittenCapitalizedInside(std::string_view text, std::string_view word) {
+  std::size_t at = 0;
+  while ((at = text.find(word, at)) != std::string_view::npos) {
+    std::size_t after = at + word.size();
+    bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+    bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+    if (left && right && at > 0) {
+      std::size_t p = at;
+      while (p > 0 && text[p - 1] == ' ') --p;
+      if (p > 0 && p < at) {
+        auto c = static_cast<unsigned char>(text[p - 1]);
+        if (std::isalnum(c) || c == ',' || c == ';' || c == '&') return true;
+      }
+    }
+    at = after;
+  }
+  return false;
+}
+
+// True when the text writes `surname` after an honorific ("Mr Camus"): a person.
+bool HonorificSurname(std::string_view text, std::string_view surname) {
+  for (std::string_view honorific : {"Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Dr ", "Dr. "}) {
+    std::string probe = std::string(honorific) + std::string(surname);
+    std::size_t at = 0;
+    while ((at = text.find(probe, at)) != std::string_view::npos) {
+      std::size_t after = at + probe.size();
+      bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+      if (left && right) return true;
+      at = after;
+    }
+  }
+  return false;
+}
+
+// True when the "and" at words[j] sits inside one name: the capitalized words after it end
+// with a legal suffix or a government head word, and the word before it is not a legal suffix
+// ("Acme Corp and Brenlow Inc" are two).
+bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+  const Lexicons& lex = Lex();
+  auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  if (j == 0 || lex.org_suffixes.count(word(j - 1))) return false;
+  std::size_t k = j + 1;
+  std::size_t last = j;
+  while (k < words.size() && k <= j + 4 && IsNameWord(word(k)) &&
+         text.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == " ") {
+    last = k++;
+  }
+  if (last == j) return false;
+  return lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0;
+}
+
+// Per-article answers to the whole-text questions, asked once per word.
+class ArticleMemo {
+ public:
+  explicit ArticleMemo(std::string_view text) : text_(text) {}
+  bool OrdinaryAtStart(std::string_view word) {
+    return Ask(ordinary_, word, [&] {
+      if (!IsCapitalizedWord(word)) return false;
+      return (IsCommonWord(word) || OccursLowercase(text_, word)) && !WrittenCapitalizedInside(text_, word);
+    });
+  }
+  bool CapitalizedInside(std::string_view phrase) {
+    return Ask(inside_, phrase, [&] { return WrittenCapitalizedInside(text_, phrase); });
+  }
+  bool Honorific(std::string_view surname) {
+    return Ask(honorific_, surname, [&] { return HonorificSurname(text_, surname); });
+  }
+
+ private:
+  template <typename F>
+  static bool Ask(std::unordered_map<std::string_view, bool>& memo, std::string_view key, F&& compute) {
+    auto found = memo.find(key);
+    if (found != memo.end()) return found->second;
+    bool answer = compute();
+    memo.emplace(key, answer);
+    return answer;
+  }
+  std::string_view text_;
+  std::unordered_map<std::string_view, bool> ordinary_, inside_, honorific_;
+};
+
+// One capitalized run of a sentence, cut into names with types: leading ordinary words,
+// nationalities and titles dropped, an organization cut from a person after it.
+class RunSplitter {
+ public:
+  RunSplitter(std::string_view text, const std::vector<Word>& words, ArticleMemo& memo)
+      : text_(text), words_(words), memo_(memo) {}
+
+  // Names of words [lo, hi]; `clause_start` when lo opens the sentence or a quote; `cue` a
+  // person cue before the run (a lowercase title such as "chairman").
+  void Split(std::size_t lo, std::size_t hi, bool clause_start, bool person_cue, std::vector<Mention>& out) {
+    const Lexicons& lex = Lex();
+    // A sentence-initial ordinary word alone is no name ("Reports"); before other name
+    // words it is part of the name ("Farrow Bank") unless it is a word news opens sentences
+    // with ("Troubled Acme", "Shares Acme").
+    if (clause_start && lo <= hi && memo_.OrdinaryAtStart(W(lo))) {
+      bool keep = false;
+      if (lo < hi) {
+        const std::string_view second = W(lo + 1);
+        const bool before_acronym = IsAllCaps(second) && second.size() > 1;  // "Big US", "New EU"
+        const bool before_of = IsJoiner(second) && !lex.org_heads.count(W(lo)) && !lex.government_heads.count(W(lo));
+        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of) ||
+               (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
+                !IsAllCaps(W(lo + 1))) ||
+               memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
+      }
+      if (!keep) lo = Next(lo, hi);
+    }
+    // Leading nationalities: part of an organization's name ("British Airways"), else cut,
+    // and then the name after it is a person ("Irishmen J Smith").
+    while (lo <= hi && lex.demonyms.count(W(lo))) {
+      if (lo == hi) return;
+      std::string_view next = W(lo + 1);
+      bool person_next = lex.first_names.count(next) || IsInitials(next) || lex.Title(next) || lex.demonyms.count(next);
+      if (!person_next || HasOrgEvidence(lo + 1, hi)) break;  // "Canadian Tire", "British Airways"
+      lo = Next(lo, hi);
+      person_cue = !lex.Title(next);
+    }
+    // Title segments (contiguous title words holding at least one head word) cut the run;
+    // the name after a title is a person.
+    std::size_t start = lo;
+    std::size_t k = lo;
+    while (k <= hi) {
+      if (!lex.Title(W(k))) {
+        ++k;
+        continue;
+      }
+      std::size_t end = k;
+      bool head = false;
+      while (end <= hi && lex.Title(W(end))) head = lex.title_heads.count(W(end++)) > 0 || head;
+      if (!head) {
+        k = end;
+        continue;
+      }
+      if (k > start) Piece(start, k - 1, person_cue, out);
+      start = end;
+      k = end;
+      person_cue = true;
+    }
+    if (start <= hi) Piece(start, hi, person_cue, out);
+  }
+
+ private:
+  std::string_view W(std::size_t k) const { return text_.substr(words_[k].begin, words_[k].end - words_[k].begin); }
+  std::size_t Next(std::size_t k, std::size_t hi) const {
+    ++k;
+    while (k <= hi && IsJoiner(W(k))) ++k;
+    return k;
+  }
+
+  bool HasOrgEvidence(std::size_t a, std::size_t b) const {
+    const Lexicons& lex = Lex();
+    if (lex.org_suffixes.count(W(b))) return true;
+    for (std::size_t k = a; k <= b; ++k) {
+      if (lex.org_heads.count(W(k)) || lex.government_heads.count(W(k))) return true;
+    }
+    return false;
+  }
+
+  void Piece(std::size_t a, std::size_t b, bool person_cue, std::vector<Mention>& out) {
+    const Lexicons& lex = Lex();
+    while (a <= b && IsJoiner(W(a))) ++a;
+    while (b > a && IsJoiner(W(b))) --b;
+    if (a > b) return;
+    // An organization then a person with a given name: "Acme Jane Roe".
+    if (!person_cue && b >= a + 2) {
+      for (std::size_t k = a + 1; k + 1 <= b && k <= b; ++k) {
+        if (b - k > 2 || IsJoiner(W(k - 1))) continue;
+        if (!lex.first_names.count(W(k)) || HasOrgEvidence(k, b)) continue;
+        Emit(a, k - 1, EntityType::kOrganization, out);
+        Emit(k, b, EntityType::kPerson, out);
+        return;
+      }
+    }
+    Emit(a, b, Type(a, b, person_cue), out);
+  }
+
+  EntityType Type(std::size_t a, std::size_t b, bool person_cue) {
+    const Lexicons& lex = Lex();
+    std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
+    if (a == b && IsModelNumber(name)) return EntityType::kProduct;
+    if (lex.government_names.count(name)) return EntityType::kGovernment;
+    if (lex.places.count(name)) return EntityType::kPlace;
+    if (a < b && lex.org_suffixes.count(W(b))) return EntityType::kOrganization;
+    for (std::size_t k = a; k <= b; ++k) {
+      if (lex.government_heads.count(W(k))) return EntityType::kGovernment;
+      if (k < b && W(k) == "Central" && W(k + 1) == "Bank") return EntityType::kGovernment;
+    }
+    for (std::size_t k = a + 1; k <= b; ++k) {
+      if (lex.org_heads.count(W(k))) return EntityType::kOrganization;
+    }
+    if (a + 1 < b && lex.org_heads.count(W(a)) && IsJoiner(W(a + 1))) return EntityType::kOrganization;  // "Bank of X"
+    // Reuters marks company names: "<Acme Corp>", "Acme Corp <ACME>".
+    std::size_t begin = words_[a].begin;
+    std::size_t end = words_[b].end;
+    if (begin > 0 && text_[begin - 1] == '<') return EntityType::kOrganization;
+    if (text_.compare(end, 2, " <") == 0 && std::isupper(static_cast<unsigned char>(text_[std::min(end + 2, text_.size() - 1)]))) {
+      return EntityType::kOrganization;
+    }
+    bool capitalized = std::all_of(&words_[a], &words_[b] + 1, [&](const Word& w) {
+      std::string_view word = text_.substr(w.begin, w.end - w.begin);
+      return IsJoiner(word) || std::isupper(static_cast<unsigned char>(word[0]));
+    });
+    bool person_shape = capitalized && b - a <= 3 && !IsAllCaps(W(b));
+    if (person_cue && person_shape) return EntityType::kPerson;
+    if (person_shape && a < b && b - a <= 2 && (lex.first_names.count(W(a)) || IsInitials(W(a))) &&
+        !IsInitials(W(b)) && (lex.first_names.count(W(a)) || memo_.Honorific(W(b)))) {
+      return EntityType::kPerson;
+    }
+    if (person_shape && a < b && memo_.Honorific(W(b))) return EntityType::kPerson;
+    // "Richmond, Va.", "Lugano, Switzerland": a name before a state or country is a place.
+    if (text_.compare(end, 2, ", ") == 0) {
+      std::size_t after = end + 2;
+      std::size_t stop = after;
+      while (stop < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[stop])) || text_[stop] == '.')) ++stop;
+      std::string_view next = text_.substr(after, stop - after);
+      while (!next.empty() && next.back() == '.') next.remove_suffix(1);
+      const bool followed_by_digit = stop + 1 < text_.size() && text_[stop] == ' ' &&
+                                     std::isdigit(static_cast<unsigned char>(text_[stop + 1]));  // "Feb 26"
+      const bool apostrophe = stop < text_.size() && (text_[stop] == '\'' || text_.compare(stop, 3, "\xE2\x80\x99") == 0);
+      const bool state = lex.not_names.count(next) && next.size() <= 5 && !followed_by_digit;
+      // A country after a comma is a location only after "of", "in", "at", "from", "near".
+      std::string_view before = text_.substr(0, begin);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const bool located = before.ends_with(" of") || before.ends_with(" in") || before.ends_with(" at") ||
+                           before.ends_with(" from") || before.ends_with(" near");
+      if (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])) && !apostrophe &&
+          (state || (located && lex.places.count(next)))) {
+        return EntityType::kPlace;
+      }
+    }
+    // A wire dateline: "HOUSTON, March 3 -" at a sentence start.
+    if (IsAllCaps(name) && W(a).size() > 2 && end < text_.size() && text_[end] == ',' &&
+        (begin == 0 || text_[begin - 1] == '\n')) {
+      return EntityType::kPlace;
+    }
+    return EntityType::kUnknown;
+  }
+
+  void Emit(std::size_t a, std::size_t b, EntityType type, std::vector<Mention>& out) {
+    const Lexicons& lex = Lex();
+    while (b > a && IsJoiner(W(b))) --b;
+    std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
+    if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name))) return;
+    Mention mention;
+    mention.kind = MentionKind::kEntity;
+    mention.span = {words_[a].begin, words_[b].end};
+    mention.text = std::string(name);
+    mention.entity.type = type;
+    out.push_back(std::move(mention));
+  }
+
+  std::string_view text_;
+  const std::vector<Word>& words_;
+  ArticleMemo& memo_;
+};
+
 }  // namespace
 
 std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sentence>& sentences,
                                   const std::vector<Mention>& taken_mentions) {
   const TakenSpans taken(taken_mentions);
+  const Lexicons& lex = Lex();
+  ArticleMemo memo(text);
   std::vector<Mention> found;
   for (const Sentence& sentence : sentences) {
     std::vector<Word> words = SplitWords(text, sentence.span.begin, sentence.span.end);
+    RunSplitter splitter(text, words, memo);
     std::size_t i = 0;
-    bool after_title = false;
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
-      bool is_title = Contains(kTitles, word);
-      auto blocked = [&](std::size_t k) {
-        return taken.Overlaps(words[k].begin, words[k].end);
-      };
-      const bool sentence_start = i == 0;  // the first word, after any bullet or quote
-      if (is_title || !IsNameWord(word) || Contains(kCapitalizedStopwords, word) || Contains(kMonthsAndDays, word) ||
-          IsAllDigits(word) || blocked(i) || (sentence_start && Contains(kCommonSentenceStarters, word))) {
-        after_title = is_title;
+      auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
+      if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || lex.not_names.count(word) ||
+          IsAllDigits(word) || blocked(i)) {
         ++i;
         continue;
       }
@@ -241,35 +646,40 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
         std::string_view next = text.substr(words[j].begin, words[j].end - words[j].begin);
         std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
         if (gap != " ") break;  // punctuation or a possessive between words ends the name
-        if (IsNameWord(next) && !Contains(kTitles, next) && !Contains(kCapitalizedStopwords, next) &&
-            !Contains(kMonthsAndDays, next) && !blocked(j)) {
+        if (IsNameWord(next) && !Contains(kCapitalizedStopwords, next) && !IsMonthOrDay(next) && !blocked(j)) {
           last = j;
           ++j;
           continue;
         }
-        if ((next == "of" || next == "de" || next == "&") && j + 1 < words.size() &&
+        if (IsJoiner(next) && next != "for" && j + 1 < words.size() && !(next == "of" && lex.org_suffixes.count(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin))) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
+          j += 1;
+          continue;
+        }
+        // "for" after a body's head word: "Institute for Supply Management", "Office for …".
+        if (next == "for" && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
+            IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
+          j += 1;
+          continue;
+        }
+        // "and" inside one name: "Securities and Exchange Commission", "Cable and Wireless Plc".
+        if (next == "and" && AndJoinsName(text, words, j)) {
           j += 1;
           continue;
         }
         break;
       }
-      std::size_t begin = words[i].begin;
-      std::size_t end = words[last].end;
-      bool sentence_initial = words[i].begin == sentence.span.begin;
-      bool single_word = last == i;
-      std::string_view name = text.substr(begin, end - begin);
-      if (sentence_initial && single_word && !HasUpper(name.substr(1)) && OccursLowercase(text, name)) {
-        i = last + 1;
-        continue;
+      // A sentence or a quote opens here: a capitalized ordinary word may stand first.
+      std::size_t gap_begin = i == 0 ? sentence.span.begin : words[i - 1].end;
+      std::string_view gap = text.substr(gap_begin, words[i].begin - gap_begin);
+      bool clause_start = i == 0 || gap.find_first_of("\":(") != std::string_view::npos ||
+                          gap.find("\xE2\x80\x9C") != std::string_view::npos || gap.find("\xE2\x80\x98") != std::string_view::npos;
+      bool person_cue = false;
+      if (i > 0 && gap == " ") {
+        std::string before = Lower(text.substr(words[i - 1].begin, words[i - 1].end - words[i - 1].begin));
+        person_cue = Contains(kPersonCueWords, before);
       }
-      Mention mention;
-      mention.kind = MentionKind::kEntity;
-      mention.span = {begin, end};
-      mention.text = std::string(name);
-      mention.entity.type = after_title ? EntityType::kPerson : EntityType::kUnknown;
-      found.push_back(std::move(mention));
-      after_title = false;
+      splitter.Split(i, last, clause_start, person_cue, found);
       i = last + 1;
     }
     AddRoleReferences(text, sentence, taken, found);

@@ -2,7 +2,11 @@
 // Entity mentions found by shape (internal to extract): capitalized name sequences
 // ("Microsoft Azure", "Andy Jassy"), acronyms ("AWS"), camel-case names ("OpenAI"), and
 // role references ("it", "the company", "the former", "the two parties") as kPronoun.
-// Canonical identity is normalize's job; here only spans and a first type guess.
+// The lexicons of extract/data/ (see its README) set boundaries and a first type: no
+// sentence-initial ordinary word, nationality, title, month or state abbreviation is a name;
+// titles and given names cut an org from a person; legal suffixes, org heads, places,
+// government bodies, wire tickers and person cues type the name (kUnknown when none fits).
+// Canonical identity is normalize's job.
 
 #include <string_view>
 #include <vector>

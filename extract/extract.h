@@ -114,7 +114,7 @@ struct DateValue {
   bool operator==(const DateValue&) const = default;
 };
 
-enum class EntityType { kUnknown, kOrganization, kPerson, kProduct, kPlace, kPronoun };
+enum class EntityType { kUnknown, kOrganization, kPerson, kProduct, kPlace, kPronoun, kGovernment };
 
 struct EntityRef {
   EntityType type = EntityType::kUnknown;

@@ -87,6 +87,7 @@ const char* EntityTypeName(EntityType type) {
     case EntityType::kProduct: return "product";
     case EntityType::kPlace: return "place";
     case EntityType::kPronoun: return "reference";
+    case EntityType::kGovernment: return "government";
   }
   return "unknown";
 }

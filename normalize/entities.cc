@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <utility>
 #include <sstream>
 
 #include "normalize/normalize.h"
@@ -44,16 +46,65 @@ std::vector<std::string> SplitBars(const std::string& field) {
 }
 
 std::optional<extract::EntityType> ParseType(std::string_view type) {
-  if (type == "org" || type == "organization" || type == "regulator" || type == "unit") return extract::EntityType::kOrganization;
+  if (type == "org" || type == "organization" || type == "unit") return extract::EntityType::kOrganization;
+  if (type == "regulator" || type == "government") return extract::EntityType::kGovernment;
   if (type == "person") return extract::EntityType::kPerson;
   if (type == "product" || type == "service" || type == "platform") return extract::EntityType::kProduct;
   if (type == "place") return extract::EntityType::kPlace;
   return std::nullopt;
 }
 
+// "TimeWarner" → "Time Warner", "DaimlerChrysler" → "Daimler Chrysler": a lowercase letter
+// then a capital that starts a lowercase run is a word break, so the run-together spelling
+// and the spaced one key alike. Acronym tails ("OpenAI") and all-caps words stay whole.
+std::string SplitCamelCase(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 4);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(name[i - 1])) && i + 1 < name.size() &&
+        std::islower(static_cast<unsigned char>(name[i + 1]))) {
+      out += ' ';
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+// German umlauts as English text writes them ("Börse" → "boerse"), then other marks dropped
+// ("Nestlé" → "nestle"), on case-folded NFKC text. ß is "ss" after case folding already.
+std::string Transliterate(std::string folded) {
+  static constexpr std::pair<std::string_view, std::string_view> kUmlauts[] = {
+      {"\xC3\xA4", "ae"}, {"\xC3\xB6", "oe"}, {"\xC3\xBC", "ue"}};
+  std::string out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    bool replaced = false;
+    for (const auto& [from, to] : kUmlauts) {
+      if (folded.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size() - 1;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += folded[i];
+  }
+  if (std::all_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return out;
+  utf8proc_uint8_t* stripped = nullptr;
+  utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(out.data()),
+                                         static_cast<utf8proc_ssize_t>(out.size()), &stripped,
+                                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  if (length >= 0 && stripped != nullptr) out.assign(reinterpret_cast<const char*>(stripped), static_cast<std::size_t>(length));
+  std::free(stripped);
+  return out;
+}
+
 }  // namespace
 
-std::string CanonicalKey(std::string_view name) {
+std::string CanonicalKey(std::string_view original) {
+  const std::string camel = SplitCamelCase(original);
+  const std::string_view name = camel;
   // NFKC + case fold with utf8proc; on invalid UTF-8 fall back to the bytes as given
   // (corpus has validated article text, so this only guards user data files).
   std::string folded;
@@ -77,6 +128,7 @@ std::string CanonicalKey(std::string_view name) {
     for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   std::free(mapped);
+  if (!ascii) folded = Transliterate(std::move(folded));
   // Right single quote → apostrophe, so both possessive spellings strip alike.
   std::string text;
   text.reserve(folded.size());

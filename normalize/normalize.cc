@@ -90,6 +90,39 @@ bool IsPairReference(std::string_view text) {
          text == "both parties" || text == "the two firms";
 }
 
+// "the company", "The firm", "the group": a reference to one organisation.
+bool IsOrgReference(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "the company" || lower == "the firm" || lower == "the group";
+}
+
+// An all-capitals short name ("HP", "EADS"): 2 to 6 letters.
+bool IsAcronym(std::string_view text) {
+  return text.size() >= 2 && text.size() <= 6 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
+// The initials of a name's words, hyphenated parts counted apart, small words and legal
+// suffixes left out: "Hewlett-Packard Co" → "HP", "Bank of Nowhere" → "BN".
+std::string Initials(std::string_view name) {
+  static constexpr std::string_view kSkipped[] = {"of", "and", "&", "the", "de", "for", "Co", "Corp", "Inc", "Ltd",
+                                                  "plc", "PLC", "AG", "SA", "NV", "Group", "Holdings", "LLC"};
+  std::string initials;
+  std::size_t at = 0;
+  while (at < name.size()) {
+    std::size_t end = name.find_first_of(" -", at);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(at, end - at);
+    while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (!word.empty() && std::find(std::begin(kSkipped), std::end(kSkipped), word) == std::end(kSkipped)) {
+      initials += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    }
+    at = end + 1;
+  }
+  return initials;
+}
+
 std::string LowerAscii(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -286,7 +319,9 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     const Mention& defined = extraction.mentions[entity_indexes[k + 1]];
     std::string_view between = text.substr(name.span.end, defined.span.begin - std::min(defined.span.begin, name.span.end));
     bool parenthesized = (between == " (" || between == "(") && defined.span.end < text.size() && text[defined.span.end] == ')';
-    if (!parenthesized) continue;
+    // A wire ticker: "Acme Corp <ACME>" makes ACME an alias of Acme Corp.
+    bool ticker = (between == " <" || between == "<") && defined.span.end < text.size() && text[defined.span.end] == '>';
+    if (!parenthesized && !ticker) continue;
     const Entity* long_entity = impl_->table.FindByKey(key_of(name.text));
     const Entity* short_entity = impl_->table.FindByKey(key_of(defined.text));
     EntityRef ref = long_entity ? impl_->FromTable(*long_entity)
@@ -295,20 +330,32 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     article_names[key_of(name.text)] = ref;
     article_names[key_of(defined.text)] = ref;
   }
-  // Short forms: "Orbis" after "Orbis Cloud" is the same party when the table knows
-  // neither, i.e. the longer name in the article starts with the shorter one.
-  std::vector<std::pair<std::string, std::size_t>> names;  // key, an entity mention index
+  // Short forms, when the table does not know the short one and the longer name came first
+  // in the article: "Orbis" after "Orbis Cloud" (the longer name starts with it), a person's
+  // surname after the full name ("Roe" after "Jane Roe"), and initials after the name they
+  // abbreviate ("HP" after "Hewlett-Packard Co"). The most recent such longer name wins.
+  std::vector<std::pair<std::string, std::size_t>> names;  // key, its first entity mention index
   for (std::size_t index : entity_indexes) {
     const std::string& key = key_of(extraction.mentions[index].text);
     if (std::none_of(names.begin(), names.end(), [&](const auto& name) { return name.first == key; })) {
       names.emplace_back(key, index);
     }
   }
-  for (const auto& [key, index] : names) {
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    const auto& [key, index] = names[n];
     if (article_names.count(key) || impl_->table.FindByKey(key)) continue;
-    for (const auto& [longer, other] : names) {
-      if (longer.size() > key.size() && longer.compare(0, key.size(), key) == 0 && longer[key.size()] == ' ') {
-        article_names[key] = resolve(extraction.mentions[other].text, extraction.mentions[other].entity.type);
+    const Mention& short_form = extraction.mentions[index];
+    const bool acronym = IsAcronym(short_form.text);
+    for (std::size_t m = n; m-- > 0;) {  // names first written before this one, latest first
+      const auto& [longer, other] = names[m];
+      const Mention& full = extraction.mentions[other];
+      bool prefix = longer.size() > key.size() && longer.compare(0, key.size(), key) == 0 && longer[key.size()] == ' ';
+      bool surname = full.entity.type == EntityType::kPerson && short_form.entity.type != EntityType::kOrganization &&
+                     longer.size() > key.size() && longer.compare(longer.size() - key.size(), key.size(), key) == 0 &&
+                     longer[longer.size() - key.size() - 1] == ' ';
+      bool initials = acronym && full.entity.type != EntityType::kPerson && Initials(full.text) == short_form.text;
+      if (prefix || surname || initials) {
+        article_names[key] = resolve(full.text, full.entity.type);
         break;
       }
     }
@@ -340,6 +387,18 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
   for (Mention& mention : extraction.mentions) {
     if (mention.kind == MentionKind::kEntity) {
       if (mention.entity.type != EntityType::kPronoun) mention.entity = resolve(mention.text, mention.entity.type);
+    }
+  }
+  // "the company", "the firm", "the group": the organisation named last before it (its id
+  // and name; the type stays `reference`).
+  const Mention* last_org = nullptr;
+  for (Mention& mention : extraction.mentions) {
+    if (mention.kind != MentionKind::kEntity) continue;
+    if (mention.entity.type == EntityType::kOrganization) {
+      last_org = &mention;
+    } else if (mention.entity.type == EntityType::kPronoun && last_org != nullptr && IsOrgReference(mention.text)) {
+      mention.entity.id = last_org->entity.id;
+      mention.entity.name = last_org->entity.name;
     }
   }
   // Dates after every entity is resolved: a fiscal year's owner may be named after it.

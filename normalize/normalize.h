@@ -29,9 +29,12 @@ struct Entity {
   bool operator==(const Entity&) const = default;
 };
 
-// The key names are compared by: NFKC, case folded, possessive dropped, punctuation to
-// spaces, corporate suffixes ("Inc.", "Corp.", "Ltd", "plc", "LLC", "AG", "SA", "Group")
-// and a leading "the" stripped. "Microsoft Corp.'s" → "microsoft".
+// The key names are compared by: run-together words split ("TimeWarner" → "time warner"),
+// NFKC, case folded, umlauts transliterated and other marks dropped ("Börse" → "boerse",
+// "Nestlé" → "nestle"), possessive dropped, punctuation to spaces, corporate suffixes ("Inc.",
+// "Corp.", "Ltd", "plc", "LLC", "AG", "SA", "N.V.", "Group") and a leading "the" stripped.
+// "Microsoft Corp.'s" → "microsoft". It is also the id of a name the table does not know,
+// so two articles' "Deutsche Boerse AG" and "Deutsche Börse" get one id.
 std::string CanonicalKey(std::string_view name);
 
 // Canonical entities from tab-separated files (format in normalize/data/README.md).

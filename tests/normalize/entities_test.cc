@@ -192,3 +192,106 @@ TEST_CASE("quantity claims: parties resolve, references name their organisation,
 
 }  // namespace
 }  // namespace concord::normalize
+
+namespace concord::normalize {
+namespace {
+
+TEST_CASE("entities: keys unify spelling variants of one unknown company and keep different ones apart") {
+  CHECK(CanonicalKey("Vantor B\xC3\xB6rse") == "vantor boerse");
+  CHECK(CanonicalKey("Vantor Boerse AG") == "vantor boerse");
+  CHECK(CanonicalKey("VANTOR B\xC3\x96RSE") == "vantor boerse");
+  CHECK(CanonicalKey("Gro\xC3\x9F" "mann M\xC3\xBCller GmbH") == "grossmann mueller");
+  CHECK(CanonicalKey("Nestl\xC3\xA9 S.A.") == "nestle");
+  CHECK(CanonicalKey("Calder-Warner Co.") == "calder warner");
+  CHECK(CanonicalKey("CalderWarner") == "calder warner");
+  CHECK(CanonicalKey("Calder Warner's") == "calder warner");
+  CHECK(CanonicalKey("Sedrin N.V.") == "sedrin");
+  CHECK(CanonicalKey("Calder Warner") != CanonicalKey("Warner Sound"));
+  CHECK(CanonicalKey("OpenAI") == "openai");
+}
+
+struct Resolved {
+  std::string text;
+  std::string id;
+  extract::EntityType type;
+};
+
+std::vector<Resolved> ResolveText(const std::string& text) {
+  static const Normalizer normalizer = [] {
+    auto created = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  static const extract::Extractor extractor = [] {
+    auto created = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  corpus::Article article;
+  article.id = "a";
+  article.published = "2026-04-28";
+  article.text = text;
+  extract::Extraction extraction = extractor.Extract(article);
+  normalizer.Normalize(article, extraction);
+  std::vector<Resolved> out;
+  for (const extract::Mention& mention : extraction.mentions) {
+    if (mention.kind == extract::MentionKind::kEntity) out.push_back({mention.text, mention.entity.id, mention.entity.type});
+  }
+  return out;
+}
+
+std::string IdOf(const std::vector<Resolved>& mentions, const std::string& text, std::size_t nth = 0) {
+  for (const Resolved& mention : mentions) {
+    if (mention.text == text && nth-- == 0) return mention.id;
+  }
+  return "<none>";
+}
+
+TEST_CASE("entities: one id across articles and in-article short forms, definitions and tickers") {
+  auto first = ResolveText("Vantor Boerse AG bid for Sedrin N.V. on Monday. Later, Vantor said the offer stood.");
+  auto second = ResolveText("Shares in Vantor B\xC3\xB6rse rose after Vantor B\xC3\xB6rse's bid.");
+  CHECK(IdOf(first, "Vantor Boerse AG") == "vantor boerse");
+  CHECK(IdOf(first, "Vantor") == "vantor boerse");
+  CHECK(IdOf(second, "Vantor B\xC3\xB6rse") == "vantor boerse");
+  CHECK(IdOf(second, "Vantor B\xC3\xB6rse", 1) == "vantor boerse");
+
+  auto defined = ResolveText("Kestrel-Halden Co (KH) makes pumps. KH said sales rose.");
+  CHECK(IdOf(defined, "KH") == "kestrel halden");
+  CHECK(IdOf(defined, "KH", 1) == "kestrel halden");
+  auto initials = ResolveText("Kestrel-Halden Co. makes pumps. The maker, KH, said sales rose.");
+  CHECK(IdOf(initials, "KH") == "kestrel halden");
+
+  auto ticker = ResolveText("Brenlow Corp <BRNL> agreed to buy Sedrin. BRNL said the deal closes in May.");
+  CHECK(IdOf(ticker, "BRNL") == "brenlow");
+  CHECK(IdOf(ticker, "BRNL", 1) == "brenlow");
+
+  auto apart = ResolveText("Calder Warner sold its stake in Warner Sound to Calder Warner's rival.");
+  CHECK(IdOf(apart, "Calder Warner") == "calder warner");
+  CHECK(IdOf(apart, "Warner Sound") == "warner sound");
+}
+
+TEST_CASE("entities: a surname after the full name is the same person, and the company points back") {
+  auto mentions = ResolveText(
+      "Jane Tolliver runs Halvard Foods. The company said profits rose. Tolliver said more was to come. "
+      "The firm employs 200 people.");
+  CHECK(IdOf(mentions, "Jane Tolliver") == "jane tolliver");
+  CHECK(IdOf(mentions, "Tolliver") == "jane tolliver");
+  CHECK(IdOf(mentions, "The company") == "halvard foods");
+  CHECK(IdOf(mentions, "The firm") == "halvard foods");
+  for (const Resolved& mention : mentions) {
+    if (mention.text == "The company") CHECK(mention.type == extract::EntityType::kPronoun);
+  }
+}
+
+TEST_CASE("entities: government bodies and places are typed and are not what the company points to") {
+  auto mentions = ResolveText("Brenlow Corp met the Trade Ministry in Rotterdam. The company said talks went well.");
+  bool ministry = false;
+  for (const Resolved& mention : mentions) {
+    if (mention.text == "Trade Ministry") ministry = mention.type == extract::EntityType::kGovernment;
+  }
+  CHECK(ministry);
+  CHECK(IdOf(mentions, "The company") == "brenlow");
+}
+
+}  // namespace
+}  // namespace concord::normalize

@@ -1,0 +1,196 @@
+// Names the entity table does not know: boundaries and types on sentences written for these
+// tests (FindEntities through the Extractor, before normalize).
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "testing.h"
+
+namespace concord::extract {
+namespace {
+
+const Extractor& NamesExtractor() {
+  static const Extractor extractor = [] {
+    auto created = Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  return extractor;
+}
+
+struct Name {
+  std::string text;
+  EntityType type;
+  std::size_t begin;
+};
+
+// Entity mentions of `text` other than role references, in text order.
+std::vector<Name> Names(const std::string& text) {
+  corpus::Article article;
+  article.id = "names";
+  article.text = text;
+  article.published = "2026-04-28";
+  std::vector<Name> names;
+  for (const Mention& mention : NamesExtractor().Extract(article).mentions) {
+    if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPronoun) continue;
+    CHECK(text.substr(mention.span.begin, mention.span.end - mention.span.begin) == mention.text);
+    names.push_back({mention.text, mention.entity.type, mention.span.begin});
+  }
+  return names;
+}
+
+bool Has(const std::vector<Name>& names, const std::string& text, EntityType type) {
+  for (const Name& name : names) {
+    if (name.text == text && name.type == type) return true;
+  }
+  return false;
+}
+
+bool HasText(const std::vector<Name>& names, const std::string& text) {
+  for (const Name& name : names) {
+    if (name.text == text) return true;
+  }
+  return false;
+}
+
+TEST_CASE("names: sentence-initial ordinary words, nationalities, months and titles are not names") {
+  const std::string text =
+      "Quarterly earnings at Brannock Textiles rose. Reports said Polish buyers want more. "
+      "Shares in Korvel Mining fell in March. Italian investors and Chinese banks were told on Friday. "
+      "The plant in Dayton, Tex. opened. Chief Executive officers met.";
+  std::vector<Name> names = Names(text);
+  for (const char* wrong : {"Quarterly", "Reports", "Polish", "Shares", "Italian", "Chinese", "March", "Friday",
+                            "Tex", "Chief Executive", "Chief"}) {
+    CAPTURE(wrong);
+    CHECK_FALSE(HasText(names, wrong));
+  }
+  CHECK(Has(names, "Brannock Textiles", EntityType::kOrganization));
+  CHECK(Has(names, "Korvel Mining", EntityType::kOrganization));
+  CHECK(HasText(names, "Dayton"));
+}
+
+TEST_CASE("names: a title, nationality or organization before a person is split off") {
+  std::vector<Name> names = Names(
+      "Dutch investor Pieter Vos joined the board. Irishmen JP Dunleavy and Sean Hurley own 29% of Carrow Rovers. "
+      "The defence group Veltrona Philippe Marchand is to leave. Finance Minister Alan Greywood spoke. "
+      "Halvard Foods Chief Executive Jane Tolliver said sales grew.");
+  CHECK(Has(names, "Pieter Vos", EntityType::kPerson));
+  CHECK(Has(names, "JP Dunleavy", EntityType::kPerson));
+  CHECK_FALSE(HasText(names, "Irishmen JP Dunleavy"));
+  CHECK(Has(names, "Veltrona", EntityType::kOrganization));
+  CHECK(Has(names, "Philippe Marchand", EntityType::kPerson));
+  CHECK(Has(names, "Alan Greywood", EntityType::kPerson));
+  CHECK_FALSE(HasText(names, "Finance Minister Alan Greywood"));
+  CHECK(Has(names, "Halvard Foods", EntityType::kOrganization));
+  CHECK(Has(names, "Jane Tolliver", EntityType::kPerson));
+}
+
+TEST_CASE("names: types from legal suffixes, tickers, places, government bodies and honorifics") {
+  const std::string text =
+      "Brenlow Corp <BRNL> agreed to buy <Sedrin N.V.> of Rotterdam. The Finance Ministry and the Federal "
+      "Reserve objected, and Parliament will vote. Mr Okafor said Tamsin Ltd would sell its Asia unit. "
+      "Okafor has run it since 2001. The British Airways deal closed in Brazil.";
+  std::vector<Name> names = Names(text);
+  CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
+  CHECK(Has(names, "BRNL", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin N.V", EntityType::kOrganization));
+  CHECK(Has(names, "Rotterdam", EntityType::kPlace));
+  CHECK(Has(names, "Finance Ministry", EntityType::kGovernment));
+  CHECK(Has(names, "Federal Reserve", EntityType::kGovernment));
+  CHECK(Has(names, "Parliament", EntityType::kGovernment));
+  CHECK(Has(names, "Okafor", EntityType::kPerson));
+  CHECK(Has(names, "Tamsin Ltd", EntityType::kOrganization));
+  CHECK(Has(names, "Asia", EntityType::kPlace));
+  CHECK(Has(names, "British Airways", EntityType::kOrganization));
+  CHECK(Has(names, "Brazil", EntityType::kPlace));
+}
+
+TEST_CASE("names: a sentence-initial word the article also writes as a name stays a name") {
+  std::vector<Name> names = Names("Harbour raised its forecast. Analysts said Harbour would gain. Sales fell.");
+  REQUIRE(!names.empty());
+  CHECK(names[0].text == "Harbour");
+  CHECK(names[0].begin == 0);
+  CHECK_FALSE(HasText(names, "Sales"));
+  CHECK_FALSE(HasText(names, "Analysts"));
+}
+
+TEST_CASE("names: possessives give the bare name and the span stops before them") {
+  const std::string text = "Korvel Mining's shares fell while Tamsin Ltd\xE2\x80\x99s rose.";
+  std::vector<Name> names = Names(text);
+  REQUIRE(names.size() == 2);
+  CHECK(names[0].text == "Korvel Mining");
+  CHECK(names[0].begin == 0);
+  CHECK(names[1].text == "Tamsin Ltd");
+  CHECK(names[1].begin == text.find("Tamsin"));
+}
+
+}  // namespace
+}  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: a nationality that is part of a company name stays, and 'and' joins one name") {
+  std::vector<Name> names = Names(
+      "A stake in Canadian Tire was sold to the Securities and Exchange Commission's delight, "
+      "while Cable and Wireless Plc and Brenlow Corp and Sedrin Inc talked.");
+  CHECK(HasText(names, "Canadian Tire"));
+  CHECK_FALSE(HasText(names, "Tire"));
+  CHECK(Has(names, "Securities and Exchange Commission", EntityType::kGovernment));
+  CHECK(Has(names, "Cable and Wireless Plc", EntityType::kOrganization));
+  CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin Inc", EntityType::kOrganization));
+}
+
+}  // namespace
+}  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: an ordinary sentence-initial word before 'of' or an acronym is cut") {
+  std::vector<Name> names = Names("Millions of Brazilians bought shares. Big US lenders joined. Bank of Nowhere agreed.");
+  CHECK_FALSE(HasText(names, "Millions of Brazilians"));
+  CHECK_FALSE(HasText(names, "Brazilians"));
+  CHECK_FALSE(HasText(names, "Big US"));
+  CHECK(Has(names, "US", EntityType::kPlace));
+  CHECK(Has(names, "Bank of Nowhere", EntityType::kOrganization));
+}
+
+}  // namespace
+}  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: a town before a state abbreviation or after 'of' before a country is a place") {
+  std::vector<Name> names = Names(
+      "Brenlow sold its plant in Marlowe, Tex., to Sedrin Inc of Vallorbe, Switzerland. Tamsin, Japan's largest "
+      "maker, and Korvel, Germany and Italy disagreed.");
+  CHECK(Has(names, "Marlowe", EntityType::kPlace));
+  CHECK(Has(names, "Vallorbe", EntityType::kPlace));
+  CHECK_FALSE(Has(names, "Tamsin", EntityType::kPlace));
+  CHECK_FALSE(Has(names, "Korvel", EntityType::kPlace));
+}
+
+}  // namespace
+}  // namespace concord::extract
+
+namespace concord::extract {
+namespace {
+
+TEST_CASE("names: bodies named with 'for', model numbers and prefixed adjectives") {
+  std::vector<Name> names = Names(
+      "A survey by the Institute for Marlowe Studies found that the non-Nato members and Brenlow for Tamsin "
+      "ordered the K470 jet.");
+  CHECK(HasText(names, "Institute for Marlowe Studies"));
+  CHECK_FALSE(HasText(names, "non-Nato"));
+  CHECK(HasText(names, "Brenlow"));
+  CHECK(HasText(names, "Tamsin"));
+  CHECK_FALSE(HasText(names, "Brenlow for Tamsin"));
+  CHECK(Has(names, "K470", EntityType::kProduct));
+}
+
+}  // namespace
+}  // namespace concord::extract
