@@ -152,6 +152,10 @@ std::string CanonicalKey(std::string_view original) {
       word += c;
       continue;
     }
+    // Dotted initials are one word: "S.A." → "sa", "N.V." → "nv", "U.S." → "us".
+    auto alpha_at = [&](std::size_t at) { return at < text.size() && std::isalpha(static_cast<unsigned char>(text[at])) != 0; };
+    bool lone_letter_before = i >= 1 && alpha_at(i - 1) && (i < 2 || !std::isalnum(static_cast<unsigned char>(text[i - 2])));
+    if (c == '.' && !word.empty() && lone_letter_before && alpha_at(i + 1) && !alpha_at(i + 2)) continue;
     if (c == '\'' && !word.empty() && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
         !(text[i + 1] == 's' && (i + 2 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 2]))))) {
       continue;  // "O'Neil" → "oneil"; but "'s" ends the word and is dropped below
