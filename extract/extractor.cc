@@ -10,6 +10,7 @@
 #include <cassert>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -659,7 +660,8 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
 // The article's lead organisation: the organisation named most often in its first three
 // sentences (the earliest on a tie), past a wire dateline ("HARTFORD, Conn., March 26 -").
 // Results shorthand ("Shr 43 cts vs 49 cts") names no owner: the figure is this one's.
-std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extraction& extraction) {
+std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extraction& extraction,
+                                            const std::function<bool(std::string_view)>& IsNotOwner) {
   constexpr std::size_t kLeadSentences = 3;
   constexpr std::size_t kMaxDateline = 80;
   if (extraction.sentences.empty()) return std::nullopt;
@@ -677,7 +679,8 @@ std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extract
     if (mention.span.begin >= until) break;
     // Shape gives no type to most names (normalize does): anything but a person or a reference.
     if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPerson ||
-        mention.entity.type == EntityType::kPronoun || mention.entity.type == EntityType::kPlace) {
+        mention.entity.type == EntityType::kPronoun || mention.entity.type == EntityType::kPlace ||
+        IsNotOwner(mention.text)) {
       continue;
     }
     auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) { return entry.first == mention.text; });
@@ -840,7 +843,8 @@ void Extractor::Impl::ApplyCues(const SentenceCues& cues, std::size_t clause_beg
 
 void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extraction) const {
   std::string_view text = article.text;
-  const std::optional<std::size_t> lead = LeadOrganisation(text, extraction);
+  const std::optional<std::size_t> lead =
+      LeadOrganisation(text, extraction, [&](std::string_view name) { return IsNotOwnerName(frames, name); });
   std::size_t mention_at = 0;
   for (std::size_t s = 0; s < extraction.sentences.size(); ++s) {
     const Span sentence = extraction.sentences[s].span;

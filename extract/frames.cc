@@ -333,7 +333,10 @@ std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t
     std::size_t next = k + 1;
     if (next < tokens_.size() && (tokens_[next].text == "has" || tokens_[next].text == "had")) ++next;
     bool speaker = next < tokens_.size() && In(kSpeechVerbs, tokens_[next].text);
-    if (governed || possessive || speaker || IsNotOwner(k)) continue;
+    // "The US firm agreed": a name before a descriptor noun modifies it; the firm is the subject.
+    bool modifier = k + 1 < tokens_.size() && IsWord(tokens_[k + 1]) &&
+                    InWordList(lexicon_, "@descriptor", tokens_, k + 1, std::min(tokens_.size(), k + 3));
+    if (governed || possessive || speaker || modifier || IsNotOwner(k)) continue;
     if (MentionAt(k)->entity.type == EntityType::kPerson) {
       if (!person) person = k;
       continue;
@@ -699,6 +702,13 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
     lexicon.triggers.push_back(std::move(trigger));
   }
   return Status::Ok();
+}
+
+bool IsNotOwnerName(const FrameLexicon& lexicon, std::string_view name) {
+  std::string lower;
+  lower.reserve(name.size());
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lexicon.not_owners.count(lower) > 0;
 }
 
 std::vector<FrameChoice> ChooseFrames(const FrameLexicon& lexicon, const FrameSentence& sentence,

@@ -51,6 +51,9 @@ struct FrameLexicon {
 // key, an unknown figure kind or side) the Status names "file:line" and what was expected.
 Status ParseFrames(std::string_view text, const std::string& file_name, FrameLexicon& lexicon);
 
+// True when `name` (any case) is in the lexicon's @not_owner list: never a figure's owner.
+bool IsNotOwnerName(const FrameLexicon& lexicon, std::string_view name);
+
 // What the chooser decided for one figure.
 struct FrameChoice {
   std::string frame;        // empty: unframed

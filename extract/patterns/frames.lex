@@ -22,6 +22,8 @@
 #   @rise / @fall      change verbs before a percentage: the figure is a change (change=up/down)
 #   @earlier           words after or before a figure that make it the earlier period's
 #   @not_owner         capitalized words never an owner (nationalities, months)
+#   @descriptor        a name right before one of these words modifies it ("the US firm
+#                      agreed"): it is not the clause's subject
 #   @money_nouns       a count of these is read as money ("40 mln dlrs" before the money
 #                      recognizer reads wire notation)
 
@@ -29,6 +31,7 @@
 @fall: fell | fall | falls | falling | fallen | down | dropped | drop | drops | declined | decline | declines | slumped | slumps | slipped | slid | plunged | tumbled | lost | lower | decreased | eased | shrank | sank | dipped | cut | off
 @earlier: year-earlier | year-ago | a year earlier | a year ago | last year | the previous year | a year before | vs | versus | compared with | compared to | against | from
 @not_owner: american | british | chinese | japanese | german | french | italian | spanish | russian | indian | european | asian | african | canadian | australian | dutch | swiss | swedish | korean | brazilian | mexican | irish | scottish | welsh | english | belgian | danish | norwegian | finnish | austrian | greek | polish | turkish | israeli | arab | saudi | iranian | iraqi | egyptian | argentine | argentinian | chilean | venezuelan | nigerian | south african | taiwanese | singaporean | malaysian | indonesian | thai | vietnamese | filipino | pakistani | portuguese | hungarian | czech | ukrainian | western | eastern | january | february | march | april | may | june | july | august | september | october | november | december | monday | tuesday | wednesday | thursday | friday | saturday | sunday | reports | analysts | shares | sales | profits | earnings | investors | officials | oper | shr | net | revs | avg | qtr | mths | quarterly | annual
+@descriptor: firm | company | group | giant | bank | carrier | maker | makers | retailer | government | operator | conglomerate | airline | insurer | lender | producer | manufacturer | chain | regulator | carmaker | unit | subsidiary | media | telecoms | oil | steel | drinks | food | software | mobile | internet | tobacco | car | firms | companies | banks | airlines | economy | consumers | shoppers | investors | officials
 @money_nouns: dlrs | cts | cents | stg | pesos | marks | francs | yen | lire | guilders | crowns | pounds | dollars | euros | rupees | rand | schillings
 
 # --- Measures of one party -------------------------------------------------------------
@@ -51,7 +54,7 @@ debt | debts | borrowings | liabilities | indebtedness | owes | owed: debt; figu
 market share | share of the market | share of the | of the market: market_share; figure=percent
 cost | costs | spending | spend | spent | charge | charges | write-off | write-offs | writedown | writedowns | write-down | write-downs | expenses | expenditure | provision | provisions | outlay | capital spending | investment programme: cost; figure=money,percent
 assets | asset | holdings | funds under management | deposits: assets; figure=money
-reserves | cash pile | cash reserves | foreign exchange reserves | gold reserves | cash: reserves; figure=money
+reserves | cash pile | cash reserves | foreign exchange reserves | gold reserves | cash holdings: reserves; figure=money
 pension | pensions | pension fund | pension deficit | pension scheme: pension; figure=money,percent
 salary | salaries | wages | wage | bonus | bonuses | pay rise | pay rises | pay deal | pay packet | pay offer | remuneration | compensation package | executive pay: pay; figure=money,percent
 tax | taxes | taxation | tax bill | vat | duty | duties | levy | tariff | tariffs: tax; figure=money,percent
