@@ -194,7 +194,8 @@ class Chooser {
     std::size_t dateline_end = 0;
     for (std::size_t k = 1; k < std::min(tokens_.size(), kMaxDatelineTokens); ++k) {
       const Mention* before = MentionAt(k - 1);
-      if (tokens_[k].text == "-" && before != nullptr && before->kind == MentionKind::kDate) dateline_end = k;
+      const bool day = !tokens_[k - 1].text.empty() && std::isdigit(static_cast<unsigned char>(tokens_[k - 1].text.front()));
+      if (tokens_[k].text == "-" && ((before != nullptr && before->kind == MentionKind::kDate) || day)) dateline_end = k;
     }
     for (std::size_t k = 0; k < tokens_.size(); ++k) {
       if (tokens_[k].text == ";" || tokens_[k].text == ":" || (dateline_end > 0 && k == dateline_end)) ++clause;
@@ -367,7 +368,11 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
   for (std::size_t k = trigger_begin; k > clause_begin; --k) {
     const std::size_t at = k - 1;
     if (tokens_[at].text == "'s") continue;
-    if (IsEntity(at)) return IsNotOwner(at) ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
+    if (IsEntity(at)) {
+      // "The US giant earned": the name modifies the descriptor, which is the subject.
+      bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
+      return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
+    }
     if (In(kPossessiveReferences, tokens_[at].text)) return LastOrganisationBefore(at);
     const Mention* mention = MentionAt(at);
     bool modifier = (mention != nullptr && mention->kind == MentionKind::kDate) ||

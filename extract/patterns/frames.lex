@@ -48,7 +48,7 @@ sales | revenue | revenues | turnover | takings | billings | income from sales |
 dividend | dividends | payout | pay-out | dividend of | cash dividend | quarterly dividend | special dividend: dividend; figure=money,percent
 valued at | valuing | valuation | valued: valuation; figure=money; side=before
 market value | market capitalisation | market capitalization | market cap | stock market value: market_value; figure=money
-shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,in,of,clause,sentence,article
+shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article
 budget | budgets: budget; figure=money,percent
 debt | debts | borrowings | liabilities | indebtedness | owes | owed: debt; figure=money,percent
 market share | share of the market | share of the | of the market: market_share; figure=percent
@@ -82,7 +82,7 @@ bid | bids | offer | offers | offered | bidding | tender offer | approach: acqui
 sold | sell | sells | selling | sale of | disposal of | divest | divested | divestiture | disposal | sale: sale; figure=money; subject=clause,sentence; counterparty=to
 merger | merge | merged | merging | combination | tie-up: merger; figure=money; subject=clause,sentence; counterparty=with
 stake | stakes | share in | holding | holdings | interest in | controlling interest | equity stake | shareholding | stake in: stake; figure=percent,money; subject=possessor,clause,sentence; counterparty=in,of
-owns | own | owned | holds | hold | held: stake; figure=percent; subject=clause,sentence; counterparty=of,in,object
+owns | own | owned | holds | hold | held | controls | control | controlled: stake; figure=percent; value=owns|own|owned|holds|hold|held|controls|control|controlled; subject=clause,sentence; counterparty=of,in,object
 shares: stake; figure=count; side=after; subject=clause,sentence; counterparty=of,in
 invest | invests | invested | investing | investment | investments | inject | injected | injection: invest; figure=money; subject=possessor,clause,sentence,by; counterparty=in,into
 raised | raise | raises | raising | funding | financing | fund-raising | rights issue | bond issue | share issue | placing | flotation | ipo | listing | capital increase | issued: funding; figure=money; subject=clause,sentence; counterparty=from,by
