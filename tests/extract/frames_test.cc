@@ -135,6 +135,7 @@ TEST_CASE("frames: a figure no trigger governs stays a quantity and says why") {
 TEST_CASE("frames: results shorthand lines take the article's lead company as owner") {
   const std::string text =
       "SALTASH, March 3 - Saltash Holdings Inc said its quarterly results improved.\n\n"
+      "Shr 43 cts vs 49 cts\n\n"
       "Net $5.5 million vs $4.1 million\n\n"
       "Revs $120 million vs $100 million\n\n"
       "Sales up 12 pct\n";
@@ -144,7 +145,11 @@ TEST_CASE("frames: results shorthand lines take the article's lead company as ow
     const char* frame;
     bool earlier;
   };
-  const Case cases[] = {{"$5.5 million", "profit", false},
+  // "43 cts" is a count of cents until the money recognizer reads wire notation; the frame
+  // is the same either way.
+  const Case cases[] = {{"43 cts", "eps", false},
+                        {"49 cts", "eps", true},
+                        {"$5.5 million", "profit", false},
                         {"$4.1 million", "profit", true},
                         {"$120 million", "revenue", false},
                         {"$100 million", "revenue", true},
