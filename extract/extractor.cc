@@ -10,6 +10,7 @@
 #include <cassert>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -17,6 +18,7 @@
 #include "extract/dates.h"
 #include "extract/entities.h"
 #include "extract/extract.h"
+#include "extract/frames.h"
 #include "extract/rules.h"
 
 namespace concord::extract {
@@ -501,6 +503,12 @@ std::vector<Mention> FindCounts(std::string_view text, const std::vector<Mention
       continue;
     }
     std::string number(groups[1].data(), groups[1].size());
+    // A year before a noun ("1986 profits", "2004 sales") dates it; it counts nothing.
+    constexpr std::string_view kCenturies[] = {"19", "20"};
+    if (number.size() == 4 && std::all_of(number.begin(), number.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+        (number.starts_with(kCenturies[0]) || number.starts_with(kCenturies[1]))) {
+      continue;
+    }
     // "the two companies", "both parties" refer to parties named before; they count nothing.
     if (!std::isdigit(static_cast<unsigned char>(number[0])) && IsDefiniteBefore(text, begin)) continue;
     double value = 0;
@@ -612,6 +620,88 @@ void AttributeToSignatures(std::string_view text, Extraction& extraction) {
   }
 }
 
+// Turns a `quantity` claim into a frame claim: the frame as relation, the owner as subject,
+// the counterparty, the trigger and the figure's reading (an earlier period's, a change) as
+// terms. Polarity, modality, time and context stay as the clause gave them; a lexicon
+// modality ("bid": plan) applies when the clause states a plain fact.
+void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::string_view text,
+                const std::vector<Mention>& mentions, Claim& claim) {
+  constexpr float kFrameConfidence = 0.6F;
+  constexpr float kOwnerBonus = 0.1F;
+  claim.relation = choice.frame;
+  claim.rule = choice.origin;
+  claim.confidence = kFrameConfidence;
+  claim.subject = {};
+  claim.counterparty = {};
+  if (choice.subject_is_trigger && choice.trigger_end <= tagged.original.size() && choice.trigger_end > 0) {
+    // The trigger owns the figure ("the dollar fell 2%"): its words as the text writes them.
+    std::size_t begin = tagged.original[choice.trigger_begin];
+    std::size_t end = tagged.original[choice.trigger_end - 1] + 1;
+    if (begin >= 4 && (text.compare(begin - 4, 4, "the ") == 0 || text.compare(begin - 4, 4, "The ") == 0)) begin -= 4;
+    claim.subject.text = std::string(text.substr(begin, end - begin));
+    claim.subject.span = {begin, end};
+  } else if (choice.subject && *choice.subject < mentions.size()) {
+    claim.subject = RoleFromMention(mentions[*choice.subject]);
+  }
+  if (choice.counterparty && *choice.counterparty < mentions.size()) {
+    claim.counterparty = RoleFromMention(mentions[*choice.counterparty]);
+  }
+  if (claim.subject.present()) claim.confidence += kOwnerBonus;
+  claim.terms.emplace_back("trigger", choice.trigger);
+  if (choice.earlier) claim.terms.emplace_back("period", "earlier");
+  if (!choice.change.empty()) claim.terms.emplace_back("change", choice.change);
+  if (claim.modality == Modality::kFact && !choice.modality.empty()) {
+    claim.modality = choice.modality == "plan"       ? Modality::kPlan
+                     : choice.modality == "estimate" ? Modality::kEstimate
+                                                     : Modality::kConsidering;
+  }
+}
+
+// The article's lead organisation: the organisation named most often in its first three
+// sentences (the earliest on a tie), past a wire dateline ("HARTFORD, Conn., March 26 -").
+// Results shorthand ("Shr 43 cts vs 49 cts") names no owner: the figure is this one's.
+std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extraction& extraction,
+                                            const std::function<bool(std::string_view)>& IsNotOwner) {
+  constexpr std::size_t kLeadSentences = 3;
+  constexpr std::size_t kMaxDateline = 80;
+  if (extraction.sentences.empty()) return std::nullopt;
+  std::size_t from = extraction.sentences.front().span.begin;
+  if (std::size_t dash = text.find(" - ", from); dash != std::string_view::npos && dash < from + kMaxDateline &&
+                                                 dash < extraction.sentences.front().span.end) {
+    from = dash + 3;
+  }
+  const std::size_t until = extraction.sentences[std::min(kLeadSentences, extraction.sentences.size()) - 1].span.end;
+  std::vector<std::pair<std::string, std::size_t>> counts;  // text → count, first index kept in `firsts`
+  std::vector<std::size_t> firsts;
+  for (std::size_t m = 0; m < extraction.mentions.size(); ++m) {
+    const Mention& mention = extraction.mentions[m];
+    if (mention.span.begin < from) continue;
+    if (mention.span.begin >= until) break;
+    // Shape gives no type to most names (normalize does): anything but a person or a reference.
+    if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPerson ||
+        mention.entity.type == EntityType::kPronoun || mention.entity.type == EntityType::kPlace ||
+        IsNotOwner(mention.text)) {
+      continue;
+    }
+    auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) { return entry.first == mention.text; });
+    if (found == counts.end()) {
+      counts.emplace_back(mention.text, 1);
+      firsts.push_back(m);
+    } else {
+      ++found->second;
+    }
+  }
+  std::optional<std::size_t> best;
+  std::size_t best_count = 0;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (counts[k].second > best_count) {
+      best_count = counts[k].second;
+      best = firsts[k];
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 // The cue categories a claim's polarity and modality come from, in cues.lex's names.
@@ -640,6 +730,7 @@ struct Extractor::Impl {
   std::unique_ptr<RE2::Set> atom_set;  // empty when no rule yields atoms
   bool has_atoms = false;
   CueLexicon cues;
+  FrameLexicon frames;                 // frames.lex: figure triggers
   std::unique_ptr<RE2> according_to;   // attribution: "according to X", "X said"
   std::unique_ptr<RE2> said;
   std::unique_ptr<RE2> said_inverted;  // "…," said Dana Okoro
@@ -649,7 +740,8 @@ struct Extractor::Impl {
   void AddQuantityClaims(const corpus::Article& article, std::size_t sentence_index, const TaggedSentence& tagged,
                          std::size_t first, std::size_t end, std::size_t claims_before,
                          std::optional<SentenceCues>& sentence_cues,
-                         std::optional<std::string>& sentence_attribution, Extraction& extraction) const;
+                         std::optional<std::string>& sentence_attribution, std::optional<std::size_t> lead,
+                         Extraction& extraction) const;
   std::string Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const;
   // The sentence's speaker, found on first need and then reused: it depends only on the
   // tagged sentence, and running three regexes per claim was a tenth of claim matching.
@@ -751,6 +843,8 @@ void Extractor::Impl::ApplyCues(const SentenceCues& cues, std::size_t clause_beg
 
 void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extraction) const {
   std::string_view text = article.text;
+  const std::optional<std::size_t> lead =
+      LeadOrganisation(text, extraction, [&](std::string_view name) { return IsNotOwnerName(frames, name); });
   std::size_t mention_at = 0;
   for (std::size_t s = 0; s < extraction.sentences.size(); ++s) {
     const Span sentence = extraction.sentences[s].span;
@@ -968,7 +1062,8 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     extraction.claims.resize(claims_before);
     for (Claim& claim : kept) extraction.claims.push_back(std::move(claim));
     if (has_quantities) {
-      AddQuantityClaims(article, s, tagged, first, end, claims_before, sentence_cues, sentence_attribution, extraction);
+      AddQuantityClaims(article, s, tagged, first, end, claims_before, sentence_cues, sentence_attribution, lead,
+                        extraction);
     }
   }
 }
@@ -993,7 +1088,7 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
                                         const TaggedSentence& tagged, std::size_t first, std::size_t end,
                                         std::size_t claims_before, std::optional<SentenceCues>& sentence_cues,
                                         std::optional<std::string>& sentence_attribution,
-                                        Extraction& extraction) const {
+                                        std::optional<std::size_t> lead, Extraction& extraction) const {
   std::vector<bool> taken(end - first, false);
   auto take = [&](const Span& span) {
     for (std::size_t m = first; m < end; ++m) {
@@ -1045,11 +1140,29 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     if (!claim.entities.empty()) claim.subject = claim.entities.front();
     return std::make_pair(std::move(claim), std::make_pair(clause_begin, clause_end));
   };
+  // Frames: what each money, percent and count figure measures and whose it is.
+  std::vector<std::size_t> figures;
+  for (std::size_t m = first; m < end; ++m) {
+    const MentionKind kind = extraction.mentions[m].kind;
+    if (taken[m - first] || token_at[m - first] == std::string::npos) continue;
+    if (kind == MentionKind::kMoney || kind == MentionKind::kPercent || kind == MentionKind::kCount) figures.push_back(m);
+  }
+  std::vector<FrameChoice> choices;
+  if (!figures.empty()) choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first}, figures);
   for (std::size_t m = first; m < end; ++m) {
     const Mention& mention = extraction.mentions[m];
     if (taken[m - first] || token_at[m - first] == std::string::npos) continue;
     if (mention.kind == MentionKind::kEntity || mention.kind == MentionKind::kDate) continue;
     auto [claim, clause] = make_claim(m);
+    const FrameChoice* choice = nullptr;
+    if (auto figure = std::find(figures.begin(), figures.end(), m); figure != figures.end()) {
+      choice = &choices[static_cast<std::size_t>(figure - figures.begin())];
+    }
+    if (choice != nullptr && !choice->frame.empty()) {
+      ApplyFrame(*choice, tagged, text, extraction.mentions, claim);
+    } else {
+      claim.terms.emplace_back("unframed", choice != nullptr ? choice->unframed : std::string("duration"));
+    }
     if (mention.kind == MentionKind::kDuration) {
       // "for two years": a count of the duration's unit; the period itself is not a date.
       if (mention.date_expr.duration_count <= 0) continue;
@@ -1065,8 +1178,9 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     claim.value_span = mention.span;
     taken[m - first] = true;
     const std::size_t at = token_at[m - first];
+    const bool earlier = choice != nullptr && choice->earlier && !choice->frame.empty();
     if (std::optional<std::size_t> date = NearestDateToken(tagged.text, clause.first, clause.second, at, at + 1);
-        date && *date >= first && *date < end) {
+        !earlier && date && *date >= first && *date < end) {
       const Mention& when = extraction.mentions[*date];
       claim.has_time = true;
       claim.time_expr = when.date_expr;
@@ -1125,7 +1239,9 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       std::stringstream buffer;
       buffer << in.rdbuf();
       if (file.extension() == ".lex") {
-        Status status = ParseCues(buffer.str(), file.string(), impl->cues);
+        // frames.lex holds figure triggers; every other .lex file holds cues.
+        Status status = file.filename() == "frames.lex" ? ParseFrames(buffer.str(), file.string(), impl->frames)
+                                                        : ParseCues(buffer.str(), file.string(), impl->cues);
         if (!status.ok()) return status;
         continue;
       }

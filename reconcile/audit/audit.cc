@@ -43,6 +43,10 @@
 namespace concord::reconcile {
 namespace {
 
+// A figure the audit pairs by its clause's parties and words: a `quantity` claim, or a figure
+// frame's (frames.lex), whose roles are read from the clause as well.
+bool IsFigure(const ClaimRow& claim) { return claim.relation == kQuantityRelation || claim.frame; }
+
 // Cost of a candidate's differences: a high difference outweighs any number of low ones
 // in practice; an unnamed party on one side costs a little, so a fully named match wins.
 constexpr double kHighCost = 4, kMediumCost = 2, kLowCost = 1;
@@ -270,7 +274,7 @@ AuditVerdict Judge(const ClaimRow& summary, const std::vector<const ClaimRow*>& 
   if (direct.empty() && summary.relation == kAgreementRelation) {
     // "X signed a deal with Y": any term the sources report between the two is that deal.
     for (const ClaimRow* source : sources) {
-      if (source->relation == kQuantityRelation || source->relation == summary.relation) continue;
+      if (IsFigure(*source) || source->relation == summary.relation) continue;
       ClaimRow as_agreement = *source;
       as_agreement.relation = summary.relation;
       RoleMatch match = parties.MatchParties(summary, as_agreement);
@@ -1072,7 +1076,7 @@ std::set<std::int64_t> JudgeClaims(const AuditInputs& in, const PartyMatcher& pa
   const std::vector<std::string>& source_texts = in.source_texts;
   std::set<std::int64_t> carried;  // source claims some summary claim speaks of
   for (const ClaimRow* claim : summary_claims) {
-    const bool figure = claim->relation == kQuantityRelation;
+    const bool figure = IsFigure(*claim);
     AuditVerdict verdict = figure ? AuditVerdict{} : Judge(*claim, source_claims, parties);
     // A figure, or a relation claim the sources state in words no pattern took: judged
     // by the source clauses that carry figures about the same thing.
@@ -1237,7 +1241,7 @@ void CheckCourses(const AuditInputs& in, SummaryAudit& audit) {
       const bool judged = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const ClaimRow* claim) {
         return claim->span.begin <= clause.begin && clause.begin < claim->span.end &&
                (claim->polarity == "continues" || claim->polarity == "ceased") &&
-               (claim->relation != kQuantityRelation || claim->value_kind == "none");
+               (!IsFigure(*claim) || claim->value_kind == "none");
       });
       if (judged) continue;
       const extract::Span sentence = SentenceAround(summary_text, clause.begin);
@@ -1263,7 +1267,7 @@ std::vector<AuditOmission> Omissions(const AuditInputs& in, const std::set<std::
   // Omissions: one per fact the sources state and the summary never speaks of.
   std::set<std::string> omitted_keys;
   for (const ClaimRow* source : in.source_claims) {
-    const bool figure = source->relation == kQuantityRelation;
+    const bool figure = IsFigure(*source);
     if (carried.count(source->id) || (figure && source->value_kind != "money")) continue;
     // Figures by their value (a clause's roles are only a guess); relation claims by fact.
     if (!omitted_keys.insert(figure ? "quantity|" + ClaimLine(*source) : FactKey(*source)).second) continue;
@@ -1283,7 +1287,7 @@ std::vector<AuditConflict> InternalConflicts(const AuditInputs& in, const PartyM
     for (std::size_t j = i + 1; j < summary_claims.size(); ++j) {
       const ClaimRow& a = *summary_claims[i];
       const ClaimRow& b = *summary_claims[j];
-      if (a.relation == kQuantityRelation || parties.Match(a, b).alignment != Alignment::kDirect) continue;
+      if (IsFigure(a) || parties.Match(a, b).alignment != Alignment::kDirect) continue;
       AuditConflict conflict{ClaimLine(a), ClaimLine(b), a.quote, b.quote, {}};
       for (const Difference& difference : CompareClaims(a, b)) {
         if (Serious(difference)) conflict.discrepancies.push_back(ToReport(difference, a, b));

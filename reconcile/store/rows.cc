@@ -50,7 +50,9 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
     row.qualifier = select.getColumn(column++).getString();
     const SQLite::Column exclusive = select.getColumn(column++);
     if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
-    row.tranche = TrancheOf(select.getColumn(column++).getString());
+    const std::string terms = select.getColumn(column++).getString();
+    row.tranche = TrancheOf(terms);
+    row.frame = terms.find("\"trigger\"") != std::string::npos;
     row.time_start = select.getColumn(column++).getString();
     row.time_end = select.getColumn(column++).getString();
     row.time_precision = select.getColumn(column++).getString();

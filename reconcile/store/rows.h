@@ -21,6 +21,7 @@ struct ClaimRow {
   std::string currency, qualifier;
   std::optional<bool> exclusive;
   std::string tranche;
+  bool frame = false;  // a figure frame's claim (extract/patterns/frames.lex: terms carry "trigger")
   std::string time_start, time_end, time_precision, time_boundary;
   std::string polarity, modality, condition, quote;
   extract::Span span;

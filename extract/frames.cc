@@ -1,0 +1,746 @@
+// Figure frames: the trigger that governs a figure, chosen from the figure outwards.
+//
+// A sentence is read as tokens (words, punctuation, one token per mention) cut into clauses
+// at ';' (the tagger already turned ", but", ", while", "... said that" and the like into ';').
+// For each figure every lexicon trigger of its clause is a candidate, scored by how far it
+// stands and how: a trigger right after the figure ("a $300m settlement", "$20m in funding")
+// or the count's own noun ("1,200 jobs") reads as a compound; a trigger before it reads through
+// its verb ("profits ... jumped 76% to $1.13bn", "buy X for $2.3bn"); a trigger further after
+// it is weaker. The cheapest candidate wins; ties go to the longer phrase, then file order.
+// The rejected alternative, one regex per frame over the whole sentence, is what the .rules
+// files do: it needs a template for every way news writes a figure, and real news has more.
+
+#include "extract/frames.h"
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <filesystem>
+#include <sstream>
+
+#include "extract/rules.h"
+
+namespace concord::extract {
+namespace {
+
+std::string Trim(std::string_view text) {
+  std::size_t b = text.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  std::size_t e = text.find_last_not_of(" \t\r");
+  return std::string(text.substr(b, e - b + 1));
+}
+
+std::vector<std::string> SplitOn(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t at = text.find(separator, from);
+    std::string part = Trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (!part.empty()) parts.push_back(std::move(part));
+    if (at == std::string_view::npos) break;
+    from = at + 1;
+  }
+  return parts;
+}
+
+std::vector<std::string> Words(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(phrase)};
+  std::string word;
+  while (in >> word) words.push_back(word);
+  return words;
+}
+
+constexpr std::string_view kSources[] = {"possessor", "object", "clause", "sentence", "article", "trigger", "at",
+                                         "of",        "in",     "for",    "from",     "to",      "by",      "with",
+                                         "on",        "into"};
+
+// --- Tokens --------------------------------------------------------------------------------
+
+struct Token {
+  std::size_t begin = 0, end = 0;  // tagged offsets
+  std::string_view text;           // a word, one punctuation character, or a mention token
+  int mention = -1;                // mention index for a mention token
+};
+
+bool IsWordByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '-' || c == '&' || u >= 0x80;
+}
+
+std::vector<Token> Tokenize(std::string_view tagged) {
+  std::vector<Token> tokens;
+  std::size_t at = 0;
+  while (at < tagged.size()) {
+    if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) == 0) {
+      std::size_t close = tagged.find(kTokenClose, at);
+      if (close == std::string_view::npos) break;
+      Token token{at, close + kTokenClose.size(), tagged.substr(at, close + kTokenClose.size() - at)};
+      std::size_t digits = tagged.find_first_of("0123456789", at);
+      if (digits < close) token.mention = std::stoi(std::string(tagged.substr(digits, close - digits)));
+      tokens.push_back(token);
+      at = close + kTokenClose.size();
+      continue;
+    }
+    char c = tagged[at];
+    if (c == ' ') {
+      ++at;
+      continue;
+    }
+    // U+E000 and U+E001 start with 0xEE; any other non-ASCII byte belongs to a word.
+    if (IsWordByte(c) || (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's')) {
+      std::size_t end = at + 1;
+      while (end < tagged.size() && tagged.compare(end, kTokenOpen.size(), kTokenOpen) != 0 &&
+             (IsWordByte(tagged[end]) ||
+              (tagged[end] == '.' && end + 1 < tagged.size() && std::isalnum(static_cast<unsigned char>(tagged[end + 1]))))) {
+        ++end;
+      }
+      tokens.push_back({at, end, tagged.substr(at, end - at)});
+      at = end;
+      continue;
+    }
+    tokens.push_back({at, at + 1, tagged.substr(at, 1)});
+    ++at;
+  }
+  return tokens;
+}
+
+constexpr std::string_view kPrepositions[] = {"in",    "at",   "of",     "from",   "to",      "for",  "by",
+                                              "with",  "on",   "against", "than",  "into",    "over", "under",
+                                              "about", "after", "before", "between", "like",  "as",   "per",
+                                              "through", "including", "via", "among", "behind", "amid"};
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                                             "that", "these", "those", "some", "all", "both", "each"};
+constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "be", "been", "being"};
+// Words that end a noun phrase: verbs and conjunctions news puts next to parties.
+constexpr std::string_view kPhraseBreakers[] = {"and", "or", "said", "says", "has", "have", "had", "will", "would",
+                                                "which", "who", "that", "is", "was", "are", "were", "but", "also"};
+
+// Verbs of saying: their subject reports a figure, it does not own it. Verbs of expecting
+// ("X expects sales to rise") are left out: their subject usually is the owner.
+constexpr std::string_view kSpeechVerbs[] = {"said",    "says",    "say",     "told",      "added",   "warned",
+                                             "noted",   "claimed", "argued",  "explained", "insisted"};
+// Possessive determiners that stand for the last organisation named ("its sales", "their profits").
+constexpr std::string_view kPossessiveReferences[] = {"its", "their"};
+
+template <std::size_t N>
+bool In(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool IsWord(const Token& token) { return token.mention < 0 && IsWordByte(token.text.front()); }
+
+// --- Lexicon -------------------------------------------------------------------------------
+
+bool WordMatches(const std::string& pattern, std::string_view word) {
+  if (!pattern.empty() && pattern.back() == '*') return word.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1));
+  return pattern == word;
+}
+
+// Number of tokens `phrase` covers from tokens[at], or 0 when it does not match there.
+std::size_t MatchPhrase(const std::vector<std::string>& phrase, const std::vector<Token>& tokens, std::size_t at,
+                        std::size_t end) {
+  if (at + phrase.size() > end) return 0;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const Token& token = tokens[at + k];
+    if (token.mention >= 0 || !WordMatches(phrase[k], token.text)) return 0;
+  }
+  return phrase.size();
+}
+
+bool InWordList(const FrameLexicon& lexicon, const std::string& list, const std::vector<Token>& tokens, std::size_t at,
+                std::size_t end, std::size_t* length = nullptr) {
+  auto found = lexicon.word_lists.find(list);
+  if (found == lexicon.word_lists.end()) return false;
+  for (const auto& phrase : found->second) {
+    if (std::size_t n = MatchPhrase(phrase, tokens, at, end); n > 0) {
+      if (length != nullptr) *length = n;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Does a phrase of `list` end right before tokens[at]?
+bool WordListEndsBefore(const FrameLexicon& lexicon, const std::string& list, const std::vector<Token>& tokens,
+                        std::size_t begin, std::size_t at) {
+  auto found = lexicon.word_lists.find(list);
+  if (found == lexicon.word_lists.end()) return false;
+  for (const auto& phrase : found->second) {
+    if (phrase.size() > at - begin) continue;
+    if (MatchPhrase(phrase, tokens, at - phrase.size(), at) == phrase.size()) return true;
+  }
+  return false;
+}
+
+// --- Choosing ------------------------------------------------------------------------------
+
+struct Candidate {
+  std::size_t trigger = 0;  // index into lexicon.triggers
+  std::size_t begin = 0, end = 0;  // token range
+  double score = 0;
+};
+
+class Chooser {
+ public:
+  Chooser(const FrameLexicon& lexicon, const FrameSentence& sentence)
+      : lexicon_(lexicon), sentence_(sentence), mentions_(*sentence.mentions), tokens_(Tokenize(sentence.tagged)) {
+    // Clause of each token: a new one after each ';' or ':'.
+    UnnameTriggerWords();
+    clause_.resize(tokens_.size());
+    std::size_t clause = 0;
+    // A wire dateline ("wichita , kan. , march 31 - X said") is a clause of its own: its place
+    // names own nothing. It ends at a dash right after a date, early in the sentence.
+    constexpr std::size_t kMaxDatelineTokens = 12;
+    std::size_t dateline_end = 0;
+    for (std::size_t k = 1; k < std::min(tokens_.size(), kMaxDatelineTokens); ++k) {
+      const Mention* before = MentionAt(k - 1);
+      const bool day = !tokens_[k - 1].text.empty() && std::isdigit(static_cast<unsigned char>(tokens_[k - 1].text.front()));
+      if (tokens_[k].text == "-" && ((before != nullptr && before->kind == MentionKind::kDate) || day)) dateline_end = k;
+    }
+    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+      if (tokens_[k].text == ";" || tokens_[k].text == ":" || (dateline_end > 0 && k == dateline_end)) ++clause;
+      clause_[k] = clause;
+    }
+    FindTriggers();
+  }
+
+  FrameChoice Choose(std::size_t figure) const;
+
+ private:
+  const Mention* MentionAt(std::size_t token) const {
+    int index = tokens_[token].mention;
+    return index < 0 || static_cast<std::size_t>(index) >= mentions_.size() ? nullptr : &mentions_[static_cast<std::size_t>(index)];
+  }
+  bool IsEntity(std::size_t token) const {
+    const Mention* mention = MentionAt(token);
+    return mention != nullptr && mention->kind == MentionKind::kEntity;
+  }
+  bool IsFigure(std::size_t token) const {
+    const Mention* mention = MentionAt(token);
+    return mention != nullptr && mention->kind != MentionKind::kEntity;
+  }
+  bool IsNotOwner(std::size_t token) const;
+  bool IsOwnerToken(std::size_t token) const { return IsEntity(token) && !IsNotOwner(token); }
+  std::size_t ClauseBegin(std::size_t token) const {
+    std::size_t k = token;
+    while (k > 0 && clause_[k - 1] == clause_[token]) --k;
+    return k;
+  }
+  std::size_t ClauseEnd(std::size_t token) const {
+    std::size_t k = token;
+    while (k < tokens_.size() && clause_[k] == clause_[token]) ++k;
+    return k;
+  }
+  void FindTriggers();
+  void UnnameTriggerWords();
+  std::optional<std::size_t> Source(const std::string& source, const Candidate& candidate, std::size_t figure_token,
+                                    bool for_subject) const;
+  std::optional<std::size_t> EntityRunFrom(std::size_t from, std::size_t end) const;
+  std::optional<std::size_t> ClauseSubject(std::size_t begin, std::size_t before) const;
+  std::optional<std::size_t> Antecedent(std::size_t token) const;
+  std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin) const;
+  std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
+
+  const FrameLexicon& lexicon_;
+  const FrameSentence& sentence_;
+  const std::vector<Mention>& mentions_;
+  std::vector<Token> tokens_;
+  std::vector<std::size_t> clause_;
+  std::vector<Candidate> found_;  // every trigger match of the sentence (score unset)
+  std::deque<std::string> lowered_;  // words of unnamed entity tokens, which Token::text views
+};
+
+// A capitalized trigger word opening a sentence ("Net 5.5 mln vs 4.1 mln", "Revs ...",
+// "Footfall at X rose") is read as a name by shape; here it is the trigger word it is, not
+// a party. Only a one-word name at the sentence start, and not a speaker ("Target said").
+void Chooser::UnnameTriggerWords() {
+  if (tokens_.empty() || !IsEntity(0)) return;
+  if (tokens_.size() > 1 && In(kSpeechVerbs, tokens_[1].text)) return;
+  std::string lower;
+  for (char c : MentionAt(0)->text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower.find(' ') != std::string::npos) return;
+  auto found = lexicon_.by_first_word.find(lower);
+  if (found == lexicon_.by_first_word.end()) return;
+  lowered_.push_back(std::move(lower));
+  tokens_[0].text = lowered_.back();
+  tokens_[0].mention = -1;
+}
+
+void Chooser::FindTriggers() {
+  for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    if (!IsWord(tokens_[k])) continue;
+    auto add = [&](std::size_t trigger, std::size_t phrase) {
+      std::size_t length = MatchPhrase(lexicon_.triggers[trigger].phrases[phrase], tokens_, k, tokens_.size());
+      if (length > 0) found_.push_back({trigger, k, k + length, 0});
+    };
+    if (auto found = lexicon_.by_first_word.find(tokens_[k].text); found != lexicon_.by_first_word.end()) {
+      for (const auto& [trigger, phrase] : found->second) add(trigger, phrase);
+    }
+    for (const auto& [trigger, phrase] : lexicon_.prefix_phrases) add(trigger, phrase);
+  }
+}
+
+bool Chooser::IsNotOwner(std::size_t token) const {
+  const Mention* mention = MentionAt(token);
+  if (mention == nullptr) return true;
+  std::string lower;
+  lower.reserve(mention->text.size());
+  for (char c : mention->text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lexicon_.not_owners.count(lower) > 0;
+}
+
+// The last party of the noun phrase starting at tokens[from] (determiners and up to four
+// lowercase words may open it: "the US media giant TimeWarner" gives TimeWarner).
+std::optional<std::size_t> Chooser::EntityRunFrom(std::size_t from, std::size_t end) const {
+  constexpr int kMaxDescriptors = 4;
+  std::optional<std::size_t> found;
+  int descriptors = 0;
+  for (std::size_t k = from; k < end; ++k) {
+    const Token& token = tokens_[k];
+    if (IsEntity(k)) {
+      if (!IsNotOwner(k)) found = k;
+      descriptors = 0;
+      continue;
+    }
+    if (token.text == "'s" && found) continue;
+    if (!IsWord(token) || In(kPrepositions, token.text) || In(kPhraseBreakers, token.text)) break;
+    if (++descriptors > kMaxDescriptors) break;
+    if (found && !In(kDeterminers, token.text)) {
+      // "X unit Y": keep reading only when another name follows the descriptors.
+      std::size_t next = k;
+      while (next < end && IsWord(tokens_[next]) && !In(kPrepositions, tokens_[next].text) &&
+             !In(kPhraseBreakers, tokens_[next].text)) {
+        ++next;
+      }
+      if (next >= end || !IsEntity(next)) break;
+    }
+  }
+  return found;
+}
+
+// The clause's subject: its first party before `before` that no preposition governs and no
+// "'s" makes the possessor of something else; organisations before people.
+std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t before) const {
+  std::optional<std::size_t> person;
+  for (std::size_t k = begin; k < before; ++k) {
+    if (!IsEntity(k)) continue;
+    bool governed = k > begin && In(kPrepositions, tokens_[k - 1].text);
+    // "shares in X rose": a preposition two words back with only a determiner between.
+    if (!governed && k > begin + 1 && In(kDeterminers, tokens_[k - 1].text) && In(kPrepositions, tokens_[k - 2].text)) {
+      governed = true;
+    }
+    bool possessive = k + 1 < tokens_.size() && tokens_[k + 1].text == "'s";
+    // "..., the statistics office said": a speaker, not the figure's owner.
+    std::size_t next = k + 1;
+    if (next < tokens_.size() && (tokens_[next].text == "has" || tokens_[next].text == "had")) ++next;
+    bool speaker = next < tokens_.size() && In(kSpeechVerbs, tokens_[next].text);
+    // "The US firm agreed": a name before a descriptor noun modifies it; the firm is the subject.
+    bool modifier = k + 1 < tokens_.size() && IsWord(tokens_[k + 1]) &&
+                    InWordList(lexicon_, "@descriptor", tokens_, k + 1, std::min(tokens_.size(), k + 3));
+    if (governed || possessive || speaker || modifier || IsNotOwner(k)) continue;
+    if (MentionAt(k)->entity.type == EntityType::kPerson) {
+      if (!person) person = k;
+      continue;
+    }
+    return k;
+  }
+  return person;
+}
+
+// In "X, which raised $20m": X, for a token inside a relative clause opened by ", which/who".
+std::optional<std::size_t> Chooser::Antecedent(std::size_t token) const {
+  for (std::size_t k = token; k > 1 && clause_[k - 1] == clause_[token]; --k) {
+    const std::string_view word = tokens_[k - 1].text;
+    if (word == "," && k < token) break;  // the relative clause ended before the token
+    if ((word == "which" || word == "who") && tokens_[k - 2].text == ",") {
+      if (k >= 3 && IsOwnerToken(k - 3)) return k - 3;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// "X's fourth-quarter profits", "UK inflation": a party before the trigger, with "'s" or as a
+// modifier, up to three modifiers (words or dates) between.
+std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::size_t clause_begin) const {
+  constexpr int kMaxModifiers = 3;
+  int modifiers = 0;
+  for (std::size_t k = trigger_begin; k > clause_begin; --k) {
+    const std::size_t at = k - 1;
+    if (tokens_[at].text == "'s") continue;
+    if (IsEntity(at)) {
+      // "The US giant earned": the name modifies the descriptor, which is the subject.
+      bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
+      return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
+    }
+    if (In(kPossessiveReferences, tokens_[at].text)) return LastOrganisationBefore(at);
+    const Mention* mention = MentionAt(at);
+    bool modifier = (mention != nullptr && mention->kind == MentionKind::kDate) ||
+                    (IsWord(tokens_[at]) && !In(kPrepositions, tokens_[at].text) && !In(kDeterminers, tokens_[at].text) &&
+                     !In(kPhraseBreakers, tokens_[at].text) && !In(kBeForms, tokens_[at].text));
+    if (!modifier || ++modifiers > kMaxModifiers) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "its": the last party named before tokens[at] in the sentence, else the last one named in
+// the article before the sentence (not a person, a reference or a word of @not_owner).
+std::optional<std::size_t> Chooser::LastOrganisationBefore(std::size_t at) const {
+  for (std::size_t k = at; k > 0; --k) {
+    const Mention* mention = MentionAt(k - 1);
+    if (mention == nullptr || mention->kind != MentionKind::kEntity || IsNotOwner(k - 1)) continue;
+    if (mention->entity.type == EntityType::kPerson || mention->entity.type == EntityType::kPronoun) continue;
+    return static_cast<std::size_t>(tokens_[k - 1].mention);
+  }
+  for (std::size_t m = std::min(sentence_.first_mention, mentions_.size()); m > 0; --m) {
+    const Mention& mention = mentions_[m - 1];
+    if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPerson ||
+        mention.entity.type == EntityType::kPronoun) {
+      continue;
+    }
+    std::string lower;
+    for (char c : mention.text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (lexicon_.not_owners.count(lower) > 0) continue;
+    return m - 1;
+  }
+  return std::nullopt;
+}
+
+// The mention index of the party `source` names, if any.
+std::optional<std::size_t> Chooser::Source(const std::string& source, const Candidate& candidate,
+                                           std::size_t figure_token, bool for_subject) const {
+  const std::size_t clause_begin = ClauseBegin(candidate.begin);
+  const std::size_t clause_end = ClauseEnd(candidate.begin);
+  auto mention_of = [&](std::optional<std::size_t> token) -> std::optional<std::size_t> {
+    if (!token) return std::nullopt;
+    return static_cast<std::size_t>(tokens_[*token].mention);
+  };
+  if (source == "possessor") return Possessor(candidate.begin, clause_begin);
+  constexpr std::size_t kObjectReach = 6;
+  if (source == "object") return candidate.end < clause_end && candidate.end != figure_token
+                                     ? mention_of(EntityRunFrom(candidate.end, std::min(clause_end, candidate.end + kObjectReach)))
+                                     : std::nullopt;
+  if (source == "clause") {
+    if (std::optional<std::size_t> antecedent = Antecedent(std::min(candidate.begin, figure_token))) return mention_of(antecedent);
+    return mention_of(ClauseSubject(clause_begin, std::min(candidate.begin, figure_token)));
+  }
+  if (source == "sentence") {
+    // The first clause subject of the sentence that stands before its clause's first trigger
+    // or figure, as a subject does ("For the full year, X posted a profit of $3bn, while
+    // revenues grew 6%"); a party after the verb is its object.
+    for (std::size_t begin = 0; begin < tokens_.size(); begin = ClauseEnd(begin)) {
+      std::size_t end = ClauseEnd(begin);
+      std::size_t verb = end;
+      for (const Candidate& found : found_) {
+        if (found.begin >= begin && found.begin < verb) verb = found.begin;
+      }
+      for (std::size_t k = begin; k < verb; ++k) {
+        if (IsFigure(k)) verb = k;
+      }
+      if (std::optional<std::size_t> subject = ClauseSubject(begin, verb)) return mention_of(subject);
+    }
+    return std::nullopt;
+  }
+  if (source == "article") return std::nullopt;  // the caller reads FrameSentence::lead
+  // A preposition: the party after it, after the trigger within its clause. For the owner it
+  // must follow the trigger closely ("profits at X", "inflation in the UK").
+  constexpr std::size_t kOwnerReach = 3;
+  const std::size_t limit = for_subject ? std::min(clause_end, candidate.end + kOwnerReach) : clause_end;
+  for (std::size_t k = candidate.end; k < limit; ++k) {
+    if (tokens_[k].text != source) continue;
+    if (std::optional<std::size_t> party = EntityRunFrom(k + 1, clause_end)) return mention_of(party);
+  }
+  return std::nullopt;
+}
+
+FrameChoice Chooser::Choose(std::size_t figure) const {
+  FrameChoice choice;
+  std::size_t at = tokens_.size();
+  for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    if (tokens_[k].mention == static_cast<int>(figure)) at = k;
+  }
+  if (at == tokens_.size()) {
+    choice.unframed = "no_token";
+    return choice;
+  }
+  const Mention& mention = mentions_[figure];
+  unsigned kind = mention.kind == MentionKind::kMoney     ? kFigureMoney
+                  : mention.kind == MentionKind::kPercent ? kFigurePercent
+                                                          : kFigureCount;
+  // A count of a currency word ("40 mln dlrs" where the money recognizer does not read it)
+  // is money to the chooser.
+  if (kind == kFigureCount && lexicon_.money_nouns.count(mention.amount.counted) > 0) kind = kFigureMoney;
+  const std::size_t clause_begin = ClauseBegin(at);
+  const std::size_t clause_end = ClauseEnd(at);
+  // A figure in brackets right after another ("$1.13bn (£600m)") converts it: same frame.
+  if (at >= 2 && tokens_[at - 1].text == "(" && IsFigure(at - 2) && at + 1 < tokens_.size() && tokens_[at + 1].text == ")") {
+    choice.unframed = "conversion";
+    choice.converts = static_cast<std::size_t>(tokens_[at - 2].mention);
+    return choice;
+  }
+  // A comparison figure: "from $639m year-earlier", "vs 49 cts", "compared with 5%".
+  {
+    std::size_t length = 0;
+    bool after = at + 1 < clause_end && InWordList(lexicon_, "@earlier", tokens_, at + 1, clause_end, &length) &&
+                 tokens_[at + 1].text != "from" && tokens_[at + 1].text != "against" && tokens_[at + 1].text != "vs" &&
+                 tokens_[at + 1].text != "versus" && tokens_[at + 1].text != "compared";
+    bool before = false;
+    if (at > clause_begin && WordListEndsBefore(lexicon_, "@earlier", tokens_, clause_begin, at)) {
+      bool from = tokens_[at - 1].text == "from" || tokens_[at - 1].text == "against";
+      bool figure_before = false;
+      for (std::size_t k = clause_begin; k + 1 < at; ++k) figure_before = figure_before || IsFigure(k);
+      before = !from || figure_before;
+    }
+    choice.earlier = after || before;
+  }
+  if (kind == kFigurePercent && at > clause_begin) {
+    std::size_t before = at - 1;
+    if (tokens_[before].text == "by" && before > clause_begin) --before;
+    if (InWordList(lexicon_, "@rise", tokens_, before, before + 1)) choice.change = "up";
+    if (InWordList(lexicon_, "@fall", tokens_, before, before + 1)) choice.change = "down";
+  }
+  std::optional<Candidate> best;
+  auto consider = [&](Candidate candidate) {
+    if (!best || candidate.score < best->score ||
+        (candidate.score == best->score && candidate.end - candidate.begin > best->end - best->begin)) {
+      best = candidate;
+    }
+  };
+  // A count's own noun ("1,200 jobs", "464,000 subscribers") is the closest trigger there is.
+  if (kind == kFigureCount && !mention.amount.counted.empty()) {
+    const std::string_view noun = mention.amount.counted;
+    for (std::size_t t = 0; t < lexicon_.triggers.size(); ++t) {
+      const FrameTrigger& trigger = lexicon_.triggers[t];
+      if (!(trigger.figures & kFigureCount) || !trigger.counted.empty() || trigger.side == TriggerSide::kBefore) continue;
+      bool named = std::any_of(trigger.phrases.begin(), trigger.phrases.end(), [&](const std::vector<std::string>& phrase) {
+        return phrase.size() == 1 && WordMatches(phrase.front(), noun);
+      });
+      if (named) consider({t, at, at + 1, trigger.rank});
+    }
+  }
+  constexpr std::size_t kMaxGapBefore = 14;
+  constexpr std::size_t kMaxGapAfter = 5;
+  constexpr int kMaxCompound = 2;
+  for (const Candidate& found : found_) {
+    if (clause_[found.begin] != clause_[at]) continue;
+    const FrameTrigger& trigger = lexicon_.triggers[found.trigger];
+    if (!(trigger.figures & kind)) continue;
+    // Counts take only triggers that name them: a verb restricted to the nouns it counts.
+    if (kind == kFigureCount) {
+      if (trigger.counted.empty()) continue;
+      if (std::find(trigger.counted.begin(), trigger.counted.end(), mention.amount.counted) == trigger.counted.end()) continue;
+    }
+    Candidate candidate = found;
+    if (found.end <= at) {
+      if (trigger.side == TriggerSide::kAfter) continue;
+      // A comparison figure ("Net 5.5 mln vs 4.1 mln") follows its own cue, not the trigger.
+      if (!trigger.value_words.empty() && !choice.earlier) {
+        std::string_view previous = at > 0 ? tokens_[at - 1].text : "";
+        if (std::find(trigger.value_words.begin(), trigger.value_words.end(), previous) == trigger.value_words.end()) continue;
+      }
+      double gap = 0;
+      for (std::size_t k = found.end; k < at; ++k) {
+        if (IsFigure(k)) continue;
+        gap += tokens_[k].text == "," ? 2 : 1;
+      }
+      if (gap > kMaxGapBefore) continue;
+      candidate.score = 1 + gap;
+    } else if (found.begin > at) {
+      if (trigger.side == TriggerSide::kBefore) continue;
+      // "a $300m settlement", "$20m in new funding": modifiers only, or one "in"/"of".
+      int words = 0;
+      bool compound = true;
+      std::size_t gap = 0;
+      for (std::size_t k = at + 1; k < found.begin; ++k) {
+        const std::string_view word = tokens_[k].text;
+        // A conversion in brackets ("331bn yen ($2.7bn) profit") stands outside the phrase.
+        if (word == "(" || word == ")" || IsFigure(k)) continue;
+        ++gap;
+        bool connector = k == at + 1 && (word == "in" || word == "of" || word == "worth");
+        if (connector) continue;
+        if (!IsWord(tokens_[k]) || In(kPrepositions, word) || In(kPhraseBreakers, word) || In(kBeForms, word) ||
+            ++words > kMaxCompound) {
+          compound = false;
+        }
+      }
+      if (gap > kMaxGapAfter) continue;
+      candidate.score = compound ? 0.5 + static_cast<double>(gap) : 3 + 1.5 * static_cast<double>(gap);
+    } else {
+      continue;  // the trigger overlaps the figure
+    }
+    if (!trigger.counted.empty()) candidate.score -= 1.5;  // "cut 1,200 jobs" beats the noun's own frame
+    candidate.score += trigger.rank;
+    consider(candidate);
+  }
+  if (!best) {
+    choice.unframed = "no_trigger";
+    return choice;
+  }
+  const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
+  choice.frame = trigger.frame;
+  choice.origin = trigger.origin;
+  choice.modality = trigger.modality;
+  choice.trigger_begin = tokens_[best->begin].begin;
+  choice.trigger_end = tokens_[best->end - 1].end;
+  for (std::size_t k = best->begin; k < best->end; ++k) {
+    choice.trigger += (choice.trigger.empty() ? "" : " ") + std::string(tokens_[k].text);
+  }
+  if (best->begin == at) {  // the count's own noun
+    choice.trigger = mention.amount.counted;
+    choice.trigger_begin = tokens_[at].begin;
+    choice.trigger_end = tokens_[at].end;
+  }
+  // A passive verb trigger ("X was bought by Y for $2bn") turns the parties round.
+  const bool passive = best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at;
+  auto read = [&](const std::vector<std::string>& sources, bool for_subject) -> std::optional<std::size_t> {
+    for (const std::string& source : sources) {
+      if (source == "trigger") {
+        if (for_subject) choice.subject_is_trigger = true;
+        return std::nullopt;
+      }
+      if (source == "article") {
+        if (sentence_.lead) return sentence_.lead;
+        continue;
+      }
+      if (std::optional<std::size_t> party = Source(source, *best, at, for_subject)) return party;
+    }
+    return std::nullopt;
+  };
+  static const std::vector<std::string> kDefaultSubject = {"possessor", "at", "clause", "sentence", "article"};
+  const std::vector<std::string>& subject_sources = trigger.subject.empty() ? kDefaultSubject : trigger.subject;
+  if (passive) {
+    choice.subject = read({"by"}, true);
+    choice.counterparty = read({"clause"}, false);
+  } else {
+    choice.subject = read(subject_sources, true);
+    choice.counterparty = read(trigger.counterparty, false);
+  }
+  if (choice.counterparty && choice.subject && *choice.counterparty == *choice.subject) choice.counterparty.reset();
+  return choice;
+}
+
+}  // namespace
+
+Status ParseFrames(std::string_view text, const std::string& file_name, FrameLexicon& lexicon) {
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  int line_number = 0;
+  auto error = [&](const std::string& what) {
+    return Status::InvalidInput(file_name + ":" + std::to_string(line_number), what);
+  };
+  while (std::getline(lines, line)) {
+    ++line_number;
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    std::size_t colon = trimmed.find(':');
+    if (colon == std::string::npos) return error("expected 'phrase | phrase: frame; key=value'");
+    std::vector<std::vector<std::string>> phrases;
+    for (const std::string& phrase : SplitOn(std::string_view(trimmed).substr(0, colon), '|')) phrases.push_back(Words(phrase));
+    if (trimmed.front() == '@') {
+      // A word list: "@rise: rose | jumped".
+      std::string name = Trim(std::string_view(trimmed).substr(0, colon));
+      auto& list = lexicon.word_lists[name];
+      for (const std::string& phrase : SplitOn(std::string_view(trimmed).substr(colon + 1), '|')) {
+        list.push_back(Words(phrase));
+        if (name == "@not_owner") lexicon.not_owners.insert(phrase);
+        if (name == "@money_nouns") lexicon.money_nouns.insert(phrase);
+      }
+      continue;
+    }
+    if (phrases.empty()) return error("expected a trigger phrase before ':'");
+    std::vector<std::string> parts = SplitOn(std::string_view(trimmed).substr(colon + 1), ';');
+    if (parts.empty() || parts.front().find('=') != std::string::npos) return error("expected a frame name after ':'");
+    FrameTrigger trigger;
+    trigger.phrases = std::move(phrases);
+    trigger.frame = parts.front();
+    trigger.origin = std::filesystem::path(file_name).filename().string() + ":" + std::to_string(line_number);
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      std::size_t equals = parts[k].find('=');
+      if (equals == std::string::npos) return error("expected key=value, got '" + parts[k] + "'");
+      std::string key = Trim(std::string_view(parts[k]).substr(0, equals));
+      std::string value = Trim(std::string_view(parts[k]).substr(equals + 1));
+      if (key == "side") {
+        if (value == "before") trigger.side = TriggerSide::kBefore;
+        else if (value == "after") trigger.side = TriggerSide::kAfter;
+        else if (value == "any") trigger.side = TriggerSide::kAny;
+        else return error("side is before, after or any, not '" + value + "'");
+      } else if (key == "figure") {
+        trigger.figures = 0;
+        for (const std::string& figure : SplitOn(value, ',')) {
+          if (figure == "money") trigger.figures |= kFigureMoney;
+          else if (figure == "percent") trigger.figures |= kFigurePercent;
+          else if (figure == "count") trigger.figures |= kFigureCount;
+          else return error("figure is money, percent or count, not '" + figure + "'");
+        }
+      } else if (key == "counted") {
+        trigger.counted = SplitOn(value, '|');
+      } else if (key == "value") {
+        trigger.value_words = SplitOn(value, '|');
+      } else if (key == "subject" || key == "counterparty") {
+        std::vector<std::string> sources = SplitOn(value, ',');
+        for (const std::string& source : sources) {
+          if (!In(kSources, source)) return error("unknown " + key + " source '" + source + "'");
+        }
+        (key == "subject" ? trigger.subject : trigger.counterparty) = std::move(sources);
+      } else if (key == "modality") {
+        if (value != "plan" && value != "estimate" && value != "considering") {
+          return error("modality is plan, estimate or considering, not '" + value + "'");
+        }
+        trigger.modality = value;
+      } else if (key == "rank") {
+        char* end = nullptr;
+        trigger.rank = std::strtod(value.c_str(), &end);
+        if (end == value.c_str()) return error("rank is a number, not '" + value + "'");
+      } else {
+        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, modality, rank)");
+      }
+    }
+    const std::size_t index = lexicon.triggers.size();
+    for (std::size_t p = 0; p < trigger.phrases.size(); ++p) {
+      const std::string& first = trigger.phrases[p].front();
+      if (first.back() == '*') {
+        lexicon.prefix_phrases.emplace_back(index, p);
+      } else {
+        lexicon.by_first_word[first].emplace_back(index, p);
+      }
+    }
+    lexicon.triggers.push_back(std::move(trigger));
+  }
+  return Status::Ok();
+}
+
+bool IsNotOwnerName(const FrameLexicon& lexicon, std::string_view name) {
+  std::string lower;
+  lower.reserve(name.size());
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lexicon.not_owners.count(lower) > 0;
+}
+
+std::vector<FrameChoice> ChooseFrames(const FrameLexicon& lexicon, const FrameSentence& sentence,
+                                      const std::vector<std::size_t>& figures) {
+  std::vector<FrameChoice> choices;
+  choices.reserve(figures.size());
+  if (lexicon.empty()) {
+    choices.resize(figures.size());
+    for (FrameChoice& choice : choices) choice.unframed = "no_lexicon";
+    return choices;
+  }
+  Chooser chooser(lexicon, sentence);
+  for (std::size_t figure : figures) choices.push_back(chooser.Choose(figure));
+  // A conversion in brackets takes the choice of the figure it converts.
+  for (std::size_t k = 0; k < choices.size(); ++k) {
+    if (!choices[k].converts) continue;
+    const std::size_t converted = *choices[k].converts;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (figures[j] == converted) {
+        choices[k] = choices[j];
+        choices[k].converts = converted;
+        break;
+      }
+    }
+  }
+  return choices;
+}
+
+}  // namespace concord::extract

@@ -1,0 +1,93 @@
+# Figure frames: the trigger words that say what a money amount, a percentage or a count
+# measures, and whose it is. Grammar: extract/patterns/README.md ("Figure frames").
+# Frame names: the frame contract (one of acquire, merger, stake, ..., revenue, profit, ...).
+#
+#   phrase | phrase ...: frame; key=value; key=value
+#
+# A phrase is lowercase words; a trailing '*' matches any ending. Keys:
+#   side=before|after|any     where the trigger stands from the figure (default any)
+#   figure=money,percent,count  the figures it can govern (default all three)
+#   counted=noun|noun          a count's own noun must be one of these ("cut 1,200 jobs")
+#   value=word|word            the word right before the figure, when the trigger is before it
+#   subject=source,source      where the owner is read, tried in order (default
+#                              possessor,at,clause,sentence,article)
+#   counterparty=source,...    where the other party is read (default none)
+#   modality=plan|estimate|considering
+# Sources: possessor ("X's profits", "X profits"), object (the party right after the
+# trigger), at/of/in/for/from/to/by/with/on (the party after that word following the
+# trigger), clause (the clause's subject), sentence (the sentence's first subject),
+# article (the article's lead organisation), trigger (the trigger word itself: "the dollar").
+#
+# Word lists the chooser reads (not triggers):
+#   @rise / @fall      change verbs before a percentage: the figure is a change (change=up/down)
+#   @earlier           words after or before a figure that make it the earlier period's
+#   @not_owner         capitalized words never an owner (nationalities, months)
+#   @descriptor        a name right before one of these words modifies it ("the US firm
+#                      agreed"): it is not the clause's subject
+#   @money_nouns       a count of these is read as money ("40 mln dlrs" before the money
+#                      recognizer reads wire notation)
+
+@rise: rose | rise | rises | rising | risen | up | jumped | jump | jumps | climbed | climb | climbs | grew | grow | grows | growing | increased | increase | increases | gained | gain | gains | surged | soared | leapt | leaped | boosted | raised | higher | improved | advanced | rebounded
+@fall: fell | fall | falls | falling | fallen | down | dropped | drop | drops | declined | decline | declines | slumped | slumps | slipped | slid | plunged | tumbled | lost | lower | decreased | eased | shrank | sank | dipped | cut | off
+@earlier: year-earlier | year-ago | a year earlier | a year ago | last year | the previous year | a year before | vs | versus | compared with | compared to | against | from
+@not_owner: american | british | chinese | japanese | german | french | italian | spanish | russian | indian | european | asian | african | canadian | australian | dutch | swiss | swedish | korean | brazilian | mexican | irish | scottish | welsh | english | belgian | danish | norwegian | finnish | austrian | greek | polish | turkish | israeli | arab | saudi | iranian | iraqi | egyptian | argentine | argentinian | chilean | venezuelan | nigerian | south african | taiwanese | singaporean | malaysian | indonesian | thai | vietnamese | filipino | pakistani | portuguese | hungarian | czech | ukrainian | western | eastern | january | february | march | april | may | june | july | august | september | october | november | december | monday | tuesday | wednesday | thursday | friday | saturday | sunday | reports | analysts | shares | sales | profits | earnings | investors | officials | oper | shr | net | revs | avg | qtr | mths | quarterly | annual
+@descriptor: firm | company | group | giant | bank | carrier | maker | makers | retailer | government | operator | conglomerate | airline | insurer | lender | producer | manufacturer | chain | regulator | carmaker | unit | subsidiary | media | telecoms | oil | steel | drinks | food | software | mobile | internet | tobacco | car | firms | companies | banks | airlines | economy | consumers | shoppers | investors | officials
+@money_nouns: dlrs | cts | cents | stg | pesos | marks | francs | yen | lire | guilders | crowns | pounds | dollars | euros | rupees | rand | schillings
+
+# --- Measures of one party -------------------------------------------------------------
+# Results shorthand of wire stories ("Shr 43 cts vs 49 cts", "Net 5.5 mln vs 4.0 mln").
+shr | shr loss | shr profit | primary shr | fully diluted shr | diluted shr: eps; side=before; figure=money
+net | oper net | net profit: profit; side=before; figure=money; value=net|profit
+net loss | oper net loss: loss; side=before; figure=money; value=loss
+revs | oper revs | revenues: revenue; side=before; figure=money; value=revs|revenues
+earnings per share | per share earnings | eps: eps; figure=money
+a share | per share | shr | a shr: eps; figure=money; side=after; rank=2.5
+profit | profits | net profit | net profits | net income | earnings | pre-tax profit | pre-tax profits | pretax profit | pretax profits | pre-tax | pretax | operating profit | operating profits | operating income | underlying profit | underlying profits | net earnings | income | ebitda | ebit | surplus before tax | net earned | made a profit | earned | earn | earns | earning | profit before tax | pretax income | pre-tax income | income before taxes: profit; figure=money,percent
+loss | losses | net loss | net losses | pre-tax loss | pre-tax losses | operating loss | deficit before tax | in the red | loss-making: loss; figure=money,percent
+sales | revenue | revenues | turnover | takings | billings | income from sales | operating revenues | net sales | like-for-like sales | retail sales | order intake: revenue; figure=money,percent
+dividend | dividends | payout | pay-out | dividend of | cash dividend | quarterly dividend | special dividend: dividend; figure=money,percent
+valued at | valuing | valuation | valued: valuation; figure=money; side=before
+market value | market capitalisation | market capitalization | market cap | stock market value: market_value; figure=money
+shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article
+budget | budgets: budget; figure=money,percent
+debt | debts | borrowings | liabilities | indebtedness | owes | owed: debt; figure=money,percent
+market share | share of the market | share of the | of the market: market_share; figure=percent
+cost | costs | spending | spend | spent | charge | charges | write-off | write-offs | writedown | writedowns | write-down | write-downs | expenses | expenditure | provision | provisions | outlay | capital spending | investment programme: cost; figure=money,percent
+assets | asset | holdings | funds under management | deposits: assets; figure=money
+reserves | cash pile | cash reserves | foreign exchange reserves | gold reserves | cash holdings: reserves; figure=money
+pension | pensions | pension fund | pension deficit | pension scheme: pension; figure=money,percent
+salary | salaries | wages | wage | bonus | bonuses | pay rise | pay rises | pay deal | pay packet | pay offer | remuneration | compensation package | executive pay: pay; figure=money,percent
+tax | taxes | taxation | tax bill | vat | duty | duties | levy | tariff | tariffs: tax; figure=money,percent
+price | prices | priced at | fare | fares | house prices | oil prices | oil | crude | petrol | gold: price; figure=money,percent; subject=possessor,of,clause
+forecast | forecasts | target | guidance | outlook: forecast_other; figure=money,percent; modality=estimate
+deficit | trade deficit | budget deficit | current account deficit | shortfall: deficit; figure=money,percent
+surplus | trade surplus | budget surplus | current account surplus: surplus; figure=money,percent
+# Economies: the owner is the country, usually written before the trigger or after "in".
+gdp | economy | economic growth | gross domestic product | recession | growth rate | economic output: gdp; figure=percent,money; subject=possessor,in,of,clause,sentence
+growth | expansion | contraction: gdp; figure=percent; rank=1; subject=possessor,in,of,clause,sentence
+inflation | consumer prices | prices index | cpi | retail price index | rpi | price growth: inflation; figure=percent; subject=possessor,in,of,clause,sentence
+interest rates | interest rate | rates | base rate | lending rate | borrowing costs | key rate | discount rate | prime rate | repo rate | yield | yields | coupon | interest: interest_rate; figure=percent; subject=possessor,in,of,clause,sentence
+unemployment | jobless rate | jobless | unemployment rate | out of work | claimant count: unemployment; figure=percent,count; subject=possessor,in,of,clause,sentence
+dollar | euro | pound | sterling | yen | yuan | renminbi | currency | the dollar | the euro | the pound | exchange rate: exchange_rate; figure=percent; side=before; subject=trigger
+deliveries | passengers | subscribers | customers | users | visitors | units | cars | vehicles | barrels | tonnes | tons | copies | production | volume | volumes | traffic | output | shipments | handsets | phones | computers | homes | houses | flights | accounts | members | viewers | listeners | readers | consoles | bottles | cases: sales_volume; figure=count,percent
+# Counts by their own noun: "1,200 jobs", "500,000 shares".
+jobs | staff | workers | employees | people | workforce | posts | positions | headcount | roles | jobs.: jobs; figure=count,percent
+cut | cuts | cutting | axe | axed | axing | shed | sheds | shedding | slash | slashed | slashing | lose | losing | eliminate | eliminated | lay off | laid off | laying off | redundancies | redundant | layoffs | job cuts | job losses | lay-offs: job_cuts; figure=count; side=before; counted=jobs|posts|positions|staff|workers|employees|people|roles|jobs.|redundancies
+redundancies | layoffs | lay-offs | job cuts | job losses: job_cuts; figure=count; side=after
+
+# --- Relations between parties ---------------------------------------------------------
+acquire | acquires | acquired | acquiring | buy | buys | bought | buying | take over | takes over | took over | taking over | purchase of | acquisition of | buy-out of: acquire; side=before; figure=money; value=for|at|in|worth|about|around|some; subject=clause,sentence; counterparty=object,of
+takeover | acquisition | buyout | buy-out | takeover bid | takeover offer | purchase | deal to buy: acquire; figure=money; subject=possessor,clause,sentence; counterparty=of,for
+bid | bids | offer | offers | offered | bidding | tender offer | approach: acquire; figure=money,percent; modality=plan; subject=possessor,clause,sentence; counterparty=for,object
+sold | sell | sells | selling | sale of | disposal of | divest | divested | divestiture | disposal | sale: sale; figure=money; subject=clause,sentence; counterparty=to
+merger | merge | merged | merging | combination | tie-up: merger; figure=money; subject=clause,sentence; counterparty=with
+stake | stakes | share in | holding | holdings | interest in | controlling interest | equity stake | shareholding | stake in: stake; figure=percent,money; subject=possessor,clause,sentence; counterparty=in,of
+owns | own | owned | holds | hold | held | controls | control | controlled: stake; figure=percent; value=owns|own|owned|holds|hold|held|controls|control|controlled; subject=clause,sentence; counterparty=of,in,object
+shares: stake; figure=count; side=after; subject=clause,sentence; counterparty=of,in
+invest | invests | invested | investing | investment | investments | inject | injected | injection: invest; figure=money; subject=possessor,clause,sentence,by; counterparty=in,into
+raised | raise | raises | raising | funding | financing | fund-raising | rights issue | bond issue | share issue | placing | flotation | ipo | listing | capital increase | issued: funding; figure=money; subject=clause,sentence; counterparty=from,by
+loan | loans | credit | credit line | credit facility | bail-out | bailout | rescue package | lent | lend | lending | borrow | borrowed | borrowing | financing package: loan; figure=money; subject=possessor,clause,sentence,to; counterparty=from,by
+contract | contracts | order | orders | deal | deals | agreement | won a | tender: contract; figure=money; subject=possessor,clause,sentence; counterparty=with,from,for
+fine | fines | fined | penalty | penalties | settlement | settle | settled | settling | damages | compensation | payout to | sanction: fine; figure=money; subject=clause,possessor,sentence; counterparty=by,to,with
+pay | pays | paid | paying | payment | payments | fee | fees | royalty | royalties | subsidy | subsidies | aid | grant | grants | handed | refund | refunds: payment; figure=money; subject=clause,sentence; counterparty=to,object
+licence | license | licence fee | license fee | licensing: license; figure=money; subject=clause,sentence; counterparty=from
