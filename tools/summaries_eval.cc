@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -61,7 +62,10 @@ bool AboutFigure(const concord::reconcile::AuditVerdict& verdict) {
   for (const auto& d : verdict.discrepancies) {
     if (kFigureTypes.count(d.type)) return true;
   }
-  return verdict.verdict == "unsupported" && verdict.relation == "quantity";
+  // An unsupported claim that states a figure (a quantity or a figure frame's claim: its one
+  // line shows the value).
+  return verdict.verdict == "unsupported" &&
+         std::any_of(verdict.claim.begin(), verdict.claim.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace

@@ -103,7 +103,8 @@ TEST_CASE("frames: comparison figures, changes, modality and the trigger as owne
   CHECK(now->rule.rfind("frames.lex:", 0) == 0);
 
   const std::string bid = "Corvel Energy made a $5bn bid for Saltash Water.";
-  const Claim* offer = ClaimOfFigure(ExtractArticle(bid), bid, "$5bn");
+  const Extraction bid_extraction = ExtractArticle(bid);  // claims point into it: keep it alive
+  const Claim* offer = ClaimOfFigure(bid_extraction, bid, "$5bn");
   REQUIRE(offer != nullptr);
   CHECK(offer->modality == Modality::kPlan);
 
@@ -116,7 +117,8 @@ TEST_CASE("frames: comparison figures, changes, modality and the trigger as owne
   CHECK(jobs->has_time);
 
   const std::string currency = "Traders said the dollar fell 2% against the euro.";
-  const Claim* rate = ClaimOfFigure(ExtractArticle(currency), currency, "2%");
+  const Extraction currency_extraction = ExtractArticle(currency);
+  const Claim* rate = ClaimOfFigure(currency_extraction, currency, "2%");
   REQUIRE(rate != nullptr);
   CHECK(rate->relation == "exchange_rate");
   CHECK(rate->subject.text == "the dollar");
