@@ -603,7 +603,16 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
         if (sentence_.lead) return sentence_.lead;
         continue;
       }
-      if (std::optional<std::size_t> party = Source(source, *best, at, for_subject)) return party;
+      std::optional<std::size_t> party = Source(source, *best, at, for_subject);
+      // An owner of the wrong kind ("the IMF" for a country's growth, a dateline city for a
+      // company's sales) is not taken: the next source is tried, and no owner beats a wrong one.
+      if (party && for_subject && !trigger.owner_types.empty() && *party < mentions_.size() &&
+          mentions_[*party].entity.type != EntityType::kPronoun &&
+          std::find(trigger.owner_types.begin(), trigger.owner_types.end(), mentions_[*party].entity.type) ==
+              trigger.owner_types.end()) {
+        continue;
+      }
+      if (party) return party;
     }
     return std::nullopt;
   };
@@ -683,6 +692,16 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
           if (!In(kSources, source)) return error("unknown " + key + " source '" + source + "'");
         }
         (key == "subject" ? trigger.subject : trigger.counterparty) = std::move(sources);
+      } else if (key == "owner") {
+        for (const std::string& type : SplitOn(value, ',')) {
+          if (type == "org") trigger.owner_types.push_back(EntityType::kOrganization);
+          else if (type == "person") trigger.owner_types.push_back(EntityType::kPerson);
+          else if (type == "place") trigger.owner_types.push_back(EntityType::kPlace);
+          else if (type == "government") trigger.owner_types.push_back(EntityType::kGovernment);
+          else if (type == "product") trigger.owner_types.push_back(EntityType::kProduct);
+          else if (type == "unknown") trigger.owner_types.push_back(EntityType::kUnknown);
+          else return error("owner is org, person, place, government, product or unknown, not '" + type + "'");
+        }
       } else if (key == "modality") {
         if (value != "plan" && value != "estimate" && value != "considering") {
           return error("modality is plan, estimate or considering, not '" + value + "'");
@@ -693,7 +712,7 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
         trigger.rank = std::strtod(value.c_str(), &end);
         if (end == value.c_str()) return error("rank is a number, not '" + value + "'");
       } else {
-        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, modality, rank)");
+        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, owner, modality, rank)");
       }
     }
     const std::size_t index = lexicon.triggers.size();

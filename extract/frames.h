@@ -31,6 +31,7 @@ struct FrameTrigger {
   std::vector<std::string> value_words;           // the word right before the figure (trigger before it)
   std::vector<std::string> subject;               // owner sources, in order
   std::vector<std::string> counterparty;          // counterparty sources, in order
+  std::vector<EntityType> owner_types;            // the owner's entity types; empty: any
   std::string modality;                           // "plan", "estimate", "considering" or empty
   double rank = 0;                                // added to the distance score: higher is weaker
   std::string origin;                             // "frames.lex:12"

@@ -12,6 +12,9 @@
 #   subject=source,source      where the owner is read, tried in order (default
 #                              possessor,at,clause,sentence,article)
 #   counterparty=source,...    where the other party is read (default none)
+#   owner=type,type            the owner's entity types: org, person, place, government,
+#                              product, unknown (a party of another kind is passed over: no
+#                              owner is better than a wrong one); default any
 #   modality=plan|estimate|considering
 # Sources: possessor ("X's profits", "X profits"), object (the party right after the
 # trigger), at/of/in/for/from/to/by/with/on (the party after that word following the
@@ -36,19 +39,19 @@
 
 # --- Measures of one party -------------------------------------------------------------
 # Results shorthand of wire stories ("Shr 43 cts vs 49 cts", "Net 5.5 mln vs 4.0 mln").
-shr | shr loss | shr profit | primary shr | fully diluted shr | diluted shr: eps; side=before; figure=money
-net | oper net | net profit: profit; side=before; figure=money; value=net|profit
-net loss | oper net loss: loss; side=before; figure=money; value=loss
-revs | oper revs | revenues: revenue; side=before; figure=money; value=revs|revenues
-earnings per share | per share earnings | eps: eps; figure=money
-a share | per share | shr | a shr: eps; figure=money; side=after; rank=2.5
-profit | profits | net profit | net profits | net income | earnings | pre-tax profit | pre-tax profits | pretax profit | pretax profits | pre-tax | pretax | operating profit | operating profits | operating income | underlying profit | underlying profits | net earnings | income | ebitda | ebit | surplus before tax | net earned | made a profit | earned | earn | earns | earning | profit before tax | pretax income | pre-tax income | income before taxes: profit; figure=money,percent
-loss | losses | net loss | net losses | pre-tax loss | pre-tax losses | operating loss | deficit before tax | in the red | loss-making: loss; figure=money,percent
-sales | revenue | revenues | turnover | takings | billings | income from sales | operating revenues | net sales | like-for-like sales | retail sales | order intake: revenue; figure=money,percent
-dividend | dividends | payout | pay-out | dividend of | cash dividend | quarterly dividend | special dividend: dividend; figure=money,percent
-valued at | valuing | valuation | valued: valuation; figure=money; side=before
-market value | market capitalisation | market capitalization | market cap | stock market value: market_value; figure=money
-shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article
+shr | shr loss | shr profit | primary shr | fully diluted shr | diluted shr: eps; side=before; figure=money; owner=org,person,government,unknown
+net | oper net | net profit: profit; side=before; figure=money; value=net|profit; owner=org,person,government,unknown
+net loss | oper net loss: loss; side=before; figure=money; value=loss; owner=org,person,government,unknown
+revs | oper revs | revenues: revenue; side=before; figure=money; value=revs|revenues; owner=org,person,government,unknown
+earnings per share | per share earnings | eps: eps; figure=money; owner=org,person,government,unknown
+a share | per share | shr | a shr: eps; figure=money; side=after; rank=2.5; owner=org,person,government,unknown
+profit | profits | net profit | net profits | net income | earnings | pre-tax profit | pre-tax profits | pretax profit | pretax profits | pre-tax | pretax | operating profit | operating profits | operating income | underlying profit | underlying profits | net earnings | income | ebitda | ebit | surplus before tax | net earned | made a profit | earned | earn | earns | earning | profit before tax | pretax income | pre-tax income | income before taxes: profit; figure=money,percent; owner=org,person,government,unknown
+loss | losses | net loss | net losses | pre-tax loss | pre-tax losses | operating loss | deficit before tax | in the red | loss-making: loss; figure=money,percent; owner=org,person,government,unknown
+sales | revenue | revenues | turnover | takings | billings | income from sales | operating revenues | net sales | like-for-like sales | retail sales | order intake: revenue; figure=money,percent; owner=org,person,government,unknown
+dividend | dividends | payout | pay-out | dividend of | cash dividend | quarterly dividend | special dividend: dividend; figure=money,percent; owner=org,person,government,unknown
+valued at | valuing | valuation | valued: valuation; figure=money; side=before; owner=org,person,government,unknown
+market value | market capitalisation | market capitalization | market cap | stock market value: market_value; figure=money; owner=org,person,government,unknown
+shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article; owner=org,person,government,unknown
 budget | budgets: budget; figure=money,percent
 debt | debts | borrowings | liabilities | indebtedness | owes | owed: debt; figure=money,percent
 market share | share of the market | share of the | of the market: market_share; figure=percent
@@ -63,11 +66,11 @@ forecast | forecasts | target | guidance | outlook: forecast_other; figure=money
 deficit | trade deficit | budget deficit | current account deficit | shortfall: deficit; figure=money,percent
 surplus | trade surplus | budget surplus | current account surplus: surplus; figure=money,percent
 # Economies: the owner is the country, usually written before the trigger or after "in".
-gdp | economy | economic growth | gross domestic product | recession | growth rate | economic output: gdp; figure=percent,money; subject=possessor,in,of,clause,sentence
-growth | expansion | contraction: gdp; figure=percent; rank=1; subject=possessor,in,of,clause,sentence
-inflation | consumer prices | prices index | cpi | retail price index | rpi | price growth: inflation; figure=percent; subject=possessor,in,of,clause,sentence
-interest rates | interest rate | rates | base rate | lending rate | borrowing costs | key rate | discount rate | prime rate | repo rate | yield | yields | coupon | interest: interest_rate; figure=percent; subject=possessor,in,of,clause,sentence
-unemployment | jobless rate | jobless | unemployment rate | out of work | claimant count: unemployment; figure=percent,count; subject=possessor,in,of,clause,sentence
+gdp | economy | economic growth | gross domestic product | recession | growth rate | economic output: gdp; figure=percent,money; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
+growth | expansion | contraction: gdp; figure=percent; rank=1; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
+inflation | consumer prices | prices index | cpi | retail price index | rpi | price growth: inflation; figure=percent; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
+interest rates | interest rate | rates | base rate | lending rate | borrowing costs | key rate | discount rate | prime rate | repo rate | yield | yields | coupon | interest: interest_rate; figure=percent; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
+unemployment | jobless rate | jobless | unemployment rate | out of work | claimant count: unemployment; figure=percent,count; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
 dollar | euro | pound | sterling | yen | yuan | renminbi | currency | the dollar | the euro | the pound | exchange rate: exchange_rate; figure=percent; side=before; subject=trigger
 deliveries | passengers | subscribers | customers | users | visitors | units | cars | vehicles | barrels | tonnes | tons | copies | production | volume | volumes | traffic | output | shipments | handsets | phones | computers | homes | houses | flights | accounts | members | viewers | listeners | readers | consoles | bottles | cases: sales_volume; figure=count,percent
 # Counts by their own noun: "1,200 jobs", "500,000 shares".
