@@ -648,6 +648,7 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
   }
   if (claim.subject.present()) claim.confidence += kOwnerBonus;
   claim.terms.emplace_back("trigger", choice.trigger);
+  if (choice.measure) claim.terms.emplace_back("measure", "yes");
   if (choice.earlier) claim.terms.emplace_back("period", "earlier");
   if (!choice.change.empty()) claim.terms.emplace_back("change", choice.change);
   if (claim.modality == Modality::kFact && !choice.modality.empty()) {

@@ -579,6 +579,7 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   }
   const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
   choice.frame = trigger.frame;
+  choice.measure = lexicon_.measures.count(trigger.frame) > 0;
   choice.origin = trigger.origin;
   choice.modality = trigger.modality;
   choice.trigger_begin = tokens_[best->begin].begin;
@@ -654,6 +655,7 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
         list.push_back(Words(phrase));
         if (name == "@not_owner") lexicon.not_owners.insert(phrase);
         if (name == "@money_nouns") lexicon.money_nouns.insert(phrase);
+        if (name == "@measures") lexicon.measures.insert(phrase);
       }
       continue;
     }

@@ -45,6 +45,7 @@ struct FrameLexicon {
   std::vector<std::pair<std::size_t, std::size_t>> prefix_phrases;
   std::set<std::string, std::less<>> not_owners;  // @not_owner phrases, words joined by one space
   std::set<std::string, std::less<>> money_nouns; // @money_nouns: a count of these is money ("dlrs")
+  std::set<std::string, std::less<>> measures;    // @measures: frames that measure one party over a period
   bool empty() const { return triggers.empty(); }
 };
 
@@ -68,6 +69,7 @@ struct FrameChoice {
   bool earlier = false;                     // a comparison figure: the earlier period's
   std::string change;                       // "up" / "down": a percentage that is a change
   std::string modality;                     // from the lexicon entry, or empty
+  bool measure = false;                     // the frame is in @measures: keyed by owner and period
   std::optional<std::size_t> converts;      // "(£600m)": the mention index of the figure it converts
   bool operator==(const FrameChoice&) const = default;
 };

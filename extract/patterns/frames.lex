@@ -27,6 +27,9 @@
 #   @not_owner         capitalized words never an owner (nationalities, months)
 #   @descriptor        a name right before one of these words modifies it ("the US firm
 #                      agreed"): it is not the clause's subject
+#   @measures          frames that measure one party over a period (revenue, profit, ...):
+#                      their claims carry measure=yes and reconcile keys them by owner and
+#                      period; the others are relations between parties (acquire, stake, ...)
 #   @money_nouns       a count of these is read as money ("40 mln dlrs" before the money
 #                      recognizer reads wire notation)
 
@@ -35,6 +38,7 @@
 @earlier: year-earlier | year-ago | a year earlier | a year ago | last year | the previous year | a year before | vs | versus | compared with | compared to | against | from
 @not_owner: american | british | chinese | japanese | german | french | italian | spanish | russian | indian | european | asian | african | canadian | australian | dutch | swiss | swedish | korean | brazilian | mexican | irish | scottish | welsh | english | belgian | danish | norwegian | finnish | austrian | greek | polish | turkish | israeli | arab | saudi | iranian | iraqi | egyptian | argentine | argentinian | chilean | venezuelan | nigerian | south african | taiwanese | singaporean | malaysian | indonesian | thai | vietnamese | filipino | pakistani | portuguese | hungarian | czech | ukrainian | western | eastern | january | february | march | april | may | june | july | august | september | october | november | december | monday | tuesday | wednesday | thursday | friday | saturday | sunday | reports | analysts | shares | sales | profits | earnings | investors | officials | oper | shr | net | revs | avg | qtr | mths | quarterly | annual
 @descriptor: firm | company | group | giant | bank | carrier | maker | makers | retailer | government | operator | conglomerate | airline | insurer | lender | producer | manufacturer | chain | regulator | carmaker | unit | subsidiary | media | telecoms | oil | steel | drinks | food | software | mobile | internet | tobacco | car | firms | companies | banks | airlines | economy | consumers | shoppers | investors | officials
+@measures: revenue | profit | loss | eps | dividend | valuation | market_value | share_price | budget | debt | job_cuts | jobs | market_share | cost | assets | deficit | surplus | gdp | inflation | interest_rate | unemployment | exchange_rate | price | tax | sales_volume | pay | pension | reserves | forecast_other | other
 @money_nouns: dlrs | cts | cents | stg | pesos | marks | francs | yen | lire | guilders | crowns | pounds | dollars | euros | rupees | rand | schillings
 
 # --- Measures of one party -------------------------------------------------------------
