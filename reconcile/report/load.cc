@@ -415,7 +415,8 @@ void CountSources(const ReportFact& fact, std::map<std::string, ReportSource>& s
     ++source.claims;
     if (fact.status == "corroborated") ++source.corroborated;
     if (claim.stance == "contradicts") ++source.contradicted;
-    auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance);
+    // An update moved the figure on the fact's timeline: the source does not disagree.
+    auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance == "update" ? "supports" : claim.stance);
     if (!inserted && claim.stance == "contradicts") it->second = "contradicts";
   }
   if (stance_of_source.size() == 1) ++sources[stance_of_source.begin()->first].unique;

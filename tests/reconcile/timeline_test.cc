@@ -10,7 +10,9 @@
 #include "reconcile/facts.h"
 #include "reconcile/pipeline.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/html.h"
 #include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
 #include "reconcile/report/report.h"
 #include "testing.h"
 
@@ -148,12 +150,42 @@ TEST_CASE("updates: an offer raised on a later day is a timeline, not a dispute;
   CHECK(fact.claims[2].published == "2026-03-09");
   CHECK(fact.claims[0].stance == "supports");
   CHECK(fact.claims[2].stance == "update");
+  // Outlets on one timeline agree (the agreement table), none is counted as contradicted.
+  for (const ReportAgreement& pair : report.agreement) CHECK(pair.conflict == 0);
+  for (const ReportSource& source : report.sources) CHECK(source.contradicted == 0);
+  const std::string markdown = RenderMarkdown(report);
+  CHECK(markdown.find("Timeline: USD 1.4 bn (2026-03-02) → USD 1.6 bn (2026-03-09, update)") != std::string::npos);
+  CHECK(markdown.find("Updates (1):") != std::string::npos);
+  CHECK(RenderHtml(report).find(">update</td>") != std::string::npos);
   const nlohmann::json json = nlohmann::json::parse(RenderJson(report));
   const nlohmann::json& written = json["facts"][0];
   REQUIRE(written["timeline"].size() == 2);
   CHECK(written["timeline"][1]["value"] == "USD 1.6 bn");
   CHECK(written["timeline"][1]["update"] == true);
   CHECK(written["claims"][2]["stance"] == "update");
+}
+
+TEST_CASE("updates: the timeline does not depend on the order the articles arrived in") {
+  const std::vector<ExtractedArticle> articles = {
+      MakeArticle("bid.md", "Harbour Ledger", "2026-03-02",
+                  "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+      MakeArticle("raised.md", "Lantern Gazette", "2026-03-09",
+                  "Corvel Shipping agreed to acquire Aldgate Freight for $1.6 billion after it raised its offer.")};
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "c.db");
+  REQUIRE(store.ok());
+  for (auto it = articles.rbegin(); it != articles.rend(); ++it) {  // the update first
+    REQUIRE(store->WriteBatch({*it}).ok());
+    REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  }
+  Store batch = ReconciledStore(dir / "batch.db", articles);
+  const Report one_by_one = LoadAll(*store);
+  const Report at_once = LoadAll(batch);
+  CHECK(RenderJson(one_by_one) == RenderJson(at_once));
+  const std::vector<const ReportFact*> facts = FactsOf(one_by_one, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0]->value_text == "USD 1.6 bn");
+  CHECK(facts[0]->timeline.size() == 2);
 }
 
 TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
