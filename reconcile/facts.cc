@@ -372,6 +372,18 @@ FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
     if (told < claims.size()) {
       timeline.on_timeline[i] = true;
       timeline.in_force[i] = told;
+      continue;
+    }
+    // "raised its stake to A from B": B, in a step's own sentence with the cue, is the figure
+    // before the step, not another account of that day: held against nothing.
+    const bool before_a_step = (cues[i] & kUpdateCue) != 0 && has_figure(i) &&
+                               std::any_of(timeline.steps.begin(), timeline.steps.end(), [&](std::size_t step) {
+                                 return claims[step]->article_id == claims[i]->article_id &&
+                                        claims[step]->span == claims[i]->span;
+                               });
+    if (before_a_step) {
+      timeline.on_timeline[i] = true;
+      timeline.in_force[i] = i;
     }
   }
   return timeline;

@@ -70,9 +70,11 @@ inline bool HasUpdateCue(const ClaimRow& claim) { return (CuesOf(claim) & kUpdat
 // figure) sets a new step. Claims of one day never make a step of each other.
 struct FigureTimeline {
   std::vector<std::size_t> steps;   // indexes of the claims that set each figure, in date order (two or more)
-  std::vector<bool> on_timeline;    // per claim: tells a step's figure, on or after that step's day
+  std::vector<bool> on_timeline;    // per claim: tells a step's figure, on or after that step's
+                                    // day, or the figure before a step in the step's sentence
   // Per claim, the step it is held against: the step whose figure it tells, else the step in
-  // force on its day (the first step for a claim before it).
+  // force on its day (the first step for a claim before it); itself for the earlier figure a
+  // step's own sentence gives ("raised its stake to 12 pct from 10 pct").
   std::vector<std::size_t> in_force;
   bool moved() const { return steps.size() > 1; }
 };

@@ -174,7 +174,9 @@ bool ScoreDeal(const json& deal, const Tools& tools, Scores& scores) {
       relations += (relations.empty() ? "" : ",") + claim.relation;
       if (c >= ids.size()) continue;
       auto fact = fact_of_claim.find(ids[c]);
-      if (fact != fact_of_claim.end()) facts.insert(fact->second);
+      if (fact == fact_of_claim.end()) continue;
+      facts.insert(fact->second);
+      relations += " [" + report->facts[fact->second].key + "]";
     }
     for (std::size_t f : facts) ++stories_of_fact[f];
     story_notes.push_back(story.file + " \"" + story.figure_text + "\" → " +

@@ -188,6 +188,38 @@ TEST_CASE("updates: the timeline does not depend on the order the articles arriv
   CHECK(facts[0]->timeline.size() == 2);
 }
 
+TEST_CASE("updates: the figure before, in the update's own sentence, is history, not a dispute") {
+  // "raised its stake to 12.2 pct from 10.9 pct" on a later day than the 9.8 pct first told.
+  auto stake = [](std::int64_t id, std::int64_t article, const char* published, double pct, std::size_t begin,
+                  const char* quote) {
+    ClaimRow claim;
+    claim.id = id;
+    claim.article_id = article;
+    claim.article = "a" + std::to_string(article) + ".md";
+    claim.published = published;
+    claim.relation = "stake";
+    claim.value_kind = "percent";
+    claim.low = claim.high = pct;
+    claim.qualifier = "exact";
+    claim.polarity = "affirmed";
+    claim.modality = "fact";
+    claim.span = {begin, begin + 80};
+    claim.quote = quote;
+    return claim;
+  };
+  const ClaimRow first = stake(1, 1, "2026-03-11", 9.8, 0, "Ledra Capital said it holds 9.8 pct of Tarn Copper.");
+  const ClaimRow raised = stake(2, 2, "2026-04-17", 12.2, 0, "Ledra Capital raised its stake in Tarn Copper to 12.2 pct from 10.9 pct.");
+  const ClaimRow before = stake(3, 2, "2026-04-17", 10.9, 0, "Ledra Capital raised its stake in Tarn Copper to 12.2 pct from 10.9 pct.");
+  const ClaimRow other = stake(4, 3, "2026-04-17", 13.0, 0, "Ledra Capital holds 13 pct of Tarn Copper.");
+  const FigureTimeline timeline = TimelineOf({&first, &raised, &before, &other});
+  REQUIRE(timeline.steps == std::vector<std::size_t>{0, 1});
+  CHECK(timeline.on_timeline == std::vector<bool>{true, true, true, false});
+  CHECK(timeline.in_force[2] == 2);  // held against nothing
+  CHECK(timeline.in_force[3] == 1);  // another outlet's figure that day: against the step in force
+  // Without a later update, nothing moved.
+  CHECK(TimelineOf({&first, &other}).steps.empty());
+}
+
 TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
   testing::TempDir dir;
   Store store = ReconciledStore(
