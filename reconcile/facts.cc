@@ -2,10 +2,14 @@
 // differences between two accounts of one fact (SCORING.md lists the types).
 
 #include <algorithm>
+#include <cassert>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <sstream>
+#include <tuple>
 
 #include "reconcile/facts.h"
 #include "reconcile/store/forms.h"
@@ -17,7 +21,8 @@ namespace {
 constexpr std::string_view kSymmetricRelations[] = {"agreement", "partnership", "merger"};
 
 // Relations that measure a period: revenue of the third quarter and of the fourth are two
-// facts, not one fact told two ways.
+// facts, not one fact told two ways. Besides these two (named before measures carried a
+// term), every claim with the term measure=yes (extract's figure frames: profit, eps, debt, …).
 constexpr std::string_view kPeriodMeasures[] = {"revenue", "dividend"};
 constexpr std::string_view kPeriodMarker = "|period=";
 
@@ -130,7 +135,11 @@ std::string FactKey(const ClaimRow& claim) {
   // Terms that make a different agreement, not a different account of the same one.
   if (!claim.tranche.empty()) key += "|tranche=" + claim.tranche;
   if (claim.exclusive.has_value()) key += *claim.exclusive ? "|exclusive" : "|non-exclusive";
-  if (std::find(std::begin(kPeriodMeasures), std::end(kPeriodMeasures), claim.relation) != std::end(kPeriodMeasures)) {
+  if (claim.measure ||
+      std::find(std::begin(kPeriodMeasures), std::end(kPeriodMeasures), claim.relation) != std::end(kPeriodMeasures)) {
+    // A measure with no period (a market value, a share price or a stake "as of" the report,
+    // a day that only dates the report) keeps the key without one: it is compared with the
+    // other period-less accounts of the same owner's measure, never with a period's figure.
     const std::string period = PeriodLabel(claim);
     if (!period.empty()) key += std::string(kPeriodMarker) + period;
   }
@@ -219,6 +228,165 @@ std::vector<Difference> CompareClaims(const ClaimRow& a, const ClaimRow& b) {
     }
   }
   return differences;
+}
+
+bool EarlierClaim(const ClaimRow& a, const ClaimRow& b) {
+  return std::tie(a.published, a.article, a.span.begin, a.span.end, a.id) <
+         std::tie(b.published, b.article, b.span.begin, b.span.end, b.id);
+}
+
+namespace {
+
+// reconcile/data/update_cues.txt, compiled in (reconcile/CMakeLists.txt writes it into
+// update_cues.inc as one raw string).
+constexpr std::string_view kUpdateCuesText =
+#include "update_cues.inc"
+    ;
+
+// One cue: words in order, adjacent; "*" any one word, "word*" any word it begins.
+struct Cue {
+  unsigned flag = 0;
+  std::vector<std::string> words;
+};
+
+const std::vector<Cue>& Cues() {
+  static const std::vector<Cue> cues = [] {
+    std::vector<Cue> parsed;
+    std::istringstream lines{std::string(kUpdateCuesText)};
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::istringstream fields(line);
+      std::string kind;
+      if (!(fields >> kind) || kind[0] == '#') continue;
+      Cue cue;
+      // The file is compiled in: a kind not in the grammar is the editor's mistake.
+      assert(kind == "update" || kind == "offer");
+      cue.flag = kind == "update" ? kUpdateCue : kOfferCue;
+      for (std::string word; fields >> word;) cue.words.push_back(word);
+      if (!cue.words.empty()) parsed.push_back(std::move(cue));
+    }
+    return parsed;
+  }();
+  return cues;
+}
+
+// The words of a sentence, lowercased ASCII letters and digits (other bytes split words).
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 && byte < 0x80) {
+      word += static_cast<char>(std::tolower(byte));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+bool WordMatches(const std::string& pattern, const std::string& word) {
+  if (pattern == "*") return true;
+  if (pattern.back() == '*') return word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return pattern == word;
+}
+
+bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
+  return a.value_kind == b.value_kind && (a.currency == b.currency || a.currency.empty() || b.currency.empty()) &&
+         NearlyEqual(a.low, b.low, 1e-9) && NearlyEqual(a.high, b.high, 1e-9);
+}
+
+// The day a claim was published ("2026-03-09"), empty when unknown.
+std::string Day(const ClaimRow& claim) { return claim.published.substr(0, std::min<std::size_t>(10, claim.published.size())); }
+
+}  // namespace
+
+unsigned CuesOf(const ClaimRow& claim) {
+  unsigned flags = 0;
+  const std::string status = TermOf(claim.terms, "status");
+  if (status == "revised" || status == "restated" || status == "updated") flags |= kUpdateCue;
+  const std::vector<std::string> words = Words(claim.quote);
+  for (const Cue& cue : Cues()) {
+    if ((flags & cue.flag) != 0) continue;
+    for (std::size_t at = 0; at + cue.words.size() <= words.size(); ++at) {
+      std::size_t matched = 0;
+      while (matched < cue.words.size() && WordMatches(cue.words[matched], words[at + matched])) ++matched;
+      if (matched == cue.words.size()) {
+        flags |= cue.flag;
+        break;
+      }
+    }
+  }
+  return flags;
+}
+
+FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
+  FigureTimeline timeline;
+  // Most facts have one figure, or all of one day: no timeline, and no sentence to read.
+  bool two_figures = false, two_days = false;
+  const ClaimRow* first = nullptr;
+  for (const ClaimRow* claim : claims) {
+    if (claim->value_kind == "none" || !IsPositive(claim->polarity)) continue;
+    if (first == nullptr) {
+      first = claim;
+      continue;
+    }
+    two_figures = two_figures || !SameFigure(*first, *claim);
+    two_days = two_days || Day(*first) != Day(*claim);
+  }
+  if (!two_figures || !two_days) return timeline;
+  std::vector<unsigned> cues;
+  for (const ClaimRow* claim : claims) cues.push_back(CuesOf(*claim));
+  auto has_figure = [&](std::size_t i) { return claims[i]->value_kind != "none" && IsPositive(claims[i]->polarity); };
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (!has_figure(i)) continue;
+    if (timeline.steps.empty()) {
+      timeline.steps.push_back(i);
+      continue;
+    }
+    const ClaimRow& claim = *claims[i];
+    const ClaimRow& current = *claims[timeline.steps.back()];
+    const bool told_before = std::any_of(timeline.steps.begin(), timeline.steps.end(),
+                                         [&](std::size_t step) { return SameFigure(*claims[step], claim); });
+    if (told_before || Day(claim).empty() || Day(claim) <= Day(current)) continue;
+    const bool offer_raised = (cues[timeline.steps.back()] & kOfferCue) != 0 && (cues[i] & kOfferCue) != 0 &&
+                              claim.value_kind == current.value_kind && claim.low > current.low;
+    if ((cues[i] & kUpdateCue) != 0 || offer_raised) timeline.steps.push_back(i);
+  }
+  if (!timeline.moved()) {
+    timeline.steps.clear();
+    return timeline;
+  }
+  timeline.on_timeline.assign(claims.size(), false);
+  timeline.in_force.assign(claims.size(), 0);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    timeline.in_force[i] = timeline.steps.front();
+    std::size_t told = claims.size();
+    for (std::size_t step : timeline.steps) {
+      if (step != timeline.steps.front() && Day(*claims[step]) > Day(*claims[i])) break;
+      timeline.in_force[i] = step;
+      if (has_figure(i) && SameFigure(*claims[step], *claims[i])) told = step;
+    }
+    if (told < claims.size()) {
+      timeline.on_timeline[i] = true;
+      timeline.in_force[i] = told;
+      continue;
+    }
+    // "raised its stake to A from B": B, in a step's own sentence with the cue, is the figure
+    // before the step, not another account of that day: held against nothing.
+    const bool before_a_step = (cues[i] & kUpdateCue) != 0 && has_figure(i) &&
+                               std::any_of(timeline.steps.begin(), timeline.steps.end(), [&](std::size_t step) {
+                                 return claims[step]->article_id == claims[i]->article_id &&
+                                        claims[step]->span == claims[i]->span;
+                               });
+    if (before_a_step) {
+      timeline.on_timeline[i] = true;
+      timeline.in_force[i] = i;
+    }
+  }
+  return timeline;
 }
 
 }  // namespace concord::reconcile

@@ -68,12 +68,6 @@ std::string MirroredKey(const std::string& key) {
 // "invest" of "invest|amazon|openai|".
 std::string RelationOfKey(const std::string& key) { return key.substr(0, key.find('|')); }
 
-// The order claims of one fact are considered in: by what they say, never by the order
-// they were stored in, so that a store fed in any order reaches the same facts.
-bool Earlier(const ClaimRow& a, const ClaimRow& b) {
-  return std::tie(a.published, a.article, a.span.begin, a.span.end, a.id) <
-         std::tie(b.published, b.article, b.span.begin, b.span.end, b.id);
-}
 
 struct FactState {
   std::vector<std::size_t> members;  // indexes into the loaded claims
@@ -265,7 +259,9 @@ void Run::ScanKeys() {
     row.object_id = select.getColumn(4).getString();
     row.exclusive.reset();
     if (!select.getColumn(5).isNull()) row.exclusive = select.getColumn(5).getInt() != 0;
-    row.tranche = TrancheOf(select.getColumn(6).getString());
+    const std::string terms = select.getColumn(6).getString();
+    row.tranche = TrancheOf(terms);
+    row.measure = TermOf(terms, "measure") == "yes";
     row.time_start = select.getColumn(8).getString();
     row.time_precision = select.getColumn(9).getString();
     row.time_boundary = select.getColumn(10).getString();
@@ -378,7 +374,7 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
     FactState fact;
     for (std::int64_t claim : members_of_key_[key]) fact.members.push_back(loaded_claim_.at(claim));
     std::sort(fact.members.begin(), fact.members.end(),
-              [&](std::size_t a, std::size_t b) { return Earlier(claims_[a], claims_[b]); });
+              [&](std::size_t a, std::size_t b) { return EarlierClaim(claims_[a], claims_[b]); });
     auto group_of = [&](std::size_t i) { return group_of_source_[claims_[i].source_id]; };
     // The reference claim: the account most independent groups give (value, qualifier,
     // polarity), ties to the earliest published (then by article name and place).
@@ -399,11 +395,20 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
         fact.reference = i;
       }
     }
-    for (std::size_t i : fact.members) {
-      if (i == fact.reference) continue;
-      for (Difference& difference : CompareClaims(claims_[fact.reference], claims_[i])) {
+    // A figure that moved over time (an offer raised, a forecast cut): the latest step is the
+    // fact's figure, and each account is held against the step it tells, or else the step in
+    // force on its day, never against a figure of another day (SCORING.md, "Timelines").
+    std::vector<const ClaimRow*> ordered;
+    for (std::size_t i : fact.members) ordered.push_back(&claims_[i]);
+    const FigureTimeline timeline = TimelineOf(ordered);
+    if (timeline.moved()) fact.reference = fact.members[timeline.steps.back()];
+    for (std::size_t m = 0; m < fact.members.size(); ++m) {
+      const std::size_t i = fact.members[m];
+      const std::size_t against = timeline.moved() ? fact.members[timeline.in_force[m]] : fact.reference;
+      if (i == against) continue;
+      for (Difference& difference : CompareClaims(claims_[against], claims_[i])) {
         if (difference.severity != "low") fact.contradicting.insert(i);
-        fact.difference_pairs.emplace_back(fact.reference, i);
+        fact.difference_pairs.emplace_back(against, i);
         fact.differences.emplace_back(i, std::move(difference));
       }
     }

@@ -242,11 +242,13 @@ void RenderFact(std::string& out, const ReportFact& fact, std::size_t number) {
   }
   out += "<table class=\"claims\"><col class=\"stance\"><col class=\"source\"><col>\n";
   // Supporting accounts first, then the contradicting ones, each in stored order.
+  // A figure that moved over time shows its updates among the supporting accounts, in date order.
   for (const char* stance : {"supports", "contradicts"}) {
     for (const ReportClaim& claim : fact.claims) {
-      if (claim.stance != stance) continue;
+      if (claim.stance != stance && !(claim.stance == "update" && std::string_view(stance) == "supports")) continue;
       out += "<tr class=\"" + claim.stance + "\"><td class=\"stance\">" +
-             (claim.stance == "supports" ? "for" : "against") + "</td><td class=\"source\">";
+             (claim.stance == "supports" ? "for" : claim.stance == "update" ? "update" : "against") +
+             "</td><td class=\"source\">";
       Escape(out, claim.source);
       if (!claim.published.empty()) {
         out += "<br><time>";

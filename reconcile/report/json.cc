@@ -250,6 +250,26 @@ void WriteFact(const ReportFact& fact, JsonWriter& json) {
     json.EndObject();
   }
   json.EndArray();
+  // Only for a figure that moved over time: its steps in date order, the last the fact's value.
+  if (!fact.timeline.empty()) {
+    json.Key("timeline");
+    json.BeginArray();
+    for (const ReportStep& step : fact.timeline) {
+      json.BeginObject();
+      json.Key("published");
+      json.StringOrNull(step.published);
+      json.Key("article");
+      json.String(step.article);
+      json.Key("source");
+      json.String(step.source);
+      json.Key("value");
+      json.String(step.value_text);
+      json.Key("update");
+      json.Raw(step.update ? "true" : "false");
+      json.EndObject();
+    }
+    json.EndArray();
+  }
   json.EndObject();
 }
 

@@ -415,7 +415,8 @@ void CountSources(const ReportFact& fact, std::map<std::string, ReportSource>& s
     ++source.claims;
     if (fact.status == "corroborated") ++source.corroborated;
     if (claim.stance == "contradicts") ++source.contradicted;
-    auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance);
+    // An update moved the figure on the fact's timeline: the source does not disagree.
+    auto [it, inserted] = stance_of_source.emplace(claim.source, claim.stance == "update" ? "supports" : claim.stance);
     if (!inserted && claim.stance == "contradicts") it->second = "contradicts";
   }
   if (stance_of_source.size() == 1) ++sources[stance_of_source.begin()->first].unique;
@@ -532,8 +533,21 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
         if (d.severity != "low") contradicting.insert(d.claim_b);
         if (std::optional<MarkKind> kind = MarkFor(d.type)) marks.insert(*kind);
       }
-      for (const ClaimRow* claim : members) {
+      // A figure that moved over time (SCORING.md, "Timelines"): its steps, the claims in date
+      // order, and each claim that moved the figure marked as an update.
+      std::vector<const ClaimRow*> ordered = members;
+      std::stable_sort(ordered.begin(), ordered.end(),
+                       [](const ClaimRow* a, const ClaimRow* b) { return EarlierClaim(*a, *b); });
+      const FigureTimeline timeline = TimelineOf(ordered);
+      std::set<std::int64_t> updates;
+      for (std::size_t k = 0; k < timeline.steps.size(); ++k) {
+        const ClaimRow& step = *ordered[timeline.steps[k]];
+        fact.timeline.push_back({step.id, step.published, step.article, step.source, ValueText(step), k > 0});
+        if (k > 0) updates.insert(step.id);
+      }
+      for (const ClaimRow* claim : timeline.moved() ? ordered : members) {
         ReportClaim view = ClaimView(claim, contradicting, marks, tables, mentions, condition_of);
+        if (updates.count(claim->id) && view.stance == "supports") view.stance = "update";
         fact.claims.push_back(std::move(view));
       }
       fact.id = row_id;

@@ -171,7 +171,18 @@ void RenderFact(const ReportFact& fact, std::size_t number, std::string& out) {
            d->detail + (accounts > 1 ? " (" + std::to_string(accounts) + " accounts)" : ""));
     }
   }
+  if (!fact.timeline.empty()) {
+    // A figure that moved over time: its steps, earliest first; the accounts follow in date order.
+    std::string steps;
+    for (const ReportStep& step : fact.timeline) {
+      steps += (steps.empty() ? "" : " → ") + step.value_text + " (" +
+               (step.published.empty() ? step.article : step.published) + (step.update ? ", update" : "") + ")";
+    }
+    out += "\n";
+    Wrap(out, "Timeline: ", "  ", steps);
+  }
   RenderClaims(fact, "supports", "For", out);
+  RenderClaims(fact, "update", "Updates", out);
   RenderClaims(fact, "contradicts", "Against", out);
 }
 

@@ -25,13 +25,22 @@ struct ReportClaim {
   std::string url;
   std::string quote;
   extract::Span span;
-  std::string stance;    // "supports" | "contradicts"
+  std::string stance;    // "supports" | "contradicts" | "update" (moved the fact's figure on its timeline)
   std::string summary;   // one line: "Amazon invest OpenAI up to USD 50 bn (2026-02)"
   std::string title;     // the article's title; empty when unknown
   // The parts of `quote` a discrepancy of the fact is about (the differing figure, date,
   // party or words), as byte ranges into `quote`: sorted, disjoint, on UTF-8 boundaries.
   std::vector<extract::Span> highlights;
   bool operator==(const ReportClaim&) const = default;
+};
+
+// One step of a fact whose figure moved over time (an offer raised, a forecast cut).
+struct ReportStep {
+  std::int64_t claim = 0;  // the claim that set this figure (ReportClaim::id)
+  std::string published, article, source;
+  std::string value_text;  // "USD 1.6 bn"
+  bool update = false;     // false for the first step, where the figure began
+  bool operator==(const ReportStep&) const = default;
 };
 
 struct ReportFact {
@@ -51,6 +60,9 @@ struct ReportFact {
   std::vector<ReportDiscrepancy> discrepancies;
   std::string date;        // ISO date the timeline and --since/--until use: the start, else
                            // the end of `time`; empty when the fact is undated
+  // When the figure moved over time: its steps in date order (the fact's value is the last);
+  // empty otherwise. `claims` are then in date order too.
+  std::vector<ReportStep> timeline;
   bool operator==(const ReportFact&) const = default;
 };
 

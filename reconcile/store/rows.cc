@@ -6,18 +6,25 @@
 
 namespace concord::reconcile {
 
-std::string TrancheOf(const std::string& terms) {
-  if (terms.empty()) return "";
+std::string TermOf(const std::string& terms, const std::string& name) {
+  // Most claims have no terms, and most terms not this one: no parse for them.
+  if (terms.empty() || terms.find('"' + name + '"') == std::string::npos) return "";
   nlohmann::json parsed = nlohmann::json::parse(terms, nullptr, false);
-  if (parsed.is_object() && parsed.contains("tranche") && parsed["tranche"].is_string()) return parsed["tranche"];
+  if (parsed.is_object() && parsed.contains(name) && parsed[name].is_string()) return parsed[name];
   return "";
 }
+
+std::string TrancheOf(const std::string& terms) { return TermOf(terms, "tranche"); }
 
 
 std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where, bool with_text) {
   std::vector<ClaimRow> rows;
-  const std::string text_columns = with_text ? "c.quote, c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), coalesce(a.url, '')"
-                                             : "'', c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), ''";
+  // Without text, the quote is still read for a claim with a figure: its update cues
+  // (reconcile/facts.h, CuesOf) come from it.
+  const std::string text_columns =
+      with_text ? "c.quote, c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), coalesce(a.url, '')"
+                : "CASE WHEN c.value_kind = 'none' THEN '' ELSE c.quote END, c.span_begin, c.span_end, c.confidence, "
+                  "coalesce(a.published, ''), ''";
   SQLite::Statement select(db, R"sql(
     SELECT c.id, c.article_id, a.name, a.source_id, s.name, c.relation,
            coalesce(c.subject_id, ''), coalesce(c.subject, ''), coalesce(c.counterparty_id, ''),
@@ -50,9 +57,10 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
     row.qualifier = select.getColumn(column++).getString();
     const SQLite::Column exclusive = select.getColumn(column++);
     if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
-    const std::string terms = select.getColumn(column++).getString();
-    row.tranche = TrancheOf(terms);
-    row.frame = terms.find("\"trigger\"") != std::string::npos;
+    row.terms = select.getColumn(column++).getString();
+    row.tranche = TrancheOf(row.terms);
+    row.frame = row.terms.find("\"trigger\"") != std::string::npos;
+    row.measure = TermOf(row.terms, "measure") == "yes";
     row.time_start = select.getColumn(column++).getString();
     row.time_end = select.getColumn(column++).getString();
     row.time_precision = select.getColumn(column++).getString();

@@ -22,6 +22,8 @@ struct ClaimRow {
   std::optional<bool> exclusive;
   std::string tranche;
   bool frame = false;  // a figure frame's claim (extract/patterns/frames.lex: terms carry "trigger")
+  std::string terms;      // the stored terms, a JSON object ({"status":"revised"}) or empty
+  bool measure = false;   // a measure of one party (term measure=yes): keyed by its period
   std::string time_start, time_end, time_precision, time_boundary;
   std::string polarity, modality, condition, quote;
   extract::Span span;
@@ -38,5 +40,8 @@ struct ArticleRow {
 
 // The `tranche` of a claim's stored terms (JSON object), or empty.
 std::string TrancheOf(const std::string& terms);
+
+// The term `name` of a claim's stored terms (JSON object), or empty.
+std::string TermOf(const std::string& terms, const std::string& name);
 
 }  // namespace concord::reconcile

@@ -29,7 +29,8 @@ struct Store::Impl {
 Status DatabaseError(const std::filesystem::path& path, const std::exception& error);
 
 // Stored claims in id order. `where` (SQL over `c` claims, `a` articles) narrows them; without
-// `with_text`, quote and url stay empty (reconcile does not need them).
+// `with_text`, url stays empty and quote is read only for claims with a figure (reconcile reads
+// its update cues from it).
 std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where = "", bool with_text = true);
 
 // Every stored article, in id order.

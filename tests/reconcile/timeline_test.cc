@@ -1,0 +1,254 @@
+// Measures keyed by period, and figures that move over time (timelines) instead of disputes:
+// issue 13 part 4.
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "reconcile/facts.h"
+#include "reconcile/pipeline.h"
+#include "reconcile/reconcile.h"
+#include "reconcile/report/html.h"
+#include "reconcile/report/json.h"
+#include "reconcile/report/markdown.h"
+#include "reconcile/report/report.h"
+#include "testing.h"
+
+namespace concord::reconcile {
+namespace {
+
+// The frames extractor (issue 13) gives every measure claim the term measure=yes. Until it is
+// in, a revenue claim of the bundled patterns stands in for it: renamed and marked.
+ExtractedArticle AsMeasure(ExtractedArticle item, const std::string& relation) {
+  for (extract::Claim& claim : item.extraction.claims) {
+    if (claim.relation != "revenue") continue;
+    claim.relation = relation;
+    claim.terms.emplace_back("measure", "yes");
+  }
+  return item;
+}
+
+Report LoadAll(Store& store) {
+  auto report = LoadReport(store, {}, Bundled().normalizer.entities());
+  REQUIRE(report.ok());
+  return std::move(report).value();
+}
+
+std::vector<const ReportFact*> FactsOf(const Report& report, const std::string& relation) {
+  std::vector<const ReportFact*> facts;
+  for (const ReportFact& fact : report.facts) {
+    if (fact.relation == relation) facts.push_back(&fact);
+  }
+  return facts;
+}
+
+bool HasValueDiscrepancy(const ReportFact& fact) {
+  for (const ReportDiscrepancy& d : fact.discrepancies) {
+    if (d.type == "value" || d.type == "magnitude") return true;
+  }
+  return false;
+}
+
+TEST_CASE("period keys: a measure's third and fourth quarter are two facts; two outlets' fourth quarter is one") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {AsMeasure(MakeArticle("q3.md", "Harbour Ledger", "2026-10-19",
+                             "Tarn Copper reported revenue of $120 million in the third quarter of 2026."),
+                 "profit"),
+       AsMeasure(MakeArticle("q4a.md", "Quayside Post", "2027-01-25",
+                             "Tarn Copper reported revenue of $150 million in the fourth quarter of 2026."),
+                 "profit"),
+       AsMeasure(MakeArticle("q4b.md", "Lantern Gazette", "2027-01-26",
+                             "Tarn Copper reported revenue of $150 million in the fourth quarter of 2026."),
+                 "profit"),
+       // The full year's figure is never held against a quarter's.
+       AsMeasure(MakeArticle("fy.md", "Rumour Mill Daily", "2027-01-27",
+                             "Tarn Copper reported revenue of $540 million in 2026."),
+                 "profit")});
+  const Report report = LoadAll(store);
+  std::map<std::string, const ReportFact*> by_period;
+  for (const ReportFact* fact : FactsOf(report, "profit")) by_period[PeriodOfKey(fact->key)] = fact;
+  REQUIRE(by_period.size() == 3);
+  REQUIRE(by_period.count("2026-Q3"));
+  REQUIRE(by_period.count("2026-Q4"));
+  REQUIRE(by_period.count("2026"));
+  CHECK(by_period["2026-Q3"]->status == "single_source");
+  CHECK(by_period["2026-Q3"]->discrepancies.empty());
+  CHECK(by_period["2026-Q4"]->status == "corroborated");
+  CHECK(by_period["2026-Q4"]->claims.size() == 2);
+  CHECK(by_period["2026-Q4"]->discrepancies.empty());
+  CHECK(by_period["2026"]->discrepancies.empty());
+}
+
+TEST_CASE("period keys: a claim is period-keyed only as a measure; a measure with no period is keyed without one") {
+  ClaimRow claim;
+  claim.relation = "profit";
+  claim.subject_id = "tarn copper";
+  claim.time_start = "2026-10-01";
+  claim.time_end = "2026-12-31";
+  claim.time_precision = "quarter";
+  CHECK(FactKey(claim) == "profit|tarn copper||");  // not a measure claim: as before
+  claim.measure = true;
+  CHECK(FactKey(claim) == "profit|tarn copper|||period=2026-Q4");
+  claim.time_start = claim.time_end = claim.time_precision = "";
+  CHECK(FactKey(claim) == "profit|tarn copper||");
+  claim.relation = "revenue";  // the legacy period measures need no term
+  claim.measure = false;
+  claim.time_start = "2026-01-01";
+  claim.time_end = "2026-12-31";
+  claim.time_precision = "year";
+  CHECK(FactKey(claim) == "revenue|tarn copper|||period=2026");
+}
+
+TEST_CASE("update cues: words of the data file, with one-word gaps and word prefixes") {
+  ClaimRow claim;
+  claim.quote = "Corvel Shipping raised its offer for Aldgate Freight to $1.6 billion.";
+  CHECK(HasUpdateCue(claim));
+  claim.quote = "Corvel Shipping said it would raise the cash offer for Aldgate Freight.";
+  CHECK(HasUpdateCue(claim));
+  claim.quote = "Corvel Shipping SWEETENED its bid.";
+  CHECK(HasUpdateCue(claim));
+  claim.quote = "Corvel Shipping raised $20 million from investors.";
+  CHECK_FALSE(HasUpdateCue(claim));
+  claim.quote = "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion.";
+  CHECK_FALSE(HasUpdateCue(claim));
+  claim.terms = R"({"status":"revised"})";
+  CHECK(HasUpdateCue(claim));
+}
+
+TEST_CASE("updates: an offer raised on a later day is a timeline, not a dispute; the latest figure is the fact's") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("bid.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+       MakeArticle("same.md", "Quayside Post", "2026-03-03",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+       MakeArticle("raised.md", "Lantern Gazette", "2026-03-09",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.6 billion after it raised its offer.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  const ReportFact& fact = *facts[0];
+  CHECK_FALSE(HasValueDiscrepancy(fact));
+  CHECK(fact.status != "disputed");
+  CHECK(fact.value_text == "USD 1.6 bn");
+  REQUIRE(fact.timeline.size() == 2);
+  CHECK(fact.timeline[0].published == "2026-03-02");
+  CHECK(fact.timeline[0].value_text == "USD 1.4 bn");
+  CHECK_FALSE(fact.timeline[0].update);
+  CHECK(fact.timeline[1].published == "2026-03-09");
+  CHECK(fact.timeline[1].value_text == "USD 1.6 bn");
+  CHECK(fact.timeline[1].update);
+  // Claims in date order, the one that moved the figure marked.
+  REQUIRE(fact.claims.size() == 3);
+  CHECK(fact.claims[0].published == "2026-03-02");
+  CHECK(fact.claims[1].published == "2026-03-03");
+  CHECK(fact.claims[2].published == "2026-03-09");
+  CHECK(fact.claims[0].stance == "supports");
+  CHECK(fact.claims[2].stance == "update");
+  // Outlets on one timeline agree (the agreement table), none is counted as contradicted.
+  for (const ReportAgreement& pair : report.agreement) CHECK(pair.conflict == 0);
+  for (const ReportSource& source : report.sources) CHECK(source.contradicted == 0);
+  const std::string markdown = RenderMarkdown(report);
+  CHECK(markdown.find("Timeline: USD 1.4 bn (2026-03-02) → USD 1.6 bn (2026-03-09, update)") != std::string::npos);
+  CHECK(markdown.find("Updates (1):") != std::string::npos);
+  CHECK(RenderHtml(report).find(">update</td>") != std::string::npos);
+  const nlohmann::json json = nlohmann::json::parse(RenderJson(report));
+  const nlohmann::json& written = json["facts"][0];
+  REQUIRE(written["timeline"].size() == 2);
+  CHECK(written["timeline"][1]["value"] == "USD 1.6 bn");
+  CHECK(written["timeline"][1]["update"] == true);
+  CHECK(written["claims"][2]["stance"] == "update");
+}
+
+TEST_CASE("updates: the timeline does not depend on the order the articles arrived in") {
+  const std::vector<ExtractedArticle> articles = {
+      MakeArticle("bid.md", "Harbour Ledger", "2026-03-02",
+                  "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+      MakeArticle("raised.md", "Lantern Gazette", "2026-03-09",
+                  "Corvel Shipping agreed to acquire Aldgate Freight for $1.6 billion after it raised its offer.")};
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "c.db");
+  REQUIRE(store.ok());
+  for (auto it = articles.rbegin(); it != articles.rend(); ++it) {  // the update first
+    REQUIRE(store->WriteBatch({*it}).ok());
+    REQUIRE(Reconcile(*store, Bundled().normalizer.entities()).ok());
+  }
+  Store batch = ReconciledStore(dir / "batch.db", articles);
+  const Report one_by_one = LoadAll(*store);
+  const Report at_once = LoadAll(batch);
+  CHECK(RenderJson(one_by_one) == RenderJson(at_once));
+  const std::vector<const ReportFact*> facts = FactsOf(one_by_one, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0]->value_text == "USD 1.6 bn");
+  CHECK(facts[0]->timeline.size() == 2);
+}
+
+TEST_CASE("updates: the figure before, in the update's own sentence, is history, not a dispute") {
+  // "raised its stake to 12.2 pct from 10.9 pct" on a later day than the 9.8 pct first told.
+  auto stake = [](std::int64_t id, std::int64_t article, const char* published, double pct, std::size_t begin,
+                  const char* quote) {
+    ClaimRow claim;
+    claim.id = id;
+    claim.article_id = article;
+    claim.article = "a" + std::to_string(article) + ".md";
+    claim.published = published;
+    claim.relation = "stake";
+    claim.value_kind = "percent";
+    claim.low = claim.high = pct;
+    claim.qualifier = "exact";
+    claim.polarity = "affirmed";
+    claim.modality = "fact";
+    claim.span = {begin, begin + 80};
+    claim.quote = quote;
+    return claim;
+  };
+  const ClaimRow first = stake(1, 1, "2026-03-11", 9.8, 0, "Ledra Capital said it holds 9.8 pct of Tarn Copper.");
+  const ClaimRow raised = stake(2, 2, "2026-04-17", 12.2, 0, "Ledra Capital raised its stake in Tarn Copper to 12.2 pct from 10.9 pct.");
+  const ClaimRow before = stake(3, 2, "2026-04-17", 10.9, 0, "Ledra Capital raised its stake in Tarn Copper to 12.2 pct from 10.9 pct.");
+  const ClaimRow other = stake(4, 3, "2026-04-17", 13.0, 0, "Ledra Capital holds 13 pct of Tarn Copper.");
+  const FigureTimeline timeline = TimelineOf({&first, &raised, &before, &other});
+  REQUIRE(timeline.steps == std::vector<std::size_t>{0, 1});
+  CHECK(timeline.on_timeline == std::vector<bool>{true, true, true, false});
+  CHECK(timeline.in_force[2] == 2);  // held against nothing
+  CHECK(timeline.in_force[3] == 1);  // another outlet's figure that day: against the step in force
+  // Without a later update, nothing moved.
+  CHECK(TimelineOf({&first, &other}).steps.empty());
+}
+
+TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+       MakeArticle("b.md", "Quayside Post", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.5 billion after it raised its offer.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(HasValueDiscrepancy(*facts[0]));
+  CHECK(facts[0]->timeline.empty());
+}
+
+TEST_CASE("updates: a later different figure without a cue is still a dispute") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+       MakeArticle("b.md", "Quayside Post", "2026-03-09",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.5 billion.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(HasValueDiscrepancy(*facts[0]));
+  CHECK(facts[0]->timeline.empty());
+}
+
+}  // namespace
+}  // namespace concord::reconcile
