@@ -218,6 +218,22 @@ TEST_CASE("updates: the figure before, in the update's own sentence, is history,
   CHECK(timeline.in_force[3] == 1);  // another outlet's figure that day: against the step in force
   // Without a later update, nothing moved.
   CHECK(TimelineOf({&first, &other}).steps.empty());
+  // A figure dated before the step in force was reported is history retold, not an update.
+  ClaimRow history = stake(5, 4, "2026-06-29", 5.0, 0, "Ledra Capital took a 5 pct stake in 2019, raising its stake since.");
+  history.time_start = "2019-01-01";
+  history.time_end = "2019-12-31";
+  history.time_precision = "year";
+  CHECK(TimelineOf({&first, &history}).steps.empty());
+  // Offers raised without a cue word are prices; two stakes told in offer sentences are not.
+  ClaimRow bid = stake(6, 5, "2026-03-11", 9.8, 0, "Ledra Capital's tender offer leaves it 9.8 pct of Tarn Copper.");
+  ClaimRow later_bid = stake(7, 6, "2026-04-11", 11.0, 0, "After its tender offer Ledra Capital owns 11 pct of Tarn Copper.");
+  CHECK(TimelineOf({&bid, &later_bid}).steps.empty());
+  for (ClaimRow* price : {&bid, &later_bid}) {
+    price->relation = "acquire";
+    price->value_kind = "money";
+    price->currency = "USD";
+  }
+  CHECK(TimelineOf({&bid, &later_bid}).steps == std::vector<std::size_t>{0, 1});
 }
 
 TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
