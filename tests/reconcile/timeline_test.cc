@@ -103,6 +103,18 @@ TEST_CASE("period keys: a claim is period-keyed only as a measure; a measure wit
   CHECK(FactKey(claim) == "revenue|tarn copper|||period=2026");
 }
 
+TEST_CASE("period keys: a measure with no owner makes no fact") {
+  testing::TempDir dir;
+  ExtractedArticle item = AsMeasure(
+      MakeArticle("q3.md", "Harbour Ledger", "2026-10-19", "Tarn Copper reported revenue of $120 million in the third quarter of 2026."),
+      "price");
+  for (extract::Claim& claim : item.extraction.claims) {
+    if (claim.relation == "price") claim.subject = {};
+  }
+  Store store = ReconciledStore(dir / "c.db", {item});
+  CHECK(FactsOf(LoadAll(store), "price").empty());
+}
+
 TEST_CASE("update cues: words of the data file, with one-word gaps and word prefixes") {
   ClaimRow claim;
   claim.quote = "Corvel Shipping raised its offer for Aldgate Freight to $1.6 billion.";
@@ -234,6 +246,11 @@ TEST_CASE("updates: the figure before, in the update's own sentence, is history,
     price->currency = "USD";
   }
   CHECK(TimelineOf({&bid, &later_bid}).steps == std::vector<std::size_t>{0, 1});
+  // A count of shares beside a percent held is another figure, not an update of it.
+  ClaimRow shares = stake(8, 7, "2026-05-02", 0, 0, "Ledra Capital raised its stake in Tarn Copper to 3,700,000 shares.");
+  shares.value_kind = "count";
+  shares.low = shares.high = 3700000;
+  CHECK(TimelineOf({&first, &shares}).steps.empty());
 }
 
 TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
