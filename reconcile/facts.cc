@@ -350,9 +350,17 @@ FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
     const ClaimRow& current = *claims[timeline.steps.back()];
     const bool told_before = std::any_of(timeline.steps.begin(), timeline.steps.end(),
                                          [&](std::size_t step) { return SameFigure(*claims[step], claim); });
-    if (told_before || Day(claim).empty() || Day(claim) <= Day(current)) continue;
+    // Another kind of figure (a count of shares beside a percent held) updates nothing.
+    if (told_before || claim.value_kind != current.value_kind || Day(claim).empty() || Day(claim) <= Day(current)) {
+      continue;
+    }
+    // A figure the claim dates before the step in force was reported is history retold
+    // ("took a 25 pct stake in 1970, raising it to 55 pct"), not an update.
+    const std::string& dated = claim.time_end.empty() ? claim.time_start : claim.time_end;
+    if (!dated.empty() && dated < Day(current)) continue;
+    // An offer raised: a price (money), both offers, the later higher.
     const bool offer_raised = (cues[timeline.steps.back()] & kOfferCue) != 0 && (cues[i] & kOfferCue) != 0 &&
-                              claim.value_kind == current.value_kind && claim.low > current.low;
+                              claim.value_kind == "money" && current.value_kind == "money" && claim.low > current.low;
     if ((cues[i] & kUpdateCue) != 0 || offer_raised) timeline.steps.push_back(i);
   }
   if (!timeline.moved()) {

@@ -266,6 +266,9 @@ void Run::ScanKeys() {
     row.time_precision = select.getColumn(9).getString();
     row.time_boundary = select.getColumn(10).getString();
     KeyParties(row, entities_);
+    // A measure of no one ("prices rose 3%") has nothing to be compared with: like a quantity,
+    // it makes no fact (every ownerless price of the store would be one disputed fact).
+    if (row.measure && row.subject_id.empty()) continue;
     const std::uint32_t key = KeyIndex(FactKey(row));
     members_of_key_[key].push_back(id);
     source_of_claim_[id] = source_of_article[select.getColumn(7).getInt64()];

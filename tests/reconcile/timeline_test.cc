@@ -103,6 +103,18 @@ TEST_CASE("period keys: a claim is period-keyed only as a measure; a measure wit
   CHECK(FactKey(claim) == "revenue|tarn copper|||period=2026");
 }
 
+TEST_CASE("period keys: a measure with no owner makes no fact") {
+  testing::TempDir dir;
+  ExtractedArticle item = AsMeasure(
+      MakeArticle("q3.md", "Harbour Ledger", "2026-10-19", "Tarn Copper reported revenue of $120 million in the third quarter of 2026."),
+      "price");
+  for (extract::Claim& claim : item.extraction.claims) {
+    if (claim.relation == "price") claim.subject = {};
+  }
+  Store store = ReconciledStore(dir / "c.db", {item});
+  CHECK(FactsOf(LoadAll(store), "price").empty());
+}
+
 TEST_CASE("update cues: words of the data file, with one-word gaps and word prefixes") {
   ClaimRow claim;
   claim.quote = "Corvel Shipping raised its offer for Aldgate Freight to $1.6 billion.";
@@ -218,6 +230,27 @@ TEST_CASE("updates: the figure before, in the update's own sentence, is history,
   CHECK(timeline.in_force[3] == 1);  // another outlet's figure that day: against the step in force
   // Without a later update, nothing moved.
   CHECK(TimelineOf({&first, &other}).steps.empty());
+  // A figure dated before the step in force was reported is history retold, not an update.
+  ClaimRow history = stake(5, 4, "2026-06-29", 5.0, 0, "Ledra Capital took a 5 pct stake in 2019, raising its stake since.");
+  history.time_start = "2019-01-01";
+  history.time_end = "2019-12-31";
+  history.time_precision = "year";
+  CHECK(TimelineOf({&first, &history}).steps.empty());
+  // Offers raised without a cue word are prices; two stakes told in offer sentences are not.
+  ClaimRow bid = stake(6, 5, "2026-03-11", 9.8, 0, "Ledra Capital's tender offer leaves it 9.8 pct of Tarn Copper.");
+  ClaimRow later_bid = stake(7, 6, "2026-04-11", 11.0, 0, "After its tender offer Ledra Capital owns 11 pct of Tarn Copper.");
+  CHECK(TimelineOf({&bid, &later_bid}).steps.empty());
+  for (ClaimRow* price : {&bid, &later_bid}) {
+    price->relation = "acquire";
+    price->value_kind = "money";
+    price->currency = "USD";
+  }
+  CHECK(TimelineOf({&bid, &later_bid}).steps == std::vector<std::size_t>{0, 1});
+  // A count of shares beside a percent held is another figure, not an update of it.
+  ClaimRow shares = stake(8, 7, "2026-05-02", 0, 0, "Ledra Capital raised its stake in Tarn Copper to 3,700,000 shares.");
+  shares.value_kind = "count";
+  shares.low = shares.high = 3700000;
+  CHECK(TimelineOf({&first, &shares}).steps.empty());
 }
 
 TEST_CASE("updates: a different figure on the same day is still a dispute, cue or not") {
