@@ -166,6 +166,23 @@ TEST_CASE("frames: results shorthand lines take the article's lead company as ow
   }
 }
 
+TEST_CASE("frames: an owner of the wrong kind is passed over, and measures say so") {
+  // A bank's economist is no owner of a country's inflation: no owner beats a wrong one.
+  const std::string text = "Economists at Brightwell Bank said inflation rose to 3.1%.";
+  const Extraction extraction = ExtractArticle(text);
+  const Claim* rate = ClaimOfFigure(extraction, text, "3.1%");
+  REQUIRE(rate != nullptr);
+  CHECK(rate->relation == "inflation");
+  CHECK(rate->subject.text != "Brightwell Bank");
+  CHECK(Term(*rate, "measure") == "yes");
+
+  const std::string bid = "Corvel Energy made a $5bn bid for Saltash Water.";
+  const Extraction bid_extraction = ExtractArticle(bid);
+  const Claim* offer = ClaimOfFigure(bid_extraction, bid, "$5bn");
+  REQUIRE(offer != nullptr);
+  CHECK(Term(*offer, "measure").empty());  // a relation between parties, not a measure
+}
+
 TEST_CASE("frames: a user lexicon adds a measure and a bad line fails with its place") {
   testing::TempDir dir;
   testing::WriteFile(dir / "frames.lex", "footfall: sales_volume; figure=percent\n");
