@@ -15,6 +15,7 @@
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tools/pipeline.h"
 #include "reconcile/audit/audit.h"
 
 namespace {
@@ -70,16 +71,13 @@ int main(int argc, char** argv) {
   app.add_option("--show", show_id, "Print the claims and every verdict of the item with this id");
   CLI11_PARSE(app, argc, argv);
 
-  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "concord_audit_eval: %s\n", extractor.status().ToString().c_str());
+  auto pipeline = concord::tools::LoadPipeline(data_dir);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "concord_audit_eval: %s\n", pipeline.status().ToString().c_str());
     return 2;
   }
-  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(data_dir) / "normalize" / "data");
-  if (!normalizer.ok()) {
-    std::fprintf(stderr, "concord_audit_eval: %s\n", normalizer.status().ToString().c_str());
-    return 2;
-  }
+  const concord::extract::Extractor& extractor = pipeline->extractor;
+  const concord::normalize::Normalizer& normalizer = pipeline->normalizer;
 
   std::ifstream in(pairs_path);
   Tally faithful, slipped;
@@ -101,10 +99,10 @@ int main(int argc, char** argv) {
     ExtractedArticle summary = MakeArticle(id + "/summary", "summary", published, item["summary"],
                                            concord::corpus::ArticleKind::kSummary);
     for (ExtractedArticle* article : {&source, &summary}) {
-      article->extraction = extractor->Extract(article->article);
-      normalizer->Normalize(article->article, article->extraction);
+      article->extraction = extractor.Extract(article->article);
+      normalizer.Normalize(article->article, article->extraction);
     }
-    auto audit = concord::reconcile::AuditSummary(summary, {source}, normalizer->entities());
+    auto audit = concord::reconcile::AuditSummary(summary, {source}, normalizer.entities());
     if (!audit.ok()) {
       std::fprintf(stderr, "%s: %s\n", id.c_str(), audit.status().ToString().c_str());
       return 4;

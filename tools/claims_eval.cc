@@ -25,6 +25,7 @@
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tools/pipeline.h"
 
 namespace {
 
@@ -177,18 +178,15 @@ int main(int argc, char** argv) {
   app.add_flag("--quiet", quiet, "Print the totals and the table only, not the failure list");
   CLI11_PARSE(app, argc, argv);
 
-  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "%s\n", extractor.status().ToString().c_str());
+  auto pipeline = concord::tools::LoadPipeline(data_dir);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "%s\n", pipeline.status().ToString().c_str());
     return 2;
   }
-  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(data_dir) / "normalize" / "data");
-  if (!normalizer.ok()) {
-    std::fprintf(stderr, "%s\n", normalizer.status().ToString().c_str());
-    return 2;
-  }
+  const concord::extract::Extractor& extractor = pipeline->extractor;
+  const concord::normalize::Normalizer& normalizer = pipeline->normalizer;
   std::vector<Item> items;
-  if (!LoadItems(set_dir, normalizer.value(), items)) return 2;
+  if (!LoadItems(set_dir, normalizer, items)) return 2;
 
   std::map<std::string, Counts> by_relation;
   Counts total;
@@ -202,8 +200,8 @@ int main(int argc, char** argv) {
     article.name = item.id;
     article.text = item.text;
     article.published = item.published;
-    concord::extract::Extraction extraction = extractor->Extract(article);
-    normalizer->Normalize(article, extraction);
+    concord::extract::Extraction extraction = extractor.Extract(article);
+    normalizer.Normalize(article, extraction);
     sentences += extraction.sentences.size();
     std::vector<const Claim*> found;
     for (const Claim& claim : extraction.claims) {

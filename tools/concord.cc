@@ -25,6 +25,7 @@
 #include "reconcile/report/json.h"
 #include "reconcile/report/markdown.h"
 #include "reconcile/report/report.h"
+#include "tools/pipeline.h"
 #include "reconcile/store/forms.h"
 #include "reconcile/store/store.h"
 
@@ -71,20 +72,11 @@ struct DataOptions {
   }
 };
 
-struct Pipeline {
-  concord::extract::Extractor extractor;
-  concord::normalize::Normalizer normalizer;
-};
+using concord::tools::Pipeline;
 
 concord::Result<Pipeline> BuildPipeline(const DataOptions& options) {
-  std::vector<std::filesystem::path> patterns = {options.Root() / "extract" / "patterns"};
-  for (const std::string& dir : options.pattern_dirs) patterns.emplace_back(dir);
-  auto extractor = concord::extract::Extractor::Create(patterns);
-  if (!extractor.ok()) return extractor.status();
-  std::vector<std::filesystem::path> entity_files(options.entity_files.begin(), options.entity_files.end());
-  auto normalizer = concord::normalize::Normalizer::Create(options.Root() / "normalize" / "data", entity_files);
-  if (!normalizer.ok()) return normalizer.status();
-  return Pipeline{std::move(extractor).value(), std::move(normalizer).value()};
+  return concord::tools::LoadPipeline(options.Root(), {options.pattern_dirs.begin(), options.pattern_dirs.end()},
+                                      {options.entity_files.begin(), options.entity_files.end()});
 }
 
 void AddDataOptions(CLI::App* command, DataOptions& options) {

@@ -34,6 +34,7 @@
 #include "corpus/corpus.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tools/pipeline.h"
 #include "reconcile/reconcile.h"
 #include "reconcile/report/report.h"
 #include "reconcile/store/store.h"
@@ -241,17 +242,14 @@ int main(int argc, char** argv) {
     std::printf("skipped: the realnews folder %s does not exist\n", realnews.c_str());
     return kExitSkipped;
   }
-  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "%s\n", extractor.status().ToString().c_str());
+  auto pipeline = concord::tools::LoadPipeline(data_dir);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "%s\n", pipeline.status().ToString().c_str());
     return 2;
   }
-  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(data_dir) / "normalize" / "data");
-  if (!normalizer.ok()) {
-    std::fprintf(stderr, "%s\n", normalizer.status().ToString().c_str());
-    return 2;
-  }
-  const Tools tools{extractor.value(), normalizer.value(), realnews};
+  const concord::extract::Extractor& extractor = pipeline->extractor;
+  const concord::normalize::Normalizer& normalizer = pipeline->normalizer;
+  const Tools tools{extractor, normalizer, realnews};
   Scores scores;
   bool ok = true;
   std::ifstream in(deals_path);

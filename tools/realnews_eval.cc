@@ -36,6 +36,7 @@
 #include "corpus/corpus.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tools/pipeline.h"
 
 namespace {
 
@@ -662,17 +663,14 @@ int main(int argc, char** argv) {
     std::printf("skipped: the realnews folder %s does not exist\n", realnews.c_str());
     return kExitSkipped;
   }
-  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "%s\n", extractor.status().ToString().c_str());
+  auto pipeline = concord::tools::LoadPipeline(data_dir);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "%s\n", pipeline.status().ToString().c_str());
     return 2;
   }
-  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(data_dir) / "normalize" / "data");
-  if (!normalizer.ok()) {
-    std::fprintf(stderr, "%s\n", normalizer.status().ToString().c_str());
-    return 2;
-  }
-  Articles articles(realnews, extractor.value(), normalizer.value());
+  const concord::extract::Extractor& extractor = pipeline->extractor;
+  const concord::normalize::Normalizer& normalizer = pipeline->normalizer;
+  Articles articles(realnews, extractor, normalizer);
   const std::vector<std::string> splits =
       split == "all" ? std::vector<std::string>{"tune", "frozen", "all"} : std::vector<std::string>{split};
   Report report;

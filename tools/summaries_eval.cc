@@ -22,6 +22,7 @@
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tools/pipeline.h"
 #include "reconcile/audit/audit.h"
 
 namespace {
@@ -90,16 +91,13 @@ int main(int argc, char** argv) {
     return kExitSkipped;
   }
 
-  auto extractor = concord::extract::Extractor::Create({std::filesystem::path(data_dir) / "extract" / "patterns"});
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "concord_summaries_eval: %s\n", extractor.status().ToString().c_str());
+  auto pipeline = concord::tools::LoadPipeline(data_dir);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "concord_summaries_eval: %s\n", pipeline.status().ToString().c_str());
     return 2;
   }
-  auto normalizer = concord::normalize::Normalizer::Create(std::filesystem::path(data_dir) / "normalize" / "data");
-  if (!normalizer.ok()) {
-    std::fprintf(stderr, "concord_summaries_eval: %s\n", normalizer.status().ToString().c_str());
-    return 2;
-  }
+  const concord::extract::Extractor& extractor = pipeline->extractor;
+  const concord::normalize::Normalizer& normalizer = pipeline->normalizer;
 
   std::ifstream in(pairs_path);
   std::map<std::string, PartTallies> parts;
@@ -119,10 +117,10 @@ int main(int argc, char** argv) {
     ExtractedArticle source = MakeArticle(id + "/article", "source", item["article"], concord::corpus::ArticleKind::kArticle);
     ExtractedArticle summary = MakeArticle(id + "/summary", "summary", item["summary"], concord::corpus::ArticleKind::kSummary);
     for (ExtractedArticle* article : {&source, &summary}) {
-      article->extraction = extractor->Extract(article->article);
-      normalizer->Normalize(article->article, article->extraction);
+      article->extraction = extractor.Extract(article->article);
+      normalizer.Normalize(article->article, article->extraction);
     }
-    auto audit = concord::reconcile::AuditSummary(summary, {source}, normalizer->entities());
+    auto audit = concord::reconcile::AuditSummary(summary, {source}, normalizer.entities());
     if (!audit.ok()) {
       std::fprintf(stderr, "%s: %s\n", id.c_str(), audit.status().ToString().c_str());
       return 4;

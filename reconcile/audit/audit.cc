@@ -526,7 +526,7 @@ std::string Lowered(std::string_view text) {
 }
 
 // The sentence holding byte `at`: from after the previous ". " to its own full stop.
-extract::Span SentenceAround(const std::string& text, std::size_t at) {
+extract::Span SentenceAround(std::string_view text, std::size_t at) {
   std::size_t begin = text.rfind(". ", at);
   begin = begin == std::string::npos ? 0 : begin + 2;
   std::size_t end = text.find(". ", at);
@@ -1348,7 +1348,7 @@ SourceFigures FiguresOf(const ExtractedArticle& source) {
 // unless a verdict on its sentence already says what is wrong there.
 void AddFigureVerdicts(std::string_view summary, const std::vector<SourceFigures>& sources, SummaryAudit& audit) {
   for (const UngroundedFigure& figure : UngroundedFigures(summary, sources)) {
-    extract::Span sentence = SentenceAround(std::string(summary), figure.figure.span.begin);
+    extract::Span sentence = SentenceAround(summary, figure.figure.span.begin);
     bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
       return verdict.verdict != "supported" && verdict.span.begin <= figure.figure.span.begin &&
              figure.figure.span.end <= verdict.span.end;
