@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# Installs Concord's build and test dependencies on Debian 12 (idempotent: packages already
-# present are not fetched again), then configures and builds into build/.
+# Installs what Concord needs on Debian 12 (idempotent: packages already present are not
+# fetched again), then configures and builds into build/.
+#   scripts/setup.sh           building and running: the `concord` binary only
+#   scripts/setup.sh --tests   also what the tests need (doctest, a JSON Schema validator,
+#                              Chromium for the HTML report checks, zlib, python3), and every target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+with_tests=0
+[ "${1:-}" = "--tests" ] && with_tests=1
+
+# Building and running.
 packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libutf8proc-dev libsqlitecpp-dev libsqlite3-dev
-  doctest-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
-  python3 time
-  chromium libvalijson-dev zlib1g-dev
+  libcli11-dev nlohmann-json3-dev libxxhash-dev
 )
+# Tests only.
+test_packages=(
+  doctest-dev libvalijson-dev zlib1g-dev python3 time man-db
+  chromium
+)
+[ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -25,4 +37,8 @@ fi
 
 build_type="${CONCORD_BUILD_TYPE:-RelWithDebInfo}"
 cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" > /dev/null
-cmake --build build -j"$(nproc)"
+if [ "$with_tests" -eq 1 ]; then
+  cmake --build build -j"$(nproc)"
+else
+  cmake --build build -j"$(nproc)" --target concord
+fi

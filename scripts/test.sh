@@ -3,8 +3,15 @@
 # suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --tests
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+# Packaging: the .deb installs with apt-get and runs the demo (needs root for apt-get).
+if [ "$(id -u)" -eq 0 ]; then
+  scripts/package_test.sh
+else
+  echo "test: package test skipped (apt-get install needs root)" >&2
+fi
 
 # Sanitizers: the recognizers take arbitrary text, so they run under ASan + UBSan too.
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCONCORD_SANITIZE=ON > /dev/null

@@ -25,6 +25,7 @@
 #include "reconcile/report/json.h"
 #include "reconcile/report/markdown.h"
 #include "reconcile/report/report.h"
+#include "tools/data_root.h"
 #include "tools/pipeline.h"
 #include "reconcile/store/forms.h"
 #include "reconcile/store/store.h"
@@ -65,12 +66,23 @@ struct DataOptions {
   std::vector<std::string> pattern_dirs;
   std::vector<std::string> entity_files;
 
+  // tools/data_root.h says where the data is looked for.
   std::filesystem::path Root() const {
-    if (!data_dir.empty()) return data_dir;
-    if (const char* from_env = std::getenv("CONCORD_DATA")) return from_env;
-    return CONCORD_DATA_DIR;
+    auto search = concord::tools::FindDataRoot(data_dir, CONCORD_DATA_DIR);
+    return search.found.empty() ? std::filesystem::path(CONCORD_DATA_DIR) : search.found;
   }
 };
+
+// Before any command: a binary with no data anywhere says where it looked, not "pattern folder
+// not found" under a path the user never chose.
+concord::Status CheckDataRoot(const DataOptions& options) {
+  auto search = concord::tools::FindDataRoot(options.data_dir, CONCORD_DATA_DIR);
+  if (!search.found.empty()) return concord::Status::Ok();
+  std::string places;
+  for (const auto& place : search.looked) places += (places.empty() ? "" : ", ") + place.string();
+  return concord::Status::Environment("concord data", "no folder with extract/patterns found; looked in " + places +
+                                                          "; install concord, or pass --data DIR or set CONCORD_DATA_DIR");
+}
 
 using concord::tools::Pipeline;
 
@@ -454,6 +466,11 @@ int main(int argc, char** argv) {
   try {
     CLI::App app{"concord: checks what the news says about money and contracts"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", [] {
+      auto search = concord::tools::FindDataRoot("", CONCORD_DATA_DIR);
+      return std::string("concord ") + CONCORD_VERSION + "\ndata: " +
+             (search.found.empty() ? std::string("(none found)") : search.found.string());
+    });
     std::string db_path = "concord.db";
     DataOptions data;
 
@@ -545,6 +562,7 @@ int main(int argc, char** argv) {
       int code = app.exit(error);
       return code == 0 ? kExitOk : kExitUsage;
     }
+    if (concord::Status data_status = CheckDataRoot(data); !data_status.ok()) return Fail(data_status);
     if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
     if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, reconcile_everything, data, db_path);
     if (report->parsed()) return Report(report_options, data, db_path, false);
