@@ -21,6 +21,7 @@
 #include "normalize/normalize.h"
 #include "reconcile/audit/audit.h"
 #include "reconcile/reconcile.h"
+#include "reconcile/report/csv.h"
 #include "reconcile/report/html.h"
 #include "reconcile/report/json.h"
 #include "reconcile/report/markdown.h"
@@ -293,7 +294,9 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   auto report = LoadReport(*store, options.filter, normalizer->entities());
   if (!report.ok()) return Fail(report.status());
   std::string text;
-  if (options.format == "json") {
+  if (options.format == "csv" && !audit_only) {
+    text = concord::reconcile::RenderCsv(*report);
+  } else if (options.format == "json") {
     text = audit_only ? concord::reconcile::RenderAuditJson(*report) : concord::reconcile::RenderJson(*report);
   } else if (options.format == "html") {
     text = audit_only ? concord::reconcile::RenderAuditHtml(*report) : concord::reconcile::RenderHtml(*report);
@@ -498,8 +501,9 @@ int main(int argc, char** argv) {
 
     CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
     ReportOptions report_options;
-    report->add_option("--format", report_options.format, "md, html (one self-contained page) or json")
-        ->check(CLI::IsMember({"md", "html", "json"}));
+    report->add_option("--format", report_options.format,
+                       "md, html (one self-contained page), json, or csv (one row per claim of each fact)")
+        ->check(CLI::IsMember({"md", "html", "json", "csv"}));
     report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
     report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
     report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
