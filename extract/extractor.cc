@@ -642,6 +642,11 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
     claim.subject.span = {begin, end};
   } else if (choice.subject && *choice.subject < mentions.size()) {
     claim.subject = RoleFromMention(mentions[*choice.subject]);
+  } else if (!choice.owner_text.empty() && choice.owner_end <= tagged.original.size() && choice.owner_end > 0) {
+    // An economy a word names ("the German economy"): the country, at the word's span.
+    claim.subject.text = choice.owner_text;
+    claim.subject.span = {tagged.original[choice.owner_begin], tagged.original[choice.owner_end - 1] + 1};
+    claim.subject.entity.type = EntityType::kPlace;
   }
   if (choice.counterparty && *choice.counterparty < mentions.size()) {
     claim.counterparty = RoleFromMention(mentions[*choice.counterparty]);

@@ -53,7 +53,7 @@ std::vector<std::string> Words(std::string_view phrase) {
 
 constexpr std::string_view kSources[] = {"possessor", "object", "clause", "sentence", "article", "trigger", "at",
                                          "of",        "in",     "for",    "from",     "to",      "by",      "with",
-                                         "on",        "into"};
+                                         "on",        "into",   "economy"};
 
 // --- Tokens --------------------------------------------------------------------------------
 
@@ -241,6 +241,12 @@ class Chooser {
   std::optional<std::size_t> Antecedent(std::size_t token) const;
   std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
+  struct Economy {
+    std::optional<std::size_t> place;  // mention index of a place named in the clause
+    std::string name;                  // else an economy a word names ("german" → "Germany")
+    std::size_t begin = 0, end = 0;    // the word's token range
+  };
+  Economy EconomyOf(const Candidate& candidate) const;
 
   const FrameLexicon& lexicon_;
   const FrameSentence& sentence_;
@@ -405,6 +411,45 @@ std::optional<std::size_t> Chooser::LastOrganisationBefore(std::size_t at) const
     return m - 1;
   }
   return std::nullopt;
+}
+
+// Whose economy a macro measure is: the place named in the trigger's clause nearest to the
+// trigger ("growth is set to halve in Singapore"), else a demonym or region word there ("the
+// German economy", "the French statistics agency ... expects the economy to grow",
+// "eurozone"). A forecaster, an agency or a person quoted is never the owner.
+Chooser::Economy Chooser::EconomyOf(const Candidate& candidate) const {
+  Economy economy;
+  const std::size_t begin = ClauseBegin(candidate.begin);
+  const std::size_t end = ClauseEnd(candidate.begin);
+  auto distance = [&](std::size_t k) { return k < candidate.begin ? candidate.begin - k : k - candidate.begin; };
+  std::size_t best = std::string::npos;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Mention* mention = MentionAt(k);
+    if (mention == nullptr || mention->kind != MentionKind::kEntity || mention->entity.type != EntityType::kPlace ||
+        IsNotOwner(k)) {
+      continue;
+    }
+    if (best == std::string::npos || distance(k) < best) {
+      best = distance(k);
+      economy.place = static_cast<std::size_t>(tokens_[k].mention);
+    }
+  }
+  if (economy.place) return economy;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!IsWord(tokens_[k])) continue;
+    for (const auto& [phrase, name] : lexicon_.economies) {
+      std::size_t length = MatchPhrase(phrase, tokens_, k, end);
+      if (length == 0) continue;
+      if (best == std::string::npos || distance(k) < best) {
+        best = distance(k);
+        economy.name = name;
+        economy.begin = k;
+        economy.end = k + length;
+      }
+      break;
+    }
+  }
+  return economy;
 }
 
 // The mention index of the party `source` names, if any.
@@ -604,6 +649,17 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
         if (sentence_.lead) return sentence_.lead;
         continue;
       }
+      if (source == "economy") {
+        Economy economy = EconomyOf(*best);
+        if (economy.place) return economy.place;
+        if (!economy.name.empty() && for_subject) {
+          choice.owner_text = economy.name;
+          choice.owner_begin = tokens_[economy.begin].begin;
+          choice.owner_end = tokens_[economy.end - 1].end;
+          return std::nullopt;
+        }
+        continue;
+      }
       std::optional<std::size_t> party = Source(source, *best, at, for_subject);
       // An owner of the wrong kind ("the IMF" for a country's growth, a dateline city for a
       // company's sales) is not taken: the next source is tried, and no owner beats a wrong one.
@@ -656,6 +712,17 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
         if (name == "@not_owner") lexicon.not_owners.insert(phrase);
         if (name == "@money_nouns") lexicon.money_nouns.insert(phrase);
         if (name == "@measures") lexicon.measures.insert(phrase);
+      }
+      if (name == "@economies") {
+        // "german = Germany": the words, and the economy's name as reports write it.
+        list.clear();
+        for (const std::string& entry : SplitOn(std::string_view(trimmed).substr(colon + 1), '|')) {
+          std::size_t equals = entry.find('=');
+          if (equals == std::string::npos) return error("@economies entries are 'words = Name', not '" + entry + "'");
+          lexicon.economies.emplace_back(Words(entry.substr(0, equals)), Trim(std::string_view(entry).substr(equals + 1)));
+        }
+        std::stable_sort(lexicon.economies.begin(), lexicon.economies.end(),
+                         [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       }
       continue;
     }

@@ -46,6 +46,9 @@ struct FrameLexicon {
   std::set<std::string, std::less<>> not_owners;  // @not_owner phrases, words joined by one space
   std::set<std::string, std::less<>> money_nouns; // @money_nouns: a count of these is money ("dlrs")
   std::set<std::string, std::less<>> measures;    // @measures: frames that measure one party over a period
+  // @economies: a demonym or region word → the economy it names ("german" → "Germany"),
+  // longest phrases first; read by the `economy` owner source.
+  std::vector<std::pair<std::vector<std::string>, std::string>> economies;
   bool empty() const { return triggers.empty(); }
 };
 
@@ -66,6 +69,10 @@ struct FrameChoice {
   std::optional<std::size_t> subject;       // mention index of the owner / acting party
   std::optional<std::size_t> counterparty;  // mention index of the other party
   bool subject_is_trigger = false;          // the trigger itself owns the figure ("the dollar")
+  // An economy named by a word, not a name ("the German economy" → "Germany"): the owner's
+  // name and the tagged offsets of the word; used when `subject` is empty.
+  std::string owner_text;
+  std::size_t owner_begin = 0, owner_end = 0;
   bool earlier = false;                     // a comparison figure: the earlier period's
   std::string change;                       // "up" / "down": a percentage that is a change
   std::string modality;                     // from the lexicon entry, or empty

@@ -19,7 +19,8 @@
 # Sources: possessor ("X's profits", "X profits"), object (the party right after the
 # trigger), at/of/in/for/from/to/by/with/on (the party after that word following the
 # trigger), clause (the clause's subject), sentence (the sentence's first subject),
-# article (the article's lead organisation), trigger (the trigger word itself: "the dollar").
+# article (the article's lead organisation), trigger (the trigger word itself: "the dollar"),
+# economy (the place named in the trigger's clause nearest to it, else an @economies word).
 #
 # Word lists the chooser reads (not triggers):
 #   @rise / @fall      change verbs before a percentage: the figure is a change (change=up/down)
@@ -30,6 +31,8 @@
 #   @measures          frames that measure one party over a period (revenue, profit, ...):
 #                      their claims carry measure=yes and reconcile keys them by owner and
 #                      period; the others are relations between parties (acquire, stake, ...)
+#   @economies         "words = Name": a demonym or region word that names an economy
+#                      ("the German economy" → Germany); the `economy` source reads them
 #   @money_nouns       a count of these is read as money ("40 mln dlrs" before the money
 #                      recognizer reads wire notation)
 
@@ -39,6 +42,7 @@
 @not_owner: american | british | chinese | japanese | german | french | italian | spanish | russian | indian | european | asian | african | canadian | australian | dutch | swiss | swedish | korean | brazilian | mexican | irish | scottish | welsh | english | belgian | danish | norwegian | finnish | austrian | greek | polish | turkish | israeli | arab | saudi | iranian | iraqi | egyptian | argentine | argentinian | chilean | venezuelan | nigerian | south african | taiwanese | singaporean | malaysian | indonesian | thai | vietnamese | filipino | pakistani | portuguese | hungarian | czech | ukrainian | western | eastern | january | february | march | april | may | june | july | august | september | october | november | december | monday | tuesday | wednesday | thursday | friday | saturday | sunday | reports | analysts | shares | sales | profits | earnings | investors | officials | oper | shr | net | revs | avg | qtr | mths | quarterly | annual
 @descriptor: firm | company | group | giant | bank | carrier | maker | makers | retailer | government | operator | conglomerate | airline | insurer | lender | producer | manufacturer | chain | regulator | carmaker | unit | subsidiary | media | telecoms | oil | steel | drinks | food | software | mobile | internet | tobacco | car | firms | companies | banks | airlines | economy | consumers | shoppers | investors | officials
 @measures: revenue | profit | loss | eps | dividend | valuation | market_value | share_price | budget | debt | job_cuts | jobs | market_share | cost | assets | deficit | surplus | gdp | inflation | interest_rate | unemployment | exchange_rate | price | tax | sales_volume | pay | pension | reserves | forecast_other | other
+@economies: american = US | british = UK | german = Germany | french = France | italian = Italy | spanish = Spain | japanese = Japan | chinese = China | russian = Russia | indian = India | canadian = Canada | australian = Australia | dutch = Netherlands | swiss = Switzerland | swedish = Sweden | south korean = South Korea | korean = South Korea | brazilian = Brazil | mexican = Mexico | irish = Ireland | belgian = Belgium | danish = Denmark | norwegian = Norway | finnish = Finland | austrian = Austria | greek = Greece | polish = Poland | turkish = Turkey | israeli = Israel | saudi = Saudi Arabia | egyptian = Egypt | argentine = Argentina | argentinian = Argentina | chilean = Chile | venezuelan = Venezuela | nigerian = Nigeria | south african = South Africa | taiwanese = Taiwan | singaporean = Singapore | malaysian = Malaysia | indonesian = Indonesia | thai = Thailand | vietnamese = Vietnam | filipino = Philippines | pakistani = Pakistan | portuguese = Portugal | hungarian = Hungary | czech = Czech Republic | ukrainian = Ukraine | eurozone = eurozone | euro zone = eurozone | euro-zone = eurozone | euro area = eurozone
 @money_nouns: dlrs | cts | cents | stg | pesos | marks | francs | yen | lire | guilders | crowns | pounds | dollars | euros | rupees | rand | schillings
 
 # --- Measures of one party -------------------------------------------------------------
@@ -67,14 +71,16 @@ salary | salaries | wages | wage | bonus | bonuses | pay rise | pay rises | pay 
 tax | taxes | taxation | tax bill | vat | duty | duties | levy | tariff | tariffs: tax; figure=money,percent
 price | prices | priced at | fare | fares | house prices | oil prices | oil | crude | petrol | gold: price; figure=money,percent; subject=possessor,of,clause
 forecast | forecasts | target | guidance | outlook: forecast_other; figure=money,percent; modality=estimate
-deficit | trade deficit | budget deficit | current account deficit | shortfall: deficit; figure=money,percent
-surplus | trade surplus | budget surplus | current account surplus: surplus; figure=money,percent
-# Economies: the owner is the country, usually written before the trigger or after "in".
-gdp | economy | economic growth | gross domestic product | recession | growth rate | economic output: gdp; figure=percent,money; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
-growth | expansion | contraction: gdp; figure=percent; rank=1; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
-inflation | consumer prices | prices index | cpi | retail price index | rpi | price growth: inflation; figure=percent; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
-interest rates | interest rate | rates | base rate | lending rate | borrowing costs | key rate | discount rate | prime rate | repo rate | yield | yields | coupon | interest: interest_rate; figure=percent; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
-unemployment | jobless rate | jobless | unemployment rate | out of work | claimant count: unemployment; figure=percent,count; subject=possessor,in,of,clause,sentence; owner=place,government,unknown
+deficit | trade deficit | budget deficit | current account deficit | shortfall: deficit; figure=money,percent; subject=possessor,in,of,clause,sentence,economy; owner=place
+surplus | trade surplus | budget surplus | current account surplus: surplus; figure=money,percent; subject=possessor,in,of,clause,sentence,economy; owner=place
+# Economies: the owner is the country, usually written before the trigger or after "in", or
+# named by a word ("the German economy", "eurozone": @economies). The forecaster, the agency
+# that reports the figure and the minister quoted are not owners (owner=place passes them over).
+gdp | economy | economic growth | gross domestic product | recession | growth rate | economic output: gdp; figure=percent,money; subject=possessor,in,of,clause,sentence,economy; owner=place
+growth | expansion | contraction: gdp; figure=percent; rank=1; subject=possessor,in,of,clause,sentence,economy; owner=place
+inflation | consumer prices | prices index | cpi | retail price index | rpi | price growth: inflation; figure=percent; subject=possessor,in,of,clause,sentence,economy; owner=place
+interest rates | interest rate | rates | base rate | lending rate | borrowing costs | key rate | discount rate | prime rate | repo rate | yield | yields | coupon | interest: interest_rate; figure=percent; subject=possessor,in,of,clause,sentence,economy; owner=place,government
+unemployment | jobless rate | jobless | unemployment rate | out of work | claimant count: unemployment; figure=percent,count; subject=possessor,in,of,clause,sentence,economy; owner=place
 dollar | euro | pound | sterling | yen | yuan | renminbi | currency | the dollar | the euro | the pound | exchange rate: exchange_rate; figure=percent; side=before; subject=trigger
 deliveries | passengers | subscribers | customers | users | visitors | units | cars | vehicles | barrels | tonnes | tons | copies | production | volume | volumes | traffic | output | shipments | handsets | phones | computers | homes | houses | flights | accounts | members | viewers | listeners | readers | consoles | bottles | cases: sales_volume; figure=count,percent
 # Counts by their own noun: "1,200 jobs", "500,000 shares".
