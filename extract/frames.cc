@@ -361,6 +361,11 @@ std::optional<std::size_t> Chooser::Antecedent(std::size_t token) const {
     if (word == "," && k < token) break;  // the relative clause ended before the token
     if ((word == "which" || word == "who") && tokens_[k - 2].text == ",") {
       if (k >= 3 && IsOwnerToken(k - 3)) return k - 3;
+      // "the Lagardere group, which owns": the name before a descriptor noun.
+      if (k >= 4 && IsWord(tokens_[k - 3]) && InWordList(lexicon_, "@descriptor", tokens_, k - 3, k - 2) &&
+          IsOwnerToken(k - 4)) {
+        return k - 4;
+      }
       return std::nullopt;
     }
   }
@@ -382,7 +387,8 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
     }
     if (In(kPossessiveReferences, tokens_[at].text)) return LastOrganisationBefore(at);
     const Mention* mention = MentionAt(at);
-    bool modifier = (mention != nullptr && mention->kind == MentionKind::kDate) ||
+    // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
+    bool modifier = (mention != nullptr && mention->kind != MentionKind::kEntity) ||
                     (IsWord(tokens_[at]) && !In(kPrepositions, tokens_[at].text) && !In(kDeterminers, tokens_[at].text) &&
                      !In(kPhraseBreakers, tokens_[at].text) && !In(kBeForms, tokens_[at].text));
     if (!modifier || ++modifiers > kMaxModifiers) return std::nullopt;
@@ -492,6 +498,10 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
   // must follow the trigger closely ("profits at X", "inflation in the UK").
   constexpr std::size_t kOwnerReach = 3;
   const std::size_t limit = for_subject ? std::min(clause_end, candidate.end + kOwnerReach) : clause_end;
+  // A trigger that ends in the preposition ("stake in", "shares of") has its party right after.
+  if (candidate.end > candidate.begin && tokens_[candidate.end - 1].text == source) {
+    if (std::optional<std::size_t> party = EntityRunFrom(candidate.end, clause_end)) return mention_of(party);
+  }
   for (std::size_t k = candidate.end; k < limit; ++k) {
     if (tokens_[k].text != source) continue;
     if (std::optional<std::size_t> party = EntityRunFrom(k + 1, clause_end)) return mention_of(party);
@@ -663,8 +673,14 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       std::optional<std::size_t> party = Source(source, *best, at, for_subject);
       // An owner of the wrong kind ("the IMF" for a country's growth, a dateline city for a
       // company's sales) is not taken: the next source is tried, and no owner beats a wrong one.
+      // A name no lexicon types, right at an economy's measure ("inflation in Freedonia",
+      // "Freedonia's growth"), is the place it is measured in; as a clause's subject it may be
+      // the forecaster, and a place must be known as one.
+      const bool place_by_syntax = source == "possessor" || source == "in" || source == "of";
+      const bool places_only = trigger.owner_types.size() == 1 && trigger.owner_types.front() == EntityType::kPlace;
       if (party && for_subject && !trigger.owner_types.empty() && *party < mentions_.size() &&
           mentions_[*party].entity.type != EntityType::kPronoun &&
+          !(places_only && place_by_syntax && mentions_[*party].entity.type == EntityType::kUnknown) &&
           std::find(trigger.owner_types.begin(), trigger.owner_types.end(), mentions_[*party].entity.type) ==
               trigger.owner_types.end()) {
         continue;
