@@ -87,6 +87,17 @@ std::vector<Token> Tokenize(std::string_view tagged) {
       ++at;
       continue;
     }
+    // A wire ticker ("<bor>", "<ncro.l>") stands beside a name and says nothing of roles.
+    if (c == '<') {
+      constexpr std::size_t kMaxTicker = 14;
+      std::size_t close = tagged.find('>', at);
+      if (close != std::string_view::npos && close > at + 1 && close - at <= kMaxTicker &&
+          std::all_of(tagged.begin() + static_cast<std::ptrdiff_t>(at + 1), tagged.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char t) { return std::isalnum(static_cast<unsigned char>(t)) || t == '.' || t == '-'; })) {
+        at = close + 1;
+        continue;
+      }
+    }
     // U+E000 and U+E001 start with 0xEE; any other non-ASCII byte belongs to a word.
     if (IsWordByte(c) || (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's')) {
       std::size_t end = at + 1;
@@ -199,7 +210,9 @@ class Chooser {
       if (tokens_[k].text == "-" && ((before != nullptr && before->kind == MentionKind::kDate) || day)) dateline_end = k;
     }
     for (std::size_t k = 0; k < tokens_.size(); ++k) {
-      if (tokens_[k].text == ";" || tokens_[k].text == ":" || (dateline_end > 0 && k == dateline_end)) ++clause;
+      // "X shares eased 26p while Y fell to 767p": "while" and "whereas" open a clause of their own.
+      const bool contrast = k > 0 && (tokens_[k].text == "while" || tokens_[k].text == "whereas") && tokens_[k - 1].text != ";";
+      if (tokens_[k].text == ";" || tokens_[k].text == ":" || contrast || (dateline_end > 0 && k == dateline_end)) ++clause;
       clause_[k] = clause;
     }
     FindTriggers();
@@ -385,7 +398,16 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
       bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
       return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
     }
-    if (In(kPossessiveReferences, tokens_[at].text)) return LastOrganisationBefore(at);
+    if (In(kPossessiveReferences, tokens_[at].text)) {
+      // "X said it has sold ... and reduced its ownership": "its" is the clause's subject
+      // when the clause names one before it (an organisation or "it"), else the last
+      // organisation named.
+      if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
+          subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
+        return static_cast<std::size_t>(tokens_[*subject].mention);
+      }
+      return LastOrganisationBefore(at);
+    }
     const Mention* mention = MentionAt(at);
     // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
     bool modifier = (mention != nullptr && mention->kind != MentionKind::kEntity) ||
@@ -473,7 +495,18 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
                                      ? mention_of(EntityRunFrom(candidate.end, std::min(clause_end, candidate.end + kObjectReach)))
                                      : std::nullopt;
   if (source == "clause") {
-    if (std::optional<std::size_t> antecedent = Antecedent(std::min(candidate.begin, figure_token))) return mention_of(antecedent);
+    const std::size_t before = std::min(candidate.begin, figure_token);
+    // "Nissan - in which Renault owns a 44% stake -": a relative clause after a preposition
+    // has its own subject.
+    for (std::size_t k = before; k > clause_begin + 1; --k) {
+      const std::string_view word = tokens_[k - 1].text;
+      if (word == "," || word == "-" || word == "(") break;
+      if ((word == "which" || word == "whom") && In(kPrepositions, tokens_[k - 2].text)) {
+        if (std::optional<std::size_t> subject = ClauseSubject(k, before)) return mention_of(subject);
+        break;
+      }
+    }
+    if (std::optional<std::size_t> antecedent = Antecedent(before)) return mention_of(antecedent);
     return mention_of(ClauseSubject(clause_begin, std::min(candidate.begin, figure_token)));
   }
   if (source == "sentence") {
@@ -607,8 +640,12 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       int words = 0;
       bool compound = true;
       std::size_t gap = 0;
+      bool crossed = false;
       for (std::size_t k = at + 1; k < found.begin; ++k) {
         const std::string_view word = tokens_[k].text;
+        // Past a comma or a conjunction the trigger heads another phrase ("..., or one mln
+        // dlrs after the payment of expenses", "27.5 mln dlrs and the assumption of liabilities").
+        if (word == "," || word == "and" || word == "or" || word == "-") crossed = true;
         // A conversion in brackets ("331bn yen ($2.7bn) profit") stands outside the phrase.
         if (word == "(" || word == ")" || IsFigure(k)) continue;
         ++gap;
@@ -619,7 +656,7 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
           compound = false;
         }
       }
-      if (gap > kMaxGapAfter) continue;
+      if (gap > kMaxGapAfter || crossed) continue;
       candidate.score = compound ? 0.5 + static_cast<double>(gap) : 3 + 1.5 * static_cast<double>(gap);
     } else {
       continue;  // the trigger overlaps the figure

@@ -94,7 +94,7 @@ takeover | acquisition | buyout | buy-out | takeover bid | takeover offer | purc
 bid | bids | offer | offers | offered | bidding | tender offer | approach: acquire; figure=money,percent; modality=plan; subject=possessor,clause,sentence; counterparty=for,object
 sold | sell | sells | selling | sale of | disposal of | divest | divested | divestiture | disposal | sale: sale; figure=money; subject=clause,sentence; counterparty=to
 merger | merge | merged | merging | combination | tie-up: merger; figure=money; subject=clause,sentence; counterparty=with
-stake | stakes | share in | holding | holdings | interest in | controlling interest | equity stake | shareholding | stake in: stake; figure=percent,money; subject=possessor,clause,sentence; counterparty=in,of
+stake | stakes | share in | holding | holdings | interest in | ownership | ownership in | controlling interest | equity stake | shareholding | stake in: stake; figure=percent,money; subject=possessor,clause,sentence; counterparty=in,of
 owns | own | owned | holds | hold | held | controls | control | controlled: stake; figure=percent; value=owns|own|owned|holds|hold|held|controls|control|controlled; subject=clause,sentence; counterparty=of,in,object
 shares: stake; figure=count; side=after; subject=clause,sentence; counterparty=of,in
 invest | invests | invested | investing | investment | investments | inject | injected | injection: invest; figure=money; subject=possessor,clause,sentence,by; counterparty=in,into
