@@ -425,9 +425,10 @@ std::size_t DatelineWords(std::string_view text, const Sentence& sentence, const
   if (dash == std::string_view::npos) return 0;
   // A date (or a day number) ends right before the dash.
   bool dated = dash > 0 && std::isdigit(static_cast<unsigned char>(text[dash - 1]));
-  for (const Mention& mention : taken) {
-    if (mention.span.end == dash && mention.kind == MentionKind::kDate) dated = true;
-    if (mention.span.begin > dash) break;
+  auto near = std::lower_bound(taken.begin(), taken.end(), begin,
+                                [](const Mention& mention, std::size_t at) { return mention.span.begin < at; });
+  for (auto mention = near; mention != taken.end() && mention->span.begin <= dash; ++mention) {
+    if (mention->span.end == dash && mention->kind == MentionKind::kDate) dated = true;
   }
   if (!dated) return 0;
   std::size_t count = 0;
