@@ -663,6 +663,17 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
   }
 }
 
+// A headline line inside the text ("Severed Cables in Mediterranean Disrupt Communication"):
+// no sentence punctuation at its end. Its title-case words are no lead.
+bool IsHeading(std::string_view text, const Span& sentence) {
+  std::size_t end = sentence.end;
+  while (end > sentence.begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end == sentence.begin) return true;
+  const char last = text[end - 1];
+  return last != '.' && last != '!' && last != '?' && last != '"' && last != '\'' && last != ')' &&
+         static_cast<unsigned char>(last) < 0x80;  // a closing curly quote ends a sentence too
+}
+
 // The article's lead organisation: the organisation named most often in its first three
 // sentences (the earliest on a tie), past a wire dateline ("HARTFORD, Conn., March 26 -").
 // Results shorthand ("Shr 43 cts vs 49 cts") names no owner: the figure is this one's.
@@ -686,7 +697,7 @@ std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extract
     // Shape gives no type to most names (normalize does): anything but a person or a reference.
     if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPerson ||
         mention.entity.type == EntityType::kPronoun || mention.entity.type == EntityType::kPlace ||
-        IsNotOwner(mention.text)) {
+        IsNotOwner(mention.text) || IsHeading(text, extraction.sentences[mention.sentence].span)) {
       continue;
     }
     auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) { return entry.first == mention.text; });
