@@ -457,15 +457,20 @@ bool AllCapsOrdinary(std::string_view text, const std::vector<Word>& words, std:
 // applied on ask).
 class ArticleMemo {
  public:
-  explicit ArticleMemo(std::string_view text) : text_(text) {}
+  // The title stands before the text: what it shows counts for every sentence.
+  ArticleMemo(std::string_view text, std::string_view title) : text_(text), title_(title) {}
   void SetLimit(std::size_t limit) { limit_ = limit; }
   bool OrdinaryAtStart(std::string_view word) {
     if (!IsCapitalizedWord(word)) return false;
-    bool ordinary = IsCommonWord(word) || Before(lowercase_, word, [&] { return FirstLowercase(text_, word); });
+    bool ordinary = IsCommonWord(word) || Before(lowercase_, word, [&] {
+                      return FirstLowercase(title_, word) != kNowhere ? 0 : FirstLowercase(text_, word);
+                    });
     return ordinary && !CapitalizedInside(word);
   }
   bool CapitalizedInside(std::string_view phrase) {
-    return Before(inside_, phrase, [&] { return FirstCapitalizedInside(text_, phrase); });
+    return Before(inside_, phrase, [&] {
+      return FirstCapitalizedInside(title_, phrase) != kNowhere ? 0 : FirstCapitalizedInside(text_, phrase);
+    });
   }
   // A type hint, not a name: "Mr Camus" anywhere in the article makes "Philippe Camus" a
   // person, even in a sentence before it (news names a person in full first).
@@ -483,6 +488,7 @@ class ArticleMemo {
     return found->second < limit_;
   }
   std::string_view text_;
+  std::string_view title_;
   std::size_t limit_ = kNowhere;
   std::unordered_map<std::string_view, std::size_t> lowercase_, inside_, honorific_;
 };
@@ -667,10 +673,10 @@ class RunSplitter {
 }  // namespace
 
 std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sentence>& sentences,
-                                  const std::vector<Mention>& taken_mentions) {
+                                  const std::vector<Mention>& taken_mentions, std::string_view title) {
   const TakenSpans taken(taken_mentions);
   const Lexicons& lex = Lex();
-  ArticleMemo memo(text);
+  ArticleMemo memo(text, title);
   std::vector<Mention> found;
   for (const Sentence& sentence : sentences) {
     memo.SetLimit(sentence.span.end);

@@ -1305,7 +1305,7 @@ Extraction Extractor::Extract(const corpus::Article& article) const {
   Extraction extraction;
   extraction.sentences = SplitSentences(article.text);
   std::vector<Mention> quantities = impl_->FindQuantities(article.text);
-  std::vector<Mention> entities = FindEntities(article.text, extraction.sentences, quantities);
+  std::vector<Mention> entities = FindEntities(article.text, extraction.sentences, quantities, article.title);
   extraction.mentions.reserve(quantities.size() + entities.size());
   std::merge(std::make_move_iterator(quantities.begin()), std::make_move_iterator(quantities.end()),
              std::make_move_iterator(entities.begin()), std::make_move_iterator(entities.end()),
