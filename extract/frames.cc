@@ -68,7 +68,14 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || c == '-' || c == '&' || u >= 0x80;
 }
 
-std::vector<Token> Tokenize(std::string_view tagged) {
+// A wire ticker read as a name ("BOR", "NCRO.L"): capitals, digits and dots, short.
+bool IsTickerText(std::string_view text) {
+  constexpr std::size_t kMaxTicker = 10;
+  return !text.empty() && text.size() <= kMaxTicker &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+}
+
+std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions) {
   std::vector<Token> tokens;
   std::size_t at = 0;
   while (at < tagged.size()) {
@@ -88,6 +95,18 @@ std::vector<Token> Tokenize(std::string_view tagged) {
       continue;
     }
     // A wire ticker ("<bor>", "<ncro.l>") stands beside a name and says nothing of roles.
+    if (c == '<' && tagged.compare(at + 1, kTokenOpen.size(), kTokenOpen) == 0) {
+      // The ticker read as a name ("<" BOR ">"): normalize takes it as an alias; here it is skipped.
+      std::size_t close = tagged.find(kTokenClose, at + 1);
+      std::size_t digits = tagged.find_first_of("0123456789", at + 1);
+      if (close != std::string_view::npos && digits < close && tagged.compare(close + kTokenClose.size(), 1, ">") == 0) {
+        const std::size_t index = std::stoul(std::string(tagged.substr(digits, close - digits)));
+        if (index < mentions.size() && IsTickerText(mentions[index].text)) {
+          at = close + kTokenClose.size() + 1;
+          continue;
+        }
+      }
+    }
     if (c == '<') {
       constexpr std::size_t kMaxTicker = 14;
       std::size_t close = tagged.find('>', at);
@@ -195,7 +214,7 @@ struct Candidate {
 class Chooser {
  public:
   Chooser(const FrameLexicon& lexicon, const FrameSentence& sentence)
-      : lexicon_(lexicon), sentence_(sentence), mentions_(*sentence.mentions), tokens_(Tokenize(sentence.tagged)) {
+      : lexicon_(lexicon), sentence_(sentence), mentions_(*sentence.mentions), tokens_(Tokenize(sentence.tagged, *sentence.mentions)) {
     // Clause of each token: a new one after each ';' or ':'.
     UnnameTriggerWords();
     clause_.resize(tokens_.size());
