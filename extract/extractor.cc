@@ -652,6 +652,7 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
     claim.counterparty = RoleFromMention(mentions[*choice.counterparty]);
   }
   if (claim.subject.present()) claim.confidence += kOwnerBonus;
+  if (choice.per_share && claim.value.per.empty()) claim.value.per = "share";
   claim.terms.emplace_back("trigger", choice.trigger);
   if (choice.measure) claim.terms.emplace_back("measure", "yes");
   if (choice.earlier) claim.terms.emplace_back("period", "earlier");

@@ -688,6 +688,21 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.unframed = "no_trigger";
     return choice;
   }
+  // A per-share price or a share count's price in a bid's clause is the bid's price.
+  if (const std::string& yield = lexicon_.triggers[best->trigger].yield; !yield.empty() && kind == kFigureMoney) {
+    std::optional<Candidate> taker;
+    auto distance = [&](const Candidate& c) { return c.begin > at ? c.begin - at : at - c.begin; };
+    for (const Candidate& found : found_) {
+      const FrameTrigger& other = lexicon_.triggers[found.trigger];
+      if (clause_[found.begin] != clause_[at] || other.frame != yield || !(other.figures & kFigureMoney)) continue;
+      if (found.begin <= at && found.end > at) continue;
+      if (!taker || distance(found) < distance(*taker)) taker = found;
+    }
+    if (taker) {
+      choice.per_share = lexicon_.triggers[best->trigger].frame == "eps";
+      best = taker;
+    }
+  }
   const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
   choice.frame = trigger.frame;
   choice.measure = lexicon_.measures.count(trigger.frame) > 0;
@@ -848,12 +863,14 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
           return error("modality is plan, estimate or considering, not '" + value + "'");
         }
         trigger.modality = value;
+      } else if (key == "yield") {
+        trigger.yield = value;
       } else if (key == "rank") {
         char* end = nullptr;
         trigger.rank = std::strtod(value.c_str(), &end);
         if (end == value.c_str()) return error("rank is a number, not '" + value + "'");
       } else {
-        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, owner, modality, rank)");
+        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, owner, modality, rank, yield)");
       }
     }
     const std::size_t index = lexicon.triggers.size();

@@ -34,6 +34,9 @@ struct FrameTrigger {
   std::vector<EntityType> owner_types;            // the owner's entity types; empty: any
   std::string modality;                           // "plan", "estimate", "considering" or empty
   double rank = 0;                                // added to the distance score: higher is weaker
+  // "yield=acquire": a money figure this trigger takes goes to a trigger of that frame in the
+  // same clause instead ("its bid for X to 110 dlrs per share" is a bid price, not earnings).
+  std::string yield;
   std::string origin;                             // "frames.lex:12"
 };
 
@@ -71,6 +74,7 @@ struct FrameChoice {
   bool subject_is_trigger = false;          // the trigger itself owns the figure ("the dollar")
   // An economy named by a word, not a name ("the German economy" → "Germany"): the owner's
   // name and the tagged offsets of the word; used when `subject` is empty.
+  bool per_share = false;  // a per-share price that went to a bid ("110 dlrs cash per share")
   std::string owner_text;
   std::size_t owner_begin = 0, owner_end = 0;
   bool earlier = false;                     // a comparison figure: the earlier period's

@@ -16,6 +16,8 @@
 #                              product, unknown (a party of another kind is passed over: no
 #                              owner is better than a wrong one); default any
 #   modality=plan|estimate|considering
+#   yield=frame               a money figure this trigger takes goes to a trigger of that
+#                             frame in the same clause ("its bid for X to 110 dlrs per share")
 # Sources: possessor ("X's profits", "X profits"), object (the party right after the
 # trigger), at/of/in/for/from/to/by/with/on (the party after that word following the
 # trigger), clause (the clause's subject), sentence (the sentence's first subject),
@@ -52,14 +54,14 @@ net | oper net | net profit: profit; side=before; figure=money; value=net|profit
 net loss | oper net loss: loss; side=before; figure=money; value=loss; owner=org,person,government,unknown
 revs | oper revs | revenues: revenue; side=before; figure=money; value=revs|revenues; owner=org,person,government,unknown
 earnings per share | per share earnings | eps: eps; figure=money; owner=org,person,government,unknown
-a share | per share | shr | a shr: eps; figure=money; side=after; rank=2.5; owner=org,person,government,unknown
+a share | per share | shr | a shr | each | apiece: eps; figure=money; side=after; rank=2.5; owner=org,person,government,unknown; yield=acquire
 profit | profits | net profit | net profits | net income | earnings | pre-tax profit | pre-tax profits | pretax profit | pretax profits | pre-tax | pretax | operating profit | operating profits | operating income | underlying profit | underlying profits | net earnings | income | ebitda | ebit | surplus before tax | net earned | made a profit | earned | earn | earns | earning | profit before tax | pretax income | pre-tax income | income before taxes: profit; figure=money,percent; owner=org,person,government,unknown
 loss | losses | net loss | net losses | pre-tax loss | pre-tax losses | operating loss | deficit before tax | in the red | loss-making: loss; figure=money,percent; owner=org,person,government,unknown
 sales | revenue | revenues | turnover | takings | billings | income from sales | operating revenues | net sales | like-for-like sales | retail sales | order intake: revenue; figure=money,percent; owner=org,person,government,unknown
 dividend | dividends | payout | pay-out | dividend of | cash dividend | quarterly dividend | special dividend: dividend; figure=money,percent; owner=org,person,government,unknown
 valued at | valuing | valuation | valued: valuation; figure=money; side=before; owner=org,person,government,unknown
 market value | market capitalisation | market capitalization | market cap | stock market value: market_value; figure=money; owner=org,person,government,unknown
-shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article; owner=org,person,government,unknown
+shares | stock | stocks | share price | shares rose | its shares | shares in | shares of | share prices | stock price | closed at | closed | trading at | traded at | quoted at: share_price; figure=money,percent; subject=possessor,object,in,of,clause,sentence,article; owner=org,person,government,unknown; yield=acquire
 budget | budgets: budget; figure=money,percent
 debt | debts | borrowings | liabilities | indebtedness | owes | owed: debt; figure=money,percent
 market share | share of the market | share of the | of the market: market_share; figure=percent
