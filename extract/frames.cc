@@ -526,7 +526,18 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
       }
     }
     if (std::optional<std::size_t> antecedent = Antecedent(before)) return mention_of(antecedent);
-    return mention_of(ClauseSubject(clause_begin, std::min(candidate.begin, figure_token)));
+    // "X had assets of N and Y had assets of M": after a figure, "and" and a name open the
+    // next conjunct, whose subject that name is.
+    std::size_t start = clause_begin;
+    bool figure_seen = false;
+    for (std::size_t k = clause_begin; k + 1 < before; ++k) {
+      figure_seen = figure_seen || IsFigure(k);
+      if (figure_seen && tokens_[k].text == "and" && IsOwnerToken(k + 1)) {
+        start = k + 1;
+        figure_seen = false;
+      }
+    }
+    return mention_of(ClauseSubject(start, before));
   }
   if (source == "sentence") {
     // The first clause subject of the sentence that stands before its clause's first trigger
