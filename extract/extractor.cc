@@ -642,6 +642,10 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
     claim.subject.span = {begin, end};
   } else if (choice.subject && *choice.subject < mentions.size()) {
     claim.subject = RoleFromMention(mentions[*choice.subject]);
+  } else if (choice.owner_from_title) {
+    // The company the wire title names (a results table names none): no span in the text.
+    claim.subject.text = choice.owner_text;
+    claim.subject.entity.type = EntityType::kOrganization;
   } else if (!choice.owner_text.empty() && choice.owner_end <= tagged.original.size() && choice.owner_end > 0) {
     // An economy a word names ("the German economy"): the country, at the word's span.
     claim.subject.text = choice.owner_text;
@@ -1166,7 +1170,9 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     if (kind == MentionKind::kMoney || kind == MentionKind::kPercent || kind == MentionKind::kCount) figures.push_back(m);
   }
   std::vector<FrameChoice> choices;
-  if (!figures.empty()) choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first}, figures);
+  if (!figures.empty()) {
+    choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first, WireTitleCompany(article.title)}, figures);
+  }
   for (std::size_t m = first; m < end; ++m) {
     const Mention& mention = extraction.mentions[m];
     if (taken[m - first] || token_at[m - first] == std::string::npos) continue;

@@ -739,6 +739,11 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       }
       if (source == "article") {
         if (sentence_.lead) return sentence_.lead;
+        if (for_subject && !sentence_.title_owner.empty()) {
+          choice.owner_text = std::string(sentence_.title_owner);
+          choice.owner_from_title = true;
+          return std::nullopt;
+        }
         continue;
       }
       if (source == "economy") {
@@ -896,6 +901,16 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
     lexicon.triggers.push_back(std::move(trigger));
   }
   return Status::Ok();
+}
+
+std::string_view WireTitleCompany(std::string_view title) {
+  // "NL INDUSTRIES INC <NL> 4TH QTR DEC 31 LOSS": the words before " <TICKER>", written in
+  // capitals as wire titles are.
+  std::size_t ticker = title.find(" <");
+  if (ticker == std::string_view::npos || ticker == 0 || title.find('>', ticker) == std::string_view::npos) return {};
+  std::string_view company = title.substr(0, ticker);
+  if (std::any_of(company.begin(), company.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) return {};
+  return company;
 }
 
 bool IsNotOwnerName(const FrameLexicon& lexicon, std::string_view name) {

@@ -77,6 +77,7 @@ struct FrameChoice {
   bool per_share = false;  // a per-share price that went to a bid ("110 dlrs cash per share")
   std::string owner_text;
   std::size_t owner_begin = 0, owner_end = 0;
+  bool owner_from_title = false;  // owner_text is the title's company: no span in the text
   bool earlier = false;                     // a comparison figure: the earlier period's
   std::string change;                       // "up" / "down": a percentage that is a change
   std::string modality;                     // from the lexicon entry, or empty
@@ -92,7 +93,13 @@ struct FrameSentence {
   const std::vector<Mention>* mentions = nullptr;
   std::optional<std::size_t> lead;  // the article's lead organisation (mention index), if any
   std::size_t first_mention = 0;    // index of the sentence's first mention
+  // The company a wire title names ("NL INDUSTRIES INC <NL> 4TH QTR LOSS" → "NL INDUSTRIES
+  // INC"): the article's owner when its text names no lead (results tables).
+  std::string_view title_owner;
 };
+
+// The company a wire story's title names before its ticker, or empty.
+std::string_view WireTitleCompany(std::string_view title);
 
 // A choice for each of `figures` (mention indexes of money, percent and count mentions whose
 // tokens are in the tagged sentence), in the same order.
