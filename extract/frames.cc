@@ -730,7 +730,11 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.trigger_end = tokens_[at].end;
   }
   // A passive verb trigger ("X was bought by Y for $2bn") turns the parties round.
-  const bool passive = best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at;
+  // A participle with its agent ("the price offered by X", "to be owned by X") is passive too.
+  const std::string_view last_word = tokens_[best->end - 1].text;
+  const bool agent = best->end < clause_end && tokens_[best->end].text == "by" && last_word.size() > 3 &&
+                     (last_word.ends_with("ed") || last_word == "held" || last_word == "bought" || last_word == "sold");
+  const bool passive = (best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at) || agent;
   auto read = [&](const std::vector<std::string>& sources, bool for_subject) -> std::optional<std::size_t> {
     for (const std::string& source : sources) {
       if (source == "trigger") {
@@ -780,7 +784,8 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   const std::vector<std::string>& subject_sources = trigger.subject.empty() ? kDefaultSubject : trigger.subject;
   if (passive) {
     choice.subject = read({"by"}, true);
-    choice.counterparty = read({"clause"}, false);
+    choice.counterparty = read(agent && !trigger.counterparty.empty() ? trigger.counterparty : std::vector<std::string>{"clause"}, false);
+    if (agent && !choice.counterparty) choice.counterparty = read({"clause"}, false);
   } else {
     choice.subject = read(subject_sources, true);
     choice.counterparty = read(trigger.counterparty, false);
