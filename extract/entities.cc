@@ -227,20 +227,25 @@ class TakenSpans {
   std::vector<std::size_t> furthest_end_;  // max end over the spans up to each index
 };
 
-// True when the lowercase form of `word` occurs in the text as an ordinary word: then a
-// sentence-initial capitalized `word` is an ordinary word too ("Financial arrangements…").
-bool OccursLowercase(std::string_view text, std::string_view word) {
+constexpr std::size_t kNowhere = std::string_view::npos;
+
+bool WordBoundaries(std::string_view text, std::size_t at, std::size_t length) {
+  bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+  std::size_t after = at + length;
+  bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+  return left && right;
+}
+
+// Where the lowercase form of `word` first occurs in the text as an ordinary word (kNowhere
+// when never, or when `word` is lowercase already): a sentence-initial capitalized `word`
+// after that point is an ordinary word too ("Financial arrangements…").
+std::size_t FirstLowercase(std::string_view text, std::string_view word) {
   std::string lower = Lower(word);
-  if (lower == word) return false;
-  std::size_t at = 0;
-  while ((at = text.find(lower, at)) != std::string_view::npos) {
-    bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-    std::size_t after = at + lower.size();
-    bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
-    if (left && right) return true;
-    at = after;
+  if (lower == word) return kNowhere;
+  for (std::size_t at = text.find(lower); at != std::string_view::npos; at = text.find(lower, at + lower.size())) {
+    if (WordBoundaries(text, at, lower.size())) return at;
   }
-  return false;
+  return kNowhere;
 }
 
 void AddRoleReferences(std::string_view text, const Sentence& sentence, const TakenSpans& taken,
@@ -359,41 +364,34 @@ bool IsStarter(std::string_view word) {
   return Lex().starters.count(lower) > 0;
 }
 
-// True when `word` occurs in the text capitalized inside a sentence (after a word or a
-// comma), where only a name is capitalized: "Shell" rescued at a sentence start.
-bool WrittenCapitalizedInside(std::string_view text, std::string_view word) {
-  std::size_t at = 0;
-  while ((at = text.find(word, at)) != std::string_view::npos) {
-    std::size_t after = at + word.size();
-    bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-    bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
-    if (left && right && at > 0) {
-      std::size_t p = at;
-      while (p > 0 && text[p - 1] == ' ') --p;
-      if (p > 0 && p < at) {
-        auto c = static_cast<unsigned char>(text[p - 1]);
-        if (std::isalnum(c) || c == ',' || c == ';' || c == '&') return true;
-      }
+// Where the text first writes `word` capitalized inside a sentence (after a word or a comma),
+// where only a name is capitalized: "Shell" rescued at a sentence start. kNowhere when never.
+std::size_t FirstCapitalizedInside(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + word.size())) {
+    if (!WordBoundaries(text, at, word.size()) || at == 0) continue;
+    std::size_t p = at;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    if (p > 0 && p < at) {
+      auto c = static_cast<unsigned char>(text[p - 1]);
+      if (std::isalnum(c) || c == ',' || c == ';' || c == '&') return at;
     }
-    at = after;
   }
-  return false;
+  return kNowhere;
 }
 
-// True when the text writes `surname` after an honorific ("Mr Camus"): a person.
-bool HonorificSurname(std::string_view text, std::string_view surname) {
+// Where the text first writes `surname` after an honorific ("Mr Camus"): a person.
+std::size_t FirstHonorific(std::string_view text, std::string_view surname) {
+  std::size_t first = kNowhere;
   for (std::string_view honorific : {"Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Dr ", "Dr. "}) {
     std::string probe = std::string(honorific) + std::string(surname);
-    std::size_t at = 0;
-    while ((at = text.find(probe, at)) != std::string_view::npos) {
-      std::size_t after = at + probe.size();
-      bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-      bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
-      if (left && right) return true;
-      at = after;
+    for (std::size_t at = text.find(probe); at != std::string_view::npos && at < first; at = text.find(probe, at + probe.size())) {
+      if (WordBoundaries(text, at, probe.size())) {
+        first = at;
+        break;
+      }
     }
   }
-  return false;
+  return first;
 }
 
 // True when the "and" at words[j] sits inside one name: the capitalized words after it end
@@ -413,34 +411,86 @@ bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::si
   return lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0;
 }
 
-// Per-article answers to the whole-text questions, asked once per word.
+// Number of words of a wire dateline opening `sentence`: an all-caps place at a line start,
+// then words and commas up to a date and " - " within the first 80 bytes. 0 when none.
+std::size_t DatelineWords(std::string_view text, const Sentence& sentence, const std::vector<Word>& words,
+                          const std::vector<Mention>& taken) {
+  constexpr std::size_t kMaxDateline = 80;
+  const std::size_t begin = sentence.span.begin;
+  if (words.empty() || (begin > 0 && text[begin - 1] != '\n') || words.front().begin != begin) return 0;
+  std::string_view first = text.substr(words.front().begin, words.front().end - words.front().begin);
+  if (first.size() < 2 || !IsAllCaps(first)) return 0;
+  const std::size_t limit = std::min(sentence.span.end, begin + kMaxDateline);
+  std::size_t dash = text.substr(0, limit).find(" - ", begin);
+  if (dash == std::string_view::npos) return 0;
+  // A date (or a day number) ends right before the dash.
+  bool dated = dash > 0 && std::isdigit(static_cast<unsigned char>(text[dash - 1]));
+  auto near = std::lower_bound(taken.begin(), taken.end(), begin,
+                                [](const Mention& mention, std::size_t at) { return mention.span.begin < at; });
+  for (auto mention = near; mention != taken.end() && mention->span.begin <= dash; ++mention) {
+    if (mention->span.end == dash && mention->kind == MentionKind::kDate) dated = true;
+  }
+  if (!dated) return 0;
+  std::size_t count = 0;
+  while (count < words.size() && words[count].end <= dash) ++count;
+  return count;
+}
+
+// An all-caps run of ordinary words ("YEAR", "NET", "STAKE", "MAKE ACQUISITION"): a wire
+// heading or a results-table label, not a name. Short acronyms ("SEC", "GM") stay names.
+bool AllCapsOrdinary(std::string_view text, const std::vector<Word>& words, std::size_t a, std::size_t b) {
+  constexpr std::size_t kMinLength = 4;
+  if (words[a].begin > 0 && text[words[a].begin - 1] == '<') return false;  // a ticker
+  for (std::size_t k = a; k <= b; ++k) {
+    std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
+    if (IsJoiner(word)) continue;
+    if (!IsAllCaps(word) || word.size() < kMinLength || Lex().org_suffixes.count(word)) return false;
+    if (!Lex().common.count(Lower(word))) return false;
+  }
+  return true;
+}
+
+// Per-article answers to the whole-text questions, asked once per word. Whether a word is a
+// name reads only the text before the end of the sentence being read (set by SetLimit): a
+// name found in one sentence never depends on text after it, so appending to an article
+// changes nothing before it (the first position of each occurrence is memoized, the limit
+// applied on ask).
 class ArticleMemo {
  public:
-  explicit ArticleMemo(std::string_view text) : text_(text) {}
+  // The title stands before the text: what it shows counts for every sentence.
+  ArticleMemo(std::string_view text, std::string_view title) : text_(text), title_(title) {}
+  void SetLimit(std::size_t limit) { limit_ = limit; }
   bool OrdinaryAtStart(std::string_view word) {
-    return Ask(ordinary_, word, [&] {
-      if (!IsCapitalizedWord(word)) return false;
-      return (IsCommonWord(word) || OccursLowercase(text_, word)) && !WrittenCapitalizedInside(text_, word);
-    });
+    if (!IsCapitalizedWord(word)) return false;
+    bool ordinary = IsCommonWord(word) || Before(lowercase_, word, [&] {
+                      return FirstLowercase(title_, word) != kNowhere ? 0 : FirstLowercase(text_, word);
+                    });
+    return ordinary && !CapitalizedInside(word);
   }
   bool CapitalizedInside(std::string_view phrase) {
-    return Ask(inside_, phrase, [&] { return WrittenCapitalizedInside(text_, phrase); });
+    return Before(inside_, phrase, [&] {
+      return FirstCapitalizedInside(title_, phrase) != kNowhere ? 0 : FirstCapitalizedInside(text_, phrase);
+    });
   }
+  // A type hint, not a name: "Mr Camus" anywhere in the article makes "Philippe Camus" a
+  // person, even in a sentence before it (news names a person in full first).
   bool Honorific(std::string_view surname) {
-    return Ask(honorific_, surname, [&] { return HonorificSurname(text_, surname); });
+    auto found = honorific_.find(surname);
+    if (found == honorific_.end()) found = honorific_.emplace(surname, FirstHonorific(text_, surname)).first;
+    return found->second != kNowhere;
   }
 
  private:
   template <typename F>
-  static bool Ask(std::unordered_map<std::string_view, bool>& memo, std::string_view key, F&& compute) {
+  bool Before(std::unordered_map<std::string_view, std::size_t>& memo, std::string_view key, F&& compute) {
     auto found = memo.find(key);
-    if (found != memo.end()) return found->second;
-    bool answer = compute();
-    memo.emplace(key, answer);
-    return answer;
+    if (found == memo.end()) found = memo.emplace(key, compute()).first;
+    return found->second < limit_;
   }
   std::string_view text_;
-  std::unordered_map<std::string_view, bool> ordinary_, inside_, honorific_;
+  std::string_view title_;
+  std::size_t limit_ = kNowhere;
+  std::unordered_map<std::string_view, std::size_t> lowercase_, inside_, honorific_;
 };
 
 // One capitalized run of a sentence, cut into names with types: leading ordinary words,
@@ -606,6 +656,7 @@ class RunSplitter {
     while (b > a && IsJoiner(W(b))) --b;
     std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
     if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name))) return;
+    if (AllCapsOrdinary(text_, words_, a, b)) return;
     Mention mention;
     mention.kind = MentionKind::kEntity;
     mention.span = {words_[a].begin, words_[b].end};
@@ -622,15 +673,18 @@ class RunSplitter {
 }  // namespace
 
 std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sentence>& sentences,
-                                  const std::vector<Mention>& taken_mentions) {
+                                  const std::vector<Mention>& taken_mentions, std::string_view title) {
   const TakenSpans taken(taken_mentions);
   const Lexicons& lex = Lex();
-  ArticleMemo memo(text);
+  ArticleMemo memo(text, title);
   std::vector<Mention> found;
   for (const Sentence& sentence : sentences) {
+    memo.SetLimit(sentence.span.end);
     std::vector<Word> words = SplitWords(text, sentence.span.begin, sentence.span.end);
     RunSplitter splitter(text, words, memo);
-    std::size_t i = 0;
+    // A wire dateline ("WASHINGTON, March 27 - ", "VANCOUVER, British Columbia, March 11 - ")
+    // says where the story was filed: its place is no party, so no name is read in it.
+    std::size_t i = DatelineWords(text, sentence, words, taken_mentions);
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };

@@ -16,8 +16,10 @@
 namespace concord::extract {
 
 // Entity mentions of `text` in text order, outside the `taken` spans (money, dates).
-// `sentences` lets sentence-initial capitals be told from names.
+// `sentences` lets sentence-initial capitals be told from names; the article's `title`,
+// which precedes the text, may show a sentence-initial word to be a name ("Jobs go at
+// Oracle ...") or an ordinary word. Nothing after a sentence decides its names.
 std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sentence>& sentences,
-                                  const std::vector<Mention>& taken);
+                                  const std::vector<Mention>& taken, std::string_view title = {});
 
 }  // namespace concord::extract

@@ -642,11 +642,21 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
     claim.subject.span = {begin, end};
   } else if (choice.subject && *choice.subject < mentions.size()) {
     claim.subject = RoleFromMention(mentions[*choice.subject]);
+  } else if (choice.owner_from_title) {
+    // The company the wire title names (a results table names none): no span in the text.
+    claim.subject.text = choice.owner_text;
+    claim.subject.entity.type = EntityType::kOrganization;
+  } else if (!choice.owner_text.empty() && choice.owner_end <= tagged.original.size() && choice.owner_end > 0) {
+    // An economy a word names ("the German economy"): the country, at the word's span.
+    claim.subject.text = choice.owner_text;
+    claim.subject.span = {tagged.original[choice.owner_begin], tagged.original[choice.owner_end - 1] + 1};
+    claim.subject.entity.type = EntityType::kPlace;
   }
   if (choice.counterparty && *choice.counterparty < mentions.size()) {
     claim.counterparty = RoleFromMention(mentions[*choice.counterparty]);
   }
   if (claim.subject.present()) claim.confidence += kOwnerBonus;
+  if (choice.per_share && claim.value.per.empty()) claim.value.per = "share";
   claim.terms.emplace_back("trigger", choice.trigger);
   if (choice.measure) claim.terms.emplace_back("measure", "yes");
   if (choice.earlier) claim.terms.emplace_back("period", "earlier");
@@ -656,6 +666,17 @@ void ApplyFrame(const FrameChoice& choice, const TaggedSentence& tagged, std::st
                      : choice.modality == "estimate" ? Modality::kEstimate
                                                      : Modality::kConsidering;
   }
+}
+
+// A headline line inside the text ("Severed Cables in Mediterranean Disrupt Communication"):
+// no sentence punctuation at its end. Its title-case words are no lead.
+bool IsHeading(std::string_view text, const Span& sentence) {
+  std::size_t end = sentence.end;
+  while (end > sentence.begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end == sentence.begin) return true;
+  const char last = text[end - 1];
+  return last != '.' && last != '!' && last != '?' && last != '"' && last != '\'' && last != ')' &&
+         static_cast<unsigned char>(last) < 0x80;  // a closing curly quote ends a sentence too
 }
 
 // The article's lead organisation: the organisation named most often in its first three
@@ -681,7 +702,7 @@ std::optional<std::size_t> LeadOrganisation(std::string_view text, const Extract
     // Shape gives no type to most names (normalize does): anything but a person or a reference.
     if (mention.kind != MentionKind::kEntity || mention.entity.type == EntityType::kPerson ||
         mention.entity.type == EntityType::kPronoun || mention.entity.type == EntityType::kPlace ||
-        IsNotOwner(mention.text)) {
+        IsNotOwner(mention.text) || IsHeading(text, extraction.sentences[mention.sentence].span)) {
       continue;
     }
     auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) { return entry.first == mention.text; });
@@ -1149,7 +1170,9 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
     if (kind == MentionKind::kMoney || kind == MentionKind::kPercent || kind == MentionKind::kCount) figures.push_back(m);
   }
   std::vector<FrameChoice> choices;
-  if (!figures.empty()) choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first}, figures);
+  if (!figures.empty()) {
+    choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first, WireTitleCompany(article.title)}, figures);
+  }
   for (std::size_t m = first; m < end; ++m) {
     const Mention& mention = extraction.mentions[m];
     if (taken[m - first] || token_at[m - first] == std::string::npos) continue;
@@ -1289,7 +1312,7 @@ Extraction Extractor::Extract(const corpus::Article& article) const {
   Extraction extraction;
   extraction.sentences = SplitSentences(article.text);
   std::vector<Mention> quantities = impl_->FindQuantities(article.text);
-  std::vector<Mention> entities = FindEntities(article.text, extraction.sentences, quantities);
+  std::vector<Mention> entities = FindEntities(article.text, extraction.sentences, quantities, article.title);
   extraction.mentions.reserve(quantities.size() + entities.size());
   std::merge(std::make_move_iterator(quantities.begin()), std::make_move_iterator(quantities.end()),
              std::make_move_iterator(entities.begin()), std::make_move_iterator(entities.end()),

@@ -53,7 +53,7 @@ std::vector<std::string> Words(std::string_view phrase) {
 
 constexpr std::string_view kSources[] = {"possessor", "object", "clause", "sentence", "article", "trigger", "at",
                                          "of",        "in",     "for",    "from",     "to",      "by",      "with",
-                                         "on",        "into"};
+                                         "on",        "into",   "economy"};
 
 // --- Tokens --------------------------------------------------------------------------------
 
@@ -68,7 +68,14 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || c == '-' || c == '&' || u >= 0x80;
 }
 
-std::vector<Token> Tokenize(std::string_view tagged) {
+// A wire ticker read as a name ("BOR", "NCRO.L"): capitals, digits and dots, short.
+bool IsTickerText(std::string_view text) {
+  constexpr std::size_t kMaxTicker = 10;
+  return !text.empty() && text.size() <= kMaxTicker &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+}
+
+std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions) {
   std::vector<Token> tokens;
   std::size_t at = 0;
   while (at < tagged.size()) {
@@ -86,6 +93,29 @@ std::vector<Token> Tokenize(std::string_view tagged) {
     if (c == ' ') {
       ++at;
       continue;
+    }
+    // A wire ticker ("<bor>", "<ncro.l>") stands beside a name and says nothing of roles.
+    if (c == '<' && tagged.compare(at + 1, kTokenOpen.size(), kTokenOpen) == 0) {
+      // The ticker read as a name ("<" BOR ">"): normalize takes it as an alias; here it is skipped.
+      std::size_t close = tagged.find(kTokenClose, at + 1);
+      std::size_t digits = tagged.find_first_of("0123456789", at + 1);
+      if (close != std::string_view::npos && digits < close && tagged.compare(close + kTokenClose.size(), 1, ">") == 0) {
+        const std::size_t index = std::stoul(std::string(tagged.substr(digits, close - digits)));
+        if (index < mentions.size() && IsTickerText(mentions[index].text)) {
+          at = close + kTokenClose.size() + 1;
+          continue;
+        }
+      }
+    }
+    if (c == '<') {
+      constexpr std::size_t kMaxTicker = 14;
+      std::size_t close = tagged.find('>', at);
+      if (close != std::string_view::npos && close > at + 1 && close - at <= kMaxTicker &&
+          std::all_of(tagged.begin() + static_cast<std::ptrdiff_t>(at + 1), tagged.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char t) { return std::isalnum(static_cast<unsigned char>(t)) || t == '.' || t == '-'; })) {
+        at = close + 1;
+        continue;
+      }
     }
     // U+E000 and U+E001 start with 0xEE; any other non-ASCII byte belongs to a word.
     if (IsWordByte(c) || (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's')) {
@@ -184,7 +214,7 @@ struct Candidate {
 class Chooser {
  public:
   Chooser(const FrameLexicon& lexicon, const FrameSentence& sentence)
-      : lexicon_(lexicon), sentence_(sentence), mentions_(*sentence.mentions), tokens_(Tokenize(sentence.tagged)) {
+      : lexicon_(lexicon), sentence_(sentence), mentions_(*sentence.mentions), tokens_(Tokenize(sentence.tagged, *sentence.mentions)) {
     // Clause of each token: a new one after each ';' or ':'.
     UnnameTriggerWords();
     clause_.resize(tokens_.size());
@@ -199,7 +229,9 @@ class Chooser {
       if (tokens_[k].text == "-" && ((before != nullptr && before->kind == MentionKind::kDate) || day)) dateline_end = k;
     }
     for (std::size_t k = 0; k < tokens_.size(); ++k) {
-      if (tokens_[k].text == ";" || tokens_[k].text == ":" || (dateline_end > 0 && k == dateline_end)) ++clause;
+      // "X shares eased 26p while Y fell to 767p": "while" and "whereas" open a clause of their own.
+      const bool contrast = k > 0 && (tokens_[k].text == "while" || tokens_[k].text == "whereas") && tokens_[k - 1].text != ";";
+      if (tokens_[k].text == ";" || tokens_[k].text == ":" || contrast || (dateline_end > 0 && k == dateline_end)) ++clause;
       clause_[k] = clause;
     }
     FindTriggers();
@@ -241,6 +273,12 @@ class Chooser {
   std::optional<std::size_t> Antecedent(std::size_t token) const;
   std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
+  struct Economy {
+    std::optional<std::size_t> place;  // mention index of a place named in the clause
+    std::string name;                  // else an economy a word names ("german" → "Germany")
+    std::size_t begin = 0, end = 0;    // the word's token range
+  };
+  Economy EconomyOf(const Candidate& candidate) const;
 
   const FrameLexicon& lexicon_;
   const FrameSentence& sentence_;
@@ -355,6 +393,11 @@ std::optional<std::size_t> Chooser::Antecedent(std::size_t token) const {
     if (word == "," && k < token) break;  // the relative clause ended before the token
     if ((word == "which" || word == "who") && tokens_[k - 2].text == ",") {
       if (k >= 3 && IsOwnerToken(k - 3)) return k - 3;
+      // "the Lagardere group, which owns": the name before a descriptor noun.
+      if (k >= 4 && IsWord(tokens_[k - 3]) && InWordList(lexicon_, "@descriptor", tokens_, k - 3, k - 2) &&
+          IsOwnerToken(k - 4)) {
+        return k - 4;
+      }
       return std::nullopt;
     }
   }
@@ -374,9 +417,19 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
       bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
       return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
     }
-    if (In(kPossessiveReferences, tokens_[at].text)) return LastOrganisationBefore(at);
+    if (In(kPossessiveReferences, tokens_[at].text)) {
+      // "X said it has sold ... and reduced its ownership": "its" is the clause's subject
+      // when the clause names one before it (an organisation or "it"), else the last
+      // organisation named.
+      if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
+          subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
+        return static_cast<std::size_t>(tokens_[*subject].mention);
+      }
+      return LastOrganisationBefore(at);
+    }
     const Mention* mention = MentionAt(at);
-    bool modifier = (mention != nullptr && mention->kind == MentionKind::kDate) ||
+    // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
+    bool modifier = (mention != nullptr && mention->kind != MentionKind::kEntity) ||
                     (IsWord(tokens_[at]) && !In(kPrepositions, tokens_[at].text) && !In(kDeterminers, tokens_[at].text) &&
                      !In(kPhraseBreakers, tokens_[at].text) && !In(kBeForms, tokens_[at].text));
     if (!modifier || ++modifiers > kMaxModifiers) return std::nullopt;
@@ -407,6 +460,45 @@ std::optional<std::size_t> Chooser::LastOrganisationBefore(std::size_t at) const
   return std::nullopt;
 }
 
+// Whose economy a macro measure is: the place named in the trigger's clause nearest to the
+// trigger ("growth is set to halve in Singapore"), else a demonym or region word there ("the
+// German economy", "the French statistics agency ... expects the economy to grow",
+// "eurozone"). A forecaster, an agency or a person quoted is never the owner.
+Chooser::Economy Chooser::EconomyOf(const Candidate& candidate) const {
+  Economy economy;
+  const std::size_t begin = ClauseBegin(candidate.begin);
+  const std::size_t end = ClauseEnd(candidate.begin);
+  auto distance = [&](std::size_t k) { return k < candidate.begin ? candidate.begin - k : k - candidate.begin; };
+  std::size_t best = std::string::npos;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Mention* mention = MentionAt(k);
+    if (mention == nullptr || mention->kind != MentionKind::kEntity || mention->entity.type != EntityType::kPlace ||
+        IsNotOwner(k)) {
+      continue;
+    }
+    if (best == std::string::npos || distance(k) < best) {
+      best = distance(k);
+      economy.place = static_cast<std::size_t>(tokens_[k].mention);
+    }
+  }
+  if (economy.place) return economy;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!IsWord(tokens_[k])) continue;
+    for (const auto& [phrase, name] : lexicon_.economies) {
+      std::size_t length = MatchPhrase(phrase, tokens_, k, end);
+      if (length == 0) continue;
+      if (best == std::string::npos || distance(k) < best) {
+        best = distance(k);
+        economy.name = name;
+        economy.begin = k;
+        economy.end = k + length;
+      }
+      break;
+    }
+  }
+  return economy;
+}
+
 // The mention index of the party `source` names, if any.
 std::optional<std::size_t> Chooser::Source(const std::string& source, const Candidate& candidate,
                                            std::size_t figure_token, bool for_subject) const {
@@ -422,8 +514,30 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
                                      ? mention_of(EntityRunFrom(candidate.end, std::min(clause_end, candidate.end + kObjectReach)))
                                      : std::nullopt;
   if (source == "clause") {
-    if (std::optional<std::size_t> antecedent = Antecedent(std::min(candidate.begin, figure_token))) return mention_of(antecedent);
-    return mention_of(ClauseSubject(clause_begin, std::min(candidate.begin, figure_token)));
+    const std::size_t before = std::min(candidate.begin, figure_token);
+    // "Nissan - in which Renault owns a 44% stake -": a relative clause after a preposition
+    // has its own subject.
+    for (std::size_t k = before; k > clause_begin + 1; --k) {
+      const std::string_view word = tokens_[k - 1].text;
+      if (word == "," || word == "-" || word == "(") break;
+      if ((word == "which" || word == "whom") && In(kPrepositions, tokens_[k - 2].text)) {
+        if (std::optional<std::size_t> subject = ClauseSubject(k, before)) return mention_of(subject);
+        break;
+      }
+    }
+    if (std::optional<std::size_t> antecedent = Antecedent(before)) return mention_of(antecedent);
+    // "X had assets of N and Y had assets of M": after a figure, "and" and a name open the
+    // next conjunct, whose subject that name is.
+    std::size_t start = clause_begin;
+    bool figure_seen = false;
+    for (std::size_t k = clause_begin; k + 1 < before; ++k) {
+      figure_seen = figure_seen || IsFigure(k);
+      if (figure_seen && tokens_[k].text == "and" && IsOwnerToken(k + 1)) {
+        start = k + 1;
+        figure_seen = false;
+      }
+    }
+    return mention_of(ClauseSubject(start, before));
   }
   if (source == "sentence") {
     // The first clause subject of the sentence that stands before its clause's first trigger
@@ -447,6 +561,10 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
   // must follow the trigger closely ("profits at X", "inflation in the UK").
   constexpr std::size_t kOwnerReach = 3;
   const std::size_t limit = for_subject ? std::min(clause_end, candidate.end + kOwnerReach) : clause_end;
+  // A trigger that ends in the preposition ("stake in", "shares of") has its party right after.
+  if (candidate.end > candidate.begin && tokens_[candidate.end - 1].text == source) {
+    if (std::optional<std::size_t> party = EntityRunFrom(candidate.end, clause_end)) return mention_of(party);
+  }
   for (std::size_t k = candidate.end; k < limit; ++k) {
     if (tokens_[k].text != source) continue;
     if (std::optional<std::size_t> party = EntityRunFrom(k + 1, clause_end)) return mention_of(party);
@@ -552,8 +670,12 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       int words = 0;
       bool compound = true;
       std::size_t gap = 0;
+      bool crossed = false;
       for (std::size_t k = at + 1; k < found.begin; ++k) {
         const std::string_view word = tokens_[k].text;
+        // Past a comma or a conjunction the trigger heads another phrase ("..., or one mln
+        // dlrs after the payment of expenses", "27.5 mln dlrs and the assumption of liabilities").
+        if (word == "," || word == "and" || word == "or" || word == "-") crossed = true;
         // A conversion in brackets ("331bn yen ($2.7bn) profit") stands outside the phrase.
         if (word == "(" || word == ")" || IsFigure(k)) continue;
         ++gap;
@@ -564,7 +686,7 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
           compound = false;
         }
       }
-      if (gap > kMaxGapAfter) continue;
+      if (gap > kMaxGapAfter || crossed) continue;
       candidate.score = compound ? 0.5 + static_cast<double>(gap) : 3 + 1.5 * static_cast<double>(gap);
     } else {
       continue;  // the trigger overlaps the figure
@@ -576,6 +698,21 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   if (!best) {
     choice.unframed = "no_trigger";
     return choice;
+  }
+  // A per-share price or a share count's price in a bid's clause is the bid's price.
+  if (const std::string& yield = lexicon_.triggers[best->trigger].yield; !yield.empty() && kind == kFigureMoney) {
+    std::optional<Candidate> taker;
+    auto distance = [&](const Candidate& c) { return c.begin > at ? c.begin - at : at - c.begin; };
+    for (const Candidate& found : found_) {
+      const FrameTrigger& other = lexicon_.triggers[found.trigger];
+      if (clause_[found.begin] != clause_[at] || other.frame != yield || !(other.figures & kFigureMoney)) continue;
+      if (found.begin <= at && found.end > at) continue;
+      if (!taker || distance(found) < distance(*taker)) taker = found;
+    }
+    if (taker) {
+      choice.per_share = lexicon_.triggers[best->trigger].frame == "eps";
+      best = taker;
+    }
   }
   const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
   choice.frame = trigger.frame;
@@ -593,7 +730,11 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.trigger_end = tokens_[at].end;
   }
   // A passive verb trigger ("X was bought by Y for $2bn") turns the parties round.
-  const bool passive = best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at;
+  // A participle with its agent ("the price offered by X", "to be owned by X") is passive too.
+  const std::string_view last_word = tokens_[best->end - 1].text;
+  const bool agent = best->end < clause_end && tokens_[best->end].text == "by" && last_word.size() > 3 &&
+                     (last_word.ends_with("ed") || last_word == "held" || last_word == "bought" || last_word == "sold");
+  const bool passive = (best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at) || agent;
   auto read = [&](const std::vector<std::string>& sources, bool for_subject) -> std::optional<std::size_t> {
     for (const std::string& source : sources) {
       if (source == "trigger") {
@@ -602,13 +743,35 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       }
       if (source == "article") {
         if (sentence_.lead) return sentence_.lead;
+        if (for_subject && !sentence_.title_owner.empty()) {
+          choice.owner_text = std::string(sentence_.title_owner);
+          choice.owner_from_title = true;
+          return std::nullopt;
+        }
+        continue;
+      }
+      if (source == "economy") {
+        Economy economy = EconomyOf(*best);
+        if (economy.place) return economy.place;
+        if (!economy.name.empty() && for_subject) {
+          choice.owner_text = economy.name;
+          choice.owner_begin = tokens_[economy.begin].begin;
+          choice.owner_end = tokens_[economy.end - 1].end;
+          return std::nullopt;
+        }
         continue;
       }
       std::optional<std::size_t> party = Source(source, *best, at, for_subject);
       // An owner of the wrong kind ("the IMF" for a country's growth, a dateline city for a
       // company's sales) is not taken: the next source is tried, and no owner beats a wrong one.
+      // A name no lexicon types, right at an economy's measure ("inflation in Freedonia",
+      // "Freedonia's growth"), is the place it is measured in; as a clause's subject it may be
+      // the forecaster, and a place must be known as one.
+      const bool place_by_syntax = source == "possessor" || source == "in" || source == "of";
+      const bool places_only = trigger.owner_types.size() == 1 && trigger.owner_types.front() == EntityType::kPlace;
       if (party && for_subject && !trigger.owner_types.empty() && *party < mentions_.size() &&
           mentions_[*party].entity.type != EntityType::kPronoun &&
+          !(places_only && place_by_syntax && mentions_[*party].entity.type == EntityType::kUnknown) &&
           std::find(trigger.owner_types.begin(), trigger.owner_types.end(), mentions_[*party].entity.type) ==
               trigger.owner_types.end()) {
         continue;
@@ -621,7 +784,8 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   const std::vector<std::string>& subject_sources = trigger.subject.empty() ? kDefaultSubject : trigger.subject;
   if (passive) {
     choice.subject = read({"by"}, true);
-    choice.counterparty = read({"clause"}, false);
+    choice.counterparty = read(agent && !trigger.counterparty.empty() ? trigger.counterparty : std::vector<std::string>{"clause"}, false);
+    if (agent && !choice.counterparty) choice.counterparty = read({"clause"}, false);
   } else {
     choice.subject = read(subject_sources, true);
     choice.counterparty = read(trigger.counterparty, false);
@@ -656,6 +820,17 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
         if (name == "@not_owner") lexicon.not_owners.insert(phrase);
         if (name == "@money_nouns") lexicon.money_nouns.insert(phrase);
         if (name == "@measures") lexicon.measures.insert(phrase);
+      }
+      if (name == "@economies") {
+        // "german = Germany": the words, and the economy's name as reports write it.
+        list.clear();
+        for (const std::string& entry : SplitOn(std::string_view(trimmed).substr(colon + 1), '|')) {
+          std::size_t equals = entry.find('=');
+          if (equals == std::string::npos) return error("@economies entries are 'words = Name', not '" + entry + "'");
+          lexicon.economies.emplace_back(Words(entry.substr(0, equals)), Trim(std::string_view(entry).substr(equals + 1)));
+        }
+        std::stable_sort(lexicon.economies.begin(), lexicon.economies.end(),
+                         [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       }
       continue;
     }
@@ -709,12 +884,14 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
           return error("modality is plan, estimate or considering, not '" + value + "'");
         }
         trigger.modality = value;
+      } else if (key == "yield") {
+        trigger.yield = value;
       } else if (key == "rank") {
         char* end = nullptr;
         trigger.rank = std::strtod(value.c_str(), &end);
         if (end == value.c_str()) return error("rank is a number, not '" + value + "'");
       } else {
-        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, owner, modality, rank)");
+        return error("unknown key '" + key + "' (side, figure, counted, value, subject, counterparty, owner, modality, rank, yield)");
       }
     }
     const std::size_t index = lexicon.triggers.size();
@@ -729,6 +906,16 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
     lexicon.triggers.push_back(std::move(trigger));
   }
   return Status::Ok();
+}
+
+std::string_view WireTitleCompany(std::string_view title) {
+  // "NL INDUSTRIES INC <NL> 4TH QTR DEC 31 LOSS": the words before " <TICKER>", written in
+  // capitals as wire titles are.
+  std::size_t ticker = title.find(" <");
+  if (ticker == std::string_view::npos || ticker == 0 || title.find('>', ticker) == std::string_view::npos) return {};
+  std::string_view company = title.substr(0, ticker);
+  if (std::any_of(company.begin(), company.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) return {};
+  return company;
 }
 
 bool IsNotOwnerName(const FrameLexicon& lexicon, std::string_view name) {

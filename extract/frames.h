@@ -34,6 +34,9 @@ struct FrameTrigger {
   std::vector<EntityType> owner_types;            // the owner's entity types; empty: any
   std::string modality;                           // "plan", "estimate", "considering" or empty
   double rank = 0;                                // added to the distance score: higher is weaker
+  // "yield=acquire": a money figure this trigger takes goes to a trigger of that frame in the
+  // same clause instead ("its bid for X to 110 dlrs per share" is a bid price, not earnings).
+  std::string yield;
   std::string origin;                             // "frames.lex:12"
 };
 
@@ -46,6 +49,9 @@ struct FrameLexicon {
   std::set<std::string, std::less<>> not_owners;  // @not_owner phrases, words joined by one space
   std::set<std::string, std::less<>> money_nouns; // @money_nouns: a count of these is money ("dlrs")
   std::set<std::string, std::less<>> measures;    // @measures: frames that measure one party over a period
+  // @economies: a demonym or region word → the economy it names ("german" → "Germany"),
+  // longest phrases first; read by the `economy` owner source.
+  std::vector<std::pair<std::vector<std::string>, std::string>> economies;
   bool empty() const { return triggers.empty(); }
 };
 
@@ -66,6 +72,12 @@ struct FrameChoice {
   std::optional<std::size_t> subject;       // mention index of the owner / acting party
   std::optional<std::size_t> counterparty;  // mention index of the other party
   bool subject_is_trigger = false;          // the trigger itself owns the figure ("the dollar")
+  // An economy named by a word, not a name ("the German economy" → "Germany"): the owner's
+  // name and the tagged offsets of the word; used when `subject` is empty.
+  bool per_share = false;  // a per-share price that went to a bid ("110 dlrs cash per share")
+  std::string owner_text;
+  std::size_t owner_begin = 0, owner_end = 0;
+  bool owner_from_title = false;  // owner_text is the title's company: no span in the text
   bool earlier = false;                     // a comparison figure: the earlier period's
   std::string change;                       // "up" / "down": a percentage that is a change
   std::string modality;                     // from the lexicon entry, or empty
@@ -81,7 +93,13 @@ struct FrameSentence {
   const std::vector<Mention>* mentions = nullptr;
   std::optional<std::size_t> lead;  // the article's lead organisation (mention index), if any
   std::size_t first_mention = 0;    // index of the sentence's first mention
+  // The company a wire title names ("NL INDUSTRIES INC <NL> 4TH QTR LOSS" → "NL INDUSTRIES
+  // INC"): the article's owner when its text names no lead (results tables).
+  std::string_view title_owner;
 };
+
+// The company a wire story's title names before its ticker, or empty.
+std::string_view WireTitleCompany(std::string_view title);
 
 // A choice for each of `figures` (mention indexes of money, percent and count mentions whose
 // tokens are in the tagged sentence), in the same order.
