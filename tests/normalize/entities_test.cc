@@ -272,6 +272,24 @@ TEST_CASE("entities: one id across articles and in-article short forms, definiti
   CHECK(IdOf(apart, "Warner Sound") == "warner sound");
 }
 
+TEST_CASE("entities: a distinctive last word, word-by-word abbreviations, initials with the suffix and a slip") {
+  auto tail = ResolveText("Fenwick Rovers lost to Halden. Rovers said its debt rose. The Bank said nothing.");
+  CHECK(IdOf(tail, "Rovers") == "fenwick rovers");
+  auto generic = ResolveText("Deutsche Bank met Halden Motors. Motors rose.");
+  CHECK(IdOf(generic, "Motors") == "motors");
+  auto abbreviated = ResolveText("Fenwick Rovers lost again. Fen Rvrs said its debt rose.");
+  CHECK(IdOf(abbreviated, "Fen Rvrs") == "fenwick rovers");
+  auto initials = ResolveText("Sandor Mikkel Corp said sales rose. SMC also said it would hire.");
+  CHECK(IdOf(initials, "SMC") == "sandor mikkel");
+  auto slip = ResolveText("Brenlow Quarry Corp said sales rose. Brenlow Quary also said it would hire.");
+  CHECK(IdOf(slip, "Brenlow Quary") == "brenlow quarry");
+  auto plural = ResolveText("Halvard Lloyd said sales rose. Halvard Lloyds also said it would hire.");
+  CHECK(IdOf(plural, "Halvard Lloyds") == "halvard lloyds");
+  // Two companies that share a word are still two.
+  auto apart = ResolveText("Calder Warner sold its stake in Warner Sound. Warner Sound said it was glad.");
+  CHECK(IdOf(apart, "Warner Sound") == "warner sound");
+}
+
 TEST_CASE("entities: a surname after the full name is the same person, and the company points back") {
   auto mentions = ResolveText(
       "Jane Tolliver runs Halvard Foods. The company said profits rose. Tolliver said more was to come. "
