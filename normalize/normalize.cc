@@ -527,6 +527,11 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
         }
       }
     }
+    // A place does not buy, merge or hold a stake: "WASHINGTON, March 5 - ..." read as the buyer
+    // is the dateline. The party is left unnamed (reconcile joins such a claim to the one fact
+    // that names its other party with a buyer). Governments are typed apart and stay.
+    const bool deal = claim.relation == "acquire" || claim.relation == "merger" || claim.relation == "stake";
+    if (deal && claim.subject.present() && claim.subject.entity.type == EntityType::kPlace) claim.subject = {};
     if (claim.has_time) {
       // Whose fiscal year: the claim's subject, else its counterparty.
       const std::string& owner = claim.subject.entity.id.empty() ? claim.counterparty.entity.id : claim.subject.entity.id;

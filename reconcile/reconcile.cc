@@ -293,12 +293,14 @@ void Run::ScanKeys() {
   SQLite::Statement select(db_, R"sql(
     SELECT id, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
            exclusive, coalesce(terms, ''), article_id, coalesce(time_start, ''), coalesce(time_precision, ''),
-           coalesce(time_boundary, ''), value_kind, coalesce(value_per, '')
+           coalesce(time_boundary, ''), value_kind, coalesce(value_per, ''), coalesce(value_low, 0)
     FROM claims WHERE relation != ?)sql");
   select.bind(1, std::string(kQuantityRelation));
   struct Scanned {
-    std::int64_t id = 0, source = 0;
+    std::int64_t id = 0, source = 0, article = 0;
     std::string key;
+    std::string share_key;  // a money figure told without a unit: its key as a price per share
+    double low = 0;
   };
   std::vector<Scanned> scanned;
   ClaimRow row;
@@ -322,14 +324,43 @@ void Run::ScanKeys() {
     // A measure of no one ("prices rose 3%") has nothing to be compared with: like a quantity,
     // it makes no fact (every ownerless price of the store would be one disputed fact).
     if (row.measure && row.subject_id.empty()) continue;
-    scanned.push_back({id, source_of_article[select.getColumn(7).getInt64()], FactKey(row)});
+    const std::int64_t article = select.getColumn(7).getInt64();
+    Scanned claim{id, source_of_article[article], article, FactKey(row), "", select.getColumn(13).getDouble()};
+    if (row.value_kind == "money" && row.per.empty()) {
+      row.per = "share";
+      claim.share_key = FactKey(row);
+    }
+    scanned.push_back(std::move(claim));
   }
   // A claim that names one party of two ("acquire: ? → Cyclops") is an account of the one fact
   // that names that party in the same place with another beside it, when there is exactly one.
+  // Not within one article: an article that names both parties in one claim and leaves one
+  // out in another speaks of something else there ("BP owns 55 pct ..." beside "an offer for the
+  // publicly held 45 pct").
   const std::map<std::string, std::string> completed = CompletedKeys(scanned);
+  std::set<std::pair<std::string, std::int64_t>> key_in_article;
+  for (const Scanned& claim : scanned) key_in_article.emplace(claim.key, claim.article);
   for (Scanned& claim : scanned) {
-    auto found = completed.find(claim.key);
-    if (found != completed.end()) claim.key = found->second;
+    for (std::string* key : {&claim.key, &claim.share_key}) {
+      auto found = completed.find(*key);
+      if (found != completed.end() && !key_in_article.count({found->second, claim.article})) *key = found->second;
+    }
+  }
+  // A money figure told without "a share" ("Dixons offered 90.25 dlrs") beside prices per share
+  // of the same deal is one of them when it is within a factor of two of one: a total price is
+  // thousands of times a price per share, so the two never come that close.
+  std::unordered_map<std::string, std::vector<double>> per_share_figures;
+  for (const Scanned& claim : scanned) {
+    if (claim.key.find("|per=share") != std::string::npos) per_share_figures[claim.key].push_back(claim.low);
+  }
+  for (Scanned& claim : scanned) {
+    if (claim.share_key.empty() || claim.low <= 0) continue;
+    auto found = per_share_figures.find(claim.share_key);
+    if (found == per_share_figures.end()) continue;
+    const bool close = std::any_of(found->second.begin(), found->second.end(), [&](double figure) {
+      return figure > 0 && claim.low <= 2 * figure && figure <= 2 * claim.low;
+    });
+    if (close) claim.key = claim.share_key;
   }
   for (const Scanned& claim : scanned) {
     const std::int64_t id = claim.id;
