@@ -116,6 +116,28 @@ TEST_CASE("entities: in-article definitions and short forms resolve to one party
   CHECK(id_of["Amazon Web Services"] == "aws");
 }
 
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
+}
+
 }  // namespace
 }  // namespace concord::normalize
 
@@ -160,6 +182,28 @@ TEST_CASE("references: it and the former and the two parties resolve to named or
   }
 }
 
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
+}
+
 }  // namespace
 }  // namespace concord::normalize
 
@@ -190,6 +234,28 @@ TEST_CASE("quantity claims: parties resolve, references name their organisation,
   CHECK(quantities[0]->entities[0].entity.id == "brightwell foods");
   CHECK(quantities[1]->value.low == 3);
   CHECK(quantities[1]->subject.entity.id == "halvard mills");
+}
+
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
 }
 
 }  // namespace
@@ -311,6 +377,28 @@ TEST_CASE("entities: government bodies and places are typed and are not what the
   }
   CHECK(ministry);
   CHECK(IdOf(mentions, "The company") == "brenlow");
+}
+
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
 }
 
 }  // namespace

@@ -347,5 +347,29 @@ TEST_CASE("fact keys: a claim naming one party joins the one fact that names it 
   CHECK(facts[0]->key == "acquire|corvel shipping|aldgate freight|");
 }
 
+
+TEST_CASE("fact keys: a figure told without \"a share\" joins the prices per share it is close to; a total stays apart") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for 35 dlrs a share."),
+       MakeArticle("b.md", "Quayside Post", "2026-03-02", "Corvel Shipping agreed to acquire Aldgate Freight for 36 dlrs."),
+       MakeArticle("c.md", "Lantern Gazette", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for 1.2 billion dlrs.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 2);
+  for (const ReportFact* fact : facts) {
+    if (fact->key.find("per=share") != std::string::npos) {
+      CHECK(fact->claims.size() == 2);
+      CHECK(HasValueDiscrepancy(*fact));  // 35 vs 36 on one day: a dispute
+    } else {
+      CHECK(fact->claims.size() == 1);
+      CHECK_FALSE(HasValueDiscrepancy(*fact));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace concord::reconcile
