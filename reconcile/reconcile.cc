@@ -334,16 +334,12 @@ void Run::ScanKeys() {
   }
   // A claim that names one party of two ("acquire: ? → Cyclops") is an account of the one fact
   // that names that party in the same place with another beside it, when there is exactly one.
-  // Not within one article: an article that names both parties in one claim and leaves one
-  // out in another speaks of something else there ("BP owns 55 pct ..." beside "an offer for the
-  // publicly held 45 pct").
+  // (Joined within one article too: its figures never dispute each other, see Build.)
   const std::map<std::string, std::string> completed = CompletedKeys(scanned);
-  std::set<std::pair<std::string, std::int64_t>> key_in_article;
-  for (const Scanned& claim : scanned) key_in_article.emplace(claim.key, claim.article);
   for (Scanned& claim : scanned) {
     for (std::string* key : {&claim.key, &claim.share_key}) {
       auto found = completed.find(*key);
-      if (found != completed.end() && !key_in_article.count({found->second, claim.article})) *key = found->second;
+      if (found != completed.end()) *key = found->second;
     }
   }
   // A money figure told without "a share" ("Dixons offered 90.25 dlrs") beside prices per share
@@ -484,10 +480,19 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
       groups.insert(group_of(i));
     }
     fact.groups = groups.size();
-    std::size_t best_support = 0;
+    // Among accounts told by as many groups, the one told by more articles (a wire's several
+    // stories are one group).
+    std::map<std::string, std::set<std::int64_t>> articles_by_account;
     for (std::size_t i : fact.members) {
       const ClaimRow& c = claims_[i];
-      std::size_t support = groups_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].size();
+      articles_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].insert(c.article_id);
+    }
+    std::pair<std::size_t, std::size_t> best_support = {0, 0};
+    for (std::size_t i : fact.members) {
+      const ClaimRow& c = claims_[i];
+      const std::string account = ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-");
+      const std::pair<std::size_t, std::size_t> support = {groups_by_account[account].size(),
+                                                           articles_by_account[account].size()};
       if (support > best_support) {
         best_support = support;
         fact.reference = i;
@@ -504,10 +509,15 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
       const std::size_t i = fact.members[m];
       const std::size_t against = timeline.moved() ? fact.members[timeline.in_force[m]] : fact.reference;
       if (i == against) continue;
-      // Two figures of one sentence ("to 35 dlrs from 33", "between 2 and 3 pct") are one
-      // account of a change or a range, never two accounts that dispute each other.
-      if (claims_[i].article_id == claims_[against].article_id && claims_[i].span == claims_[against].span) continue;
+      // Two figures of one article under one key ("to 35 dlrs from 33", "owns 55 pct" beside
+      // "the publicly held 45 pct", this year's and an earlier period's) are a change, a range
+      // or two things the key does not tell apart, never a dispute of the article with itself.
+      // (An article that says a thing holds and then that it does not still contradicts itself.)
+      const bool same_article = claims_[i].article_id == claims_[against].article_id;
       for (Difference& difference : CompareClaims(claims_[against], claims_[i])) {
+        if (same_article && (difference.type == "value" || difference.type == "magnitude" || difference.type == "hedge_lost")) {
+          continue;
+        }
         if (difference.severity != "low") fact.contradicting.insert(i);
         fact.difference_pairs.emplace_back(against, i);
         fact.differences.emplace_back(i, std::move(difference));

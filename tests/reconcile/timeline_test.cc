@@ -371,5 +371,24 @@ TEST_CASE("fact keys: a figure told without \"a share\" joins the prices per sha
   }
 }
 
+
+TEST_CASE("disputes: an article never disputes itself; the account more articles tell is the reference") {
+  testing::TempDir dir;
+  // One wire (one group): two stories tell 55 pct; one of them also gives the 45 pct left.
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion. "
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.2 billion."),
+       MakeArticle("b.md", "Harbour Ledger", "2026-03-03",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.2 billion.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0]->claims.size() == 3);
+  CHECK(facts[0]->value_text == "USD 1.2 bn");
+  CHECK_FALSE(HasValueDiscrepancy(*facts[0]));
+}
+
 }  // namespace
 }  // namespace concord::reconcile
