@@ -103,11 +103,12 @@ bool IsAcronym(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
-// The initials of a name's words, hyphenated parts counted apart, small words and legal
-// suffixes left out: "Hewlett-Packard Co" → "HP", "Bank of Nowhere" → "BN".
-std::string Initials(std::string_view name) {
-  static constexpr std::string_view kSkipped[] = {"of", "and", "&", "the", "de", "for", "Co", "Corp", "Inc", "Ltd",
-                                                  "plc", "PLC", "AG", "SA", "NV", "Group", "Holdings", "LLC"};
+// The initials of a name's words, hyphenated parts counted apart, small words left out, and
+// legal suffixes too unless `with_suffixes`: "Hewlett-Packard Co" → "HP" (or "HPC"), "Bank of
+// Nowhere" → "BN", "San Miguel Corp" → "SM" (or "SMC", as wire copy abbreviates it).
+std::string Initials(std::string_view name, bool with_suffixes) {
+  static constexpr std::string_view kSmallWords[] = {"of", "and", "&", "the", "de", "for"};
+  static constexpr std::string_view kSuffixes[] = {"Co", "Corp", "Inc", "Ltd", "plc", "PLC", "AG", "SA", "NV", "Group", "Holdings", "LLC"};
   std::string initials;
   std::size_t at = 0;
   while (at < name.size()) {
@@ -115,12 +116,91 @@ std::string Initials(std::string_view name) {
     if (end == std::string_view::npos) end = name.size();
     std::string_view word = name.substr(at, end - at);
     while (!word.empty() && word.back() == '.') word.remove_suffix(1);
-    if (!word.empty() && std::find(std::begin(kSkipped), std::end(kSkipped), word) == std::end(kSkipped)) {
+    const bool small = std::find(std::begin(kSmallWords), std::end(kSmallWords), word) != std::end(kSmallWords);
+    const bool suffix = std::find(std::begin(kSuffixes), std::end(kSuffixes), word) != std::end(kSuffixes);
+    if (!word.empty() && !small && (with_suffixes || !suffix)) {
       initials += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
     }
     at = end + 1;
   }
   return initials;
+}
+
+std::vector<std::string_view> KeyWords(std::string_view key) {
+  std::vector<std::string_view> words;
+  std::size_t at = 0;
+  while (at <= key.size()) {
+    std::size_t end = key.find(' ', at);
+    if (end == std::string_view::npos) end = key.size();
+    if (end > at) words.push_back(key.substr(at, end - at));
+    at = end + 1;
+  }
+  return words;
+}
+
+// Last words of an organisation's name that say what kind of body it is, not which one:
+// "Motors" after "General Motors" or "Bank" after "Deutsche Bank" is not a short form of it.
+bool IsGenericNameWord(std::string_view word) {
+  static constexpr std::string_view kGeneric[] = {
+      "bank",       "banks",     "group",       "airlines",   "airways",      "motors",     "capital",   "partners",
+      "holdings",   "international", "industries", "systems", "energy",     "exchange",   "fund",      "funds",
+      "management", "trust",     "securities",  "investment", "investments", "communications", "technologies",
+      "technology", "electric",  "oil",         "petroleum",  "foods",      "insurance",  "services",  "financial",
+      "resources",  "mining",    "steel",       "chemicals",  "chemical",   "pharmaceuticals", "media", "telecom",
+      "networks",   "brands",    "stores",      "bancorp",    "enterprises", "association", "council", "commission",
+      "ministry",   "department", "office",     "agency",     "authority",  "board",      "court",     "bureau",
+      "house",      "television", "news",       "post",       "times",      "journal",    "company",   "corporation",
+      "university", "institute", "party",       "union",      "league",     "club",       "city",      "county",
+      "state",      "national",  "general",     "american",   "british",    "first",      "new"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), word) != std::end(kGeneric);
+}
+
+// "Utd" for "United", "Intl" for "International": the same first letter, then the short word's
+// letters in order in the long one.
+bool AbbreviatesWord(std::string_view short_word, std::string_view long_word) {
+  if (short_word.empty() || short_word.size() > long_word.size() || short_word[0] != long_word[0]) return false;
+  std::size_t at = 0;
+  for (char c : long_word) {
+    if (at < short_word.size() && c == short_word[at]) ++at;
+  }
+  return at == short_word.size();
+}
+
+// "Man Utd" for "Manchester United": as many words, each abbreviating the long name's word,
+// at least one of them shorter.
+bool AbbreviatesName(std::string_view short_key, std::string_view long_key) {
+  const std::vector<std::string_view> short_words = KeyWords(short_key), long_words = KeyWords(long_key);
+  if (short_words.size() != long_words.size() || short_key == long_key) return false;
+  for (std::size_t i = 0; i < short_words.size(); ++i) {
+    if (!AbbreviatesWord(short_words[i], long_words[i])) return false;
+  }
+  return true;
+}
+
+// "United" after "Manchester United", "Warner" after "Time Warner": the longer name's last
+// word(s), when they are not a generic word such as "Bank" or "Motors".
+bool IsTailOf(std::string_view short_key, std::string_view long_key) {
+  if (short_key.size() < 3 || long_key.size() <= short_key.size() + 1) return false;
+  if (long_key.compare(long_key.size() - short_key.size(), short_key.size(), short_key) != 0 ||
+      long_key[long_key.size() - short_key.size() - 1] != ' ') {
+    return false;
+  }
+  const std::vector<std::string_view> words = KeyWords(short_key);
+  return !words.empty() && !IsGenericNameWord(words.back()) && !IsGenericNameWord(words.front());
+}
+
+// A one-letter slip in a name written in full a little earlier ("Conract" after "Conrac Corp",
+// "Fair Lines" after "Fair Lanes"): one letter added, dropped or replaced, in keys of six
+// letters or more that start alike. A trailing "s" alone is not a slip ("Lloyd's" and
+// "Lloyds" are two bodies).
+bool IsOneLetterSlip(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < 6 || b.size() - a.size() > 1 || a[0] != b[0] || a == b) return false;
+  if (b.size() == a.size() + 1 && b.back() == 's' && b.compare(0, a.size(), a) == 0) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.compare(i + 1, std::string_view::npos, b, i + 1, std::string_view::npos) == 0;
+  return a.compare(i, std::string_view::npos, b, i + 1, std::string_view::npos) == 0;
 }
 
 std::string LowerAscii(std::string_view text) {
@@ -332,8 +412,11 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
   }
   // Short forms, when the table does not know the short one and the longer name came first
   // in the article: "Orbis" after "Orbis Cloud" (the longer name starts with it), a person's
-  // surname after the full name ("Roe" after "Jane Roe"), and initials after the name they
-  // abbreviate ("HP" after "Hewlett-Packard Co"). The most recent such longer name wins.
+  // surname after the full name ("Roe" after "Jane Roe"), initials after the name they
+  // abbreviate ("HP" after "Hewlett-Packard Co", "SMC" after "San Miguel Corp"), an
+  // organisation's distinctive last word ("United" after "Manchester United"), words
+  // abbreviated one by one ("Man Utd") and a one-letter slip ("Conract" after "Conrac Corp").
+  // The most recent such longer name wins.
   std::vector<std::pair<std::string, std::size_t>> names;  // key, its first entity mention index
   for (std::size_t index : entity_indexes) {
     const std::string& key = key_of(extraction.mentions[index].text);
@@ -341,11 +424,17 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       names.emplace_back(key, index);
     }
   }
+  std::map<std::string, int> mentions_of_key;
+  for (std::size_t index : entity_indexes) ++mentions_of_key[key_of(extraction.mentions[index].text)];
   for (std::size_t n = 0; n < names.size(); ++n) {
     const auto& [key, index] = names[n];
     if (article_names.count(key) || impl_->table.FindByKey(key)) continue;
     const Mention& short_form = extraction.mentions[index];
     const bool acronym = IsAcronym(short_form.text);
+    const Mention* chosen = nullptr;
+    const Mention* tail_of = nullptr;  // the most mentioned name it ends ("United": Manchester United, not
+                                       // a supporters' group named once that ends in the same word)
+    int tail_mentions = 0;
     for (std::size_t m = n; m-- > 0;) {  // names first written before this one, latest first
       const auto& [longer, other] = names[m];
       const Mention& full = extraction.mentions[other];
@@ -353,12 +442,23 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       bool surname = full.entity.type == EntityType::kPerson && short_form.entity.type != EntityType::kOrganization &&
                      longer.size() > key.size() && longer.compare(longer.size() - key.size(), key.size(), key) == 0 &&
                      longer[longer.size() - key.size() - 1] == ' ';
-      bool initials = acronym && full.entity.type != EntityType::kPerson && Initials(full.text) == short_form.text;
-      if (prefix || surname || initials) {
-        article_names[key] = resolve(full.text, full.entity.type);
+      const bool organization = full.entity.type != EntityType::kPerson && short_form.entity.type != EntityType::kPerson &&
+                                short_form.entity.type != EntityType::kPlace && full.entity.type != EntityType::kPlace;
+      bool initials = acronym && organization &&
+                      (Initials(full.text, false) == short_form.text || Initials(full.text, true) == short_form.text);
+      bool abbreviated = organization && AbbreviatesName(key, longer);
+      bool slip = organization && IsOneLetterSlip(key, longer);
+      if (prefix || surname || initials || abbreviated || slip) {
+        chosen = &full;
         break;
       }
+      if (organization && IsTailOf(key, longer) && mentions_of_key[longer] > tail_mentions) {
+        tail_of = &full;
+        tail_mentions = mentions_of_key[longer];
+      }
     }
+    if (chosen == nullptr) chosen = tail_of;
+    if (chosen != nullptr) article_names[key] = resolve(chosen->text, chosen->entity.type);
   }
 
   // The tense that governs a date: the nearest tense word in its clause ("will invest …,
@@ -427,6 +527,11 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
         }
       }
     }
+    // A place does not buy, merge or hold a stake: "WASHINGTON, March 5 - ..." read as the buyer
+    // is the dateline. The party is left unnamed (reconcile joins such a claim to the one fact
+    // that names its other party with a buyer). Governments are typed apart and stay.
+    const bool deal = claim.relation == "acquire" || claim.relation == "merger" || claim.relation == "stake";
+    if (deal && claim.subject.present() && claim.subject.entity.type == EntityType::kPlace) claim.subject = {};
     if (claim.has_time) {
       // Whose fiscal year: the claim's subject, else its counterparty.
       const std::string& owner = claim.subject.entity.id.empty() ? claim.counterparty.entity.id : claim.subject.entity.id;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -135,6 +136,9 @@ std::string FactKey(const ClaimRow& claim) {
   // Terms that make a different agreement, not a different account of the same one.
   if (!claim.tranche.empty()) key += "|tranche=" + claim.tranche;
   if (claim.exclusive.has_value()) key += *claim.exclusive ? "|exclusive" : "|non-exclusive";
+  // A price per share and a total price are two figures of one deal, never two accounts of
+  // one figure (nor a step of its timeline): "35 dlrs a share" and "1.2 billion dlrs".
+  if (!claim.per.empty() && claim.value_kind != "none") key += "|per=" + claim.per;
   if (claim.measure ||
       std::find(std::begin(kPeriodMeasures), std::end(kPeriodMeasures), claim.relation) != std::end(kPeriodMeasures)) {
     // A measure with no period (a market value, a share price or a stake "as of" the report,
@@ -301,6 +305,70 @@ bool SameFigure(const ClaimRow& a, const ClaimRow& b) {
 // The day a claim was published ("2026-03-09"), empty when unknown.
 std::string Day(const ClaimRow& claim) { return claim.published.substr(0, std::min<std::size_t>(10, claim.published.size())); }
 
+// The numbers a sentence gives right after "from" ("to 35 dlrs from 33 dlrs", "from $639m",
+// "from 1.5 pct"), as written: the earlier figure of a change.
+std::vector<double> FromNumbers(const std::string& quote) {
+  std::vector<double> numbers;
+  for (std::size_t at = quote.find("from "); at != std::string::npos; at = quote.find("from ", at + 5)) {
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(quote[at - 1])) != 0) continue;
+    std::size_t i = at + 5;
+    // A currency sign or code before the number ("$", "£", "US$", "USD ", "about").
+    for (int skipped = 0; skipped < 8 && i < quote.size() && std::isdigit(static_cast<unsigned char>(quote[i])) == 0; ++skipped) {
+      const auto byte = static_cast<unsigned char>(quote[i]);
+      if (byte == ' ' || byte == '$' || byte >= 0x80 || std::isupper(byte) != 0) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    std::string digits;
+    while (i < quote.size() && (std::isdigit(static_cast<unsigned char>(quote[i])) != 0 || quote[i] == '.' || quote[i] == ',')) {
+      if (quote[i] != ',') digits += quote[i];
+      ++i;
+    }
+    while (!digits.empty() && digits.back() == '.') digits.pop_back();
+    if (!digits.empty()) numbers.push_back(std::strtod(digits.c_str(), nullptr));
+  }
+  return numbers;
+}
+
+// True when `number` as written is the claim's figure in some unit of thousands ("639" for
+// USD 639 m, "1.13" for USD 1.13 bn, "27" for 27 dlrs or 27 pct).
+bool WrittenAs(const ClaimRow& claim, double number) {
+  if (number <= 0) return false;
+  for (double scale : {1.0, 1e3, 1e6, 1e9, 1e12}) {
+    if (NearlyEqual(claim.low, number * scale, 1e-6)) return true;
+  }
+  return false;
+}
+
+// Per claim, the claim of the same sentence (same article and span) whose figure it replaced,
+// said with "from": in "raised its offer to 35 dlrs from 33 dlrs" the 35 claim points to the
+// 33 claim. npos where there is none.
+std::vector<std::size_t> ReplacedInSentence(const std::vector<const ClaimRow*>& claims,
+                                            const std::function<bool(std::size_t)>& has_figure) {
+  std::vector<std::size_t> replaced(claims.size(), std::string::npos);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (!has_figure(i) || claims[i]->quote.find("from ") == std::string::npos) continue;
+    const std::vector<double> earlier = FromNumbers(claims[i]->quote);
+    auto is_earlier = [&](const ClaimRow& claim) {
+      return std::any_of(earlier.begin(), earlier.end(), [&](double number) { return WrittenAs(claim, number); });
+    };
+    if (is_earlier(*claims[i])) continue;
+    for (std::size_t j = 0; j < claims.size(); ++j) {
+      if (j == i || !has_figure(j) || claims[j]->article_id != claims[i]->article_id || claims[j]->span != claims[i]->span ||
+          claims[j]->value_kind != claims[i]->value_kind || SameFigure(*claims[i], *claims[j])) {
+        continue;
+      }
+      if (is_earlier(*claims[j])) {
+        replaced[i] = j;
+        break;
+      }
+    }
+  }
+  return replaced;
+}
+
 }  // namespace
 
 unsigned CuesOf(const ClaimRow& claim) {
@@ -336,11 +404,37 @@ FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
     two_figures = two_figures || !SameFigure(*first, *claim);
     two_days = two_days || Day(*first) != Day(*claim);
   }
-  if (!two_figures || !two_days) return timeline;
+  if (!two_figures) return timeline;
+  auto has_figure = [&](std::size_t i) { return claims[i]->value_kind != "none" && IsPositive(claims[i]->polarity); };
+  // "to 35 dlrs from 33 dlrs" in one sentence is a step even within one day.
+  const std::vector<std::size_t> replaced = ReplacedInSentence(claims, has_figure);
+  const bool changes_in_a_sentence =
+      std::any_of(replaced.begin(), replaced.end(), [](std::size_t j) { return j != std::string::npos; });
+  if (!two_days && !changes_in_a_sentence) return timeline;
   std::vector<unsigned> cues;
   for (const ClaimRow* claim : claims) cues.push_back(CuesOf(*claim));
-  auto has_figure = [&](std::size_t i) { return claims[i]->value_kind != "none" && IsPositive(claims[i]->polarity); };
+  // Read in date order, the figure a sentence says was replaced just before the one replacing it.
+  std::vector<std::size_t> order;
+  std::vector<bool> placed(claims.size(), false);
+  std::vector<bool> is_replaced(claims.size(), false);
+  for (std::size_t j : replaced) {
+    if (j != std::string::npos) is_replaced[j] = true;
+  }
   for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (placed[i] || (is_replaced[i] && std::find(replaced.begin(), replaced.end(), i) - replaced.begin() > static_cast<std::ptrdiff_t>(i))) {
+      continue;  // placed before the claim that replaces it
+    }
+    if (replaced[i] != std::string::npos && !placed[replaced[i]]) {
+      placed[replaced[i]] = true;
+      order.push_back(replaced[i]);
+    }
+    placed[i] = true;
+    order.push_back(i);
+  }
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (!placed[i]) order.push_back(i);
+  }
+  for (std::size_t i : order) {
     if (!has_figure(i)) continue;
     if (timeline.steps.empty()) {
       timeline.steps.push_back(i);
@@ -350,10 +444,17 @@ FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
     const ClaimRow& current = *claims[timeline.steps.back()];
     const bool told_before = std::any_of(timeline.steps.begin(), timeline.steps.end(),
                                          [&](std::size_t step) { return SameFigure(*claims[step], claim); });
-    // Another kind of figure (a count of shares beside a percent held) updates nothing.
-    if (told_before || claim.value_kind != current.value_kind || Day(claim).empty() || Day(claim) <= Day(current)) {
+    if (told_before || claim.value_kind != current.value_kind) continue;
+    // The figure a sentence says was replaced, when another figure is in force, is history
+    // told in passing ("to 12.2 pct from 10.9 pct" after 9.8 pct was told): no step.
+    if (is_replaced[i]) continue;
+    // The figure in force is the one this claim's own sentence says it replaced.
+    if (replaced[i] != std::string::npos && SameFigure(*claims[replaced[i]], current)) {
+      timeline.steps.push_back(i);
       continue;
     }
+    // Another kind of figure (a count of shares beside a percent held) updates nothing.
+    if (Day(claim).empty() || Day(claim) <= Day(current)) continue;
     // A figure the claim dates before the step in force was reported is history retold
     // ("took a 25 pct stake in 1970, raising it to 55 pct"), not an update.
     const std::string& dated = claim.time_end.empty() ? claim.time_start : claim.time_end;
@@ -384,7 +485,7 @@ FigureTimeline TimelineOf(const std::vector<const ClaimRow*>& claims) {
     }
     // "raised its stake to A from B": B, in a step's own sentence with the cue, is the figure
     // before the step, not another account of that day: held against nothing.
-    const bool before_a_step = (cues[i] & kUpdateCue) != 0 && has_figure(i) &&
+    const bool before_a_step = (is_replaced[i] || (cues[i] & kUpdateCue) != 0) && has_figure(i) &&
                                std::any_of(timeline.steps.begin(), timeline.steps.end(), [&](std::size_t step) {
                                  return claims[step]->article_id == claims[i]->article_id &&
                                         claims[step]->span == claims[i]->span;

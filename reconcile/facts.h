@@ -34,8 +34,8 @@ bool NearlyEqual(double a, double b, double tolerance);
 // Relations whose two parties are interchangeable ("A and B signed" = "B and A signed").
 bool IsSymmetricRelation(std::string_view relation);
 
-// relation | subject | counterparty | object [| terms] [| period=…]: claims with one key speak
-// of one fact. Measures (a claim with the term measure=yes, and revenue and dividend) carry
+// relation | subject | counterparty | object [| terms] [| per=…] [| period=…]: claims with one
+// key speak of one fact. A rate's unit (per=share: a price per share) keys it apart from a total. Measures (a claim with the term measure=yes, and revenue and dividend) carry
 // the period they are for, so a quarter's figure is never held against the year's.
 std::string FactKey(const ClaimRow& claim);
 

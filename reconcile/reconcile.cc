@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -68,6 +69,51 @@ std::string MirroredKey(const std::string& key) {
 // "invest" of "invest|amazon|openai|".
 std::string RelationOfKey(const std::string& key) { return key.substr(0, key.find('|')); }
 
+
+// The parts of a fact key: relation, subject, counterparty and the rest (object and terms).
+struct KeyParts {
+  std::string relation, subject, counterparty, rest;
+};
+
+std::optional<KeyParts> SplitKey(const std::string& key) {
+  const std::size_t first = key.find('|');
+  const std::size_t second = first == std::string::npos ? first : key.find('|', first + 1);
+  const std::size_t third = second == std::string::npos ? second : key.find('|', second + 1);
+  if (third == std::string::npos) return std::nullopt;
+  return KeyParts{key.substr(0, first), key.substr(first + 1, second - first - 1),
+                  key.substr(second + 1, third - second - 1), key.substr(third)};
+}
+
+// Keys with one party left empty ("acquire||cyclops|…") mapped to the one key of the same
+// relation, object and terms that has that party in the same place and another party beside
+// it; a key with no such key, or with two, stays as it is (which buyer is meant is not known).
+// For a relation whose parties are interchangeable the party may stand in either place. The
+// result depends only on the set of keys, so an incremental run finds what a full one does.
+template <typename Scanned>
+std::map<std::string, std::string> CompletedKeys(const std::vector<Scanned>& scanned) {
+  std::set<std::string> keys;
+  for (const Scanned& claim : scanned) keys.insert(claim.key);
+  // (relation, rest, place, party) → the two-party keys naming it there.
+  std::map<std::tuple<std::string, std::string, int, std::string>, std::set<std::string>> full_by_party;
+  for (const std::string& key : keys) {
+    const std::optional<KeyParts> parts = SplitKey(key);
+    if (!parts || parts->subject.empty() || parts->counterparty.empty() || parts->subject == parts->counterparty) continue;
+    const bool symmetric = IsSymmetricRelation(parts->relation);
+    full_by_party[{parts->relation, parts->rest, symmetric ? 0 : 1, parts->subject}].insert(key);
+    full_by_party[{parts->relation, parts->rest, symmetric ? 0 : 2, parts->counterparty}].insert(key);
+  }
+  std::map<std::string, std::string> completed;
+  for (const std::string& key : keys) {
+    const std::optional<KeyParts> parts = SplitKey(key);
+    if (!parts || parts->subject.empty() == parts->counterparty.empty()) continue;
+    const bool symmetric = IsSymmetricRelation(parts->relation);
+    const bool has_subject = !parts->subject.empty();
+    const int place = symmetric ? 0 : has_subject ? 1 : 2;
+    auto found = full_by_party.find({parts->relation, parts->rest, place, has_subject ? parts->subject : parts->counterparty});
+    if (found != full_by_party.end() && found->second.size() == 1) completed[key] = *found->second.begin();
+  }
+  return completed;
+}
 
 struct FactState {
   std::vector<std::size_t> members;  // indexes into the loaded claims
@@ -247,9 +293,16 @@ void Run::ScanKeys() {
   SQLite::Statement select(db_, R"sql(
     SELECT id, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
            exclusive, coalesce(terms, ''), article_id, coalesce(time_start, ''), coalesce(time_precision, ''),
-           coalesce(time_boundary, '')
+           coalesce(time_boundary, ''), value_kind, coalesce(value_per, ''), coalesce(value_low, 0)
     FROM claims WHERE relation != ?)sql");
   select.bind(1, std::string(kQuantityRelation));
+  struct Scanned {
+    std::int64_t id = 0, source = 0, article = 0;
+    std::string key;
+    std::string share_key;  // a money figure told without a unit: its key as a price per share
+    double low = 0;
+  };
+  std::vector<Scanned> scanned;
   ClaimRow row;
   while (select.executeStep()) {
     const std::int64_t id = select.getColumn(0).getInt64();
@@ -265,13 +318,51 @@ void Run::ScanKeys() {
     row.time_start = select.getColumn(8).getString();
     row.time_precision = select.getColumn(9).getString();
     row.time_boundary = select.getColumn(10).getString();
+    row.value_kind = select.getColumn(11).getString();
+    row.per = select.getColumn(12).getString();
     KeyParties(row, entities_);
     // A measure of no one ("prices rose 3%") has nothing to be compared with: like a quantity,
     // it makes no fact (every ownerless price of the store would be one disputed fact).
     if (row.measure && row.subject_id.empty()) continue;
-    const std::uint32_t key = KeyIndex(FactKey(row));
+    const std::int64_t article = select.getColumn(7).getInt64();
+    Scanned claim{id, source_of_article[article], article, FactKey(row), "", select.getColumn(13).getDouble()};
+    if (row.value_kind == "money" && row.per.empty()) {
+      row.per = "share";
+      claim.share_key = FactKey(row);
+    }
+    scanned.push_back(std::move(claim));
+  }
+  // A claim that names one party of two ("acquire: ? → Cyclops") is an account of the one fact
+  // that names that party in the same place with another beside it, when there is exactly one.
+  // (Joined within one article too: its figures never dispute each other, see Build.)
+  const std::map<std::string, std::string> completed = CompletedKeys(scanned);
+  for (Scanned& claim : scanned) {
+    for (std::string* key : {&claim.key, &claim.share_key}) {
+      auto found = completed.find(*key);
+      if (found != completed.end()) *key = found->second;
+    }
+  }
+  // A money figure told without "a share" ("Dixons offered 90.25 dlrs") beside prices per share
+  // of the same deal is one of them when it is within a factor of two of one: a total price is
+  // thousands of times a price per share, so the two never come that close.
+  std::unordered_map<std::string, std::vector<double>> per_share_figures;
+  for (const Scanned& claim : scanned) {
+    if (claim.key.find("|per=share") != std::string::npos) per_share_figures[claim.key].push_back(claim.low);
+  }
+  for (Scanned& claim : scanned) {
+    if (claim.share_key.empty() || claim.low <= 0) continue;
+    auto found = per_share_figures.find(claim.share_key);
+    if (found == per_share_figures.end()) continue;
+    const bool close = std::any_of(found->second.begin(), found->second.end(), [&](double figure) {
+      return figure > 0 && claim.low <= 2 * figure && figure <= 2 * claim.low;
+    });
+    if (close) claim.key = claim.share_key;
+  }
+  for (const Scanned& claim : scanned) {
+    const std::int64_t id = claim.id;
+    const std::uint32_t key = KeyIndex(claim.key);
     members_of_key_[key].push_back(id);
-    source_of_claim_[id] = source_of_article[select.getColumn(7).getInt64()];
+    source_of_claim_[id] = claim.source;
     auto link = stored_fact_of_claim_.find(id);
     const std::string* old_key = nullptr;
     if (link != stored_fact_of_claim_.end()) {
@@ -389,10 +480,19 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
       groups.insert(group_of(i));
     }
     fact.groups = groups.size();
-    std::size_t best_support = 0;
+    // Among accounts told by as many groups, the one told by more articles (a wire's several
+    // stories are one group).
+    std::map<std::string, std::set<std::int64_t>> articles_by_account;
     for (std::size_t i : fact.members) {
       const ClaimRow& c = claims_[i];
-      std::size_t support = groups_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].size();
+      articles_by_account[ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-")].insert(c.article_id);
+    }
+    std::pair<std::size_t, std::size_t> best_support = {0, 0};
+    for (std::size_t i : fact.members) {
+      const ClaimRow& c = claims_[i];
+      const std::string account = ValueText(c) + "|" + (IsPositive(c.polarity) ? "+" : "-");
+      const std::pair<std::size_t, std::size_t> support = {groups_by_account[account].size(),
+                                                           articles_by_account[account].size()};
       if (support > best_support) {
         best_support = support;
         fact.reference = i;
@@ -409,7 +509,15 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
       const std::size_t i = fact.members[m];
       const std::size_t against = timeline.moved() ? fact.members[timeline.in_force[m]] : fact.reference;
       if (i == against) continue;
+      // Two figures of one article under one key ("to 35 dlrs from 33", "owns 55 pct" beside
+      // "the publicly held 45 pct", this year's and an earlier period's) are a change, a range
+      // or two things the key does not tell apart, never a dispute of the article with itself.
+      // (An article that says a thing holds and then that it does not still contradicts itself.)
+      const bool same_article = claims_[i].article_id == claims_[against].article_id;
       for (Difference& difference : CompareClaims(claims_[against], claims_[i])) {
+        if (same_article && (difference.type == "value" || difference.type == "magnitude" || difference.type == "hedge_lost")) {
+          continue;
+        }
         if (difference.severity != "low") fact.contradicting.insert(i);
         fact.difference_pairs.emplace_back(against, i);
         fact.differences.emplace_back(i, std::move(difference));

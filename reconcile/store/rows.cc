@@ -30,7 +30,7 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
            coalesce(c.subject_id, ''), coalesce(c.subject, ''), coalesce(c.counterparty_id, ''),
            coalesce(c.counterparty, ''), coalesce(c.object_id, ''), coalesce(c.object, ''),
            c.value_kind, coalesce(c.value_low, 0), coalesce(c.value_high, 0), coalesce(c.currency, ''),
-           coalesce(c.qualifier, ''), c.exclusive, coalesce(c.terms, ''), coalesce(c.time_start, ''),
+           coalesce(c.qualifier, ''), coalesce(c.value_per, ''), c.exclusive, coalesce(c.terms, ''), coalesce(c.time_start, ''),
            coalesce(c.time_end, ''), coalesce(c.time_precision, ''), coalesce(c.time_boundary, ''),
            c.polarity, c.modality, coalesce(c.condition, ''), )sql" + text_columns + R"sql(
     FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
@@ -55,6 +55,7 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
     row.high = select.getColumn(column++).getDouble();
     row.currency = select.getColumn(column++).getString();
     row.qualifier = select.getColumn(column++).getString();
+    row.per = select.getColumn(column++).getString();
     const SQLite::Column exclusive = select.getColumn(column++);
     if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
     row.terms = select.getColumn(column++).getString();

@@ -19,6 +19,7 @@ struct ClaimRow {
   std::string value_kind;  // money, percent, count, none
   double low = 0, high = 0;
   std::string currency, qualifier;
+  std::string per;  // a rate's unit: "share" (a price per share), "year", …; empty for a total
   std::optional<bool> exclusive;
   std::string tranche;
   bool frame = false;  // a figure frame's claim (extract/patterns/frames.lex: terms carry "trigger")

@@ -18,6 +18,7 @@
 // sources.group_label, unreconciled(article_id → articles CASCADE), syndicated_pairs(a, b →
 // articles CASCADE), claim_facts(claim_id, fact_id → facts CASCADE, source_id, strength,
 // contradicts), which replaces claims.fact_id (left NULL).
+// Version 3 widens claims_by_key_fields with value_kind, value_per and value_low (a fact key's per=…).
 // The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md, "Scale").
 
 #include "reconcile/store/schema.h"
@@ -143,6 +144,16 @@ CREATE INDEX claim_facts_by_fact ON claim_facts(fact_id);
 UPDATE claims SET fact_id = NULL;
 CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_id, object_id, exclusive, terms, article_id,
                                            time_start, time_precision, time_boundary);
+)sql",
+    // 3: a fact key carries the unit of a rate (claims.value_per: "share" for a price per
+    // share), and a figure told without its unit may join the prices per share it is close to,
+    // so the key scan reads value_kind, value_per and value_low too; the index that lets it
+    // scan no wide row covers them. The columns were there from version 1.
+    R"sql(
+DROP INDEX claims_by_key_fields;
+CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_id, object_id, exclusive, terms, article_id,
+                                           time_start, time_precision, time_boundary, value_kind, value_per,
+                                           value_low);
 )sql",
 };
 

@@ -116,6 +116,28 @@ TEST_CASE("entities: in-article definitions and short forms resolve to one party
   CHECK(id_of["Amazon Web Services"] == "aws");
 }
 
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
+}
+
 }  // namespace
 }  // namespace concord::normalize
 
@@ -160,6 +182,28 @@ TEST_CASE("references: it and the former and the two parties resolve to named or
   }
 }
 
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
+}
+
 }  // namespace
 }  // namespace concord::normalize
 
@@ -190,6 +234,28 @@ TEST_CASE("quantity claims: parties resolve, references name their organisation,
   CHECK(quantities[0]->entities[0].entity.id == "brightwell foods");
   CHECK(quantities[1]->value.low == 3);
   CHECK(quantities[1]->subject.entity.id == "halvard mills");
+}
+
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
 }
 
 }  // namespace
@@ -272,6 +338,24 @@ TEST_CASE("entities: one id across articles and in-article short forms, definiti
   CHECK(IdOf(apart, "Warner Sound") == "warner sound");
 }
 
+TEST_CASE("entities: a distinctive last word, word-by-word abbreviations, initials with the suffix and a slip") {
+  auto tail = ResolveText("Fenwick Rovers lost to Halden. Rovers said its debt rose. The Bank said nothing.");
+  CHECK(IdOf(tail, "Rovers") == "fenwick rovers");
+  auto generic = ResolveText("Deutsche Bank met Halden Motors. Motors rose.");
+  CHECK(IdOf(generic, "Motors") == "motors");
+  auto abbreviated = ResolveText("Fenwick Rovers lost again. Fen Rvrs said its debt rose.");
+  CHECK(IdOf(abbreviated, "Fen Rvrs") == "fenwick rovers");
+  auto initials = ResolveText("Sandor Mikkel Corp said sales rose. SMC also said it would hire.");
+  CHECK(IdOf(initials, "SMC") == "sandor mikkel");
+  auto slip = ResolveText("Brenlow Quarry Corp said sales rose. Brenlow Quary also said it would hire.");
+  CHECK(IdOf(slip, "Brenlow Quary") == "brenlow quarry");
+  auto plural = ResolveText("Halvard Lloyd said sales rose. Halvard Lloyds also said it would hire.");
+  CHECK(IdOf(plural, "Halvard Lloyds") == "halvard lloyds");
+  // Two companies that share a word are still two.
+  auto apart = ResolveText("Calder Warner sold its stake in Warner Sound. Warner Sound said it was glad.");
+  CHECK(IdOf(apart, "Warner Sound") == "warner sound");
+}
+
 TEST_CASE("entities: a surname after the full name is the same person, and the company points back") {
   auto mentions = ResolveText(
       "Jane Tolliver runs Halvard Foods. The company said profits rose. Tolliver said more was to come. "
@@ -293,6 +377,28 @@ TEST_CASE("entities: government bodies and places are typed and are not what the
   }
   CHECK(ministry);
   CHECK(IdOf(mentions, "The company") == "brenlow");
+}
+
+
+TEST_CASE("entities: a place is never the buyer of a deal claim (a wire dateline)") {
+  auto normalizer = Normalizer::Create(testing::DataDir() / "normalize" / "data");
+  auto extractor = extract::Extractor::Create({testing::DataDir() / "extract" / "patterns"});
+  REQUIRE(normalizer.ok());
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "a";
+  article.published = "1987-03-02";
+  article.text = "WASHINGTON, March 2 - Corvel Shipping agreed to acquire Aldgate Freight for 20 mln dlrs.";
+  extract::Extraction extraction = extractor->Extract(article);
+  normalizer->Normalize(article, extraction);
+  bool acquire = false;
+  for (const extract::Claim& claim : extraction.claims) {
+    if (claim.relation != "acquire") continue;
+    acquire = true;
+    CHECK(claim.subject.entity.id != "washington");
+    CHECK(claim.subject.entity.type != extract::EntityType::kPlace);
+  }
+  CHECK(acquire);
 }
 
 }  // namespace

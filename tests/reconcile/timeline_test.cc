@@ -283,5 +283,112 @@ TEST_CASE("updates: a later different figure without a cue is still a dispute") 
   CHECK(facts[0]->timeline.empty());
 }
 
+
+TEST_CASE("updates: two figures of one sentence, \"to A from B\", are a step, never a dispute with itself") {
+  auto offer = [](std::int64_t id, double dlrs, const char* quote) {
+    ClaimRow claim;
+    claim.id = id;
+    claim.article_id = 1;
+    claim.article = "a1.md";
+    claim.published = "2026-03-11";
+    claim.relation = "acquire";
+    claim.value_kind = "money";
+    claim.currency = "USD";
+    claim.per = "share";
+    claim.low = claim.high = dlrs;
+    claim.qualifier = "exact";
+    claim.polarity = "affirmed";
+    claim.modality = "fact";
+    claim.span = {0, 90};
+    claim.quote = quote;
+    return claim;
+  };
+  const char* sentence = "Ledra Capital said it would pay 35 dlrs a share for Tarn Copper, up from 33 dlrs.";
+  const ClaimRow now = offer(1, 35, sentence);
+  const ClaimRow before = offer(2, 33, sentence);
+  const FigureTimeline timeline = TimelineOf({&now, &before});
+  CHECK(timeline.steps == std::vector<std::size_t>{1, 0});  // 33, then 35
+  // A figure of another sentence that day still is a dispute, not a step.
+  ClaimRow other = offer(3, 36, "Ledra Capital will pay 36 dlrs a share for Tarn Copper.");
+  other.span = {91, 150};
+  CHECK(TimelineOf({&other, &now}).steps.empty());
+
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db", {MakeArticle("raised.md", "Harbour Ledger", "2026-03-02",
+                                 "Corvel Shipping raised its offer for Aldgate Freight to $1.6 billion from $1.4 billion.")});
+  const Report report = LoadAll(store);
+  for (const ReportFact& fact : report.facts) CHECK_FALSE(HasValueDiscrepancy(fact));
+}
+
+TEST_CASE("fact keys: a price per share and a total price are two facts") {
+  ClaimRow claim;
+  claim.relation = "acquire";
+  claim.subject_id = "corvel shipping";
+  claim.counterparty_id = "aldgate freight";
+  claim.value_kind = "money";
+  const std::string total = FactKey(claim);
+  CHECK(total == "acquire|corvel shipping|aldgate freight|");
+  claim.per = "share";
+  CHECK(FactKey(claim) == "acquire|corvel shipping|aldgate freight||per=share");
+}
+
+TEST_CASE("fact keys: a claim naming one party joins the one fact that names it with another") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion."),
+       MakeArticle("b.md", "Quayside Post", "2026-03-03", "Corvel Shipping agreed to acquire it for $1.4 billion.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0]->claims.size() == 2);
+  CHECK(facts[0]->key == "acquire|corvel shipping|aldgate freight|");
+}
+
+
+TEST_CASE("fact keys: a figure told without \"a share\" joins the prices per share it is close to; a total stays apart") {
+  testing::TempDir dir;
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for 35 dlrs a share."),
+       MakeArticle("b.md", "Quayside Post", "2026-03-02", "Corvel Shipping agreed to acquire Aldgate Freight for 36 dlrs."),
+       MakeArticle("c.md", "Lantern Gazette", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for 1.2 billion dlrs.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 2);
+  for (const ReportFact* fact : facts) {
+    if (fact->key.find("per=share") != std::string::npos) {
+      CHECK(fact->claims.size() == 2);
+      CHECK(HasValueDiscrepancy(*fact));  // 35 vs 36 on one day: a dispute
+    } else {
+      CHECK(fact->claims.size() == 1);
+      CHECK_FALSE(HasValueDiscrepancy(*fact));
+    }
+  }
+}
+
+
+TEST_CASE("disputes: an article never disputes itself; the account more articles tell is the reference") {
+  testing::TempDir dir;
+  // One wire (one group): two stories tell 55 pct; one of them also gives the 45 pct left.
+  Store store = ReconciledStore(
+      dir / "c.db",
+      {MakeArticle("a.md", "Harbour Ledger", "2026-03-02",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.4 billion. "
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.2 billion."),
+       MakeArticle("b.md", "Harbour Ledger", "2026-03-03",
+                   "Corvel Shipping agreed to acquire Aldgate Freight for $1.2 billion.")});
+  const Report report = LoadAll(store);
+  const std::vector<const ReportFact*> facts = FactsOf(report, "acquire");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0]->claims.size() == 3);
+  CHECK(facts[0]->value_text == "USD 1.2 bn");
+  CHECK_FALSE(HasValueDiscrepancy(*facts[0]));
+}
+
 }  // namespace
 }  // namespace concord::reconcile
