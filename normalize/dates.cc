@@ -22,9 +22,10 @@
 //                    back ("past two years": [pub-2y+1d, pub]); no direction: the tense's.
 // Relative expressions need the published date; without it they stay unresolved (flag
 // "unresolved", start/end empty): a date is never guessed.
-// Year-less dates ("April 27", "October:", "the third quarter", "on Monday") follow the
-// tense: future → the next one on or after the published date (weekdays: strictly after);
-// otherwise → the most recent one on or before it, since news reports mostly what happened.
+// Year-less dates ("April 27", "October:", "the third quarter", "on the 18th") follow the
+// tense: future → the next one on or after the published date; past → the most recent one on
+// or before it; no tense marker → the nearest one (the earlier on a tie). A bare weekday ("on
+// Monday") is future → strictly after, otherwise on or before: news reports what happened.
 
 namespace concord::normalize {
 
@@ -240,6 +241,13 @@ std::int64_t PlaceWeekday(std::int64_t published, int weekday, int offset, Tense
   return WeekdayOnOrBefore(published, weekday);
 }
 
+// Days from `day` to the nearest day of `period` (0 inside it).
+std::int64_t Distance(const Period& period, std::int64_t day) {
+  if (day < period.first) return period.first - day;
+  if (day > period.last) return day - period.last;
+  return 0;
+}
+
 // A year-less month, day, quarter or half: the tense picks the year (see the file comment).
 std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t published, Tense tense) {
   const int year = CivilFromDays(published).year;
@@ -256,16 +264,31 @@ std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t publish
     if (period->last < published) return WithinYear(point, year + 1);
     return period;
   }
-  if (period->first > published) return WithinYear(point, year - 1);
-  return period;
+  if (tense == Tense::kPast) {
+    if (period->first > published) return WithinYear(point, year - 1);
+    return period;
+  }
+  // No tense marker: the nearest occurrence, the earlier one on a tie ("the 4th of May" in an
+  // article of 20 April is the coming one; "in November" in a January article the last one).
+  std::optional<Period> best;
+  std::int64_t best_distance = 0;
+  for (int delta : {-1, 0, 1}) {
+    const auto candidate = WithinYear(point, year + delta);
+    if (!candidate) continue;
+    const std::int64_t distance = Distance(*candidate, published);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 // A day without a month: "on the 18th" is the 18th of the published month, or of the month
 // before (past) or after (future) when that one does not fit the tense; "Sunday 31", "Mon
 // 13th" the nearest such day that falls on that weekday, searching back (past) or forward.
-std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t published, Tense tense) {
+std::optional<Period> PlaceMonthlessStep(const DatePoint& point, std::int64_t published, int step) {
   const Civil today = CivilFromDays(published);
-  const int step = tense == Tense::kFuture ? 1 : -1;
   constexpr int kMonthsToSearch = 4 * kMonthsPerYear;  // every weekday/day pair recurs sooner
   const int current = MonthIndex(today.year, today.month);
   for (int k = 0; k <= kMonthsToSearch; ++k) {
@@ -279,6 +302,17 @@ std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t publis
     return DayPeriod(day);
   }
   return std::nullopt;
+}
+
+// No tense marker: the nearer of the two, the earlier on a tie.
+std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t published, Tense tense) {
+  if (tense == Tense::kFuture) return PlaceMonthlessStep(point, published, 1);
+  auto back = PlaceMonthlessStep(point, published, -1);
+  if (tense == Tense::kPast) return back;
+  auto forward = PlaceMonthlessStep(point, published, 1);
+  if (!back) return forward;
+  if (forward && forward->first - published < published - back->first) return forward;
+  return back;
 }
 
 // Fiscal year `point.year` of an owner whose year ends in `end_month` (1..11): it starts the
@@ -722,7 +756,8 @@ namespace {
 
 // Tense lexicons. Future markers win: "said it will build" is about the building.
 constexpr std::string_view kFutureWords[] = {
-    "will", "shall", "would", "won't", "wo", "'ll", "next", "upcoming", "forthcoming",
+    "will",      "shall",     "would",     "won't",  "wo",     "'ll",   "next", "upcoming",
+    "forthcoming", "expected", "expects", "scheduled", "slated", "due",
 };
 // Two-word future markers ("plans to", "is expected").
 constexpr std::array<std::string_view, 2> kFuturePairs[] = {
@@ -849,13 +884,27 @@ bool IsPastForm(std::string_view word, std::uint8_t flags) {
 Tense MarkerAt(const std::vector<Word>& words, std::size_t i) {
   const std::string_view word = words[i].text;
   const std::uint8_t flags = TheTenseLexicon().FlagsOf(word);
-  if ((flags & kFutureMarker) != 0) return Tense::kFuture;
+  if ((flags & kFutureMarker) != 0) {
+    // "due to the strike" gives a cause, not a time.
+    if (word == "due" && i + 1 < words.size() && words[i + 1].text == "to") return Tense::kUnknown;
+    // "than expected", "as expected": a comparison with a forecast, not a future.
+    if (word == "expected" && i > 0 && (words[i - 1].text == "than" || words[i - 1].text == "as"))
+      return Tense::kUnknown;
+    return Tense::kFuture;
+  }
   if ((flags & kPairFirst) != 0 && i + 1 < words.size()) {
     for (const auto& pair : kFuturePairs) {
       if (word == pair[0] && words[i + 1].text == pair[1]) return Tense::kFuture;
     }
   }
-  return IsPastForm(word, flags) ? Tense::kPast : Tense::kUnknown;
+  if (!IsPastForm(word, flags)) return Tense::kUnknown;
+  // "will be held", "is scheduled to be sold": a participle after "be" takes its tense from
+  // the auxiliary before it.
+  if (i > 0) {
+    const std::string_view before = words[i - 1].text;
+    if (before == "be" || before == "being" || before == "is" || before == "are") return Tense::kUnknown;
+  }
+  return Tense::kPast;
 }
 
 bool EndsClause(char c) {
