@@ -11,6 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "extract/holidays.h"
+#include "normalize/holiday_dates.inc"
+
 // Resolution rules, in one place (DESIGN.md "time"):
 //   point            [first, last] day of what the text names, at its precision.
 //   through/until/by start empty (the text does not say), end = last day of the point.
@@ -201,7 +204,8 @@ bool Plausible(const DatePoint& point) {
          point.decade <= kMaxYear && point.month >= 0 && point.month <= kMonthsPerYear &&
          point.day >= 0 && point.day <= 31 && point.quarter >= 0 && point.quarter <= 4 &&
          point.half >= 0 && point.half <= 2 && point.weekday >= 0 && point.week >= 0 &&
-         point.week <= 53 && point.weekday <= kDaysPerWeek &&
+         point.week <= 53 && point.weekday <= kDaysPerWeek && point.holiday >= 0 &&
+         point.holiday < extract::kHolidayCount &&
          point.relative_offset >= -kMaxOffset && point.relative_offset <= kMaxOffset;
 }
 
@@ -222,10 +226,165 @@ std::int64_t WeekdayAfter(std::int64_t day, int weekday) {
   return day + (ahead == 0 ? kDaysPerWeek : ahead);
 }
 
+// Days from `day` to the nearest day of `period` (0 inside it).
+std::int64_t Distance(const Period& period, std::int64_t day) {
+  if (day < period.first) return period.first - day;
+  if (day > period.last) return day - period.last;
+  return 0;
+}
+
 struct Resolution {
   std::optional<Period> period;
   bool unresolved = false;  // relative, and no published date
 };
+
+// Easter Sunday of `year` (the Gregorian computus, "anonymous" algorithm).
+std::int64_t EasterSunday(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return DaysFromCivil(year, month, day);
+}
+
+// The `n`th `weekday` (1 = Monday) of a month; n = -1 the last one.
+std::int64_t NthWeekday(int year, int month, int weekday, int n) {
+  if (n < 0) return WeekdayOnOrBefore(DaysFromCivil(year, month, DaysInMonth(year, month)), weekday);
+  const std::int64_t first = DaysFromCivil(year, month, 1);
+  const std::int64_t on_or_after =
+      first + (weekday - WeekdayOf(first) + kDaysPerWeek) % kDaysPerWeek;
+  return on_or_after + static_cast<std::int64_t>(kDaysPerWeek) * (n - 1);
+}
+
+// One row of normalize/data/holiday_dates.tsv.
+struct TableHoliday {
+  std::string_view name;
+  int year = 0;
+  std::int64_t first = 0;
+  int days = 0;
+};
+
+// The embedded table, parsed once; rows that do not parse are skipped (the table is a
+// constant of the build, checked by the tests).
+const std::vector<TableHoliday>& HolidayTable() {
+  static const std::vector<TableHoliday> rows = [] {
+    std::vector<TableHoliday> out;
+    std::string_view rest = kHolidayTable;
+    while (!rest.empty()) {
+      const std::size_t newline = rest.find('\n');
+      const std::string_view line = rest.substr(0, newline);
+      rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab1 = line.find('\t');
+      const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+      if (tab2 == std::string_view::npos) continue;
+      const auto day = ParseIso(line.substr(tab1 + 1, tab2 - tab1 - 1));
+      if (!day) continue;
+      int days = 0;
+      for (char c : line.substr(tab2 + 1)) {
+        if (c >= '0' && c <= '9') days = days * 10 + (c - '0');
+      }
+      out.push_back({line.substr(0, tab1), CivilFromDays(*day).year, *day, std::max(days, 1)});
+    }
+    return out;
+  }();
+  return rows;
+}
+
+// The days of `holiday` in `year`, or nullopt (a table holiday outside the table's years).
+std::optional<Period> HolidayPeriod(int holiday, int year) {
+  using namespace extract;  // the Holiday identifiers
+  auto day = [](std::int64_t d) { return std::optional<Period>(DayPeriod(d)); };
+  auto fixed = [&](int month, int d) { return day(DaysFromCivil(year, month, d)); };
+  constexpr int kMonday = 1, kWednesday = 3, kThursday = 4, kFriday = 5, kSunday = 7;
+  switch (holiday) {
+    case kNewYearsDay: return fixed(1, 1);
+    case kNewYearsEve: return fixed(12, 31);
+    case kValentinesDay: return fixed(2, 14);
+    case kStPatricksDay: return fixed(3, 17);
+    case kEarthDay: return fixed(4, 22);
+    case kMayDay: return fixed(5, 1);
+    case kJuneteenth: return fixed(6, 19);
+    case kIndependenceDay: return fixed(7, 4);
+    case kHalloween: return fixed(10, 31);
+    case kGuyFawkesNight: return fixed(11, 5);
+    case kVeteransDay: return fixed(11, 11);
+    case kChristmasEve: return fixed(12, 24);
+    case kChristmasDay: return fixed(12, 25);
+    case kBoxingDay: return fixed(12, 26);
+    case kMlkDay: return day(NthWeekday(year, 1, kMonday, 3));
+    case kPresidentsDay: return day(NthWeekday(year, 2, kMonday, 3));
+    case kMothersDay: return day(NthWeekday(year, 5, kSunday, 2));
+    case kMemorialDay: return day(NthWeekday(year, 5, kMonday, -1));
+    case kFathersDay: return day(NthWeekday(year, 6, kSunday, 3));
+    case kLaborDay: return day(NthWeekday(year, 9, kMonday, 1));
+    case kColumbusDay: return day(NthWeekday(year, 10, kMonday, 2));
+    case kThanksgiving: return day(NthWeekday(year, 11, kThursday, 4));
+    case kBlackFriday: return day(NthWeekday(year, 11, kThursday, 4) + 1);
+    case kCyberMonday: return day(NthWeekday(year, 11, kThursday, 4) + 4);
+    case kEarlyMayBankHoliday: return day(NthWeekday(year, 5, kMonday, 1));
+    case kSpringBankHoliday: return day(NthWeekday(year, 5, kMonday, -1));
+    case kSummerBankHoliday: return day(NthWeekday(year, 8, kMonday, -1));
+    case kEaster: return day(EasterSunday(year));
+    case kGoodFriday: return day(EasterSunday(year) - 2);
+    case kEasterMonday: return day(EasterSunday(year) + 1);
+    case kAshWednesday: return day(EasterSunday(year) - 46);
+    default: break;
+  }
+  (void)kWednesday;
+  (void)kFriday;
+  const std::string_view name = HolidayTableName(holiday);
+  if (name.empty()) return std::nullopt;
+  for (const TableHoliday& row : HolidayTable()) {
+    if (row.year == year && row.name == name) {
+      return Period{row.first, row.first + row.days - 1, Precision::kDay};
+    }
+  }
+  return std::nullopt;
+}
+
+// A holiday: in the year written ("Easter 2018") or named ("this Christmas"), else "last" the
+// most recent one before the published day, "next" the first after it, and without either
+// the tense's (future: on or after; past: on or before; none: the nearest).
+Resolution ResolveHoliday(const DatePoint& point, std::optional<std::int64_t> published,
+                          Tense tense) {
+  Resolution out;
+  if (point.year != 0) {
+    out.period = HolidayPeriod(point.holiday, point.year);
+    return out;
+  }
+  if (!published) {
+    out.unresolved = true;
+    return out;
+  }
+  const std::int64_t pub = *published;
+  const int year = CivilFromDays(pub).year;
+  if (point.relative_unit == Precision::kYear) {
+    out.period = HolidayPeriod(point.holiday, year + point.relative_offset);
+    return out;
+  }
+  std::optional<Period> best;
+  std::int64_t best_distance = 0;
+  for (int delta : {-1, 0, 1}) {
+    const auto candidate = HolidayPeriod(point.holiday, year + delta);
+    if (!candidate) continue;
+    bool fits = true;
+    if (point.relative_offset < 0) fits = candidate->last < pub;
+    else if (point.relative_offset > 0) fits = candidate->first > pub;
+    else if (tense == Tense::kFuture) fits = candidate->last >= pub;
+    else if (tense == Tense::kPast) fits = candidate->first <= pub;
+    if (!fits) continue;
+    const std::int64_t distance = Distance(*candidate, pub);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  out.period = best;
+  return out;
+}
 
 // A bare weekday: future → strictly after the published day; otherwise on or before it.
 // "last Tuesday" / "next Sunday" name the day of the previous / next Monday-to-Sunday week
@@ -239,13 +398,6 @@ std::int64_t PlaceWeekday(std::int64_t published, int weekday, int offset, Tense
   }
   if (tense == Tense::kFuture) return WeekdayAfter(published, weekday);
   return WeekdayOnOrBefore(published, weekday);
-}
-
-// Days from `day` to the nearest day of `period` (0 inside it).
-std::int64_t Distance(const Period& period, std::int64_t day) {
-  if (day < period.first) return period.first - day;
-  if (day > period.last) return day - period.last;
-  return 0;
 }
 
 // A year-less month, day, quarter or half: the tense picks the year (see the file comment).
@@ -332,6 +484,7 @@ Period FiscalPeriod(const DatePoint& point, int end_month) {
 
 Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> published, Tense tense,
                         std::vector<std::string>& flags, int fiscal_end_month = kMonthsPerYear) {
+  if (point.holiday != 0) return ResolveHoliday(point, published, tense);
   Resolution out;
   if (point.week != 0) {
     // ISO week: weeks run Monday to Sunday and week 1 holds January 4. The year is the one
@@ -515,6 +668,26 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
         AddFlag(value.flags, from.unresolved ? "unresolved" : "invalid");
         return value;
       }
+      // "the third Monday of May 2022": that weekday, counted in weeks from the month's first
+      // one; "the last Friday in June": its last one.
+      if (expr.start.weekday != 0 && expr.start.day == 0 && expr.duration_unit == Precision::kDay &&
+          expr.duration_count == 1) {
+        std::int64_t day = 0;
+        if (expr.duration_direction < 0) {
+          day = WeekdayOnOrBefore(from.period->last, expr.start.weekday);
+        } else {
+          day = WeekdayOnOrBefore(from.period->first + kDaysPerWeek - 1, expr.start.weekday) +
+                static_cast<std::int64_t>(kDaysPerWeek) * std::max(expr.shift_count, 0);
+        }
+        if (day < from.period->first || day > from.period->last) {
+          AddFlag(value.flags, "invalid");
+          return value;
+        }
+        value.precision = Precision::kDay;
+        value.start = Iso(day);
+        value.end = Iso(day);
+        return value;
+      }
       // "the first two weeks of 2021" are whole Monday-to-Sunday weeks inside the year.
       const bool whole_weeks =
           expr.duration_unit == Precision::kWeek && from.period->first != from.period->last;
@@ -527,6 +700,9 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
       }
       std::int64_t first = from.period->first;
       if (whole_weeks && WeekdayOf(first) != 1) first = WeekdayAfter(first, 1);
+      // "the second week of 2024": the count starts that many units on.
+      if (expr.shift_count > 0 && expr.shift_unit != Precision::kNone)
+        first = DurationEnd(first, expr.shift_count, expr.shift_unit, 1);
       value.start = Iso(first);
       value.end = Iso(DurationEnd(first, expr.duration_count, expr.duration_unit, 1) - 1);
       return value;
