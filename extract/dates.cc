@@ -535,10 +535,9 @@ bool NextMayContinue(std::string_view text, std::size_t word_end, bool after_art
   if (EqualsLower(next, "the") || EqualsLower(next, "its")) {
     return !after_article && NextMayContinue(text, end, true);
   }
-  if (MayStartDate(next)) return true;
   const std::uint8_t classes = TheLexicon().ClassesOf(next);
-  if ((classes & kHolidayWord) != 0 && HolidayNameAt(text, begin)) return true;
-  return (classes & (kContinuation | kNumberWord)) != 0;
+  if ((classes & (kStartsDate | kContinuation | kNumberWord)) != 0 || IsUnitCode(next)) return true;
+  return (classes & kHolidayWord) != 0 && HolidayNameAt(text, begin);
 }
 
 // True when the word after `word_end` is a unit ("a year ago", "two weeks from now").
@@ -1677,7 +1676,10 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
   }
   if (in_date_context) {
     // Only after "the end of", "by the start of": "the decade", "the year".
-    if (auto hit = MatchAt(*end_of_unit_, text, pos)) {
+    // "end of month" without an article only after "of": "by year" is a grouping.
+    auto hit = MatchAt(*end_of_unit_, text, pos);
+    if (hit && ToLower(text[pos]) != 't' && !EqualsLower(PreviousWord(text, pos), "of")) hit.reset();
+    if (hit) {
       DatePoint point;
       point.relative_unit = UnitOf((*hit)[1]);
       point.precision = point.relative_unit;
@@ -1703,12 +1705,16 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     return WordPointAt(text, pos, in_date_context);
   }
   if (IsAsciiAlpha(first)) {
-    if (auto holiday = HolidayPointAt(text, pos)) return holiday;
     // Weekday and month patterns all begin with a weekday or month name: other words skip
     // them after one look in the word table.
     std::size_t word_end = pos;
     while (word_end < text.size() && IsAsciiAlpha(text[word_end])) ++word_end;
-    if ((TheLexicon().ClassesOf(text.substr(pos, word_end - pos)) & kMonthOrWeekday) != 0) {
+    const std::uint8_t classes = TheLexicon().ClassesOf(text.substr(pos, word_end - pos));
+    // A holiday name, or a lead word before one ("the", "last", "next", "this").
+    if ((classes & (kHolidayWord | kStartsDate)) != 0) {
+      if (auto holiday = HolidayPointAt(text, pos)) return holiday;
+    }
+    if ((classes & kMonthOrWeekday) != 0) {
       if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
       if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
     }
@@ -2354,6 +2360,12 @@ std::optional<std::size_t> DateRecognizer::Impl::CenturyAt(std::string_view text
 std::optional<std::size_t> DateRecognizer::Impl::NthWeekdayAt(std::string_view text,
                                                               std::size_t pos,
                                                               std::vector<Mention>& out) const {
+  // Most anchors are not an ordinal (after "the"): one word compare, no pattern.
+  std::size_t at = pos;
+  if (text.substr(at, 4) == "the " || text.substr(at, 4) == "The ") at += 4;
+  std::size_t word_end = at;
+  while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
+  if (NthOf(Piece(text.data() + at, word_end - at)) == 0) return std::nullopt;
   auto hit = MatchAt(*nth_weekday_of_, text, pos);
   if (!hit) return std::nullopt;
   const int n = NthOf((*hit)[1]);

@@ -152,9 +152,6 @@ bool MayStartHoliday(std::string_view word) {
 
 std::optional<HolidayName> HolidayNameAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return std::nullopt;
-  std::size_t word_end = pos;
-  while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
-  if (!MayStartHoliday(text.substr(pos, word_end - pos))) return std::nullopt;
   std::optional<HolidayName> best;
   for (const Name& name : kNames) {
     if (Lower(name.words[0]) != Lower(text[pos])) continue;
