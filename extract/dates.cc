@@ -1949,6 +1949,9 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
       expr.duration_count = 1;
       expr.duration_unit = Precision::kWeek;
       expr.duration_direction = 1;
+      // "the week of June 3rd": the Monday-to-Sunday week that holds the day.
+      const std::string_view lead = text.substr(pos, week->end - pos);
+      if (lead.find(" of") != std::string_view::npos) expr.shift_unit = Precision::kWeek;
       out.push_back(MakeMention(text, pos, day->end, expr));
       return day->end;
     }
@@ -1957,8 +1960,8 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   DateExpr expr;
   std::size_t end = 0;
   if (auto part = MatchAt(*nth_part_of_, text, pos)) {
-    // "the second week of 2024", "the last week of August": one whole Monday-to-Sunday week
-    // (or month) inside the period, counted from its start or its end.
+    // "the second week of 2024", "the last week of August": a Monday-to-Sunday week counted
+    // from the one holding the period's first day (or back from the one holding its last).
     if (auto whole = ModifiedPointAt(text, part->end, true)) {
       const int n = NthOf((*part)[1]);
       expr.start = whole->point;

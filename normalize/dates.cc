@@ -688,6 +688,17 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
         value.end = Iso(day);
         return value;
       }
+      // "the second week of 2024", "the last week of August", "the week of June 3rd": the
+      // Monday-to-Sunday week holding the period's first (last) day, counted on from there.
+      if (expr.duration_unit == Precision::kWeek && expr.duration_count == 1 &&
+          expr.shift_unit == Precision::kWeek) {
+        const std::int64_t monday =
+            WeekdayOnOrBefore(expr.duration_direction < 0 ? from.period->last : from.period->first, 1) +
+            static_cast<std::int64_t>(kDaysPerWeek) * std::max(expr.shift_count, 0);
+        value.start = Iso(monday);
+        value.end = Iso(monday + kDaysPerWeek - 1);
+        return value;
+      }
       // "the first two weeks of 2021" are whole Monday-to-Sunday weeks inside the year.
       const bool whole_weeks =
           expr.duration_unit == Precision::kWeek && from.period->first != from.period->last;

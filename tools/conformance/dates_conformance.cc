@@ -532,12 +532,15 @@ int main(int argc, char** argv) {
   std::optional<fs::path> dir;
   double minimum = 0;
   bool quiet = false;
+  bool out_of_scope_failures = false;
   fs::path data_root = CONCORD_DATA_DIR;
   std::optional<fs::path> time_folder;
   std::string published = "2024-03-15";
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--quiet") {
+    if (arg == "--out-of-scope") {  // list the failing out-of-scope cases too
+      out_of_scope_failures = true;
+    } else if (arg == "--quiet") {
       quiet = true;
     } else if (arg == "--min" && i + 1 < argc) {
       minimum = std::atof(argv[++i]);
@@ -644,15 +647,18 @@ int main(int argc, char** argv) {
       }
       if (!reason.empty()) {
         if (pass) ++out_of_scope_passed[reason];
-        continue;
+        if (pass || !out_of_scope_failures) continue;
       }
-      Tally& tally = by_type[TypeOf(expected)];
-      ++tally.in_scope;
-      if (pass) {
-        ++tally.passed;
-        continue;
+      if (reason.empty()) {
+        Tally& tally = by_type[TypeOf(expected)];
+        ++tally.in_scope;
+        if (pass) {
+          ++tally.passed;
+          continue;
+        }
       }
-      std::string failure = name + ":" + std::to_string(line_number) + " [" + TypeOf(expected) +
+      std::string failure = name + ":" + std::to_string(line_number) + " [" +
+                            (reason.empty() ? TypeOf(expected) : "out of scope: " + reason) +
                             "] ref " + article.published + " | " + article.text + "\n    expected:";
       for (const Expected& e : expected) failure += " " + Describe(e);
       failure += "\n    got:     ";
