@@ -488,6 +488,17 @@ int TimeFolder(const fs::path& folder, const std::string& published,
   // as chrono-node's runner reports its loading apart ("init").
   (void)concord::extract::FindDates("");
   (void)concord::extract::FindQuantities("");
+  (void)concord::extract::FindAmounts("");
+  {
+    // The money and percent recognizer alone (FindAmounts), CPU time: BENCHMARKS.md's
+    // "money+percent recognizer" row.
+    std::size_t amounts = 0;
+    const std::clock_t cpu_begin = std::clock();
+    for (const auto& article : articles) amounts += concord::extract::FindAmounts(article.text).size();
+    const double cpu = static_cast<double>(std::clock() - cpu_begin) / CLOCKS_PER_SEC;
+    std::printf("path amounts files %zu bytes %zu amounts %zu loop_cpu_s %.4f mb_per_cpu_s %.2f\n",
+                articles.size(), bytes, amounts, cpu, cpu > 0 ? bytes / 1e6 / cpu : 0.0);
+  }
   for (const Path path : {Path::kDates, Path::kQuantities}) {
     std::size_t dates = 0;
     // CPU time as well as wall time: the machine is shared, and wall time there measures the
