@@ -465,6 +465,7 @@ constexpr int kMaxGroupLeadDigits = 3;
 constexpr int kThousandsGroupDigits = 3;
 constexpr int kMaxThousandsGroups = 7;
 constexpr int kMaxFractionDigits = 12;
+constexpr int kMaxSpacedFractionDigits = 3;  // "2. 5 million" (tokenized text)
 constexpr int kMaxIndianLeadDigits = 2;
 constexpr int kIndianPairDigits = 2;
 constexpr int kMaxIndianPairs = 6;
@@ -552,7 +553,7 @@ std::string BuildGrammar() {
   // NUMBER whose first digit is of class `first`: one, then up to `most` - 1 more.
   const auto number_from = [&digit](const std::string& first) {
     const auto lead = [&](int most) { return first + digit + "{0," + std::to_string(most - 1) + "}"; };
-    return "(?:" + lead(kMaxGroupLeadDigits) + "(?:," + digit + "{" +
+    return "(?:" + lead(kMaxGroupLeadDigits) + "(?:, ?" + digit + "{" +
            std::to_string(kThousandsGroupDigits) + "}){1," + std::to_string(kMaxThousandsGroups) +
            "}|" + lead(kMaxIndianLeadDigits) + "(?:," + digit + "{" +
            std::to_string(kIndianPairDigits) + "}){1," + std::to_string(kMaxIndianPairs) + "}," +
@@ -622,8 +623,8 @@ std::string BuildGrammar() {
                              codes + "\\b(?:" + sp + scale_word + ")?)";
 
   const std::string percent_unit =
-      "(?:" +
-      Alternation(Names(std::begin(kPercentSigns), std::end(kPercentSigns)), Gap::kSpaces, false) +
+      "(?:" + sp_opt + "(?:" +
+      Alternation(Names(std::begin(kPercentSigns), std::end(kPercentSigns)), Gap::kSpaces, false) + ")" +
       "|(?:" + sp_opt + "|-)" +
       Folding(Alternation(Names(kPercentUnits, &PercentName::name), Gap::kSpaceOrHyphen, false)) +
       "\\b)";
@@ -647,10 +648,14 @@ std::string BuildGrammar() {
       sp + ")?(?:" +
       Folding(Alternation(Names(kQualifiers, &QualifierWord::words), Gap::kSpaces, true)) + sp +
       ")?";
-  const std::string prefixed = prefix + sp_opt + number + "(?:" + scale + ")?(?:" + connector +
+  // "2. 5 million", "7. 3 %": a decimal point the tokenizer spaced, taken only before a scale
+  // or a percent unit (tokenized text: CNN/DailyMail).
+  const std::string spaced_decimal = "\\b[0-9]{1,3}\\. [0-9]{1," + std::to_string(kMaxSpacedFractionDigits) + "}";
+  const std::string prefixed = prefix + sp_opt + "(?:" + spaced_decimal + scale + "|" + number +
+                               "(?:" + scale + ")?)(?:" + connector +
                                "(?:" + prefix + sp_opt + ")?" + number + "(?:" + scale + ")?)?";
   const std::string suffixed =
-      "(?:" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
+      "(?:" + spaced_decimal + scale + "|" + word_number + "(?:" + sp_opt + dash + sp_opt + number + ")?(?:" + scale + ")?|\\b(?:" +
       words + "(?:[ -]" + scale_word + "|" + sp_opt +
       Folding(Alternation(Names(kScaleAbbreviations, &ScaleName::name), Gap::kSpaces, false)) +
       "\\b)?|" +
@@ -680,7 +685,7 @@ std::string BuildGrammar() {
               sp + std::string(kFractionOf)) +
       sp + any_number;
   const std::string digit_fraction = "\\b[1-9]/(?:10|[2-9])" + sp + Folding(std::string(kFractionOf)) + "\\b";
-  const std::string percent = minus + "(?:" + word_number + percent_unit + "(?:" + connector +
+  const std::string percent = minus + "(?:" + spaced_decimal + percent_unit + "|" + word_number + percent_unit + "(?:" + connector +
                               number + percent_unit + ")?|" + word_number + connector + number +
                               percent_unit + "|\\b" + words + percent_unit + ")|" + fraction +
                               "|" + reversed + "|" + digit_fraction;
@@ -955,7 +960,9 @@ class Parser {
     if (count == 0) return kNone;
     int groups = 0;
     while (groups < kMaxThousandsGroups && end < end_ && text_[end] == ',') {
-      const std::size_t group_end = digits(end + 1, kThousandsGroupDigits, &count);
+      // "13, 000": a group after a comma and one space (tokenized text).
+      const std::size_t group_start = end + 1 < end_ && text_[end + 1] == ' ' ? end + 2 : end + 1;
+      const std::size_t group_end = digits(group_start, kThousandsGroupDigits, &count);
       if (count != kThousandsGroupDigits) break;
       end = group_end;
       ++groups;
@@ -963,7 +970,12 @@ class Parser {
     if (groups == 0) end = IndianGrouped(pos, digits);
     if (end == kNone) end = digits(pos, kMaxIntegerDigits, &count);
     if (end < end_ && text_[end] == '.') {
-      const std::size_t fraction_end = digits(end + 1, kMaxFractionDigits, &count);
+      // "2. 5 million": the grammar takes a spaced point only before a scale or a unit.
+      const bool spaced = end + 1 < end_ && text_[end + 1] == ' ' && groups == 0 &&
+                          end - pos <= static_cast<std::size_t>(kMaxGroupLeadDigits);
+      const std::size_t fraction_end =
+          spaced ? digits(end + 2, kMaxSpacedFractionDigits, &count)
+                 : digits(end + 1, kMaxFractionDigits, &count);
       if (count > 0) end = fraction_end;
     }
     *value = ParseDecimal(text_.substr(pos, end - pos));
@@ -1223,9 +1235,10 @@ class Parser {
   // A percent UNIT at `pos`: fills part.unit; its end or kNone.
   std::size_t Unit(std::size_t pos, Part* part) const {
     for (std::string_view sign : kPercentSigns) {
-      const std::size_t end = Phrase(pos, sign, Fold::kNo, Gap::kSpaces);
+      const std::size_t sign_start = pos + SpaceWidth(pos);  // "7 %" (tokenized text)
+      const std::size_t end = Phrase(sign_start, sign, Fold::kNo, Gap::kSpaces);
       if (end == kNone) continue;
-      part->unit = {pos, end};
+      part->unit = {sign_start, end};
       part->percent_unit = PercentUnit::kPercent;
       return end;
     }

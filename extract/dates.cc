@@ -1,5 +1,7 @@
 #include "extract/dates.h"
 
+#include "extract/holidays.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -296,6 +298,18 @@ Precision UnitOf(Piece word) {
   }
 }
 
+// "first" 1 … "fifth" 5, "last" -1; 0 for anything else.
+int NthOf(Piece word) {
+  const std::string_view w(word.data(), word.size());
+  if (EqualsLower(w, "last") || EqualsLower(w, "final")) return -1;
+  constexpr std::string_view kWords[] = {"first", "second", "third", "fourth", "fifth"};
+  constexpr std::string_view kDigits[] = {"1st", "2nd", "3rd", "4th", "5th"};
+  for (int i = 0; i < 5; ++i) {
+    if (EqualsLower(w, kWords[i]) || EqualsLower(w, kDigits[i])) return i + 1;
+  }
+  return 0;
+}
+
 // Relative offsets: "last" -1, "this" 0, "next" +1.
 int OffsetOf(Piece word) {
   std::string_view w(word.data(), word.size());
@@ -304,7 +318,8 @@ int OffsetOf(Piece word) {
     return -1;
   }
   if (EqualsLower(w, "next") || EqualsLower(w, "coming") || EqualsLower(w, "following") ||
-      EqualsLower(w, "the following") || EqualsLower(w, "the coming")) {
+      EqualsLower(w, "the following") || EqualsLower(w, "the coming") ||
+      EqualsLower(w, "the next")) {
     return 1;
   }
   return 0;
@@ -424,6 +439,7 @@ enum WordClass : std::uint8_t {
   kContinuation = 16,     // "week", "of", "year" after a lead word
   kConditionalLead = 32,  // "on", "up", "at", "more", "less": a lead only before certain words
   kSelfContained = 64,    // "today", "nineties": a date without a next word
+  kHolidayWord = 128,     // "Christmas", "Black", "Eid": may begin a holiday name
 };
 
 constexpr std::string_view kConditionalLeads[] = {"on", "up", "at", "more", "less", "as", "w"};
@@ -446,6 +462,7 @@ class Lexicon {
     for (std::string_view w : kConditionalLeads) Add(w, false, kConditionalLead);
     for (std::string_view w : kSelfContainedWords) Add(w, false, kSelfContained);
     for (std::string_view w : kDecadeWords) Add(w, false, kSelfContained);
+    for (std::string_view w : HolidayFirstWords()) Add(w, false, kHolidayWord);
   }
 
   // The classes of `word` (0 for most words).
@@ -518,8 +535,9 @@ bool NextMayContinue(std::string_view text, std::size_t word_end, bool after_art
   if (EqualsLower(next, "the") || EqualsLower(next, "its")) {
     return !after_article && NextMayContinue(text, end, true);
   }
-  if (MayStartDate(next)) return true;
-  return (TheLexicon().ClassesOf(next) & (kContinuation | kNumberWord)) != 0;
+  const std::uint8_t classes = TheLexicon().ClassesOf(next);
+  if ((classes & (kStartsDate | kContinuation | kNumberWord)) != 0 || IsUnitCode(next)) return true;
+  return (classes & kHolidayWord) != 0 && HolidayNameAt(text, begin);
 }
 
 // True when the word after `word_end` is a unit ("a year ago", "two weeks from now").
@@ -612,6 +630,9 @@ struct DateRecognizer::Impl {
                                         std::vector<Mention>& out) const;
   std::optional<std::size_t> RangeAt(std::string_view text, std::size_t pos,
                                      std::vector<Mention>& out) const;
+  // "the third Monday of May 2022", "the last Friday in June": that weekday of the month.
+  std::optional<std::size_t> NthWeekdayAt(std::string_view text, std::size_t pos,
+                                          std::vector<Mention>& out) const;
   // "the 21st century": one mention holding the range of its years.
   std::optional<std::size_t> CenturyAt(std::string_view text, std::size_t pos,
                                        std::vector<Mention>& out) const;
@@ -649,6 +670,8 @@ struct DateRecognizer::Impl {
                                        bool in_date_context) const;
   // "Monday", "Sunday 31", "Mon 13th", "friday 5/12", "Tuesday of next week".
   std::optional<Parsed> WeekdayPointAt(std::string_view text, std::size_t pos) const;
+  // "Christmas", "last Easter", "Thanksgiving 2023", "the August bank holiday".
+  std::optional<Parsed> HolidayPointAt(std::string_view text, std::size_t pos) const;
   // "18th" of "on the 18th." (no month named).
   std::optional<Parsed> DayOnlyAt(std::string_view text, std::size_t pos) const;
   // "10/1", "5/7, 2020": month/day without a year, where the caller knows it is a date.
@@ -730,6 +753,8 @@ struct DateRecognizer::Impl {
   std::unique_ptr<Pattern> duration_count_first_;  // in the 2 next days | the 5 past years
   std::unique_ptr<Pattern> duration_start_;  // , starting | from | beginning (after "for 3 days")
   std::unique_ptr<Pattern> part_of_;         // (for) the first six months of | the last 3 weeks of
+  std::unique_ptr<Pattern> nth_part_of_;     // the second week of | the last week in
+  std::unique_ptr<Pattern> nth_weekday_of_;  // the third Monday of | the last Friday in
   std::unique_ptr<Pattern> duration_one_;    // over the past year | in the coming month
   std::unique_ptr<Pattern> duration_plain_;  // within 18 months | over seven years
 };
@@ -756,8 +781,10 @@ DateRecognizer::Impl::Impl() {
   month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b))");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
-  iso_ = Compile(R"((\d{4})-(\d{2})-(\d{2})\b)");
-  slash_ = Compile(R"((\d{1,2})(?:/(\d{1,2})/|-(\d{1,2})-)(\d{4})\b)");
+  // "2026-04-27", unpadded "2019-7-4", "2019/07/04".
+  iso_ = Compile(R"((\d{4})(?:-(\d{1,2})-|/(\d{1,2})/)(\d{1,2})\b)");
+  // "4/27/2026", "4-27-2026", "11.30.1998", "6/14/31" (a two-digit year only with slashes).
+  slash_ = Compile(R"((\d{1,2})(?:/(\d{1,2})/|-(\d{1,2})-|\.(\d{1,2})\.)(\d{4}|\d{2})\b)");
   decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0) ?s\b)");
   short_decade_ = Compile(R"(([3-9]0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
@@ -777,7 +804,7 @@ DateRecognizer::Impl::Impl() {
   weeks_away_ =
       Compile(R"(,?\s+)" + number + R"(\s+weeks?\s+(from\s+(?:now|today)|ago)\b)", "week");
   week_of_ =
-      Compile(R"((?:[Tt]he\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?|[Ww]/[Cc])\s+)");
+      Compile(R"((?:[Tt]he\s+week\s+(?:beginning|starting|commencing|of)(?:\s+on)?|[Ww]/[Cc])\s+)");
   calendar_year_ = Compile(R"((?:CY|cy)\s?'?(\d{4}|\d{2})\b)");
   iso_month_ = Compile(R"((\d{4})-(\d{1,2})\b)");
   fiscal_ = Compile(R"((?:[Ff]iscal(?:[\s-]+[Yy]ear)?\s+|FY\s?'?)(\d{4}|\d{2})\b)");
@@ -785,6 +812,7 @@ DateRecognizer::Impl::Impl() {
       R"(([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b)");
   rel_unit_ = Compile(
       R"(([Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+current|)"
+      R"([Tt]he\s+coming|[Cc]oming|[Tt]he\s+next|)"
       R"([Cc]urrent|[Pp]revious|[Pp]ast)\s+(?:calendar\s+)?(week|month|quarter|year|decade)\b)");
   possessive_year_ = Compile(R"(([Tt]his|[Nn]ext|[Ll]ast)\s+year(?:'s|’s)\s+)", "year");
   iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
@@ -838,7 +866,8 @@ DateRecognizer::Impl::Impl() {
                     R"(\s+(days?|weeks?|months?|years?)\s+(from|after|before|later\s+than|)"
                     R"(earlier\s+than)\s+)");
   now_ = Compile(R"(now\b)");
-  end_of_unit_ = Compile(R"(the\s+(decade|year|quarter|month|week)\b)");
+  // "the end of the year", "by end of month", "the start of this quarter".
+  end_of_unit_ = Compile(R"((?:the\s+|this\s+)?(decade|year|quarter|month|week)\b)");
   boundary_ =
       Compile(R"(((?i:through|thru|until|till|til|up\s+until|by|on\s+or\s+before|)"
               R"(on\s+or\s+after|before|after|later\s+than|since|)"
@@ -863,6 +892,14 @@ DateRecognizer::Impl::Impl() {
   part_of_ = Compile(R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
                      R"(((?i:first|last))\s+)" +
                      number + R"(\s+(days|weeks|months|quarters|years)\s+of\s+)");
+  nth_part_of_ = Compile(
+      R"((?:(?i:in|during|for|throughout|over)\s+)?(?:[Tt]he\s+)?)"
+      R"(((?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))\s+(week)\s+(?:of|in)\s+)",
+      "week");
+  nth_weekday_of_ = Compile(
+      R"((?:[Tt]he\s+)?((?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))\s+)"
+      R"(((?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:of|in)\s+)",
+      "day ");
   duration_one_ = Compile(
       R"((?i:in|within|over|during|for|throughout)\s+the\s+(next|past|last|coming|previous))"
       R"(\s+(day|week|month|quarter|year|decade)\b)");
@@ -1025,6 +1062,62 @@ bool PartOfAmount(std::string_view text, std::size_t end) {
          IsAsciiDigit(text[end + 1]);
 }
 
+// True when the text writes its numeric dates day first: one of them cannot be month first
+// ("23/08/2019") and none cannot be day first ("08/23/2019"), or it says "dd/mm".
+bool ScanDayFirst(std::string_view text) {
+  bool day_first = false;
+  bool month_first = false;
+  const auto number = [&](std::size_t& at, std::size_t most) {
+    int value = 0;
+    const std::size_t start = at;
+    while (at < text.size() && at - start < most && IsAsciiDigit(text[at])) value = value * 10 + (text[at++] - '0');
+    return at > start ? value : -1;
+  };
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!IsAsciiDigit(text[pos]) || (pos > 0 && IsWordChar(text[pos - 1]))) continue;
+    std::size_t at = pos;
+    const int first = number(at, 2);
+    if (at >= text.size() || (text[at] != '/' && text[at] != '.' && text[at] != '-')) continue;
+    const char separator = text[at++];
+    const int second = number(at, 2);
+    if (second < 0 || at >= text.size() || text[at] != separator) continue;
+    if (first > kMonthsPerYear && first <= kMaxDayOfMonth && second >= 1 && second <= kMonthsPerYear)
+      day_first = true;
+    if (first >= 1 && first <= kMonthsPerYear && second > kMonthsPerYear && second <= kMaxDayOfMonth)
+      month_first = true;
+  }
+  for (std::size_t at = text.find("dd/mm"); at != std::string_view::npos; at = text.find("dd/mm", at + 1))
+    day_first = true;
+  for (std::size_t at = text.find("DD/MM"); at != std::string_view::npos; at = text.find("DD/MM", at + 1))
+    day_first = true;
+  return day_first && !month_first;
+}
+
+// The text Find() is scanning and whether it writes dates day first (-1: not looked at yet;
+// looked at only when an ambiguous numeric date turns up, which is rare).
+thread_local std::string_view tl_find_text;
+thread_local int tl_day_first = -1;
+
+bool DayFirstText() {
+  if (tl_day_first < 0) tl_day_first = ScanDayFirst(tl_find_text) ? 1 : 0;
+  return tl_day_first == 1;
+}
+
+// "11.30.1998": one or two digits, a point, one or two digits, a point, four digits.
+bool DottedDateAt(std::string_view text, std::size_t pos) {
+  std::size_t at = pos;
+  for (int part = 0; part < 2; ++part) {
+    const std::size_t start = at;
+    while (at < text.size() && at - start < 3 && IsAsciiDigit(text[at])) ++at;
+    if (at == start || at - start > 2 || at >= text.size() || text[at] != '.') return false;
+    ++at;
+  }
+  std::size_t digits = 0;
+  while (at + digits < text.size() && IsAsciiDigit(text[at + digits])) ++digits;
+  constexpr std::size_t kYearDigits = 4;
+  return digits == kYearDigits;
+}
+
 DatePoint YearPoint(int year) {
   DatePoint point;
   point.year = year;
@@ -1185,8 +1278,8 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
   if (auto hit = four ? MatchAt(*iso_, text, pos) : std::nullopt) {
     DatePoint point;
     point.year = ToInt((*hit)[1]);
-    point.month = ToInt((*hit)[2]);
-    point.day = ToInt((*hit)[3]);
+    point.month = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    point.day = ToInt((*hit)[4]);
     point.precision = Precision::kDay;
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
   }
@@ -1216,8 +1309,14 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     }
     DatePoint point;
     const int first = ToInt((*hit)[1]);
-    const int second = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[3]);
-    point.year = ToInt((*hit)[4]);
+    const int second = ToInt(hit->has(2) ? (*hit)[2] : hit->has(3) ? (*hit)[3] : (*hit)[4]);
+    const Piece year = (*hit)[5];
+    // "6/14/31": a two-digit year only between slashes ("6-14-31" is a score or a code,
+    // "1.10.20" a version); 00-39 this century's, 40-99 the last one's.
+    constexpr int kTwoDigitPivot = 40;
+    if (year.size() == 2 && !hit->has(2)) return std::nullopt;
+    point.year = ToInt(year);
+    if (year.size() == 2) point.year += point.year < kTwoDigitPivot ? 2000 : 1900;
     point.precision = Precision::kDay;
     if (first > kMonthsPerYear) {
       point.day = first;
@@ -1226,8 +1325,14 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
       point.month = first;
       point.day = second;
     }
-    // Ambiguous unless one number cannot be a month (or both are the same).
-    const bool ambiguous = first <= kMonthsPerYear && second <= kMonthsPerYear && first != second;
+    // Ambiguous unless one number cannot be a month (or both are the same); a text that
+    // writes its other dates day first ("23/08/2019") reads this one so too.
+    bool ambiguous = first <= kMonthsPerYear && second <= kMonthsPerYear && first != second;
+    if (ambiguous && DayFirstText()) {
+      point.day = first;
+      point.month = second;
+      ambiguous = false;
+    }
     if (ValidDay(point.month, point.day)) return Parsed{point, hit->end, ambiguous};
     return std::nullopt;
   }
@@ -1571,7 +1676,10 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
   }
   if (in_date_context) {
     // Only after "the end of", "by the start of": "the decade", "the year".
-    if (auto hit = MatchAt(*end_of_unit_, text, pos)) {
+    // "end of month" without an article only after "of": "by year" is a grouping.
+    auto hit = MatchAt(*end_of_unit_, text, pos);
+    if (hit && ToLower(text[pos]) != 't' && !EqualsLower(PreviousWord(text, pos), "of")) hit.reset();
+    if (hit) {
       DatePoint point;
       point.relative_unit = UnitOf((*hit)[1]);
       point.precision = point.relative_unit;
@@ -1601,7 +1709,12 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     // them after one look in the word table.
     std::size_t word_end = pos;
     while (word_end < text.size() && IsAsciiAlpha(text[word_end])) ++word_end;
-    if ((TheLexicon().ClassesOf(text.substr(pos, word_end - pos)) & kMonthOrWeekday) != 0) {
+    const std::uint8_t classes = TheLexicon().ClassesOf(text.substr(pos, word_end - pos));
+    // A holiday name, or a lead word before one ("the", "last", "next", "this").
+    if ((classes & (kHolidayWord | kStartsDate)) != 0) {
+      if (auto holiday = HolidayPointAt(text, pos)) return holiday;
+    }
+    if ((classes & kMonthOrWeekday) != 0) {
       if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
       if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
     }
@@ -1619,6 +1732,51 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     }
   }
   return WordPointAt(text, pos, in_date_context);
+}
+
+std::optional<Parsed> DateRecognizer::Impl::HolidayPointAt(std::string_view text,
+                                                          std::size_t pos) const {
+  const auto word_at = [&](std::size_t at) {
+    std::size_t end = at;
+    while (end < text.size() && IsAsciiAlpha(text[end])) ++end;
+    return text.substr(at, end - at);
+  };
+  const auto after_spaces = [&](std::size_t at) {
+    const std::size_t start = at;
+    while (at < text.size() && text[at] == ' ') ++at;
+    return at > start ? at : std::string_view::npos;
+  };
+  std::size_t at = pos;
+  std::string_view word = word_at(at);
+  if (EqualsLower(word, "the")) {
+    at = after_spaces(at + word.size());
+    if (at == std::string_view::npos) return std::nullopt;
+    word = word_at(at);
+  }
+  DatePoint point;
+  // "last Easter": the most recent one; "next Christmas": the coming one; "this Christmas":
+  // the published year's.
+  int offset = 0;
+  bool this_year = false;
+  if (EqualsLower(word, "last") || EqualsLower(word, "previous")) offset = -1;
+  if (EqualsLower(word, "next") || EqualsLower(word, "following") || EqualsLower(word, "coming"))
+    offset = 1;
+  if (EqualsLower(word, "this")) this_year = true;
+  if (offset != 0 || this_year) {
+    at = after_spaces(at + word.size());
+    if (at == std::string_view::npos) return std::nullopt;
+    word = word_at(at);
+  }
+  if ((TheLexicon().ClassesOf(word) & kHolidayWord) == 0) return std::nullopt;
+  const auto name = HolidayNameAt(text, at);
+  if (!name) return std::nullopt;
+  point.holiday = name->holiday;
+  point.precision = Precision::kDay;
+  point.relative_offset = offset;
+  if (this_year) point.relative_unit = Precision::kYear;
+  std::size_t end = name->end;
+  if (!this_year && offset == 0) YearSpecAt(text, end, point, end);
+  return Parsed{point, end};
 }
 
 std::optional<Parsed> DateRecognizer::Impl::DayOnlyAt(std::string_view text,
@@ -1791,6 +1949,9 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
       expr.duration_count = 1;
       expr.duration_unit = Precision::kWeek;
       expr.duration_direction = 1;
+      // "the week of June 3rd": the Monday-to-Sunday week that holds the day.
+      const std::string_view lead = text.substr(pos, week->end - pos);
+      if (lead.find(" of") != std::string_view::npos) expr.shift_unit = Precision::kWeek;
       out.push_back(MakeMention(text, pos, day->end, expr));
       return day->end;
     }
@@ -1798,6 +1959,22 @@ std::optional<std::size_t> DateRecognizer::Impl::DurationAt(std::string_view tex
   if (!unit_ahead) return std::nullopt;
   DateExpr expr;
   std::size_t end = 0;
+  if (auto part = MatchAt(*nth_part_of_, text, pos)) {
+    // "the second week of 2024", "the last week of August": a Monday-to-Sunday week counted
+    // from the one holding the period's first day (or back from the one holding its last).
+    if (auto whole = ModifiedPointAt(text, part->end, true)) {
+      const int n = NthOf((*part)[1]);
+      expr.start = whole->point;
+      expr.duration_direction = n < 0 ? -1 : 1;
+      expr.duration_count = 1;
+      expr.duration_unit = UnitOf((*part)[2]);
+      expr.shift_count = n < 0 ? 0 : n - 1;
+      expr.shift_unit = expr.duration_unit;
+      if (n == 0) return std::nullopt;
+      out.push_back(MakeMention(text, pos, whole->end, expr));
+      return whole->end;
+    }
+  }
   if (auto part = MatchAt(*part_of_, text, pos)) {
     // "the first six months of 2025", "the last 3 weeks of this year": part of a period.
     if (auto whole = ModifiedPointAt(text, part->end, true)) {
@@ -2183,6 +2360,34 @@ std::optional<std::size_t> DateRecognizer::Impl::CenturyAt(std::string_view text
   return hit->end;
 }
 
+std::optional<std::size_t> DateRecognizer::Impl::NthWeekdayAt(std::string_view text,
+                                                              std::size_t pos,
+                                                              std::vector<Mention>& out) const {
+  // Most anchors are not an ordinal (after "the"): one word compare, no pattern.
+  std::size_t at = pos;
+  if (text.substr(at, 4) == "the " || text.substr(at, 4) == "The ") at += 4;
+  std::size_t word_end = at;
+  while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
+  if (NthOf(Piece(text.data() + at, word_end - at)) == 0) return std::nullopt;
+  auto hit = MatchAt(*nth_weekday_of_, text, pos);
+  if (!hit) return std::nullopt;
+  const int n = NthOf((*hit)[1]);
+  auto month = ModifiedPointAt(text, hit->end, true);
+  if (n == 0 || !month || month->point.month == 0 || month->point.day != 0) return std::nullopt;
+  // A month, its weekday, and the count of weeks from its first (or back from its last) such
+  // weekday: normalize places the day.
+  DateExpr expr;
+  expr.start = month->point;
+  expr.start.weekday = WeekdayOf((*hit)[2]);
+  expr.duration_count = 1;
+  expr.duration_unit = Precision::kDay;
+  expr.duration_direction = n < 0 ? -1 : 1;
+  expr.shift_count = n < 0 ? 0 : n - 1;
+  expr.shift_unit = Precision::kWeek;
+  out.push_back(MakeMention(text, pos, month->end, expr));
+  return month->end;
+}
+
 std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view text,
                                                               std::size_t pos,
                                                               std::vector<Mention>& out) const {
@@ -2190,6 +2395,7 @@ std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view t
   if (IsAsciiDigit(text[pos])) {
     if (auto end = OffsetAt(text, pos, out)) return end;
   }
+  if (auto end = NthWeekdayAt(text, pos, out)) return end;
   if (auto end = RangeAt(text, pos, out)) return end;
   if (auto end = CenturyAt(text, pos, out)) return end;
   if (auto hit = MatchAt(*boundary_, text, pos)) {
@@ -2201,6 +2407,8 @@ std::optional<std::size_t> DateRecognizer::Impl::ExpressionAt(std::string_view t
 
 std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
   std::vector<Mention> mentions;
+  tl_find_text = text;
+  tl_day_first = -1;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
@@ -2214,25 +2422,28 @@ std::vector<Mention> DateRecognizer::Impl::Find(std::string_view text) const {
     while (word_end < text.size() && IsWordChar(text[word_end])) ++word_end;
     // Amounts are most of the numbers in news and never start a date: "$4.5", "2,032",
     // "12%", "1.5 billion".
-    if (IsAsciiDigit(c) && (PrecededByAmount(text, pos) || PartOfAmount(text, word_end))) {
+    if (IsAsciiDigit(c) && (PrecededByAmount(text, pos) ||
+                            (PartOfAmount(text, word_end) && !DottedDateAt(text, pos)))) {
       pos = word_end;
       continue;
     }
     const std::string_view word = text.substr(pos, word_end - pos);
     // Most words are in no table: one look in their letter's bucket rejects them.
     const std::uint8_t classes = IsAsciiAlpha(c) ? TheLexicon().ClassesOf(word) : 0;
-    if (IsAsciiAlpha(c) && classes == 0 && !IsUnitCode(word)) {
+    // "Christmas", "Black Friday": a holiday name begins a date by itself.
+    const bool holiday = (classes & kHolidayWord) != 0 && HolidayNameAt(text, pos).has_value();
+    if (IsAsciiAlpha(c) && (classes & ~kHolidayWord) == 0 && !holiday && !IsUnitCode(word)) {
       pos = word_end;
       continue;
     }
-    Anchor anchor = AnchorOf(word, text.substr(word_end), classes);
+    Anchor anchor = holiday ? Anchor::kAny : AnchorOf(word, text.substr(word_end), classes);
     // "a year ago", "two weeks from now": a number word goes on only into a unit.
     if (anchor == Anchor::kAgo && !EqualsLower(word, "more") && !EqualsLower(word, "less") &&
         !NextIsUnit(text, word_end)) {
       anchor = Anchor::kNone;
     }
     // A lead word ("the", "by", "last", "in") needs a next word that can go on.
-    if (anchor != Anchor::kNone && IsAsciiAlpha(c) &&
+    if (anchor != Anchor::kNone && IsAsciiAlpha(c) && !holiday &&
         (classes & (kSelfContained | kMonthOrWeekday | kConditionalLead)) == 0 &&
         !IsUnitCode(word) && !NextMayContinue(text, word_end)) {
       anchor = Anchor::kNone;

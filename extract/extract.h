@@ -83,6 +83,9 @@ struct DatePoint {
   // The part of the current unit before or after the published day: -1 "earlier this
   // month" (its first day up to the day before), +1 "later this year" (the day to its end).
   int side = 0;
+  // A holiday (extract/holidays.h: "Easter", "Thanksgiving", "Ramadan"); normalize places it
+  // in the year written, or the one the tense and the published date pick.
+  int holiday = 0;
   bool operator==(const DatePoint&) const = default;
 };
 

@@ -11,6 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "extract/holidays.h"
+#include "normalize/holiday_dates.inc"
+
 // Resolution rules, in one place (DESIGN.md "time"):
 //   point            [first, last] day of what the text names, at its precision.
 //   through/until/by start empty (the text does not say), end = last day of the point.
@@ -22,9 +25,10 @@
 //                    back ("past two years": [pub-2y+1d, pub]); no direction: the tense's.
 // Relative expressions need the published date; without it they stay unresolved (flag
 // "unresolved", start/end empty): a date is never guessed.
-// Year-less dates ("April 27", "October:", "the third quarter", "on Monday") follow the
-// tense: future → the next one on or after the published date (weekdays: strictly after);
-// otherwise → the most recent one on or before it, since news reports mostly what happened.
+// Year-less dates ("April 27", "October:", "the third quarter", "on the 18th") follow the
+// tense: future → the next one on or after the published date; past → the most recent one on
+// or before it; no tense marker → the nearest one (the earlier on a tie). A bare weekday ("on
+// Monday") is future → strictly after, otherwise on or before: news reports what happened.
 
 namespace concord::normalize {
 
@@ -200,7 +204,8 @@ bool Plausible(const DatePoint& point) {
          point.decade <= kMaxYear && point.month >= 0 && point.month <= kMonthsPerYear &&
          point.day >= 0 && point.day <= 31 && point.quarter >= 0 && point.quarter <= 4 &&
          point.half >= 0 && point.half <= 2 && point.weekday >= 0 && point.week >= 0 &&
-         point.week <= 53 && point.weekday <= kDaysPerWeek &&
+         point.week <= 53 && point.weekday <= kDaysPerWeek && point.holiday >= 0 &&
+         point.holiday < extract::kHolidayCount &&
          point.relative_offset >= -kMaxOffset && point.relative_offset <= kMaxOffset;
 }
 
@@ -221,10 +226,165 @@ std::int64_t WeekdayAfter(std::int64_t day, int weekday) {
   return day + (ahead == 0 ? kDaysPerWeek : ahead);
 }
 
+// Days from `day` to the nearest day of `period` (0 inside it).
+std::int64_t Distance(const Period& period, std::int64_t day) {
+  if (day < period.first) return period.first - day;
+  if (day > period.last) return day - period.last;
+  return 0;
+}
+
 struct Resolution {
   std::optional<Period> period;
   bool unresolved = false;  // relative, and no published date
 };
+
+// Easter Sunday of `year` (the Gregorian computus, "anonymous" algorithm).
+std::int64_t EasterSunday(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return DaysFromCivil(year, month, day);
+}
+
+// The `n`th `weekday` (1 = Monday) of a month; n = -1 the last one.
+std::int64_t NthWeekday(int year, int month, int weekday, int n) {
+  if (n < 0) return WeekdayOnOrBefore(DaysFromCivil(year, month, DaysInMonth(year, month)), weekday);
+  const std::int64_t first = DaysFromCivil(year, month, 1);
+  const std::int64_t on_or_after =
+      first + (weekday - WeekdayOf(first) + kDaysPerWeek) % kDaysPerWeek;
+  return on_or_after + static_cast<std::int64_t>(kDaysPerWeek) * (n - 1);
+}
+
+// One row of normalize/data/holiday_dates.tsv.
+struct TableHoliday {
+  std::string_view name;
+  int year = 0;
+  std::int64_t first = 0;
+  int days = 0;
+};
+
+// The embedded table, parsed once; rows that do not parse are skipped (the table is a
+// constant of the build, checked by the tests).
+const std::vector<TableHoliday>& HolidayTable() {
+  static const std::vector<TableHoliday> rows = [] {
+    std::vector<TableHoliday> out;
+    std::string_view rest = kHolidayTable;
+    while (!rest.empty()) {
+      const std::size_t newline = rest.find('\n');
+      const std::string_view line = rest.substr(0, newline);
+      rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab1 = line.find('\t');
+      const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+      if (tab2 == std::string_view::npos) continue;
+      const auto day = ParseIso(line.substr(tab1 + 1, tab2 - tab1 - 1));
+      if (!day) continue;
+      int days = 0;
+      for (char c : line.substr(tab2 + 1)) {
+        if (c >= '0' && c <= '9') days = days * 10 + (c - '0');
+      }
+      out.push_back({line.substr(0, tab1), CivilFromDays(*day).year, *day, std::max(days, 1)});
+    }
+    return out;
+  }();
+  return rows;
+}
+
+// The days of `holiday` in `year`, or nullopt (a table holiday outside the table's years).
+std::optional<Period> HolidayPeriod(int holiday, int year) {
+  using namespace extract;  // the Holiday identifiers
+  auto day = [](std::int64_t d) { return std::optional<Period>(DayPeriod(d)); };
+  auto fixed = [&](int month, int d) { return day(DaysFromCivil(year, month, d)); };
+  constexpr int kMonday = 1, kWednesday = 3, kThursday = 4, kFriday = 5, kSunday = 7;
+  switch (holiday) {
+    case kNewYearsDay: return fixed(1, 1);
+    case kNewYearsEve: return fixed(12, 31);
+    case kValentinesDay: return fixed(2, 14);
+    case kStPatricksDay: return fixed(3, 17);
+    case kEarthDay: return fixed(4, 22);
+    case kMayDay: return fixed(5, 1);
+    case kJuneteenth: return fixed(6, 19);
+    case kIndependenceDay: return fixed(7, 4);
+    case kHalloween: return fixed(10, 31);
+    case kGuyFawkesNight: return fixed(11, 5);
+    case kVeteransDay: return fixed(11, 11);
+    case kChristmasEve: return fixed(12, 24);
+    case kChristmasDay: return fixed(12, 25);
+    case kBoxingDay: return fixed(12, 26);
+    case kMlkDay: return day(NthWeekday(year, 1, kMonday, 3));
+    case kPresidentsDay: return day(NthWeekday(year, 2, kMonday, 3));
+    case kMothersDay: return day(NthWeekday(year, 5, kSunday, 2));
+    case kMemorialDay: return day(NthWeekday(year, 5, kMonday, -1));
+    case kFathersDay: return day(NthWeekday(year, 6, kSunday, 3));
+    case kLaborDay: return day(NthWeekday(year, 9, kMonday, 1));
+    case kColumbusDay: return day(NthWeekday(year, 10, kMonday, 2));
+    case kThanksgiving: return day(NthWeekday(year, 11, kThursday, 4));
+    case kBlackFriday: return day(NthWeekday(year, 11, kThursday, 4) + 1);
+    case kCyberMonday: return day(NthWeekday(year, 11, kThursday, 4) + 4);
+    case kEarlyMayBankHoliday: return day(NthWeekday(year, 5, kMonday, 1));
+    case kSpringBankHoliday: return day(NthWeekday(year, 5, kMonday, -1));
+    case kSummerBankHoliday: return day(NthWeekday(year, 8, kMonday, -1));
+    case kEaster: return day(EasterSunday(year));
+    case kGoodFriday: return day(EasterSunday(year) - 2);
+    case kEasterMonday: return day(EasterSunday(year) + 1);
+    case kAshWednesday: return day(EasterSunday(year) - 46);
+    default: break;
+  }
+  (void)kWednesday;
+  (void)kFriday;
+  const std::string_view name = HolidayTableName(holiday);
+  if (name.empty()) return std::nullopt;
+  for (const TableHoliday& row : HolidayTable()) {
+    if (row.year == year && row.name == name) {
+      return Period{row.first, row.first + row.days - 1, Precision::kDay};
+    }
+  }
+  return std::nullopt;
+}
+
+// A holiday: in the year written ("Easter 2018") or named ("this Christmas"), else "last" the
+// most recent one before the published day, "next" the first after it, and without either
+// the tense's (future: on or after; past: on or before; none: the nearest).
+Resolution ResolveHoliday(const DatePoint& point, std::optional<std::int64_t> published,
+                          Tense tense) {
+  Resolution out;
+  if (point.year != 0) {
+    out.period = HolidayPeriod(point.holiday, point.year);
+    return out;
+  }
+  if (!published) {
+    out.unresolved = true;
+    return out;
+  }
+  const std::int64_t pub = *published;
+  const int year = CivilFromDays(pub).year;
+  if (point.relative_unit == Precision::kYear) {
+    out.period = HolidayPeriod(point.holiday, year + point.relative_offset);
+    return out;
+  }
+  std::optional<Period> best;
+  std::int64_t best_distance = 0;
+  for (int delta : {-1, 0, 1}) {
+    const auto candidate = HolidayPeriod(point.holiday, year + delta);
+    if (!candidate) continue;
+    bool fits = true;
+    if (point.relative_offset < 0) fits = candidate->last < pub;
+    else if (point.relative_offset > 0) fits = candidate->first > pub;
+    else if (tense == Tense::kFuture) fits = candidate->last >= pub;
+    else if (tense == Tense::kPast) fits = candidate->first <= pub;
+    if (!fits) continue;
+    const std::int64_t distance = Distance(*candidate, pub);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  out.period = best;
+  return out;
+}
 
 // A bare weekday: future → strictly after the published day; otherwise on or before it.
 // "last Tuesday" / "next Sunday" name the day of the previous / next Monday-to-Sunday week
@@ -256,16 +416,31 @@ std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t publish
     if (period->last < published) return WithinYear(point, year + 1);
     return period;
   }
-  if (period->first > published) return WithinYear(point, year - 1);
-  return period;
+  if (tense == Tense::kPast) {
+    if (period->first > published) return WithinYear(point, year - 1);
+    return period;
+  }
+  // No tense marker: the nearest occurrence, the earlier one on a tie ("the 4th of May" in an
+  // article of 20 April is the coming one; "in November" in a January article the last one).
+  std::optional<Period> best;
+  std::int64_t best_distance = 0;
+  for (int delta : {-1, 0, 1}) {
+    const auto candidate = WithinYear(point, year + delta);
+    if (!candidate) continue;
+    const std::int64_t distance = Distance(*candidate, published);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 // A day without a month: "on the 18th" is the 18th of the published month, or of the month
 // before (past) or after (future) when that one does not fit the tense; "Sunday 31", "Mon
 // 13th" the nearest such day that falls on that weekday, searching back (past) or forward.
-std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t published, Tense tense) {
+std::optional<Period> PlaceMonthlessStep(const DatePoint& point, std::int64_t published, int step) {
   const Civil today = CivilFromDays(published);
-  const int step = tense == Tense::kFuture ? 1 : -1;
   constexpr int kMonthsToSearch = 4 * kMonthsPerYear;  // every weekday/day pair recurs sooner
   const int current = MonthIndex(today.year, today.month);
   for (int k = 0; k <= kMonthsToSearch; ++k) {
@@ -279,6 +454,17 @@ std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t publis
     return DayPeriod(day);
   }
   return std::nullopt;
+}
+
+// No tense marker: the nearer of the two, the earlier on a tie.
+std::optional<Period> PlaceMonthless(const DatePoint& point, std::int64_t published, Tense tense) {
+  if (tense == Tense::kFuture) return PlaceMonthlessStep(point, published, 1);
+  auto back = PlaceMonthlessStep(point, published, -1);
+  if (tense == Tense::kPast) return back;
+  auto forward = PlaceMonthlessStep(point, published, 1);
+  if (!back) return forward;
+  if (forward && forward->first - published < published - back->first) return forward;
+  return back;
 }
 
 // Fiscal year `point.year` of an owner whose year ends in `end_month` (1..11): it starts the
@@ -298,6 +484,7 @@ Period FiscalPeriod(const DatePoint& point, int end_month) {
 
 Resolution ResolvePoint(const DatePoint& point, std::optional<std::int64_t> published, Tense tense,
                         std::vector<std::string>& flags, int fiscal_end_month = kMonthsPerYear) {
+  if (point.holiday != 0) return ResolveHoliday(point, published, tense);
   Resolution out;
   if (point.week != 0) {
     // ISO week: weeks run Monday to Sunday and week 1 holds January 4. The year is the one
@@ -481,6 +668,37 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
         AddFlag(value.flags, from.unresolved ? "unresolved" : "invalid");
         return value;
       }
+      // "the third Monday of May 2022": that weekday, counted in weeks from the month's first
+      // one; "the last Friday in June": its last one.
+      if (expr.start.weekday != 0 && expr.start.day == 0 && expr.duration_unit == Precision::kDay &&
+          expr.duration_count == 1) {
+        std::int64_t day = 0;
+        if (expr.duration_direction < 0) {
+          day = WeekdayOnOrBefore(from.period->last, expr.start.weekday);
+        } else {
+          day = WeekdayOnOrBefore(from.period->first + kDaysPerWeek - 1, expr.start.weekday) +
+                static_cast<std::int64_t>(kDaysPerWeek) * std::max(expr.shift_count, 0);
+        }
+        if (day < from.period->first || day > from.period->last) {
+          AddFlag(value.flags, "invalid");
+          return value;
+        }
+        value.precision = Precision::kDay;
+        value.start = Iso(day);
+        value.end = Iso(day);
+        return value;
+      }
+      // "the second week of 2024", "the last week of August", "the week of June 3rd": the
+      // Monday-to-Sunday week holding the period's first (last) day, counted on from there.
+      if (expr.duration_unit == Precision::kWeek && expr.duration_count == 1 &&
+          expr.shift_unit == Precision::kWeek) {
+        const std::int64_t monday =
+            WeekdayOnOrBefore(expr.duration_direction < 0 ? from.period->last : from.period->first, 1) +
+            static_cast<std::int64_t>(kDaysPerWeek) * std::max(expr.shift_count, 0);
+        value.start = Iso(monday);
+        value.end = Iso(monday + kDaysPerWeek - 1);
+        return value;
+      }
       // "the first two weeks of 2021" are whole Monday-to-Sunday weeks inside the year.
       const bool whole_weeks =
           expr.duration_unit == Precision::kWeek && from.period->first != from.period->last;
@@ -493,6 +711,9 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
       }
       std::int64_t first = from.period->first;
       if (whole_weeks && WeekdayOf(first) != 1) first = WeekdayAfter(first, 1);
+      // "the second week of 2024": the count starts that many units on.
+      if (expr.shift_count > 0 && expr.shift_unit != Precision::kNone)
+        first = DurationEnd(first, expr.shift_count, expr.shift_unit, 1);
       value.start = Iso(first);
       value.end = Iso(DurationEnd(first, expr.duration_count, expr.duration_unit, 1) - 1);
       return value;
@@ -722,7 +943,8 @@ namespace {
 
 // Tense lexicons. Future markers win: "said it will build" is about the building.
 constexpr std::string_view kFutureWords[] = {
-    "will", "shall", "would", "won't", "wo", "'ll", "next", "upcoming", "forthcoming",
+    "will",      "shall",     "would",     "won't",  "wo",     "'ll",   "next", "upcoming",
+    "forthcoming", "expected", "expects", "scheduled", "slated", "due",
 };
 // Two-word future markers ("plans to", "is expected").
 constexpr std::array<std::string_view, 2> kFuturePairs[] = {
@@ -849,13 +1071,27 @@ bool IsPastForm(std::string_view word, std::uint8_t flags) {
 Tense MarkerAt(const std::vector<Word>& words, std::size_t i) {
   const std::string_view word = words[i].text;
   const std::uint8_t flags = TheTenseLexicon().FlagsOf(word);
-  if ((flags & kFutureMarker) != 0) return Tense::kFuture;
+  if ((flags & kFutureMarker) != 0) {
+    // "due to the strike" gives a cause, not a time.
+    if (word == "due" && i + 1 < words.size() && words[i + 1].text == "to") return Tense::kUnknown;
+    // "than expected", "as expected": a comparison with a forecast, not a future.
+    if (word == "expected" && i > 0 && (words[i - 1].text == "than" || words[i - 1].text == "as"))
+      return Tense::kUnknown;
+    return Tense::kFuture;
+  }
   if ((flags & kPairFirst) != 0 && i + 1 < words.size()) {
     for (const auto& pair : kFuturePairs) {
       if (word == pair[0] && words[i + 1].text == pair[1]) return Tense::kFuture;
     }
   }
-  return IsPastForm(word, flags) ? Tense::kPast : Tense::kUnknown;
+  if (!IsPastForm(word, flags)) return Tense::kUnknown;
+  // "will be held", "is scheduled to be sold": a participle after "be" takes its tense from
+  // the auxiliary before it.
+  if (i > 0) {
+    const std::string_view before = words[i - 1].text;
+    if (before == "be" || before == "being" || before == "is" || before == "are") return Tense::kUnknown;
+  }
+  return Tense::kPast;
 }
 
 bool EndsClause(char c) {
