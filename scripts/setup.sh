@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libutf8proc-dev libsqlitecpp-dev libsqlite3-dev
-  doctest-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
+  doctest-dev libcli11-dev nlohmann-json3-dev libxxhash-dev libgumbo-dev zlib1g-dev
   python3 time
-  chromium libvalijson-dev zlib1g-dev
+  chromium libvalijson-dev
 )
 missing=()
 for package in "${packages[@]}"; do
