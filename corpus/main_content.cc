@@ -80,8 +80,11 @@ constexpr std::array<std::string_view, 16> kWeakNegativeHints = {
     "aside",  "nav",    "login",  "utility", "pagination", "pager", "tags", "topics"};
 // Whole words (class and id split at non-alphanumerics) that name boilerplate: too short to
 // look for as substrings.
-constexpr std::array<std::string_view, 7> kNegativeWords = {"ad", "ads", "adv", "tag", "rss",
-                                                            "ticker", "tools"};
+// The headline's companions are not the body either: kicker (the label above it), dek and
+// standfirst (the line below it), hero (the block holding them).
+constexpr std::array<std::string_view, 13> kNegativeWords = {
+    "ad",   "ads",    "adv",        "tag",     "rss",      "ticker",   "tools",
+    "dek",  "kicker", "standfirst", "eyebrow", "strapline", "hero"};
 constexpr std::array<std::string_view, 10> kPositiveHints = {
     "article", "body", "content", "entry", "main", "post", "story", "text", "prose", "blog"};
 // "commentary" is an opinion column, not a comment thread.
@@ -235,7 +238,7 @@ class Page {
     title_keys_ = TitleKeys(hints);
 
     std::string text;
-    const int best = BestCandidate();
+    const int best = WithinArticle(BestCandidate());
     if (best >= 0) {
       for (int chosen : WithSiblings(best)) Render(chosen, /*clean=*/true, text);
     }
@@ -428,6 +431,25 @@ class Page {
     return best;
   }
 
+  // The <article> element around the best container, when the container holds most of its
+  // text: what the publisher marked as the article also has its summary box or key points.
+  int WithinArticle(int best) const {
+    if (best < 0) return best;
+    constexpr int kLevels = 3;
+    constexpr double kMostText = 0.5;
+    int at = nodes_[best].parent;
+    for (int level = 0; level < kLevels && at >= 0; ++level, at = nodes_[at].parent) {
+      const Node& node = nodes_[at];
+      if (node.tag == "body") break;
+      if (node.tag == "article" || node.article_body) {
+        const bool most = static_cast<double>(nodes_[best].text_length) >=
+                          kMostText * static_cast<double>(node.text_length);
+        return most ? at : best;
+      }
+    }
+    return best;
+  }
+
   std::vector<int> WithSiblings(int best) const {
     const int parent = nodes_[best].parent;
     if (parent < 0 || nodes_[best].tag == "body") return {best};
@@ -554,13 +576,93 @@ class Page {
     return node.tag.size() == 2 && node.tag[0] == 'h' && node.tag[1] >= '1' && node.tag[1] <= '6';
   }
 
+  bool IsLineBoundary(int index) const {
+    if (index < 0) return true;
+    const Node& node = nodes_[index];
+    if (node.tag.empty()) return IsBlank(node.text);
+    return node.dropped || BreakOf(node.tag) >= Break::kLine;
+  }
+
+  // True when the element makes a line of its own: a block, or an inline element with a
+  // line break or a block (or nothing) on both sides ("<b>Headline</b><br>").
+  bool IsOwnLine(int index) const {
+    const Node& node = nodes_[index];
+    if (BreakOf(node.tag) >= Break::kLine || IsHeading(node)) return true;
+    const int parent = node.parent;
+    if (parent < 0) return false;
+    const std::vector<int>& siblings = nodes_[parent].children;
+    const auto at = std::find(siblings.begin(), siblings.end(), index);
+    auto previous = at;
+    while (previous != siblings.begin() && nodes_[*(previous - 1)].tag.empty() &&
+           IsBlank(nodes_[*(previous - 1)].text)) {
+      --previous;
+    }
+    auto next = at + 1;
+    while (next != siblings.end() && nodes_[*next].tag.empty() && IsBlank(nodes_[*next].text)) ++next;
+    const bool previous_breaks = previous == siblings.begin() || IsLineBoundary(*(previous - 1));
+    const bool next_breaks = next == siblings.end() || IsLineBoundary(*next);
+    if (previous_breaks && next_breaks && previous == siblings.begin() && next == siblings.end()) {
+      return IsOwnLine(parent);  // the only child: as its parent
+    }
+    return previous_breaks && next_breaks;
+  }
+
+  // A line that repeats the page's title (the headline above the body).
+  bool IsTitleLine(int index) const {
+    const Node& node = nodes_[index];
+    for (const std::string& key : title_keys_) {
+      constexpr double kSlack = 1.5;  // text_length counts punctuation; the key does not
+      if (static_cast<double>(node.text_length) > kSlack * static_cast<double>(key.size()) + 4 ||
+          node.text_length < key.size()) {
+        continue;
+      }
+      if (TitleKey(PlainText(index)) == key) return IsOwnLine(index);
+    }
+    return false;
+  }
+
+  // A line that is only a date or time ("Friday, April 17, 2026", "12 May 2026 09:14 GMT").
+  bool IsDateLine(int index) const {
+    constexpr std::size_t kLongestDateLine = 48;
+    const Node& node = nodes_[index];
+    if (node.text_length == 0 || node.text_length > kLongestDateLine) return false;
+    const std::string text = ToLower(PlainText(index));
+    constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    constexpr std::array<std::string_view, 12> kOtherWords = {
+        "am", "pm", "utc", "gmt", "updated", "published", "posted", "on", "at", "th", "st", "nd"};
+    bool digit = false;
+    bool month = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (std::isdigit(byte)) {
+        digit = true;
+        ++i;
+        continue;
+      }
+      if (!std::isalpha(byte)) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+      const std::string_view word = std::string_view(text).substr(i, end - i);
+      const std::string_view stem = word.substr(0, 3);
+      const bool is_month = word.size() >= 3 && OneOf(stem, kMonths);
+      const bool is_day = word.size() >= 3 && OneOf(stem, kDays);
+      if (!is_month && !is_day && !OneOf(word, kOtherWords)) return false;
+      month = month || is_month;
+      i = end;
+    }
+    return digit && (month || Contains(text, ":") || Contains(text, "/")) && IsOwnLine(index);
+  }
+
   // Blocks left out of the chosen container.
   bool IsClutter(int index) const {
     const Node& node = nodes_[index];
-    if (IsHeading(node)) {
-      const std::string key = TitleKey(PlainText(index));
-      if (std::find(title_keys_.begin(), title_keys_.end(), key) != title_keys_.end()) return true;
-    }
+    if (IsTitleLine(index) || IsDateLine(index)) return true;
     const bool block = OneOf(node.tag, kBlockTags) || IsHeading(node) || node.tag == "span";
     if (!block || node.text_length == 0) return false;
     if (node.tag != "pre" && node.LinkDensity() > kLinkDenseBlock) return true;
