@@ -13,8 +13,10 @@
 //     A container starts from its tag (div +5, article/main +10, lists and headings less)
 //     and its class hints (+25 per positive hint, -25 per negative one), and its total is
 //     scaled by 1 - its link density (the share of its text inside links).
-//  3. The best container is the article, with those of its siblings that score at least a
-//     fifth as much, or that are long paragraphs with few links (a body split by an ad).
+//  3. The best container is the article (or the <article> around it, when it holds most of
+//     that), with those of its siblings that score at least a fifth as much and share its
+//     class or are named as content (a body split by an ad), or half as much otherwise, and
+//     long paragraphs with few links beside it.
 //  4. Render it, leaving out blocks that are mostly links (lists of other stories), short
 //     blocks that say what boilerplate says ("Advertisement", "Read more"), and a heading
 //     that repeats the page's title.
@@ -197,6 +199,7 @@ struct Node {
   bool dropped = false;
   bool is_link = false;       // <a>
   Hints hints;
+  std::string class_name;     // the class attribute as written
   bool article_body = false;  // itemprop="articleBody"
   // Over the subtree, after drops: non-space bytes, those inside links, commas.
   std::size_t text_length = 0;
@@ -288,8 +291,8 @@ class Page {
       node.tag = TagName(element);
       node.is_link = node.tag == "a";
       node.article_body = ToLower(Attribute(element, "itemprop")) == "articlebody";
-      node.hints = ReadHints(ToLower(Attribute(element, "class")) + " " +
-                             ToLower(Attribute(element, "id")));
+      node.class_name = Attribute(element, "class");
+      node.hints = ReadHints(ToLower(node.class_name) + " " + ToLower(Attribute(element, "id")));
       node.dropped = IsInvisible(node.tag) || IsHidden(element);
       children = &element.children;
     }
@@ -465,8 +468,16 @@ class Page {
       if (node.dropped || node.tag.empty()) continue;
       constexpr std::size_t kLongParagraph = 80;
       constexpr double kFewLinks = 0.25;
-      if ((node.scored && FinalScore(node) >= threshold) ||
-          (node.tag == "p" && node.text_length > kLongParagraph && node.LinkDensity() < kFewLinks)) {
+      constexpr double kUnhintedShare = 0.5;
+      const double score = node.scored ? FinalScore(node) : 0;
+      // A sibling like the best one (same class: a body split by an ad) or named as content
+      // joins on a fifth of its score; any other block needs half (a comment section without
+      // a telling class scores on its own paragraphs, and must not ride along).
+      const bool same_class = !node.class_name.empty() && node.class_name == nodes_[best].class_name;
+      const bool named_content = node.hints.positive > 0 && node.hints.negative == 0;
+      const bool joins = node.scored && (same_class || named_content ? score >= threshold
+                                                                     : score >= kUnhintedShare * best_score);
+      if (joins || (node.tag == "p" && node.text_length > kLongParagraph && node.LinkDensity() < kFewLinks)) {
         chosen.push_back(sibling);
       }
     }
