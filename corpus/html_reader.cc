@@ -189,6 +189,19 @@ struct HtmlMetadata {
   }
 };
 
+// `html` with "</title>" inserted at the end of the line its unclosed <title> opens; empty
+// when there is no such title.
+std::string CloseRunawayTitle(std::string_view html) {
+  const std::string lower = ToLower(html);
+  const std::size_t open = lower.find("<title");
+  if (open == std::string::npos || lower.find("</title", open) != std::string::npos) return {};
+  const std::size_t start = lower.find('>', open);
+  if (start == std::string::npos) return {};
+  std::size_t end = lower.find_first_of("\n<", start + 1);
+  if (end == std::string::npos) end = html.size();
+  return std::string(html.substr(0, end)) + "</title>" + std::string(html.substr(end));
+}
+
 struct GumboOutputDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
@@ -202,10 +215,21 @@ ReaderOutput ReadHtml(std::string_view html, const std::string& where) {
     out.rejections.push_back(Status::InvalidInput(where, "empty file"));
     return out;
   }
-  const std::unique_ptr<GumboOutput, GumboOutputDeleter> parsed(gumbo_parse_with_options(
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> parsed(gumbo_parse_with_options(
       &kGumboDefaultOptions, html.data(), html.size()));
   HtmlMetadata metadata;
   metadata.FromTree(*parsed->document);
+  // An unclosed <title> swallows the rest of the page (a browser shows it blank too); when
+  // its text holds markup, close it at the end of its line and read the page again.
+  std::string repaired;
+  if (metadata.title_element.find('<') != std::string::npos) {
+    repaired = CloseRunawayTitle(html);
+    if (!repaired.empty()) {
+      parsed.reset(gumbo_parse_with_options(&kGumboDefaultOptions, repaired.data(), repaired.size()));
+      metadata = HtmlMetadata();
+      metadata.FromTree(*parsed->document);
+    }
+  }
   const ArticleMetadata resolved = metadata.Resolve();
   PageHints hints;
   hints.title = resolved.title;

@@ -77,9 +77,12 @@ constexpr std::array<std::string_view, 42> kStrongNegativeHints = {
     "most-read", "mostread",   "most-popular", "caption",    "skip-link",   "dateline",
     "more-stories", "read-more", "readmore",  "author",      "timestamp",   "subscription"};
 // Substrings that name boilerplate unless a positive hint is there too ("article-header").
-constexpr std::array<std::string_view, 16> kWeakNegativeHints = {
-    "header", "banner", "widget", "hidden",  "meta",   "rail",   "toolbar", "teaser",
-    "aside",  "nav",    "login",  "utility", "pagination", "pager", "tags", "topics"};
+// Cards and grids are lists of other stories ("story-card" names content and a teaser at
+// once: the hints cancel out).
+constexpr std::array<std::string_view, 20> kWeakNegativeHints = {
+    "header", "banner", "widget",  "hidden",     "meta",  "rail",  "toolbar", "teaser",
+    "aside",  "nav",    "login",   "utility",    "pagination", "pager", "tags", "topics",
+    "card",   "grid",   "recirc",  "more-"};
 // Whole words (class and id split at non-alphanumerics) that name boilerplate: too short to
 // look for as substrings.
 // The headline's companions are not the body either: kicker (the label above it), dek and
@@ -682,6 +685,20 @@ class Page {
       for (std::string_view phrase : kBoilerplatePhrases) {
         if (text.starts_with(phrase)) return true;
       }
+      if (IsBylineText(text)) return true;
+    }
+    return false;
+  }
+
+  // "By Laura Mendez and Tom Akers", "Von Jens Petersen": a short line naming the writers,
+  // not a sentence ("By 2030, output will double." ends with a period).
+  static bool IsBylineText(std::string_view text) {
+    constexpr std::array<std::string_view, 5> kBylineWords = {"by ", "von ", "par ", "por ", "door "};
+    constexpr std::size_t kMostWords = 8;
+    text = Trim(text);
+    if (text.empty() || text.back() == '.' || WordCount(text) > kMostWords) return false;
+    for (std::string_view word : kBylineWords) {
+      if (text.starts_with(word)) return true;
     }
     return false;
   }
