@@ -295,7 +295,10 @@ class Page {
       node.is_link = node.tag == "a";
       node.article_body = ToLower(Attribute(element, "itemprop")) == "articlebody";
       node.class_name = Attribute(element, "class");
-      node.hints = ReadHints(ToLower(node.class_name) + " " + ToLower(Attribute(element, "id")));
+      const std::string_view id = Attribute(element, "id");
+      if (!node.class_name.empty() || !id.empty()) {
+        node.hints = ReadHints(ToLower(node.class_name) + " " + ToLower(id));
+      }
       node.dropped = IsInvisible(node.tag) || IsHidden(element);
       children = &element.children;
     }
