@@ -19,6 +19,7 @@
 #include "corpus/manifest.h"
 #include "corpus/readers.h"
 #include "corpus/text_util.h"
+#include "corpus/warc_reader.h"
 
 namespace concord::corpus {
 namespace {
@@ -333,16 +334,23 @@ Listing ListInputs(const std::vector<fs::path>& roots) {
 FileArticles ReadArticles(const InputFile& file) {
   Origin origin;
   origin.where = file.path.string();
+  origin.id = CanonicalId(file.path);
+  origin.name = DisplayName(file.path, file.root);
+  origin.folder = file.path.parent_path();
+  origin.manifest = file.manifest;
+  if (internal::IsWarcFile(file.path)) {  // .warc, .warc.gz: streamed record by record
+    FileArticles result;
+    internal::ReadWarc(file.path, origin.where, [&](RawArticle raw) {
+      result.articles.push_back(Finish(std::move(raw), origin, result.warnings));
+    }, result.rejections);
+    return result;
+  }
   auto bytes = internal::ReadWholeFile(file.path);
   if (!bytes.ok()) {
     FileArticles result;
     result.rejections.push_back(bytes.status());
     return result;
   }
-  origin.id = CanonicalId(file.path);
-  origin.name = DisplayName(file.path, file.root);
-  origin.folder = file.path.parent_path();
-  origin.manifest = file.manifest;
   return ReadBytes(*bytes, file.path.extension().string(), origin);
 }
 

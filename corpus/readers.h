@@ -35,7 +35,9 @@ ReaderOutput ReadPlainText(std::string_view bytes, const std::string& where);
 ReaderOutput ReadJson(std::string_view bytes, const std::string& where);
 // .jsonl/.ndjson: one object per line; bad lines are rejected one by one.
 ReaderOutput ReadJsonLines(std::string_view bytes, const std::string& where);
-// .html/.htm: visible text and <meta>/<time>/<link> metadata.
+// .html/.htm: the article body (main_content.h: no menus, banners, share bars, comments or
+// lists of other stories) and <meta>/<time>/<link>/JSON-LD metadata. Also reads each HTML
+// record of a WARC file (warc_reader.h).
 ReaderOutput ReadHtml(std::string_view bytes, const std::string& where);
 
 }  // namespace concord::corpus::internal

@@ -3,7 +3,7 @@
 # fetched again), then configures and builds into build/.
 #   scripts/setup.sh           building and running: the `concord` binary only
 #   scripts/setup.sh --tests   also what the tests need (doctest, a JSON Schema validator,
-#                              Chromium for the HTML report checks, zlib, python3), and every target
+#                              Chromium for the HTML report checks, python3), and every target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +14,11 @@ with_tests=0
 packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libutf8proc-dev libsqlitecpp-dev libsqlite3-dev
-  libcli11-dev nlohmann-json3-dev libxxhash-dev
+  libcli11-dev nlohmann-json3-dev libxxhash-dev libgumbo-dev zlib1g-dev
 )
 # Tests only.
 test_packages=(
-  doctest-dev libvalijson-dev zlib1g-dev python3 time man-db
+  doctest-dev libvalijson-dev python3 time man-db
   chromium
 )
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
