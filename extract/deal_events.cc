@@ -1,0 +1,778 @@
+// Deal and contract claims from a trigger word outwards.
+//
+// A sentence is read as tokens (words, punctuation, one token per mention) cut into clauses
+// at ';' (the tagger already turned ", but", "... said that" and the like into ';'). Each
+// trigger of deals.lex found in a clause reads its parties from the places its entry names:
+// the clause's subject (the nearest party before the trigger that is not the object of a
+// preposition or a possessor), a possessor ("X's takeover", "the X bid"), the party right
+// after it, or the party after a preposition ("stake in X", "offer for X", "sold to X").
+// Around the trigger it reads a retreat or a refusal ("ended its alliance with", "was turned
+// down"), the deal's term ("a five-year deal", "runs to the end of 2028") and its condition
+// ("subject to a shareholder vote"). The rejected alternative, one pattern per phrasing
+// (contract.rules), needs a template for each way news writes a deal; real news has more.
+
+#include "extract/deal_events.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+
+#include "extract/rules.h"
+
+namespace concord::extract {
+namespace {
+
+std::string Trim(std::string_view text) {
+  std::size_t b = text.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  std::size_t e = text.find_last_not_of(" \t\r");
+  return std::string(text.substr(b, e - b + 1));
+}
+
+std::vector<std::string> SplitOn(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t at = text.find(separator, from);
+    std::string part = Trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (!part.empty()) parts.push_back(std::move(part));
+    if (at == std::string_view::npos) break;
+    from = at + 1;
+  }
+  return parts;
+}
+
+std::vector<std::string> Words(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(phrase)};
+  std::string word;
+  while (in >> word) words.push_back(word);
+  return words;
+}
+
+constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "of",   "in",
+                                         "for",    "with",      "to",     "by",   "from", "into"};
+
+// --- Tokens --------------------------------------------------------------------------------
+
+enum class Kind { kWord, kParty, kFigure, kDate, kPunct };
+
+struct Token {
+  Kind kind = Kind::kWord;
+  std::size_t begin = 0, end = 0;  // tagged offsets
+  std::string_view text;           // a word, one punctuation character, or a mention token
+  std::size_t mention = 0;         // mention index for a mention token
+};
+
+bool IsWordByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '-' || c == '&' || c == '.' || u >= 0x80;
+}
+
+std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions) {
+  std::vector<Token> tokens;
+  std::size_t at = 0;
+  while (at < tagged.size()) {
+    if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) == 0) {
+      std::size_t close = tagged.find(kTokenClose, at);
+      if (close == std::string_view::npos) break;
+      Token token{Kind::kParty, at, close + kTokenClose.size(), tagged.substr(at, close + kTokenClose.size() - at)};
+      std::size_t digits = tagged.find_first_of("0123456789", at);
+      if (digits < close) token.mention = std::stoul(std::string(tagged.substr(digits, close - digits)));
+      if (token.mention < mentions.size()) {
+        switch (mentions[token.mention].kind) {
+          case MentionKind::kEntity: token.kind = Kind::kParty; break;
+          case MentionKind::kDate:
+          case MentionKind::kDuration: token.kind = Kind::kDate; break;
+          default: token.kind = Kind::kFigure;
+        }
+      }
+      tokens.push_back(token);
+      at = token.end;
+      continue;
+    }
+    const char c = tagged[at];
+    if (c == ' ') {
+      ++at;
+      continue;
+    }
+    if (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's') {  // possessive "'s"
+      bool alone = at + 2 >= tagged.size() || !IsWordByte(tagged[at + 2]);
+      if (alone) {
+        tokens.push_back({Kind::kWord, at, at + 2, tagged.substr(at, 2)});
+        at += 2;
+        continue;
+      }
+    }
+    if (IsWordByte(c) && c != '.') {
+      std::size_t end = at;
+      while (end < tagged.size() && (IsWordByte(tagged[end]) || tagged[end] == '\'') &&
+             tagged.compare(end, kTokenOpen.size(), kTokenOpen) != 0) {
+        ++end;
+      }
+      // A word's trailing full stop is the sentence's, unless the word holds one ("u.s.").
+      while (end > at + 1 && tagged[end - 1] == '.' && tagged.substr(at, end - at - 1).find('.') == std::string_view::npos) --end;
+      tokens.push_back({Kind::kWord, at, end, tagged.substr(at, end - at)});
+      at = end;
+      continue;
+    }
+    tokens.push_back({Kind::kPunct, at, at + 1, tagged.substr(at, 1)});
+    ++at;
+  }
+  return tokens;
+}
+
+bool WordMatches(std::string_view pattern, std::string_view word) {
+  if (!pattern.empty() && pattern.back() == '*') return word.starts_with(pattern.substr(0, pattern.size() - 1));
+  return pattern == word;
+}
+
+// Length in tokens of `phrase` at tokens[at], or 0.
+std::size_t MatchPhrase(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+                        const std::vector<std::string>& phrase) {
+  if (at + phrase.size() > end) return 0;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const Token& token = tokens[at + k];
+    if (token.kind != Kind::kWord || !WordMatches(phrase[k], token.text)) return 0;
+  }
+  return phrase.size();
+}
+
+// Length of the longest phrase of `list` that starts at tokens[at], or 0.
+std::size_t MatchList(const std::vector<std::vector<std::string>>* list, const std::vector<Token>& tokens,
+                      std::size_t at, std::size_t end) {
+  if (list == nullptr) return 0;
+  std::size_t best = 0;
+  for (const auto& phrase : *list) best = std::max(best, MatchPhrase(tokens, at, end, phrase));
+  return best;
+}
+
+bool IsWord(const Token& token, std::initializer_list<std::string_view> words) {
+  return token.kind == Kind::kWord && std::find(words.begin(), words.end(), token.text) != words.end();
+}
+
+// Prepositions: a party right after one is not a clause's subject.
+bool IsPreposition(const Token& token) {
+  return IsWord(token, {"of", "in", "for", "with", "from", "by", "to", "at", "on", "into", "under", "against", "over",
+                        "about", "than", "including", "like", "between", "among", "through", "via", "after",
+                        "before", "unit", "division", "subsidiary"});
+}
+
+// Words that may stand between a trigger and its object ("bought the X unit").
+bool IsFiller(const Token& token) {
+  return IsWord(token, {"the", "a", "an", "all", "its", "their", "his", "her", "rival", "control", "outright",
+                        "remaining", "outstanding", "issued", "entire", "whole", "troubled", "struggling",
+                        "smaller", "larger", "british", "us", "u.s.", "german", "french", "japanese"});
+}
+
+// Words that end an object phrase: the next clause or verb group begins.
+bool IsBarrier(const Token& token) {
+  if (token.kind == Kind::kPunct) return token.text != "-" && token.text != "'" && token.text != "\"";
+  return IsWord(token, {"said", "says", "and", "or", "which", "who", "that", "because", "after", "before", "when",
+                        "while", "but", "was", "is", "were", "are", "will", "would", "has", "had", "have", "be",
+                        "been", "as", "if", "unless", "it", "to"});
+}
+
+// --- The reader ------------------------------------------------------------------------------
+
+struct Party {
+  std::size_t token = 0;
+  std::optional<std::size_t> second;  // "X and Y": Y's token
+};
+
+struct Reader {
+  const DealLexicon& lexicon;
+  const DealSentence& sentence;
+  const std::vector<Mention>& mentions;
+  std::vector<Token> tokens;
+
+  const std::vector<std::vector<std::string>>* List(const std::string& name) const {
+    auto found = lexicon.word_lists.find(name);
+    return found == lexicon.word_lists.end() ? nullptr : &found->second;
+  }
+
+  bool IsPartyToken(std::size_t t) const {
+    if (t >= tokens.size() || tokens[t].kind != Kind::kParty) return false;
+    const Mention& mention = mentions[tokens[t].mention];
+    // A place modifier ("Paris-based", "Ohio-based") is not a party.
+    if (t + 1 < tokens.size() && tokens[t + 1].kind == Kind::kWord && tokens[t + 1].text.starts_with("-")) return false;
+    std::string lower;
+    for (char c : mention.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto* not_party = List("@not_party");
+    if (not_party != nullptr) {
+      for (const auto& phrase : *not_party) {
+        if (phrase.size() == 1 && phrase[0] == lower) return false;
+      }
+    }
+    return true;
+  }
+
+  bool Possessive(std::size_t t) const { return t + 1 < tokens.size() && tokens[t + 1].text == "'s"; }
+
+  // "X and Y" / "X, Y and Z" ending at token t: the first party's token.
+  std::optional<std::size_t> CoordinatedBefore(std::size_t t, std::size_t clause_begin) const {
+    if (t < clause_begin + 2 || !IsWord(tokens[t - 1], {"and", "&"})) return std::nullopt;
+    std::size_t k = t - 2;
+    if (!IsPartyToken(k)) return std::nullopt;
+    while (k >= clause_begin + 2 && tokens[k - 1].text == "," && IsPartyToken(k - 2)) k -= 2;
+    return k;
+  }
+
+  // The clause's subject before token `before`: the nearest party that is neither after a
+  // preposition nor a possessor; with "X and Y", X and Y.
+  std::optional<Party> ClauseSubject(std::size_t clause_begin, std::size_t before) const {
+    for (std::size_t t = before; t > clause_begin;) {
+      --t;
+      if (!IsPartyToken(t) || Possessive(t)) continue;
+      if (t > clause_begin && IsPreposition(tokens[t - 1])) continue;
+      if (std::optional<std::size_t> first = CoordinatedBefore(t, clause_begin)) {
+        if (*first > clause_begin && IsPreposition(tokens[*first - 1])) continue;
+        return Party{*first, t};
+      }
+      return Party{t, std::nullopt};
+    }
+    return std::nullopt;
+  }
+
+  // The party right after tokens[from], past a few filler words; with "X and Y" both.
+  std::optional<Party> PartyAfter(std::size_t from, std::size_t end) const {
+    std::size_t t = from;
+    for (int skipped = 0; t < end && skipped < 3 && !IsPartyToken(t); ++skipped, ++t) {
+      if (!IsFiller(tokens[t]) && !(tokens[t].kind == Kind::kPunct && tokens[t].text == "\"")) return std::nullopt;
+    }
+    if (t >= end || !IsPartyToken(t)) return std::nullopt;
+    // "the X unit of Y", "X's": the party named first is only a modifier of what follows.
+    if (Possessive(t)) return std::nullopt;
+    Party party{t, std::nullopt};
+    if (t + 2 < end && IsWord(tokens[t + 1], {"and", "&"}) && IsPartyToken(t + 2)) party.second = t + 2;
+    return party;
+  }
+
+  // The party after the first `word` within a few tokens after the trigger.
+  std::optional<Party> AfterWord(std::string_view word, std::size_t trigger_end, std::size_t end,
+                                 bool phrase_ends_with_word) const {
+    if (phrase_ends_with_word) return PartyAfter(trigger_end, end);
+    constexpr std::size_t kWindow = 9;
+    for (std::size_t t = trigger_end; t < end && t < trigger_end + kWindow; ++t) {
+      if (tokens[t].kind == Kind::kWord && tokens[t].text == word) return PartyAfter(t + 1, end);
+      if (IsWord(tokens[t], {"said", "which", "who", "because", "but", "and"}) || tokens[t].text == "(") break;
+      if (IsPartyToken(t) && !Possessive(t)) break;  // the phrase names another party first
+    }
+    return std::nullopt;
+  }
+
+  // "X's takeover", "the X bid", "X's planned 1.3bn offer": the party that owns a noun trigger.
+  // "its takeover" is the clause subject's. Empty when none.
+  std::optional<Party> Possessor(std::size_t clause_begin, std::size_t trigger) const {
+    constexpr int kMaxModifiers = 5;
+    std::size_t t = trigger;
+    for (int k = 0; k < kMaxModifiers && t > clause_begin; ++k) {
+      --t;
+      const Token& token = tokens[t];
+      if (token.text == "'s" && t > clause_begin && IsPartyToken(t - 1)) return Party{t - 1, std::nullopt};
+      if (IsPartyToken(t)) {
+        bool determiner = t == clause_begin || IsWord(tokens[t - 1], {"the", "a", "an"}) || tokens[t - 1].kind == Kind::kPunct;
+        if (determiner) return Party{t, std::nullopt};
+        return std::nullopt;
+      }
+      if (IsWord(token, {"its", "their", "his", "her"})) return ClauseSubject(clause_begin, t);
+      if (token.kind == Kind::kFigure || token.kind == Kind::kDate) continue;
+      if (token.kind != Kind::kWord || IsBarrier(token) || IsPreposition(token) ||
+          IsWord(token, {"the", "an", "this", "that"})) {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Party> FromSource(const std::string& source, std::size_t clause_begin, std::size_t clause_end,
+                                  std::size_t trigger, std::size_t trigger_end, const std::vector<std::string>& phrase) const {
+    if (source == "clause" || source == "pair") {
+      std::optional<Party> party = ClauseSubject(clause_begin, trigger);
+      if (source == "pair" && (!party || !party->second)) return std::nullopt;
+      return party;
+    }
+    if (source == "possessor") return Possessor(clause_begin, trigger);
+    if (source == "object") return PartyAfter(trigger_end, clause_end);
+    return AfterWord(source, trigger_end, clause_end, !phrase.empty() && phrase.back() == source);
+  }
+
+  Role RoleOf(std::size_t t) const {
+    const Mention* mention = &mentions[tokens[t].mention];
+    // A reference ("it", "the company") stands for the latest organisation named before it.
+    if (mention->entity.type == EntityType::kPronoun) {
+      mention = Antecedent(tokens[t].mention);
+      if (mention == nullptr) return {};
+    }
+    Role role;
+    role.text = mention->text;
+    role.span = mention->span;
+    role.entity = mention->entity;
+    return role;
+  }
+
+  const Mention* Antecedent(std::size_t index) const {
+    constexpr std::size_t kSentencesBack = 2;
+    const Mention& reference = mentions[index];
+    const bool person = reference.text == "he" || reference.text == "He" || reference.text == "she" || reference.text == "She";
+    for (std::size_t k = index; k > 0;) {
+      --k;
+      const Mention& candidate = mentions[k];
+      if (candidate.sentence + kSentencesBack < reference.sentence) break;
+      if (candidate.kind != MentionKind::kEntity || candidate.entity.type == EntityType::kPronoun ||
+          candidate.entity.type == EntityType::kPlace) {
+        continue;
+      }
+      if ((candidate.entity.type == EntityType::kPerson) != person) continue;
+      return &candidate;
+    }
+    return nullptr;
+  }
+
+  // A phrase of `list` ending just before token `at` or within `window` tokens before it.
+  bool CueBefore(const std::string& list, std::size_t clause_begin, std::size_t at, std::size_t window) const {
+    const auto* phrases = List(list);
+    std::size_t from = at > clause_begin + window ? at - window : clause_begin;
+    for (std::size_t t = from; t < at; ++t) {
+      if (std::size_t n = MatchList(phrases, tokens, t, at)) {
+        const bool short_negation = IsWord(tokens[t], {"not", "never", "no", "without", "against"});
+        if (!short_negation || t + n + 3 >= at) return true;
+      }
+    }
+    return false;
+  }
+
+  // A retreat or refusal told after the deal: "was turned down", "has been terminated",
+  // "which was later terminated", "expired".
+  bool CueAfter(const std::string& list, std::size_t from, std::size_t clause_end) const {
+    constexpr std::size_t kWindow = 14;
+    const auto* phrases = List(list);
+    for (std::size_t t = from; t < clause_end && t < from + kWindow; ++t) {
+      if (IsWord(tokens[t], {"expired", "lapsed"}) && list == "@ceased") return true;
+      if (!IsWord(tokens[t], {"was", "were", "been", "be", "is", "are"})) continue;
+      for (std::size_t k = t + 1; k < clause_end && k <= t + 2; ++k) {
+        if (MatchList(phrases, tokens, k, clause_end) > 0) return true;
+      }
+    }
+    return false;
+  }
+
+  std::string Original(std::size_t tagged_begin, std::size_t tagged_end) const {
+    const auto& original = *sentence.original;
+    if (tagged_begin >= original.size()) return "";
+    std::size_t b = original[tagged_begin];
+    std::size_t e = tagged_end < original.size() ? original[tagged_end] : sentence.span.end;
+    // A mention token maps to its start only: end it at the mention's end.
+    if (tagged_end > 0 && tagged_end - 1 < original.size()) e = std::max(e, original[tagged_end - 1] + 1);
+    if (e > sentence.span.end) e = sentence.span.end;
+    std::string text(sentence.article_text.substr(b, e > b ? e - b : 0));
+    while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == '.')) text.pop_back();
+    return text;
+  }
+
+  std::string TokenText(std::size_t t) const {
+    if (tokens[t].kind != Kind::kWord && tokens[t].kind != Kind::kPunct) return mentions[tokens[t].mention].text;
+    return Original(tokens[t].begin, tokens[t].end);
+  }
+
+  void AddTermAndCondition(std::size_t clause_begin, std::size_t clause_end, std::size_t trigger,
+                           std::size_t trigger_end, Claim& claim) const;
+  void AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
+                std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const;
+  void AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
+                    const std::vector<Claim>& earlier, std::vector<Claim>& out) const;
+  Claim NewClaim(const std::string& relation, const std::string& origin) const {
+    Claim claim;
+    claim.relation = relation;
+    claim.rule = origin;
+    claim.confidence = 0.6F;
+    claim.provenance = {std::string(sentence.article_id), sentence.index, sentence.span,
+                        std::string(sentence.article_text.substr(sentence.span.begin, sentence.span.end - sentence.span.begin))};
+    return claim;
+  }
+};
+
+bool IsTermWord(std::string_view word) {
+  // "five-year", "25-year", "10-year", "two-month", "30-day".
+  for (std::string_view unit : {"-year", "-month", "-week", "-day"}) {
+    if (word.ends_with(unit) && word.size() > unit.size()) return true;
+  }
+  return false;
+}
+
+void Reader::AddTermAndCondition(std::size_t clause_begin, std::size_t clause_end, std::size_t trigger,
+                                 std::size_t trigger_end, Claim& claim) const {
+  // Term: "a five-year deal" (a word or duration right before the trigger), "for five
+  // years", "runs to the end of 2028" after it.
+  for (std::size_t t = trigger > clause_begin + 3 ? trigger - 3 : clause_begin; t < trigger && t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    if ((token.kind == Kind::kWord && IsTermWord(token.text)) ||
+        (token.kind == Kind::kDate && mentions[token.mention].kind == MentionKind::kDuration &&
+         t + 1 < tokens.size() && tokens[t + 1].kind == Kind::kWord)) {
+      claim.terms.emplace_back("term", TokenText(t));
+    }
+  }
+  const auto* until = List("@term_until");
+  for (std::size_t t = trigger_end; t < clause_end && claim.terms.empty(); ++t) {
+    if (IsWord(tokens[t], {"for"}) && t + 1 < clause_end && tokens[t + 1].kind == Kind::kDate &&
+        mentions[tokens[t + 1].mention].kind == MentionKind::kDuration) {
+      claim.terms.emplace_back("term", TokenText(t + 1));
+      break;
+    }
+    if (std::size_t n = MatchList(until, tokens, t, clause_end); n > 0) {
+      std::size_t date = t + n;
+      while (date < clause_end && date < t + n + 3 && tokens[date].kind != Kind::kDate) ++date;
+      if (date < clause_end && tokens[date].kind == Kind::kDate &&
+          mentions[tokens[date].mention].kind == MentionKind::kDate) {
+        const Mention& when = mentions[tokens[date].mention];
+        claim.terms.emplace_back("term", Original(tokens[t].begin, tokens[date].end));
+        claim.has_time = true;
+        claim.time_expr = when.date_expr;
+        claim.time_span = when.span;
+        break;
+      }
+    }
+  }
+  // Condition: from its cue to the next comma or the clause's end.
+  const auto* conditions = List("@condition");
+  const std::size_t sentence_end = tokens.size();
+  for (std::size_t t = trigger_end; t < sentence_end; ++t) {
+    if (tokens[t].text == ";" && IsWord(tokens[std::min(t + 1, sentence_end - 1)], {"said", "says"})) break;
+    std::size_t n = MatchList(conditions, tokens, t, sentence_end);
+    if (n == 0) continue;
+    if (IsWord(tokens[t], {"if", "unless", "pending"}) && t >= clause_end) break;  // another clause's
+    std::size_t stop = t + n;
+    while (stop < sentence_end && tokens[stop].text != "," && tokens[stop].text != ";" && tokens[stop].text != "." &&
+           !IsWord(tokens[stop], {"said", "says"})) {
+      ++stop;
+    }
+    if (stop == t + n) continue;
+    std::string text = Original(tokens[t].begin, tokens[stop - 1].end);
+    claim.condition_text = text;
+    claim.terms.emplace_back("condition", text);
+    claim.modality = Modality::kConditional;
+    break;
+  }
+  // The deal's date: the nearest date of its clause.
+  if (!claim.has_time) {
+    std::size_t best = tokens.size(), distance = tokens.size();
+    for (std::size_t t = clause_begin; t < clause_end; ++t) {
+      if (tokens[t].kind != Kind::kDate || mentions[tokens[t].mention].kind != MentionKind::kDate) continue;
+      std::size_t d = t < trigger ? trigger - t : t - trigger;
+      if (d < distance) distance = d, best = t;
+    }
+    if (best < tokens.size()) {
+      const Mention& when = mentions[tokens[best].mention];
+      claim.has_time = true;
+      claim.time_expr = when.date_expr;
+      claim.time_span = when.span;
+    }
+  }
+}
+
+void SetPolarityModality(const Reader& reader, const DealTrigger& entry, std::size_t clause_begin, std::size_t clause_end,
+                         std::size_t trigger, std::size_t trigger_end, bool& rejected, Claim& claim) {
+  constexpr std::size_t kWindow = 7;
+  rejected = false;
+  if (entry.polarity == "ceased" || reader.CueBefore("@ceased", clause_begin, trigger, kWindow) ||
+      reader.CueAfter("@ceased", trigger_end, clause_end)) {
+    claim.polarity = Polarity::kCeased;
+  } else if (entry.polarity == "negated" || reader.CueBefore("@negated", clause_begin, trigger, kWindow) ||
+             reader.CueAfter("@negated", trigger_end, clause_end)) {
+    claim.polarity = Polarity::kNegated;
+    rejected = reader.CueBefore("@rejecters", clause_begin, trigger, kWindow);
+  }
+  if (entry.modality == "plan") claim.modality = Modality::kPlan;
+  if (entry.modality == "considering") claim.modality = Modality::kConsidering;
+  if (reader.CueBefore("@considering", clause_begin, trigger, kWindow)) {
+    claim.modality = Modality::kConsidering;
+  } else if (claim.modality == Modality::kFact && reader.CueBefore("@plan", clause_begin, trigger, 4)) {
+    claim.modality = Modality::kPlan;
+  }
+}
+
+void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
+                      std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const {
+  Claim claim = NewClaim(entry.relation, entry.origin);
+  bool rejected = false;
+  SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim);
+  auto find = [&](const std::vector<std::string>& sources, bool skip_clause) -> std::optional<Party> {
+    for (const std::string& source : sources) {
+      if (skip_clause && source == "clause") continue;
+      if (auto party = FromSource(source, clause_begin, clause_end, trigger, trigger_end, phrase)) return party;
+    }
+    return std::nullopt;
+  };
+  // "X rejected Y's bid": the clause's subject is the target, not the bidder.
+  std::optional<Party> subject = find(entry.subject, rejected && entry.form == DealForm::kNoun);
+  std::optional<Party> counterparty = find(entry.counterparty, false);
+  if (rejected && entry.form == DealForm::kNoun && !counterparty) counterparty = ClauseSubject(clause_begin, trigger);
+  // "X and Y agreed to merge": a pair read as the clause's subject is both parties.
+  const bool pair_subject = subject && subject->second &&
+                            std::find(entry.subject.begin(), entry.subject.end(), "pair") != entry.subject.end();
+  if (pair_subject && !counterparty) counterparty = Party{*subject->second, std::nullopt};
+  if (subject && counterparty && subject->token == counterparty->token) counterparty.reset();
+  // A sale that names the buyer and what is sold but no seller is the buyer's acquisition.
+  std::string relation = entry.relation;
+  if (entry.form == DealForm::kSale && !subject && counterparty) {
+    if (auto target = FromSource("of", clause_begin, clause_end, trigger, trigger_end, phrase)) {
+      subject = counterparty;
+      counterparty = target;
+      relation = "acquire";
+    }
+  }
+  // An acquire verb whose object is a share of a company ("buy a 34 pct interest in X").
+  if (relation == "acquire" && entry.form == DealForm::kVerb && counterparty) {
+    const auto* stake_words = List("@stake_words");
+    for (std::size_t t = trigger_end; t < counterparty->token; ++t) {
+      if (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) relation = "stake";
+      if (MatchList(stake_words, tokens, t, counterparty->token) > 0) relation = "stake";
+    }
+  }
+  const bool need_subject = entry.need == "subject" || entry.need == "both";
+  const bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
+  if ((need_subject && !subject) || (need_counterparty && !counterparty) || (!subject && !counterparty)) return;
+  claim.relation = relation;
+  claim.terms.emplace_back("trigger", Original(tokens[trigger].begin, tokens[trigger_end - 1].end));
+  AddTermAndCondition(clause_begin, clause_end, trigger, trigger_end, claim);
+  if (counterparty) claim.counterparty = RoleOf(counterparty->token);
+  std::vector<std::size_t> subjects;
+  if (subject) {
+    subjects.push_back(subject->token);
+    // "X and Y own 29% of Z": one claim each (a pair already gave the counterparty).
+    if (subject->second && !pair_subject) subjects.push_back(*subject->second);
+  } else {
+    subjects.push_back(tokens.size());
+  }
+  for (std::size_t s : subjects) {
+    Claim one = claim;
+    if (s < tokens.size()) one.subject = RoleOf(s);
+    if (!one.subject.present() && !one.counterparty.present()) continue;
+    if (one.subject.present() && one.subject.text == one.counterparty.text) continue;
+    out.push_back(std::move(one));
+    // "X and Y own 29% of Z" and "... to X and Y": the second counterparty too.
+    if (counterparty && counterparty->second && !pair_subject) {
+      Claim second = out.back();
+      second.counterparty = RoleOf(*counterparty->second);
+      out.push_back(std::move(second));
+    }
+  }
+}
+
+// The relation a reference noun names, or "" when it names any deal ("the deal").
+std::string ReferredRelation(std::string_view noun) {
+  if (noun == "merger" || noun == "tie-up") return "merger";
+  if (noun == "purchase" || noun == "acquisition" || noun == "takeover" || noun == "offer" || noun == "bid" ||
+      noun == "buyout") {
+    return "acquire";
+  }
+  if (noun == "sale") return "sale";
+  if (noun == "alliance" || noun == "partnership" || noun == "venture" || noun == "pact" || noun == "accord") {
+    return "agreement";
+  }
+  return "";
+}
+
+bool IsDealRelation(const std::string& relation) {
+  for (std::string_view deal : {"acquire", "merger", "stake", "sale", "agreement", "license", "contract", "purchase",
+                                "invest", "loan", "funding"}) {
+    if (relation == deal) return true;
+  }
+  return false;
+}
+
+void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
+                          const std::vector<Claim>& earlier, std::vector<Claim>& out) const {
+  constexpr std::size_t kSentencesBack = 3;
+  const std::string wanted = ReferredRelation(tokens[at + length - 1].text);
+  const Claim* referent = nullptr;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (it->provenance.sentence >= sentence.index) continue;
+    if (it->provenance.sentence + kSentencesBack < sentence.index) break;
+    if (!IsDealRelation(it->relation) || (!it->subject.present() && !it->counterparty.present())) continue;
+    const bool fits = wanted.empty() || it->relation == wanted || (wanted == "acquire" && it->relation == "stake") ||
+                      (wanted == "sale" && it->relation == "acquire") || (wanted == "merger" && it->relation == "acquire");
+    if (fits) {
+      referent = &*it;
+      break;
+    }
+  }
+  if (referent == nullptr) return;
+  Claim claim = NewClaim(referent->relation, "deals.lex:@refer");
+  claim.subject = referent->subject;
+  claim.counterparty = referent->counterparty;
+  DealTrigger none;
+  bool rejected = false;
+  SetPolarityModality(*this, none, clause_begin, clause_end, at, at + length, rejected, claim);
+  claim.terms.emplace_back("trigger", Original(tokens[at].begin, tokens[at + length - 1].end));
+  claim.terms.emplace_back("refers_to", std::to_string(referent->provenance.sentence) + "/" + referent->relation);
+  AddTermAndCondition(clause_begin, clause_end, at, at + length, claim);
+  out.push_back(std::move(claim));
+}
+
+bool SameClaim(const Claim& a, const Claim& b) {
+  return a.relation == b.relation && a.subject.text == b.subject.text && a.counterparty.text == b.counterparty.text;
+}
+
+}  // namespace
+
+Status ParseDeals(std::string_view text, const std::string& file_name, DealLexicon& lexicon) {
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  int line_number = 0;
+  while (std::getline(lines, line)) {
+    ++line_number;
+    const std::string where = file_name + ":" + std::to_string(line_number);
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    std::size_t colon = trimmed.find(':');
+    if (colon == std::string::npos) return Status::InvalidInput(where, "expected 'phrase | phrase: relation; key=value'");
+    std::vector<std::vector<std::string>> phrases;
+    for (const std::string& phrase : SplitOn(trimmed.substr(0, colon), '|')) phrases.push_back(Words(phrase));
+    if (trimmed[0] == '@') {
+      std::string name = Trim(trimmed.substr(0, colon));
+      phrases.clear();
+      for (const std::string& phrase : SplitOn(trimmed.substr(colon + 1), '|')) phrases.push_back(Words(phrase));
+      if (name == "@refer") {
+        for (const auto& phrase : phrases) lexicon.first_words.insert(phrase.back());
+      }
+      auto& list = lexicon.word_lists[name];
+      list.insert(list.end(), phrases.begin(), phrases.end());
+      continue;
+    }
+    std::vector<std::string> fields = SplitOn(trimmed.substr(colon + 1), ';');
+    if (fields.empty()) return Status::InvalidInput(where, "expected a relation after ':'");
+    DealTrigger trigger;
+    trigger.relation = fields[0];
+    trigger.origin = std::filesystem::path(file_name).filename().string() + ":" + std::to_string(line_number);
+    trigger.phrases = std::move(phrases);
+    for (std::size_t f = 1; f < fields.size(); ++f) {
+      std::size_t equals = fields[f].find('=');
+      if (equals == std::string::npos) return Status::InvalidInput(where, "expected key=value, got '" + fields[f] + "'");
+      const std::string key = Trim(fields[f].substr(0, equals));
+      const std::string value = Trim(fields[f].substr(equals + 1));
+      auto sources = [&](std::vector<std::string>& into) -> bool {
+        into = SplitOn(value, ',');
+        return std::all_of(into.begin(), into.end(), [](const std::string& source) {
+          return std::find(std::begin(kSources), std::end(kSources), source) != std::end(kSources);
+        });
+      };
+      if (key == "form") {
+        if (value == "noun") trigger.form = DealForm::kNoun;
+        else if (value == "verb") trigger.form = DealForm::kVerb;
+        else if (value == "passive") trigger.form = DealForm::kPassive;
+        else if (value == "sale") trigger.form = DealForm::kSale;
+        else return Status::InvalidInput(where, "form is noun, verb, passive or sale, not '" + value + "'");
+      } else if (key == "subject") {
+        if (!sources(trigger.subject)) return Status::InvalidInput(where, "unknown party source in '" + value + "'");
+      } else if (key == "counterparty") {
+        if (!sources(trigger.counterparty)) return Status::InvalidInput(where, "unknown party source in '" + value + "'");
+      } else if (key == "modality") {
+        if (value != "plan" && value != "considering" && value != "fact") {
+          return Status::InvalidInput(where, "modality is plan, considering or fact, not '" + value + "'");
+        }
+        trigger.modality = value;
+      } else if (key == "polarity") {
+        if (value != "ceased" && value != "negated") return Status::InvalidInput(where, "polarity is ceased or negated");
+        trigger.polarity = value;
+      } else if (key == "need") {
+        if (value != "subject" && value != "counterparty" && value != "both" && value != "any") {
+          return Status::InvalidInput(where, "need is subject, counterparty, both or any");
+        }
+        trigger.need = value;
+      } else {
+        return Status::InvalidInput(where, "unknown key '" + key + "'");
+      }
+    }
+    const std::size_t index = lexicon.triggers.size();
+    for (std::size_t p = 0; p < trigger.phrases.size(); ++p) {
+      const std::string& first = trigger.phrases[p].front();
+      lexicon.by_first_word[first].emplace_back(index, p);
+      lexicon.first_words.insert(first.back() == '*' ? first.substr(0, first.size() - 1) : first);
+    }
+    lexicon.triggers.push_back(std::move(trigger));
+  }
+  return Status::Ok();
+}
+
+bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
+  std::string word;
+  for (std::size_t i = 0; i <= sentence.size(); ++i) {
+    const char c = i < sentence.size() ? sentence[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '-') {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (!word.empty() && lexicon.first_words.count(word) > 0) return true;
+    word.clear();
+  }
+  return false;
+}
+
+void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
+                   std::vector<Claim>& claims) {
+  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions)};
+  const std::vector<Token>& tokens = reader.tokens;
+  std::vector<Claim> found;
+  const auto* refer = reader.List("@refer");
+  std::size_t clause_begin = 0;
+  while (clause_begin < tokens.size()) {
+    std::size_t clause_end = clause_begin;
+    while (clause_end < tokens.size() && tokens[clause_end].text != ";") ++clause_end;
+    for (std::size_t t = clause_begin; t < clause_end; ++t) {
+      if (tokens[t].kind != Kind::kWord) continue;
+      // "the merger" with no party of its own: a deal of an earlier sentence.
+      if (std::size_t n = MatchList(refer, tokens, t, clause_end); n > 0) {
+        std::size_t after = t + n;
+        const bool own_party = after < clause_end && (IsWord(tokens[after], {"of", "with", "for", "between", "by"}) ||
+                                                      reader.IsPartyToken(after));
+        if (!own_party) reader.AddReference(clause_begin, clause_end, t, n, claims, found);
+      }
+      // The longest trigger phrase starting here; prefix phrases ('*') are not used here.
+      auto entries = lexicon.by_first_word.find(tokens[t].text);
+      if (entries == lexicon.by_first_word.end()) continue;
+      std::size_t best_length = 0;
+      std::vector<std::pair<std::size_t, std::size_t>> best;
+      for (const auto& [trigger, phrase] : entries->second) {
+        std::size_t n = MatchPhrase(tokens, t, clause_end, lexicon.triggers[trigger].phrases[phrase]);
+        if (n == 0 || n < best_length) continue;
+        if (n > best_length) best.clear();
+        best_length = n;
+        best.emplace_back(trigger, phrase);
+      }
+      for (const auto& [trigger, phrase] : best) {
+        const DealTrigger& entry = lexicon.triggers[trigger];
+        reader.AddClaim(entry, entry.phrases[phrase], clause_begin, clause_end, t, t + best_length, found);
+      }
+    }
+    clause_begin = clause_end + 1;
+  }
+  const std::size_t before = claims.size();
+  for (Claim& claim : found) {
+    auto same = [&](const Claim& other) { return SameClaim(claim, other); };
+    if (std::any_of(claims.begin() + static_cast<std::ptrdiff_t>(sentence_first), claims.end(), same)) continue;
+    // A figure's claim of the same deal that missed a party ("X offered $2bn" read without
+    // its target) gets it from the clause reading, which is then not repeated.
+    bool merged = false;
+    for (std::size_t k = sentence_first; k < before && !merged; ++k) {
+      Claim& other = claims[k];
+      if (other.relation != claim.relation || (other.subject.present() && other.counterparty.present())) continue;
+      const bool subject_fits = !other.subject.present() || other.subject.text == claim.subject.text;
+      const bool counterparty_fits = !other.counterparty.present() || other.counterparty.text == claim.counterparty.text;
+      if (!subject_fits || !counterparty_fits) continue;
+      if (!other.subject.present()) other.subject = claim.subject;
+      if (!other.counterparty.present()) other.counterparty = claim.counterparty;
+      for (const auto& term : claim.terms) {
+        if (term.first != "trigger") other.terms.push_back(term);
+      }
+      if (other.condition_text.empty()) other.condition_text = claim.condition_text;
+      if (other.polarity == Polarity::kAffirmed) other.polarity = claim.polarity;
+      merged = true;
+    }
+    if (!merged) claims.push_back(std::move(claim));
+  }
+}
+
+}  // namespace concord::extract
