@@ -52,7 +52,7 @@ std::vector<std::string> Words(std::string_view phrase) {
   return words;
 }
 
-constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "of",   "in",
+constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "of", "in",
                                          "for",    "with",      "to",     "by",   "from", "into"};
 
 // --- Tokens --------------------------------------------------------------------------------
@@ -94,8 +94,16 @@ std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>&
       continue;
     }
     const char c = tagged[at];
-    if (c == ' ') {
+    if (c == ' ' || c == '>') {
       ++at;
+      continue;
+    }
+    // Wire tickers ("<GE>", "<MITT.T>") are dropped; brackets around a name ("<Users Inc>") too.
+    if (c == '<') {
+      std::size_t close = tagged.find('>', at);
+      std::size_t token = tagged.find(kTokenOpen, at);
+      constexpr std::size_t kMaxTicker = 16;
+      at += close != std::string_view::npos && close < at + kMaxTicker && token > close ? close - at + 1 : 1;
       continue;
     }
     if (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's') {  // possessive "'s"
@@ -180,6 +188,7 @@ bool IsBarrier(const Token& token) {
 struct Party {
   std::size_t token = 0;
   std::optional<std::size_t> second;  // "X and Y": Y's token
+  bool pair = false;                  // read by a pair source: X and Y are the two sides
 };
 
 struct Reader {
@@ -211,6 +220,49 @@ struct Reader {
 
   bool Possessive(std::size_t t) const { return t + 1 < tokens.size() && tokens[t + 1].text == "'s"; }
 
+  bool IsPlace(std::size_t t) const { return mentions[tokens[t].mention].entity.type == EntityType::kPlace; }
+
+  bool IsReference(std::size_t t, std::initializer_list<std::string_view> words) const {
+    const Mention& mention = mentions[tokens[t].mention];
+    if (mention.entity.type != EntityType::kPronoun) return false;
+    std::string lower;
+    for (char c : mention.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(words.begin(), words.end(), lower) != words.end();
+  }
+
+  // A party that is the object of a preposition: "in X", "in the X".
+  bool AfterPreposition(std::size_t t, std::size_t clause_begin) const {
+    if (t > clause_begin && IsPreposition(tokens[t - 1])) return true;
+    return t > clause_begin + 1 && IsWord(tokens[t - 1], {"the", "a", "an", "its", "his", "their", "her"}) &&
+           IsPreposition(tokens[t - 2]);
+  }
+
+  // Tokens inside ", which/who/whose ... ," (a relative clause): its parties are not the
+  // main clause's subject, and a trigger inside it acts for the party before it.
+  std::vector<bool> relative;
+  void MarkRelatives() {
+    relative.assign(tokens.size(), false);
+    for (std::size_t t = 0; t + 1 < tokens.size(); ++t) {
+      if (tokens[t].text != "," || !IsWord(tokens[t + 1], {"which", "who", "whose"})) continue;
+      for (std::size_t k = t + 1; k < tokens.size() && tokens[k].text != "," && tokens[k].text != ";"; ++k) {
+        relative[k] = true;
+      }
+    }
+  }
+
+  // The party a relative clause starting before `t` is about ("X, which owns ...").
+  std::optional<Party> RelativeHead(std::size_t clause_begin, std::size_t t) const {
+    if (t >= relative.size() || !relative[t]) return std::nullopt;
+    std::size_t k = t;
+    while (k > clause_begin && relative[k]) --k;
+    // k is the comma before "which": the head is the nearest party before it.
+    for (std::size_t h = k; h > clause_begin && h + 4 > k;) {
+      --h;
+      if (IsPartyToken(h) && !IsReference(h, {"it", "they"})) return Party{h, std::nullopt};
+    }
+    return std::nullopt;
+  }
+
   // "X and Y" / "X, Y and Z" ending at token t: the first party's token.
   std::optional<std::size_t> CoordinatedBefore(std::size_t t, std::size_t clause_begin) const {
     if (t < clause_begin + 2 || !IsWord(tokens[t - 1], {"and", "&"})) return std::nullopt;
@@ -223,12 +275,53 @@ struct Reader {
   // The clause's subject before token `before`: the nearest party that is neither after a
   // preposition nor a possessor; with "X and Y", X and Y.
   std::optional<Party> ClauseSubject(std::size_t clause_begin, std::size_t before) const {
+    if (std::optional<Party> inside = ClauseSubjectPass(clause_begin, before, false)) return inside;
+    return ClauseSubjectPass(clause_begin, before, true);  // "Egypt commissioned X"
+  }
+
+  // "X's board approved ...": the board acts for X.
+  bool AgentPossessive(std::size_t t) const {
+    for (std::size_t k = t + 2; k < tokens.size() && k < t + 5; ++k) {
+      if (IsWord(tokens[k], {"board", "shareholders", "directors", "management", "owners", "chairman", "president",
+                             "chief", "boss", "executives"})) {
+        return true;
+      }
+      if (tokens[k].kind != Kind::kWord || IsBarrier(tokens[k])) return false;
+    }
+    return false;
+  }
+
+  std::optional<Party> ClauseSubjectPass(std::size_t clause_begin, std::size_t before, bool places) const {
+    if (std::optional<Party> head = RelativeHead(clause_begin, before > 0 ? before - 1 : 0)) {
+      // Only when no party of the relative clause itself stands before the trigger.
+      bool own = false;
+      for (std::size_t k = before; k > clause_begin && relative[k - 1];) {
+        --k;
+        own = own || (IsPartyToken(k) && !AfterPreposition(k, clause_begin) && !Possessive(k));
+      }
+      if (!own) return head;
+    }
+    const bool trigger_relative = before > 0 && before - 1 < relative.size() && relative[before - 1];
     for (std::size_t t = before; t > clause_begin;) {
       --t;
-      if (!IsPartyToken(t) || Possessive(t)) continue;
-      if (t > clause_begin && IsPreposition(tokens[t - 1])) continue;
+      if (!trigger_relative && relative[t]) continue;
+      if (!IsPartyToken(t) || IsPlace(t) != places) continue;
+      if (Possessive(t) && !AgentPossessive(t)) continue;
+      // The ticker or short form right after a name ("Purolator Courier Corp <PCC>") is that name.
+      if (t > clause_begin && tokens[t - 1].kind == Kind::kParty && tokens[t - 1].end + 4 > tokens[t].begin) continue;
+      if (AfterPreposition(t, clause_begin)) continue;
+      // "bought the X unit": a party after an article is an object, unless it opens the clause.
+      if (t > clause_begin + 1 && IsWord(tokens[t - 1], {"the", "a", "an"})) continue;
+      // "they" after "X and Y ...": the pair.
+      if (IsReference(t, {"they"})) {
+        for (std::size_t k = t; k > 0;) {
+          --k;
+          if (!IsPartyToken(k)) continue;
+          if (std::optional<std::size_t> first = CoordinatedBefore(k, 0)) return Party{*first, k};
+        }
+      }
       if (std::optional<std::size_t> first = CoordinatedBefore(t, clause_begin)) {
-        if (*first > clause_begin && IsPreposition(tokens[*first - 1])) continue;
+        if (AfterPreposition(*first, clause_begin)) continue;
         return Party{*first, t};
       }
       return Party{t, std::nullopt};
@@ -237,16 +330,32 @@ struct Reader {
   }
 
   // The party right after tokens[from], past a few filler words; with "X and Y" both.
+  // Skipped: articles and adjectives, figures ("49 pct of X"), a few common nouns ("the
+  // derivatives market X", "all shares of X"), a possessor ("X corp's Y division").
   std::optional<Party> PartyAfter(std::size_t from, std::size_t end) const {
+    constexpr int kMaxSkipped = 5;
     std::size_t t = from;
-    for (int skipped = 0; t < end && skipped < 3 && !IsPartyToken(t); ++skipped, ++t) {
-      if (!IsFiller(tokens[t]) && !(tokens[t].kind == Kind::kPunct && tokens[t].text == "\"")) return std::nullopt;
+    for (int skipped = 0; t < end && skipped < kMaxSkipped; ++skipped, ++t) {
+      const Token& token = tokens[t];
+      if (IsPartyToken(t) && !Possessive(t)) break;
+      if (token.kind == Kind::kParty || token.kind == Kind::kFigure || token.text == "'s" || token.text == "\"") continue;
+      // "its wholly owned unit, X": an appositive after a descriptor.
+      if (token.text == "," && t > from && IsWord(tokens[t - 1], {"unit", "subsidiary", "affiliate", "company", "firm", "group", "venture"})) continue;
+      if (token.kind == Kind::kWord && token.text.starts_with("-")) continue;  // "X-based"
+      if (token.kind != Kind::kWord) return std::nullopt;
+      if (IsFiller(token) || token.text == "of") continue;
+      if (IsBarrier(token) || IsPreposition(token)) return std::nullopt;
     }
     if (t >= end || !IsPartyToken(t)) return std::nullopt;
-    // "the X unit of Y", "X's": the party named first is only a modifier of what follows.
-    if (Possessive(t)) return std::nullopt;
     Party party{t, std::nullopt};
-    if (t + 2 < end && IsWord(tokens[t + 1], {"and", "&"}) && IsPartyToken(t + 2)) party.second = t + 2;
+    // "X and the Y firm Z": a second party of the same role.
+    for (std::size_t k = t + 2; k < end && k < t + 6 && IsWord(tokens[t + 1], {"and", "&"}); ++k) {
+      if (IsPartyToken(k)) {
+        party.second = k;
+        break;
+      }
+      if (tokens[k].kind != Kind::kWord || IsBarrier(tokens[k]) || IsPreposition(tokens[k])) break;
+    }
     return party;
   }
 
@@ -254,11 +363,15 @@ struct Reader {
   std::optional<Party> AfterWord(std::string_view word, std::size_t trigger_end, std::size_t end,
                                  bool phrase_ends_with_word) const {
     if (phrase_ends_with_word) return PartyAfter(trigger_end, end);
-    constexpr std::size_t kWindow = 9;
-    for (std::size_t t = trigger_end; t < end && t < trigger_end + kWindow; ++t) {
+    // The buyer of a sale or the agent of a passive may stand after what is sold ("the sale
+    // of all shares of X and related assets to Y"); other roles stop at the first party.
+    const bool far = word == "to" || word == "by";
+    const std::size_t window = far ? 16 : 9;
+    for (std::size_t t = trigger_end; t < end && t < trigger_end + window; ++t) {
       if (tokens[t].kind == Kind::kWord && tokens[t].text == word) return PartyAfter(t + 1, end);
-      if (IsWord(tokens[t], {"said", "which", "who", "because", "but", "and"}) || tokens[t].text == "(") break;
-      if (IsPartyToken(t) && !Possessive(t)) break;  // the phrase names another party first
+      if (IsWord(tokens[t], {"said", "which", "who", "because", "but"}) || tokens[t].text == "(") break;
+      if (!far && IsWord(tokens[t], {"and"})) break;
+      if (!far && IsPartyToken(t) && !Possessive(t)) break;  // the phrase names another party first
     }
     return std::nullopt;
   }
@@ -277,7 +390,14 @@ struct Reader {
         if (determiner) return Party{t, std::nullopt};
         return std::nullopt;
       }
-      if (IsWord(token, {"its", "their", "his", "her"})) return ClauseSubject(clause_begin, t);
+      if (IsWord(token, {"its", "their", "his", "her"})) {
+        if (auto owner = ClauseSubject(clause_begin, t)) return owner;
+        // "X's main asset is its stake in Y": the clause's possessor.
+        for (std::size_t k = clause_begin; k < t; ++k) {
+          if (IsPartyToken(k) && !IsPlace(k)) return Party{k, std::nullopt};
+        }
+        return std::nullopt;
+      }
       if (token.kind == Kind::kFigure || token.kind == Kind::kDate) continue;
       if (token.kind != Kind::kWord || IsBarrier(token) || IsPreposition(token) ||
           IsWord(token, {"the", "an", "this", "that"})) {
@@ -287,11 +407,43 @@ struct Reader {
     return std::nullopt;
   }
 
+  // "in a sale", "about the possible sale", "without the purchase of": the noun is not what
+  // the clause's subject does. "an agreement for the sale of" is.
+  bool NounAfterPreposition(std::size_t clause_begin, std::size_t trigger) const {
+    std::size_t k = trigger;
+    for (int modifiers = 0; k > clause_begin && modifiers < 3; ++modifiers) {
+      const Token& before = tokens[k - 1];
+      if (IsPreposition(before) || IsWord(before, {"without", "about"})) {
+        if (before.text != "for" || k < clause_begin + 2) return true;
+        return !IsWord(tokens[k - 2], {"agreement", "deal", "plan", "plans", "talks", "negotiations", "contract", "accord"});
+      }
+      if (!IsWord(before, {"the", "a", "an", "its", "their", "his", "her", "possible", "proposed", "planned", "any",
+                           "further", "potential", "previous", "new"})) {
+        return false;
+      }
+      --k;
+    }
+    return false;
+  }
+
   std::optional<Party> FromSource(const std::string& source, std::size_t clause_begin, std::size_t clause_end,
-                                  std::size_t trigger, std::size_t trigger_end, const std::vector<std::string>& phrase) const {
+                                  std::size_t trigger, std::size_t trigger_end, const std::vector<std::string>& phrase,
+                                  bool form_is_verb) const {
     if (source == "clause" || source == "pair") {
+      // "in a sale forced by", "about the possible sale": a noun after a preposition is not
+      // what the clause's subject does.
+      if (!form_is_verb && NounAfterPreposition(clause_begin, trigger)) return std::nullopt;
       std::optional<Party> party = ClauseSubject(clause_begin, trigger);
-      if (source == "pair" && (!party || !party->second)) return std::nullopt;
+      if (source == "pair") {
+        if (!party || !party->second) return std::nullopt;
+        party->pair = true;
+      }
+      return party;
+    }
+    if (source == "ofpair") {
+      std::optional<Party> party = AfterWord("of", trigger_end, clause_end, false);
+      if (!party || !party->second) return std::nullopt;
+      party->pair = true;
       return party;
     }
     if (source == "possessor") return Possessor(clause_begin, trigger);
@@ -303,7 +455,14 @@ struct Reader {
     const Mention* mention = &mentions[tokens[t].mention];
     // A reference ("it", "the company") stands for the latest organisation named before it.
     if (mention->entity.type == EntityType::kPronoun) {
-      mention = Antecedent(tokens[t].mention);
+      // "X said it ...": the subject of the sentence before the reference.
+      std::optional<Party> before = t > 0 ? ClauseSubjectPass(0, t, false) : std::nullopt;
+      if (before && mentions[tokens[before->token].mention].entity.type != EntityType::kPronoun &&
+          mentions[tokens[before->token].mention].entity.type != EntityType::kPerson) {
+        mention = &mentions[tokens[before->token].mention];
+      } else {
+        mention = Antecedent(tokens[t].mention);
+      }
       if (mention == nullptr) return {};
     }
     Role role;
@@ -495,13 +654,22 @@ void SetPolarityModality(const Reader& reader, const DealTrigger& entry, std::si
 
 void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
                       std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const {
+  // A verb reading of a word that is a noun here ("its purchase", "X's bid", "a $2bn buy").
+  if (entry.form == DealForm::kVerb && trigger > clause_begin) {
+    const Token& before = tokens[trigger - 1];
+    if (before.text == "'s" || before.kind == Kind::kFigure ||
+        IsWord(before, {"the", "a", "an", "its", "their", "his", "her", "this", "that"})) {
+      return;
+    }
+  }
   Claim claim = NewClaim(entry.relation, entry.origin);
   bool rejected = false;
   SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim);
+  const bool verb = entry.form != DealForm::kNoun;
   auto find = [&](const std::vector<std::string>& sources, bool skip_clause) -> std::optional<Party> {
     for (const std::string& source : sources) {
       if (skip_clause && source == "clause") continue;
-      if (auto party = FromSource(source, clause_begin, clause_end, trigger, trigger_end, phrase)) return party;
+      if (auto party = FromSource(source, clause_begin, clause_end, trigger, trigger_end, phrase, verb)) return party;
     }
     return std::nullopt;
   };
@@ -510,25 +678,27 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   std::optional<Party> counterparty = find(entry.counterparty, false);
   if (rejected && entry.form == DealForm::kNoun && !counterparty) counterparty = ClauseSubject(clause_begin, trigger);
   // "X and Y agreed to merge": a pair read as the clause's subject is both parties.
-  const bool pair_subject = subject && subject->second &&
-                            std::find(entry.subject.begin(), entry.subject.end(), "pair") != entry.subject.end();
+  const bool pair_subject = subject && subject->second && subject->pair;
   if (pair_subject && !counterparty) counterparty = Party{*subject->second, std::nullopt};
   if (subject && counterparty && subject->token == counterparty->token) counterparty.reset();
   // A sale that names the buyer and what is sold but no seller is the buyer's acquisition.
   std::string relation = entry.relation;
   if (entry.form == DealForm::kSale && !subject && counterparty) {
-    if (auto target = FromSource("of", clause_begin, clause_end, trigger, trigger_end, phrase)) {
+    if (auto target = FromSource("of", clause_begin, clause_end, trigger, trigger_end, phrase, verb)) {
       subject = counterparty;
       counterparty = target;
       relation = "acquire";
     }
   }
   // An acquire verb whose object is a share of a company ("buy a 34 pct interest in X").
+  // Assets bought from a company ("purchased assets of X's unit") are a purchase.
   if (relation == "acquire" && entry.form == DealForm::kVerb && counterparty) {
     const auto* stake_words = List("@stake_words");
+    const auto* asset_words = List("@asset_words");
     for (std::size_t t = trigger_end; t < counterparty->token; ++t) {
       if (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) relation = "stake";
       if (MatchList(stake_words, tokens, t, counterparty->token) > 0) relation = "stake";
+      if (MatchList(asset_words, tokens, t, counterparty->token) > 0) relation = "purchase";
     }
   }
   const bool need_subject = entry.need == "subject" || entry.need == "both";
@@ -576,8 +746,7 @@ std::string ReferredRelation(std::string_view noun) {
 }
 
 bool IsDealRelation(const std::string& relation) {
-  for (std::string_view deal : {"acquire", "merger", "stake", "sale", "agreement", "license", "contract", "purchase",
-                                "invest", "loan", "funding"}) {
+  for (std::string_view deal : {"acquire", "merger", "stake", "sale", "agreement", "license", "contract", "purchase"}) {
     if (relation == deal) return true;
   }
   return false;
@@ -591,9 +760,8 @@ void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std:
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
     if (it->provenance.sentence >= sentence.index) continue;
     if (it->provenance.sentence + kSentencesBack < sentence.index) break;
-    if (!IsDealRelation(it->relation) || (!it->subject.present() && !it->counterparty.present())) continue;
-    const bool fits = wanted.empty() || it->relation == wanted || (wanted == "acquire" && it->relation == "stake") ||
-                      (wanted == "sale" && it->relation == "acquire") || (wanted == "merger" && it->relation == "acquire");
+    if (!IsDealRelation(it->relation) || !it->subject.present() || !it->counterparty.present()) continue;
+    const bool fits = wanted.empty() || it->relation == wanted || (wanted == "sale" && it->relation == "acquire");
     if (fits) {
       referent = &*it;
       break;
@@ -713,7 +881,8 @@ bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
 
 void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
                    std::vector<Claim>& claims) {
-  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions)};
+  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions), {}};
+  reader.MarkRelatives();
   const std::vector<Token>& tokens = reader.tokens;
   std::vector<Claim> found;
   const auto* refer = reader.List("@refer");
@@ -746,6 +915,8 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
         const DealTrigger& entry = lexicon.triggers[trigger];
         reader.AddClaim(entry, entry.phrases[phrase], clause_begin, clause_end, t, t + best_length, found);
       }
+      // "merger agreement" is one trigger: its "agreement" does not start another.
+      if (best_length > 1) t += best_length - 1;
     }
     clause_begin = clause_end + 1;
   }
@@ -756,7 +927,7 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
     // A figure's claim of the same deal that missed a party ("X offered $2bn" read without
     // its target) gets it from the clause reading, which is then not repeated.
     bool merged = false;
-    for (std::size_t k = sentence_first; k < before && !merged; ++k) {
+    for (std::size_t k = sentence_first; k < before; ++k) {
       Claim& other = claims[k];
       if (other.relation != claim.relation || (other.subject.present() && other.counterparty.present())) continue;
       const bool subject_fits = !other.subject.present() || other.subject.text == claim.subject.text;
