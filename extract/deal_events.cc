@@ -71,7 +71,9 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || c == '-' || c == '&' || c == '.' || u >= 0x80;
 }
 
-std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions) {
+// `article` lets a wire ticker after a name ("Standard Oil Co <SRD>", "Exxon Corp <XON>") be
+// dropped: it names the party just named, and would otherwise read as a second party.
+std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions, std::string_view article) {
   std::vector<Token> tokens;
   std::size_t at = 0;
   while (at < tagged.size()) {
@@ -89,7 +91,10 @@ std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>&
           default: token.kind = Kind::kFigure;
         }
       }
-      tokens.push_back(token);
+      const bool ticker = token.kind == Kind::kParty && token.mention < mentions.size() &&
+                          mentions[token.mention].span.begin > 0 && article[mentions[token.mention].span.begin - 1] == '<';
+      const bool after_name = !tokens.empty() && (tokens.back().kind == Kind::kParty || tokens.back().text == "'s");
+      if (!(ticker && after_name)) tokens.push_back(token);
       at = token.end;
       continue;
     }
@@ -367,9 +372,17 @@ struct Reader {
     // of all shares of X and related assets to Y"); other roles stop at the first party.
     const bool far = word == "to" || word == "by";
     const std::size_t window = far ? 16 : 9;
-    for (std::size_t t = trigger_end; t < end && t < trigger_end + window; ++t) {
+    std::size_t limit = trigger_end + window;
+    for (std::size_t t = trigger_end; t < end && t < limit; ++t) {
+      if (tokens[t].text == "(") {  // "offered 1.3bn ($2.48bn; 1.88bn euros) for X"
+        std::size_t close = t;
+        while (close < end && tokens[close].text != ")") ++close;
+        limit += close - t + 1;
+        t = close;
+        continue;
+      }
       if (tokens[t].kind == Kind::kWord && tokens[t].text == word) return PartyAfter(t + 1, end);
-      if (IsWord(tokens[t], {"said", "which", "who", "because", "but"}) || tokens[t].text == "(") break;
+      if (IsWord(tokens[t], {"said", "which", "who", "because", "but"})) break;
       if (!far && IsWord(tokens[t], {"and"})) break;
       if (!far && IsPartyToken(t) && !Possessive(t)) break;  // the phrase names another party first
     }
@@ -414,8 +427,15 @@ struct Reader {
     for (int modifiers = 0; k > clause_begin && modifiers < 3; ++modifiers) {
       const Token& before = tokens[k - 1];
       if (IsPreposition(before) || IsWord(before, {"without", "about"})) {
-        if (before.text != "for" || k < clause_begin + 2) return true;
+        if (k < clause_begin + 2) return true;
+        if (before.text == "into") return !IsWord(tokens[k - 2], {"entered", "enter", "enters", "entering"});
+        if (before.text != "for") return true;
         return !IsWord(tokens[k - 2], {"agreement", "deal", "plan", "plans", "talks", "negotiations", "contract", "accord"});
+      }
+      // "X is a joint venture of Y and Z": X is the venture, not a party to it.
+      if (IsWord(before, {"a", "an"}) && k >= clause_begin + 2 &&
+          IsWord(tokens[k - 2], {"is", "was", "are", "were", "be", "become", "became", "remains"})) {
+        return true;
       }
       if (!IsWord(before, {"the", "a", "an", "its", "their", "his", "her", "possible", "proposed", "planned", "any",
                            "further", "potential", "previous", "new"})) {
@@ -692,7 +712,7 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   }
   // An acquire verb whose object is a share of a company ("buy a 34 pct interest in X").
   // Assets bought from a company ("purchased assets of X's unit") are a purchase.
-  if (relation == "acquire" && entry.form == DealForm::kVerb && counterparty) {
+  if (relation == "acquire" && entry.form == DealForm::kVerb && entry.modality != "plan" && counterparty) {
     const auto* stake_words = List("@stake_words");
     const auto* asset_words = List("@asset_words");
     for (std::size_t t = trigger_end; t < counterparty->token; ++t) {
@@ -881,7 +901,7 @@ bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
 
 void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
                    std::vector<Claim>& claims) {
-  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions), {}};
+  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions, sentence.article_text), {}};
   reader.MarkRelatives();
   const std::vector<Token>& tokens = reader.tokens;
   std::vector<Claim> found;
@@ -889,7 +909,12 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
   std::size_t clause_begin = 0;
   while (clause_begin < tokens.size()) {
     std::size_t clause_end = clause_begin;
-    while (clause_end < tokens.size() && tokens[clause_end].text != ";") ++clause_end;
+    int depth = 0;  // a ';' inside parentheses ("(£1bn; $1.9bn)") ends no clause
+    while (clause_end < tokens.size() && (tokens[clause_end].text != ";" || depth > 0)) {
+      if (tokens[clause_end].text == "(") ++depth;
+      if (tokens[clause_end].text == ")" && depth > 0) --depth;
+      ++clause_end;
+    }
     for (std::size_t t = clause_begin; t < clause_end; ++t) {
       if (tokens[t].kind != Kind::kWord) continue;
       // "the merger" with no party of its own: a deal of an earlier sentence.
