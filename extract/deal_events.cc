@@ -169,8 +169,8 @@ bool IsWord(const Token& token, std::initializer_list<std::string_view> words) {
 // Prepositions: a party right after one is not a clause's subject.
 bool IsPreposition(const Token& token) {
   return IsWord(token, {"of", "in", "for", "with", "from", "by", "to", "at", "on", "into", "under", "against", "over",
-                        "about", "than", "including", "like", "between", "among", "through", "via", "after",
-                        "before", "unit", "division", "subsidiary"});
+                        "about", "than", "including", "like", "between", "among", "through", "via", "unit",
+                        "division", "subsidiary"});
 }
 
 // Words that may stand between a trigger and its object ("bought the X unit").
@@ -342,7 +342,11 @@ struct Reader {
     std::size_t t = from;
     for (int skipped = 0; t < end && skipped < kMaxSkipped; ++skipped, ++t) {
       const Token& token = tokens[t];
-      if (IsPartyToken(t) && !Possessive(t)) break;
+      // "a KDD rival", "X customers": the name modifies someone else.
+      const bool modifier = t + 1 < end && IsWord(tokens[t + 1], {"rival", "rivals", "competitor", "competitors", "customer",
+                                                                  "customers", "supplier", "suppliers", "partner", "partners",
+                                                                  "client", "clients", "shareholders", "executives"});
+      if (IsPartyToken(t) && !Possessive(t) && !modifier) break;
       if (token.kind == Kind::kParty || token.kind == Kind::kFigure || token.text == "'s" || token.text == "\"") continue;
       // "its wholly owned unit, X": an appositive after a descriptor.
       if (token.text == "," && t > from && IsWord(tokens[t - 1], {"unit", "subsidiary", "affiliate", "company", "firm", "group", "venture"})) continue;
@@ -384,7 +388,8 @@ struct Reader {
       if (tokens[t].kind == Kind::kWord && tokens[t].text == word) return PartyAfter(t + 1, end);
       if (IsWord(tokens[t], {"said", "which", "who", "because", "but"})) break;
       if (!far && IsWord(tokens[t], {"and"})) break;
-      if (!far && IsPartyToken(t) && !Possessive(t)) break;  // the phrase names another party first
+      // The phrase names another party first (not one after a preposition or in an appositive).
+      if (!far && IsPartyToken(t) && !Possessive(t) && !AfterPreposition(t, trigger_end) && tokens[t - 1].text != ",") break;
     }
     return std::nullopt;
   }
@@ -685,7 +690,10 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   Claim claim = NewClaim(entry.relation, entry.origin);
   bool rejected = false;
   SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim);
-  const bool verb = entry.form != DealForm::kNoun;
+  // A sale entry holds nouns ("sale of") and verbs ("sold"): the word says which.
+  const bool verb = entry.form == DealForm::kVerb || entry.form == DealForm::kPassive ||
+                    (entry.form == DealForm::kSale && !tokens[trigger].text.starts_with("sale") &&
+                     !tokens[trigger].text.starts_with("dispos") && !tokens[trigger].text.starts_with("divestiture"));
   auto find = [&](const std::vector<std::string>& sources, bool skip_clause) -> std::optional<Party> {
     for (const std::string& source : sources) {
       if (skip_clause && source == "clause") continue;
@@ -721,8 +729,19 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
       if (MatchList(asset_words, tokens, t, counterparty->token) > 0) relation = "purchase";
     }
   }
+  // A sale names its buyer or sells something of the seller's own ("sold its stake", "the
+  // sale of its unit"): "X will sell Y's products" is distribution, not a divestment.
+  if (entry.form == DealForm::kSale && !counterparty) {
+    bool own = false;
+    for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 2; ++t) {
+      own = own || IsWord(tokens[t], {"its", "their", "his", "her"}) || IsPartyToken(t);
+    }
+    if (!own) return;
+  }
   const bool need_subject = entry.need == "subject" || entry.need == "both";
-  const bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
+  bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
+  // "X signed a 25-year agreement to supply ...": an agreement signed names its signer only.
+  if (relation == "agreement" && subject && CueBefore("@sign_verbs", clause_begin, trigger, 4)) need_counterparty = false;
   if ((need_subject && !subject) || (need_counterparty && !counterparty) || (!subject && !counterparty)) return;
   claim.relation = relation;
   claim.terms.emplace_back("trigger", Original(tokens[trigger].begin, tokens[trigger_end - 1].end));
@@ -927,18 +946,22 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
       // The longest trigger phrase starting here; prefix phrases ('*') are not used here.
       auto entries = lexicon.by_first_word.find(tokens[t].text);
       if (entries == lexicon.by_first_word.end()) continue;
-      std::size_t best_length = 0;
-      std::vector<std::pair<std::size_t, std::size_t>> best;
+      // The longest phrases first; a shorter one only when no longer one gave a claim
+      // ("an agreement to supply" with no customer is still an agreement).
+      std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> matches;  // length, entry
       for (const auto& [trigger, phrase] : entries->second) {
-        std::size_t n = MatchPhrase(tokens, t, clause_end, lexicon.triggers[trigger].phrases[phrase]);
-        if (n == 0 || n < best_length) continue;
-        if (n > best_length) best.clear();
-        best_length = n;
-        best.emplace_back(trigger, phrase);
+        if (std::size_t n = MatchPhrase(tokens, t, clause_end, lexicon.triggers[trigger].phrases[phrase])) {
+          matches.push_back({n, {trigger, phrase}});
+        }
       }
-      for (const auto& [trigger, phrase] : best) {
-        const DealTrigger& entry = lexicon.triggers[trigger];
-        reader.AddClaim(entry, entry.phrases[phrase], clause_begin, clause_end, t, t + best_length, found);
+      std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::size_t best_length = 0;
+      for (const auto& [length, which] : matches) {
+        if (best_length > 0 && length < best_length) break;
+        const std::size_t before = found.size();
+        const DealTrigger& entry = lexicon.triggers[which.first];
+        reader.AddClaim(entry, entry.phrases[which.second], clause_begin, clause_end, t, t + length, found);
+        if (found.size() > before) best_length = length;
       }
       // "merger agreement" is one trigger: its "agreement" does not start another.
       if (best_length > 1) t += best_length - 1;

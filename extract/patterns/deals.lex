@@ -32,6 +32,7 @@
 #   @stake_words an acquire verb whose object is a share of a company is a stake
 #   @asset_words an acquire verb whose object is a company's assets is a purchase
 #   @not_party   capitalized words never a party (reporting words and the like)
+#   @sign_verbs  an agreement these verbs sign needs no counterparty ("X signed a supply deal")
 
 @ceased: ended | ends | end | terminated | terminates | terminate | withdrew | withdrawn | withdraw | withdraws | pulled out of | pulls out of | pull out of | walked away from | walk away from | walks away from | called off | calls off | abandoned | abandons | abandon | dropped | drops | scrapped | scraps | cancelled | canceled | cancels | broke off | broken off | expired | lapsed | end to | halted | suspended | exit | exited | get out of | lost | loses | ending | terminating | terminated its | sold its | sold | divested | sells | selling | dispose of | disposed of
 @negated: rejected | rejects | reject | rejecting | turned down | turns down | turn down | refused | refuses | blocked | blocks | block | unsuccessfully | failed to | fails to | not | never | no | vetoed | vetoes | spurned | rebuffed | declined | without | banned from | opposed | against
@@ -44,6 +45,7 @@
 @stake_words: stake | interest | holding | pct | percent | shareholding | stakes
 @asset_words: assets | asset | plant | plants | operations | facilities | properties | product line
 @not_party: reports | analysts | shares | sales | officials
+@sign_verbs: signed | signs | sign | reached | reach | struck | strike | entered into | enter into | finalized | finalised | concluded | sealed | inked | agreed
 
 # --- Acquisitions ---------------------------------------------------------------------------
 acquire | acquires | acquired | acquiring | buy | buys | bought | buying | purchase | purchases | purchased | purchasing | take over | takes over | took over | taking over | taken over | buy out | bought out | snap up | snapped up | swallow | absorb | absorbed | take control of | took control of | taken control of | gain control of | acquire control of: acquire; form=verb; subject=clause; counterparty=object,of; need=both
@@ -64,6 +66,7 @@ owned by | pct-owned by | percent-owned by | majority-owned by | wholly-owned by
 # --- Agreements, alliances, licences, supply ---------------------------------------------
 agreement | agreements | alliance | partnership | joint venture | venture | accord | pact | deal | deals | sponsorship | sponsorship deal | sponsorship agreement | standstill agreement | supply agreement | supply deal | supply contract | distribution agreement | marketing agreement | cooperation agreement | co-operation agreement | collaboration | strategic alliance | agreement in principle | letter of intent | memorandum of understanding | joint-venture: agreement; subject=pair,ofpair,possessor,clause; counterparty=with,object; need=both
 team up with | teamed up with | teams up with | joined forces with | join forces with | partnered with | partner with | partners with | allied with | ally with | signed up with | jointly market | jointly develop | jointly produce: agreement; form=verb; subject=pair,clause; counterparty=object,with; need=both
+agreement to provide | contract to provide | deal to provide | agreement to supply | contract to supply | deal to supply | agreement to serve | contract to serve: contract; subject=possessor,clause; counterparty=object; need=both
 licence | license | licensing agreement | licensing deal | licence agreement | license agreement | licensed | licenses | licences: license; subject=possessor,clause; counterparty=from,with,to; need=both
 contract | contracts | service contract | transportation contract | consultancy contract: contract; subject=possessor,clause; counterparty=with,for,from,object; need=both
 hired | hires | hire | retained | appointed | commissioned: contract; form=verb; subject=object; counterparty=clause; need=both
