@@ -52,7 +52,7 @@ std::vector<std::string> Words(std::string_view phrase) {
   return words;
 }
 
-constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "of", "in",
+constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "whereby", "of", "in",
                                          "for",    "with",      "to",     "by",   "from", "into"};
 
 // --- Tokens --------------------------------------------------------------------------------
@@ -169,8 +169,7 @@ bool IsWord(const Token& token, std::initializer_list<std::string_view> words) {
 // Prepositions: a party right after one is not a clause's subject.
 bool IsPreposition(const Token& token) {
   return IsWord(token, {"of", "in", "for", "with", "from", "by", "to", "at", "on", "into", "under", "against", "over",
-                        "about", "than", "including", "like", "between", "among", "through", "via", "unit",
-                        "division", "subsidiary"});
+                        "about", "than", "including", "like", "between", "among", "through", "via"});
 }
 
 // Words that may stand between a trigger and its object ("bought the X unit").
@@ -465,6 +464,13 @@ struct Reader {
       }
       return party;
     }
+    if (source == "whereby") {  // "an agreement under which X will ...", "whereby X"
+      for (std::size_t t = trigger_end; t + 1 < clause_end && t < trigger_end + 4; ++t) {
+        if (IsWord(tokens[t], {"whereby"})) return PartyAfter(t + 1, clause_end);
+        if (IsWord(tokens[t], {"under", "in"}) && IsWord(tokens[t + 1], {"which"})) return PartyAfter(t + 2, clause_end);
+      }
+      return std::nullopt;
+    }
     if (source == "ofpair") {
       std::optional<Party> party = AfterWord("of", trigger_end, clause_end, false);
       if (!party || !party->second) return std::nullopt;
@@ -707,7 +713,7 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   if (rejected && entry.form == DealForm::kNoun && !counterparty) counterparty = ClauseSubject(clause_begin, trigger);
   // "X and Y agreed to merge": a pair read as the clause's subject is both parties.
   const bool pair_subject = subject && subject->second && subject->pair;
-  if (pair_subject && !counterparty) counterparty = Party{*subject->second, std::nullopt};
+  if (pair_subject) counterparty = Party{*subject->second, std::nullopt};
   if (subject && counterparty && subject->token == counterparty->token) counterparty.reset();
   // A sale that names the buyer and what is sold but no seller is the buyer's acquisition.
   std::string relation = entry.relation;
@@ -734,12 +740,23 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   if (entry.form == DealForm::kSale && !counterparty) {
     bool own = false;
     for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 2; ++t) {
-      own = own || IsWord(tokens[t], {"its", "their", "his", "her"}) || IsPartyToken(t);
+      own = own || IsWord(tokens[t], {"its", "their", "his", "her"}) || (IsPartyToken(t) && !Possessive(t));
     }
     if (!own) return;
   }
   const bool need_subject = entry.need == "subject" || entry.need == "both";
   bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
+  // "an agreement to buy X", "an agreement for the sale of": the deal inside is the claim.
+  if (relation == "agreement" || relation == "contract") {
+    for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 4; ++t) {
+      auto inner = lexicon.by_first_word.find(tokens[t].text);
+      if (inner == lexicon.by_first_word.end()) continue;
+      for (const auto& [index, phrase] : inner->second) {
+        const std::string& other = lexicon.triggers[index].relation;
+        if (other != "agreement" && other != "contract" && other != "stake") return;
+      }
+    }
+  }
   // "X signed a 25-year agreement to supply ...": an agreement signed names its signer only.
   if (relation == "agreement" && subject && CueBefore("@sign_verbs", clause_begin, trigger, 4)) need_counterparty = false;
   if ((need_subject && !subject) || (need_counterparty && !counterparty) || (!subject && !counterparty)) return;
