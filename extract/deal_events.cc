@@ -193,6 +193,7 @@ struct Party {
   std::size_t token = 0;
   std::optional<std::size_t> second;  // "X and Y": Y's token
   bool pair = false;                  // read by a pair source: X and Y are the two sides
+  std::string source = {};            // the lexicon source that found it
 };
 
 struct Reader {
@@ -486,11 +487,17 @@ struct Reader {
     const Mention* mention = &mentions[tokens[t].mention];
     // A reference ("it", "the company") stands for the latest organisation named before it.
     if (mention->entity.type == EntityType::kPronoun) {
+      // "the latter", "the former" point at one of two names: not guessed here.
+      if (mention->text.find("latter") != std::string::npos || mention->text.find("former") != std::string::npos) return {};
       // "X said it ...": the subject of the sentence before the reference.
       std::optional<Party> before = t > 0 ? ClauseSubjectPass(0, t, false) : std::nullopt;
-      if (before && mentions[tokens[before->token].mention].entity.type != EntityType::kPronoun &&
-          mentions[tokens[before->token].mention].entity.type != EntityType::kPerson) {
-        mention = &mentions[tokens[before->token].mention];
+      const Mention* speaker = before ? &mentions[tokens[before->token].mention] : nullptr;
+      if (speaker != nullptr && speaker->entity.type == EntityType::kPronoun) {
+        // "The latter said it ...": as unresolved as the reference before it.
+        if (speaker->text.find("latter") != std::string::npos || speaker->text.find("former") != std::string::npos) return {};
+        mention = Antecedent(tokens[before->token].mention);
+      } else if (speaker != nullptr && speaker->entity.type != EntityType::kPerson) {
+        mention = speaker;
       } else {
         mention = Antecedent(tokens[t].mention);
       }
@@ -522,12 +529,15 @@ struct Reader {
   }
 
   // A phrase of `list` ending just before token `at` or within `window` tokens before it.
-  bool CueBefore(const std::string& list, std::size_t clause_begin, std::size_t at, std::size_t window) const {
+  // `skip_short`: a bare "not", "never", "no" does not count.
+  bool CueBefore(const std::string& list, std::size_t clause_begin, std::size_t at, std::size_t window,
+                 bool skip_short = false) const {
     const auto* phrases = List(list);
     std::size_t from = at > clause_begin + window ? at - window : clause_begin;
     for (std::size_t t = from; t < at; ++t) {
       if (std::size_t n = MatchList(phrases, tokens, t, at)) {
         const bool short_negation = IsWord(tokens[t], {"not", "never", "no", "without", "against"});
+        if (short_negation && skip_short) continue;
         if (!short_negation || t + n + 3 >= at) return true;
       }
     }
@@ -572,7 +582,7 @@ struct Reader {
   void AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
                 std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const;
   void AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
-                    const std::vector<Claim>& earlier, std::vector<Claim>& out) const;
+                    std::vector<Claim>& earlier, std::vector<Claim>& out) const;
   Claim NewClaim(const std::string& relation, const std::string& origin) const {
     Claim claim;
     claim.relation = relation;
@@ -662,8 +672,11 @@ void Reader::AddTermAndCondition(std::size_t clause_begin, std::size_t clause_en
   }
 }
 
+// `bare_negation`: the only negation is a bare "not" ("does not hold a stake"): a statement
+// that there is no deal, which is no deal claim.
 void SetPolarityModality(const Reader& reader, const DealTrigger& entry, std::size_t clause_begin, std::size_t clause_end,
-                         std::size_t trigger, std::size_t trigger_end, bool& rejected, Claim& claim) {
+                         std::size_t trigger, std::size_t trigger_end, bool& rejected, Claim& claim,
+                         bool* bare_negation = nullptr) {
   constexpr std::size_t kWindow = 7;
   rejected = false;
   if (entry.polarity == "ceased" || reader.CueBefore("@ceased", clause_begin, trigger, kWindow) ||
@@ -673,6 +686,10 @@ void SetPolarityModality(const Reader& reader, const DealTrigger& entry, std::si
              reader.CueAfter("@negated", trigger_end, clause_end)) {
     claim.polarity = Polarity::kNegated;
     rejected = reader.CueBefore("@rejecters", clause_begin, trigger, kWindow);
+    if (bare_negation != nullptr) {
+      *bare_negation = entry.polarity.empty() && !reader.CueAfter("@negated", trigger_end, clause_end) &&
+                       !reader.CueBefore("@negated", clause_begin, trigger, kWindow, true);
+    }
   }
   if (entry.modality == "plan") claim.modality = Modality::kPlan;
   if (entry.modality == "considering") claim.modality = Modality::kConsidering;
@@ -694,8 +711,9 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
     }
   }
   Claim claim = NewClaim(entry.relation, entry.origin);
-  bool rejected = false;
-  SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim);
+  bool rejected = false, bare_negation = false;
+  SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim, &bare_negation);
+  if (bare_negation) return;
   // A sale entry holds nouns ("sale of") and verbs ("sold"): the word says which.
   const bool verb = entry.form == DealForm::kVerb || entry.form == DealForm::kPassive ||
                     (entry.form == DealForm::kSale && !tokens[trigger].text.starts_with("sale") &&
@@ -703,7 +721,10 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   auto find = [&](const std::vector<std::string>& sources, bool skip_clause) -> std::optional<Party> {
     for (const std::string& source : sources) {
       if (skip_clause && source == "clause") continue;
-      if (auto party = FromSource(source, clause_begin, clause_end, trigger, trigger_end, phrase, verb)) return party;
+      if (auto party = FromSource(source, clause_begin, clause_end, trigger, trigger_end, phrase, verb)) {
+        party->source = source;
+        return party;
+      }
     }
     return std::nullopt;
   };
@@ -739,10 +760,30 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   // sale of its unit"): "X will sell Y's products" is distribution, not a divestment.
   if (entry.form == DealForm::kSale && !counterparty) {
     bool own = false;
+    const auto* objects = List("@sale_objects");
     for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 2; ++t) {
-      own = own || IsWord(tokens[t], {"its", "their", "his", "her"}) || (IsPartyToken(t) && !Possessive(t));
+      if (IsPartyToken(t) && !Possessive(t)) own = true;
+      if (!IsWord(tokens[t], {"its", "their", "his", "her"})) continue;
+      for (std::size_t k = t + 1; k < clause_end && k < t + 7 && !own; ++k) own = MatchList(objects, tokens, k, clause_end) > 0;
     }
     if (!own) return;
+  }
+  // "holds a licence to the designs of X" is no stake: a stake verb's object is a share of the
+  // company ("holds 3 pct of X", "owns a 56% stake in X") unless the company is its direct
+  // object ("owns X"); "X, 99 pct-owned by Y" and "X, owned by Y" but not "patents owned by Y".
+  if (relation == "stake" && entry.form == DealForm::kVerb && counterparty && counterparty->source != "object") {
+    bool share = false;
+    const auto* stake_words = List("@stake_words");
+    for (std::size_t t = trigger_end; t < counterparty->token && !share; ++t) {
+      share = (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) ||
+              MatchList(stake_words, tokens, t, counterparty->token) > 0 || IsWord(tokens[t], {"shares", "stock"});
+    }
+    if (!share) return;
+  }
+  if (relation == "stake" && entry.form == DealForm::kPassive && trigger > clause_begin) {
+    const Token& before = tokens[trigger - 1];
+    const bool head = before.kind == Kind::kFigure || before.text == "," || IsPartyToken(trigger - 1);
+    if (!head) return;
   }
   const bool need_subject = entry.need == "subject" || entry.need == "both";
   bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
@@ -758,7 +799,10 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
     }
   }
   // "X signed a 25-year agreement to supply ...": an agreement signed names its signer only.
-  if (relation == "agreement" && subject && CueBefore("@sign_verbs", clause_begin, trigger, 4)) need_counterparty = false;
+  if (relation == "agreement" && subject && mentions[tokens[subject->token].mention].entity.type != EntityType::kPronoun &&
+      CueBefore("@sign_verbs", clause_begin, trigger, 4)) {
+    need_counterparty = false;
+  }
   if ((need_subject && !subject) || (need_counterparty && !counterparty) || (!subject && !counterparty)) return;
   claim.relation = relation;
   claim.terms.emplace_back("trigger", Original(tokens[trigger].begin, tokens[trigger_end - 1].end));
@@ -775,6 +819,8 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   for (std::size_t s : subjects) {
     Claim one = claim;
     if (s < tokens.size()) one.subject = RoleOf(s);
+    // A reference that resolves to no one leaves the party the entry needs unnamed.
+    if ((need_subject && !one.subject.present()) || (need_counterparty && !one.counterparty.present())) continue;
     if (!one.subject.present() && !one.counterparty.present()) continue;
     if (one.subject.present() && one.subject.text == one.counterparty.text) continue;
     out.push_back(std::move(one));
@@ -808,11 +854,15 @@ bool IsDealRelation(const std::string& relation) {
   return false;
 }
 
+// A later sentence that names the deal again states its own claim when it adds a condition,
+// a term or a retreat ("The merger is subject to ...", "The deal was called off"). One that
+// only dates it ("The deal is expected to close in the fourth quarter") dates the earlier
+// claim instead: terms later_date and later_sentence on it, and no claim of its own.
 void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
-                          const std::vector<Claim>& earlier, std::vector<Claim>& out) const {
+                          std::vector<Claim>& earlier, std::vector<Claim>& out) const {
   constexpr std::size_t kSentencesBack = 3;
   const std::string wanted = ReferredRelation(tokens[at + length - 1].text);
-  const Claim* referent = nullptr;
+  Claim* referent = nullptr;
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
     if (it->provenance.sentence >= sentence.index) continue;
     if (it->provenance.sentence + kSentencesBack < sentence.index) break;
@@ -833,7 +883,26 @@ void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std:
   claim.terms.emplace_back("trigger", Original(tokens[at].begin, tokens[at + length - 1].end));
   claim.terms.emplace_back("refers_to", std::to_string(referent->provenance.sentence) + "/" + referent->relation);
   AddTermAndCondition(clause_begin, clause_end, at, at + length, claim);
-  out.push_back(std::move(claim));
+  const bool adds = !claim.condition_text.empty() || claim.polarity != Polarity::kAffirmed ||
+                    std::any_of(claim.terms.begin(), claim.terms.end(), [](const auto& term) { return term.first == "term"; });
+  if (adds) {
+    out.push_back(std::move(claim));
+  } else if (claim.has_time) {
+    referent->terms.emplace_back("later_date", std::string(sentence.article_text.substr(
+                                                   claim.time_span.begin, claim.time_span.end - claim.time_span.begin)));
+    referent->terms.emplace_back("later_sentence", std::to_string(sentence.index));
+  }
+}
+
+// One party named twice: the same text, or one name the other's first words ("Grayfield" and
+// "Grayfield Media"), any case.
+bool SameParty(const Role& a, const Role& b) {
+  if (!a.present() || !b.present()) return false;
+  std::string x, y;
+  for (char c : a.text) x += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : b.text) y += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (x.size() > y.size()) std::swap(x, y);
+  return y.compare(0, x.size(), x) == 0 && (y.size() == x.size() || y[x.size()] == ' ');
 }
 
 bool SameClaim(const Claim& a, const Claim& b) {
@@ -987,8 +1056,31 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
   }
   const std::size_t before = claims.size();
   for (Claim& claim : found) {
-    auto same = [&](const Claim& other) { return SameClaim(claim, other); };
-    if (std::any_of(claims.begin() + static_cast<std::ptrdiff_t>(sentence_first), claims.end(), same)) continue;
+    // What the pattern rules and figure frames already read of this sentence is not said
+    // again: the same two parties under any relation, or the subject of a rule claim (the
+    // rules are templates written for such clauses).
+    auto same = [&](const Claim& other) {
+      const bool pair = claim.subject.present() && claim.counterparty.present() && other.relation != "quantity" &&
+                        ((SameParty(other.subject, claim.subject) && SameParty(other.counterparty, claim.counterparty)) ||
+                         (SameParty(other.subject, claim.counterparty) && SameParty(other.counterparty, claim.subject)));
+      const bool rule_subject = other.rule.find(".rules:") != std::string::npos && claim.subject.present() &&
+                                other.subject.text == claim.subject.text && other.relation != "quantity";
+      return SameClaim(claim, other) || pair || rule_subject;
+    };
+    if (std::any_of(claims.begin() + static_cast<std::ptrdiff_t>(sentence_first),
+                    claims.begin() + static_cast<std::ptrdiff_t>(before), same) ||
+        std::any_of(claims.begin() + static_cast<std::ptrdiff_t>(before), claims.end(),
+                    [&](const Claim& other) { return SameClaim(claim, other); })) {
+      // Its term and condition still belong on the claim that said it first.
+      for (std::size_t k = sentence_first; k < claims.size(); ++k) {
+        if (!SameClaim(claim, claims[k])) continue;
+        for (const auto& term : claim.terms) {
+          if (term.first == "term" || term.first == "condition") claims[k].terms.push_back(term);
+        }
+        if (claims[k].condition_text.empty()) claims[k].condition_text = claim.condition_text;
+      }
+      continue;
+    }
     // A figure's claim of the same deal that missed a party ("X offered $2bn" read without
     // its target) gets it from the clause reading, which is then not repeated.
     bool merged = false;

@@ -16,8 +16,8 @@
 #   need=subject|counterparty|both|any   which parties must be found for a claim (default any)
 # Sources: clause (the clause's subject before the trigger), possessor, object (the party
 # right after the trigger), of/in/for/with/to/by/from/into (the party after that word
-# following the trigger), pair (the "X and Y" before the trigger: subject X, counterparty Y), ofpair ("a
-# venture of X and Y").
+# following the trigger), pair (the "X and Y" before the trigger: subject X, counterparty Y),
+# ofpair ("a venture of X and Y"), whereby ("an agreement under which X will ...").
 #
 # Word lists the reader uses (not triggers):
 #   @ceased      before or after a trigger: the deal existed and ended or was withdrawn
@@ -30,6 +30,7 @@
 #   @refer       a deal named again in a later sentence ("the merger"): linked to the
 #                latest deal claim of the article a few sentences back
 #   @stake_words an acquire verb whose object is a share of a company is a stake
+#   @sale_objects what a seller's own sale sells ("sold its stake"): a sale with no buyer needs one
 #   @asset_words an acquire verb whose object is a company's assets is a purchase
 #   @not_party   capitalized words never a party (reporting words and the like)
 #   @sign_verbs  an agreement these verbs sign needs no counterparty ("X signed a supply deal")
@@ -43,6 +44,7 @@
 @term_until: runs to | runs until | runs through | run to | run until | run through | running to | running until | lasts until | expires in | expires at | expire in | until | through | to the end of | into
 @refer: the deal | the merger | the purchase | the acquisition | the takeover | the offer | the agreement | the sale | the transaction | the bid | the tender offer | the proposed agreement | the proposed merger | the proposed acquisition | the proposed sale | the proposed transaction | the proposed purchase | the proposed takeover | the buyout | the alliance | the partnership | the contract | the joint venture | the venture | the accord | the pact | the tie-up | this deal | the proposal | the definitive agreement
 @stake_words: stake | interest | holding | pct | percent | shareholding | stakes
+@sale_objects: stake | stakes | interest | interests | holding | holdings | unit | units | division | divisions | subsidiary | subsidiaries | business | businesses | operations | operation | assets | shares | stock | plant | plants | arm | brand | brands | line | lines | stores | chain | company
 @asset_words: assets | asset | plant | plants | operations | facilities | properties | product line
 @not_party: reports | analysts | shares | sales | officials
 @sign_verbs: signed | signs | sign | reached | reach | struck | strike | entered into | enter into | finalized | finalised | concluded | sealed | inked | agreed
@@ -56,7 +58,8 @@ bid | bids | offered | offers | offer | bid for | bidding for | made a bid for |
 sale | sale of | sales of | sell | sells | sold | selling | divest | divests | divested | divesting | dispose of | disposed of | disposing of | spin off | spun off | hive off | offload | offloaded: sale; form=sale; subject=possessor,clause; counterparty=to; need=subject
 
 # --- Mergers --------------------------------------------------------------------------------
-merger | merge | merged | merges | merging | merger agreement | merger with | combination | combine | combined | tie-up | amalgamation | amalgamate: merger; subject=pair,possessor,clause; counterparty=with,of,object; need=both
+merger | merger agreement | merger with | combination | tie-up | amalgamation: merger; subject=pair,possessor,clause; counterparty=with,of,object; need=both
+merge | merged | merges | merging | combine | combined | amalgamate | amalgamated: merger; form=verb; subject=pair,clause; counterparty=with,object; need=both
 
 # --- Stakes ---------------------------------------------------------------------------------
 stake | stakes | holding | shareholding | equity stake | interest in | stake in | controlling interest | minority interest | majority interest | share in | pct interest | percent interest | pct stake | percent stake: stake; subject=possessor,clause; counterparty=in,of; need=both
