@@ -417,7 +417,9 @@ struct Reader {
         return std::nullopt;
       }
       if (token.kind == Kind::kFigure || token.kind == Kind::kDate) continue;
-      if (token.kind != Kind::kWord || IsBarrier(token) || IsPreposition(token) ||
+      // "a" ends the modifiers, except in "25 dlrs a share".
+      const bool article_a = token.text == "a" && !(t + 1 < trigger && IsWord(tokens[t + 1], {"share", "shr"}));
+      if (token.kind != Kind::kWord || IsBarrier(token) || IsPreposition(token) || article_a ||
           IsWord(token, {"the", "an", "this", "that"})) {
         return std::nullopt;
       }
@@ -731,7 +733,14 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   // "X rejected Y's bid": the clause's subject is the target, not the bidder.
   std::optional<Party> subject = find(entry.subject, rejected && entry.form == DealForm::kNoun);
   std::optional<Party> counterparty = find(entry.counterparty, false);
-  if (rejected && entry.form == DealForm::kNoun && !counterparty) counterparty = ClauseSubject(clause_begin, trigger);
+  // The target is the rejecter when its board or shareholders refuse the bid ("X, whose board
+  // has rejected a tender offer from Y"): the formal refusal of a bid made to X. A bare "X
+  // rejected a bid from Y" names no deal of its own (the synthetic claims set labels none).
+  if (rejected && entry.form == DealForm::kNoun && !counterparty) {
+    bool board = false;
+    for (std::size_t t = clause_begin; t < trigger; ++t) board = board || IsWord(tokens[t], {"board", "directors", "shareholders"});
+    if (board) counterparty = ClauseSubject(clause_begin, trigger);
+  }
   // "X and Y agreed to merge": a pair read as the clause's subject is both parties.
   const bool pair_subject = subject && subject->second && subject->pair;
   if (pair_subject) counterparty = Party{*subject->second, std::nullopt};

@@ -79,8 +79,10 @@ TEST_CASE("deals: a trigger and the clause around it give relation, parties and 
        Polarity::kCeased},
       {"Ludlow Bank pulled out of an agreement to buy Ashgrove Finance.", "acquire", "Ludlow Bank", "Ashgrove Finance",
        Polarity::kCeased},
-      {"Ferrand Inc rejected a tender offer from Pascoe Holdings.", "acquire", "Pascoe Holdings", "Ferrand Inc",
-       Polarity::kNegated},
+      {"Ferrand Inc, whose board has rejected a tender offer from Pascoe Holdings, said it will stay independent.",
+       "acquire", "Pascoe Holdings", "Ferrand Inc", Polarity::kNegated},
+      {"Ostley Group walked away from its bid for Carrow Mills.", "acquire", "Ostley Group", "Carrow Mills",
+       Polarity::kCeased},
   };
   for (const Case& c : cases) {
     Extraction extraction = ExtractText(c.text);
