@@ -207,21 +207,26 @@ struct Reader {
     return found == lexicon.word_lists.end() ? nullptr : &found->second;
   }
 
-  bool IsPartyToken(std::size_t t) const {
-    if (t >= tokens.size() || tokens[t].kind != Kind::kParty) return false;
-    const Mention& mention = mentions[tokens[t].mention];
-    // A place modifier ("Paris-based", "Ohio-based") is not a party.
-    if (t + 1 < tokens.size() && tokens[t + 1].kind == Kind::kWord && tokens[t + 1].text.starts_with("-")) return false;
-    std::string lower;
-    for (char c : mention.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<bool> party;  // per token: a party token that can fill a role (MarkParties)
+
+  void MarkParties() {
+    party.assign(tokens.size(), false);
     const auto* not_party = List("@not_party");
-    if (not_party != nullptr) {
-      for (const auto& phrase : *not_party) {
-        if (phrase.size() == 1 && phrase[0] == lower) return false;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].kind != Kind::kParty) continue;
+      // A place modifier ("Paris-based", "Ohio-based") is not a party.
+      if (t + 1 < tokens.size() && tokens[t + 1].kind == Kind::kWord && tokens[t + 1].text.starts_with("-")) continue;
+      std::string lower;
+      for (char c : mentions[tokens[t].mention].text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      bool excluded = false;
+      if (not_party != nullptr) {
+        for (const auto& phrase : *not_party) excluded = excluded || (phrase.size() == 1 && phrase[0] == lower);
       }
+      party[t] = !excluded;
     }
-    return true;
   }
+
+  bool IsPartyToken(std::size_t t) const { return t < party.size() && party[t]; }
 
   bool Possessive(std::size_t t) const { return t + 1 < tokens.size() && tokens[t + 1].text == "'s"; }
 
@@ -712,10 +717,11 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
       return;
     }
   }
-  Claim claim = NewClaim(entry.relation, entry.origin);
-  bool rejected = false, bare_negation = false;
-  SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected, claim, &bare_negation);
-  if (bare_negation) return;
+  // Cheap checks first: most triggers stand in clauses that name no party at all.
+  bool any_party = false;
+  for (std::size_t t = clause_begin; t < clause_end && !any_party; ++t) any_party = IsPartyToken(t);
+  if (!any_party) return;
+  const bool rejected = CueBefore("@rejecters", clause_begin, trigger, 7);
   // A sale entry holds nouns ("sale of") and verbs ("sold"): the word says which.
   const bool verb = entry.form == DealForm::kVerb || entry.form == DealForm::kPassive ||
                     (entry.form == DealForm::kSale && !tokens[trigger].text.starts_with("sale") &&
@@ -813,7 +819,10 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
     need_counterparty = false;
   }
   if ((need_subject && !subject) || (need_counterparty && !counterparty) || (!subject && !counterparty)) return;
-  claim.relation = relation;
+  Claim claim = NewClaim(relation, entry.origin);
+  bool rejected_again = false, bare_negation = false;
+  SetPolarityModality(*this, entry, clause_begin, clause_end, trigger, trigger_end, rejected_again, claim, &bare_negation);
+  if (bare_negation) return;
   claim.terms.emplace_back("trigger", Original(tokens[trigger].begin, tokens[trigger_end - 1].end));
   AddTermAndCondition(clause_begin, clause_end, trigger, trigger_end, claim);
   if (counterparty) claim.counterparty = RoleOf(counterparty->token);
@@ -940,6 +949,8 @@ Status ParseDeals(std::string_view text, const std::string& file_name, DealLexic
       if (name == "@refer") {
         for (const auto& phrase : phrases) lexicon.first_words.insert(phrase.back());
       }
+      // Phrase words the prefilter looks for: the longest of each phrase, as rarer than the
+      // rest ("stake" of "raised its stake in", not "raised").
       auto& list = lexicon.word_lists[name];
       list.insert(list.end(), phrases.begin(), phrases.end());
       continue;
@@ -990,9 +1001,13 @@ Status ParseDeals(std::string_view text, const std::string& file_name, DealLexic
     }
     const std::size_t index = lexicon.triggers.size();
     for (std::size_t p = 0; p < trigger.phrases.size(); ++p) {
-      const std::string& first = trigger.phrases[p].front();
-      lexicon.by_first_word[first].emplace_back(index, p);
-      lexicon.first_words.insert(first.back() == '*' ? first.substr(0, first.size() - 1) : first);
+      const std::vector<std::string>& phrase = trigger.phrases[p];
+      lexicon.by_first_word[phrase.front()].emplace_back(index, p);
+      const std::string* longest = &phrase.front();
+      for (const std::string& word : phrase) {
+        if (word.size() > longest->size()) longest = &word;
+      }
+      lexicon.first_words.insert(*longest);
     }
     lexicon.triggers.push_back(std::move(trigger));
   }
@@ -1015,8 +1030,9 @@ bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
 
 void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
                    std::vector<Claim>& claims) {
-  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions, sentence.article_text), {}};
+  Reader reader{lexicon, sentence, *sentence.mentions, Tokenize(sentence.tagged, *sentence.mentions, sentence.article_text), {}, {}};
   reader.MarkRelatives();
+  reader.MarkParties();
   const std::vector<Token>& tokens = reader.tokens;
   std::vector<Claim> found;
   const auto* refer = reader.List("@refer");
@@ -1032,7 +1048,8 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
     for (std::size_t t = clause_begin; t < clause_end; ++t) {
       if (tokens[t].kind != Kind::kWord) continue;
       // "the merger" with no party of its own: a deal of an earlier sentence.
-      if (std::size_t n = MatchList(refer, tokens, t, clause_end); n > 0) {
+      const bool determiner = tokens[t].text == "the" || tokens[t].text == "this";
+      if (std::size_t n = determiner ? MatchList(refer, tokens, t, clause_end) : 0; n > 0) {
         std::size_t after = t + n;
         const bool own_party = after < clause_end && (IsWord(tokens[after], {"of", "with", "for", "between", "by"}) ||
                                                       reader.IsPartyToken(after));

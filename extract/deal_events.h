@@ -38,7 +38,8 @@ struct DealLexicon {
   std::map<std::string, std::vector<std::vector<std::string>>> word_lists;  // "@ceased" → phrases
   // First word of a phrase → (trigger index, phrase index).
   std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>, std::less<>> by_first_word;
-  // Every first word of a trigger phrase, for the sentence prefilter.
+  // The longest word of every trigger phrase and the noun of every reference, for the
+  // sentence prefilter: a sentence without one of them holds no trigger.
   std::set<std::string, std::less<>> first_words;
   bool empty() const { return triggers.empty(); }
 };
@@ -47,8 +48,8 @@ struct DealLexicon {
 // key or value) the Status names "file:line" and what was expected.
 Status ParseDeals(std::string_view text, const std::string& file_name, DealLexicon& lexicon);
 
-// The prefilter: true when a word of `sentence` (raw text, any case) begins a trigger
-// phrase or a later-sentence reference. Cheap; run before any clause work.
+// The prefilter: true when a word of `sentence` (raw text, any case) is the longest word of a
+// trigger phrase or the noun of a later-sentence reference. Cheap; run before any clause work.
 bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence);
 
 // One sentence as the reader sees it: the tagged text (lowercase, one token per mention,

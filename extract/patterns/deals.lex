@@ -55,7 +55,7 @@ acquired by | bought by | taken over by | purchased by | snapped up by | swallow
 acquisition | acquisitions | takeover | take-over | buyout | buy-out | leveraged buyout | purchase | acquisition of | takeover of | purchase of | buyout of | acquisition offer: acquire; subject=possessor,by,clause; counterparty=of,for,object; need=both
 bid | bids | offer | tender offer | takeover bid | takeover offer | buyout offer | buyout proposal | merger offer | merger proposal | acquisition proposal | approach | bidding | proposal to acquire | proposal to buy | offer to buy | offer to acquire: acquire; modality=plan; subject=possessor,by,from,clause; counterparty=for,to,object; need=both
 bid | bids | offered | offers | offer | bid for | bidding for | made a bid for | made an offer for | tender for | tendered for: acquire; form=verb; modality=plan; subject=clause; counterparty=for,object; need=both
-sale | sale of | sales of | sell | sells | sold | selling | divest | divests | divested | divesting | dispose of | disposed of | disposing of | spin off | spun off | hive off | offload | offloaded: sale; form=sale; subject=possessor,clause; counterparty=to; need=subject
+sale | sale of | sell | sells | sold | selling | divest | divests | divested | divesting | dispose of | disposed of | disposing of | spin off | spun off | hive off | offload | offloaded: sale; form=sale; subject=possessor,clause; counterparty=to; need=subject
 
 # --- Mergers --------------------------------------------------------------------------------
 merger | merger agreement | merger with | combination | tie-up | amalgamation: merger; subject=pair,possessor,clause; counterparty=with,of,object; need=both
