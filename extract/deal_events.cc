@@ -880,24 +880,26 @@ void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std:
                           std::vector<Claim>& earlier, std::vector<Claim>& out) const {
   constexpr std::size_t kSentencesBack = 3;
   const std::string wanted = ReferredRelation(tokens[at + length - 1].text);
+  // The latest deal of the few sentences before; "the deal" prefers a deal to a holding
+  // (a stake is background to the deal more often than the deal itself).
   Claim* referent = nullptr;
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
     if (it->provenance.sentence >= sentence.index) continue;
     if (it->provenance.sentence + kSentencesBack < sentence.index) break;
     if (!IsDealRelation(it->relation) || !it->subject.present() || !it->counterparty.present()) continue;
     const bool fits = wanted.empty() || it->relation == wanted || (wanted == "sale" && it->relation == "acquire");
-    if (fits) {
-      referent = &*it;
-      break;
-    }
+    if (!fits) continue;
+    if (referent == nullptr || (referent->relation == "stake" && it->relation != "stake")) referent = &*it;
+    if (referent->relation != "stake") break;
   }
   if (referent == nullptr) return;
   Claim claim = NewClaim(referent->relation, "deals.lex:@refer");
   claim.subject = referent->subject;
   claim.counterparty = referent->counterparty;
   DealTrigger none;
-  bool rejected = false;
-  SetPolarityModality(*this, none, clause_begin, clause_end, at, at + length, rejected, claim);
+  bool rejected = false, bare_negation = false;
+  SetPolarityModality(*this, none, clause_begin, clause_end, at, at + length, rejected, claim, &bare_negation);
+  if (bare_negation) return;
   claim.terms.emplace_back("trigger", Original(tokens[at].begin, tokens[at + length - 1].end));
   claim.terms.emplace_back("refers_to", std::to_string(referent->provenance.sentence) + "/" + referent->relation);
   AddTermAndCondition(clause_begin, clause_end, at, at + length, claim);
@@ -1053,7 +1055,9 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
         std::size_t after = t + n;
         const bool own_party = after < clause_end && (IsWord(tokens[after], {"of", "with", "for", "between", "by"}) ||
                                                       reader.IsPartyToken(after));
-        if (!own_party) reader.AddReference(clause_begin, clause_end, t, n, claims, found);
+        // "is not part of the deal": a reference after a preposition is not what the clause is about.
+        const bool oblique = t > clause_begin && IsPreposition(tokens[t - 1]);
+        if (!own_party && !oblique) reader.AddReference(clause_begin, clause_end, t, n, claims, found);
       }
       // The longest trigger phrase starting here; prefix phrases ('*') are not used here.
       auto entries = lexicon.by_first_word.find(tokens[t].text);
@@ -1127,6 +1131,29 @@ void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std
     }
     if (!merged) claims.push_back(std::move(claim));
   }
+}
+
+void PruneDealRepeats(std::vector<Claim>& claims) {
+  auto adds = [](const Claim& claim) {
+    return claim.polarity != Polarity::kAffirmed || !claim.condition_text.empty() ||
+           std::any_of(claim.terms.begin(), claim.terms.end(), [](const auto& term) { return term.first == "term"; });
+  };
+  auto told_with_figure = [&](const Claim& claim) {
+    return std::any_of(claims.begin(), claims.end(), [&](const Claim& other) {
+      return &other != &claim && other.value_kind != ValueKind::kNone && SameClaim(claim, other);
+    });
+  };
+  std::vector<bool> drop(claims.size(), false);
+  for (std::size_t k = 0; k < claims.size(); ++k) {
+    drop[k] = claims[k].rule.starts_with("deals.lex") && !adds(claims[k]) && told_with_figure(claims[k]);
+  }
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < claims.size(); ++k) {
+    if (drop[k]) continue;
+    if (kept != k) claims[kept] = std::move(claims[k]);
+    ++kept;
+  }
+  claims.resize(kept);
 }
 
 }  // namespace concord::extract

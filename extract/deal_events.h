@@ -71,4 +71,10 @@ struct DealSentence {
 void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
                    std::vector<Claim>& claims);
 
+// After the whole article: drops the deal claims of this unit that only repeat a deal the
+// article states with its figure elsewhere ("X agreed to buy Y for $2.3bn" ... "regulators
+// approved X's takeover of Y"), unless they add a retreat, a term or a condition. A deal told
+// twice by one article is one account of it, not two.
+void PruneDealRepeats(std::vector<Claim>& claims);
+
 }  // namespace concord::extract

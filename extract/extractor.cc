@@ -1313,6 +1313,7 @@ Extraction Extractor::Extract(const corpus::Article& article) const {
     mention.sentence = sentence;
   }
   impl_->AddClaims(article, extraction);
+  if (!impl_->deals.empty()) PruneDealRepeats(extraction.claims);
   AttributeToSignatures(article.text, extraction);
   return extraction;
 }
