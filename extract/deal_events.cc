@@ -15,45 +15,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <optional>
-#include <sstream>
 
 #include "extract/rules.h"
 
 namespace concord::extract {
 namespace {
-
-std::string Trim(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  std::size_t e = text.find_last_not_of(" \t\r");
-  return std::string(text.substr(b, e - b + 1));
-}
-
-std::vector<std::string> SplitOn(std::string_view text, char separator) {
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  while (true) {
-    std::size_t at = text.find(separator, from);
-    std::string part = Trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
-    if (!part.empty()) parts.push_back(std::move(part));
-    if (at == std::string_view::npos) break;
-    from = at + 1;
-  }
-  return parts;
-}
-
-std::vector<std::string> Words(std::string_view phrase) {
-  std::vector<std::string> words;
-  std::istringstream in{std::string(phrase)};
-  std::string word;
-  while (in >> word) words.push_back(word);
-  return words;
-}
-
-constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "whereby", "of", "in",
-                                         "for",    "with",      "to",     "by",   "from", "into"};
 
 // --- Tokens --------------------------------------------------------------------------------
 
@@ -588,6 +555,8 @@ struct Reader {
                            std::size_t trigger_end, Claim& claim) const;
   void AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
                 std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const;
+  bool ObjectFits(const DealTrigger& entry, std::size_t clause_begin, std::size_t clause_end, std::size_t trigger,
+                  std::size_t trigger_end, const std::optional<Party>& counterparty, std::string& relation) const;
   void AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
                     std::vector<Claim>& earlier, std::vector<Claim>& out) const;
   Claim NewClaim(const std::string& relation, const std::string& origin) const {
@@ -707,6 +676,53 @@ void SetPolarityModality(const Reader& reader, const DealTrigger& entry, std::si
   }
 }
 
+// What the trigger's object says of the relation: a share of a company bought is a stake,
+// assets bought are a purchase; false when the object shows there is no such deal.
+bool Reader::ObjectFits(const DealTrigger& entry, std::size_t clause_begin, std::size_t clause_end, std::size_t trigger,
+                        std::size_t trigger_end, const std::optional<Party>& counterparty, std::string& relation) const {
+  // An acquire verb whose object is a share of a company ("buy a 34 pct interest in X").
+  // Assets bought from a company ("purchased assets of X's unit") are a purchase.
+  if (relation == "acquire" && entry.form == DealForm::kVerb && entry.modality != "plan" && counterparty) {
+    const auto* stake_words = List("@stake_words");
+    const auto* asset_words = List("@asset_words");
+    for (std::size_t t = trigger_end; t < counterparty->token; ++t) {
+      if (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) relation = "stake";
+      if (MatchList(stake_words, tokens, t, counterparty->token) > 0) relation = "stake";
+      if (MatchList(asset_words, tokens, t, counterparty->token) > 0) relation = "purchase";
+    }
+  }
+  // A sale names its buyer or sells something of the seller's own ("sold its stake", "the
+  // sale of its unit"): "X will sell Y's products" is distribution, not a divestment.
+  if (entry.form == DealForm::kSale && !counterparty) {
+    bool own = false;
+    const auto* objects = List("@sale_objects");
+    for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 2; ++t) {
+      if (IsPartyToken(t) && !Possessive(t)) own = true;
+      if (!IsWord(tokens[t], {"its", "their", "his", "her"})) continue;
+      for (std::size_t k = t + 1; k < clause_end && k < t + 7 && !own; ++k) own = MatchList(objects, tokens, k, clause_end) > 0;
+    }
+    if (!own) return false;
+  }
+  // "holds a licence to the designs of X" is no stake: a stake verb's object is a share of the
+  // company ("holds 3 pct of X", "owns a 56% stake in X") unless the company is its direct
+  // object ("owns X"); "X, 99 pct-owned by Y" and "X, owned by Y" but not "patents owned by Y".
+  if (relation == "stake" && entry.form == DealForm::kVerb && counterparty && counterparty->source != "object") {
+    bool share = false;
+    const auto* stake_words = List("@stake_words");
+    for (std::size_t t = trigger_end; t < counterparty->token && !share; ++t) {
+      share = (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) ||
+              MatchList(stake_words, tokens, t, counterparty->token) > 0 || IsWord(tokens[t], {"shares", "stock"});
+    }
+    if (!share) return false;
+  }
+  if (relation == "stake" && entry.form == DealForm::kPassive && trigger > clause_begin) {
+    const Token& before = tokens[trigger - 1];
+    const bool head = before.kind == Kind::kFigure || before.text == "," || IsPartyToken(trigger - 1);
+    if (!head) return false;
+  }
+  return true;
+}
+
 void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& phrase, std::size_t clause_begin,
                       std::size_t clause_end, std::size_t trigger, std::size_t trigger_end, std::vector<Claim>& out) const {
   // A verb reading of a word that is a noun here ("its purchase", "X's bid", "a $2bn buy").
@@ -760,46 +776,7 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
       relation = "acquire";
     }
   }
-  // An acquire verb whose object is a share of a company ("buy a 34 pct interest in X").
-  // Assets bought from a company ("purchased assets of X's unit") are a purchase.
-  if (relation == "acquire" && entry.form == DealForm::kVerb && entry.modality != "plan" && counterparty) {
-    const auto* stake_words = List("@stake_words");
-    const auto* asset_words = List("@asset_words");
-    for (std::size_t t = trigger_end; t < counterparty->token; ++t) {
-      if (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) relation = "stake";
-      if (MatchList(stake_words, tokens, t, counterparty->token) > 0) relation = "stake";
-      if (MatchList(asset_words, tokens, t, counterparty->token) > 0) relation = "purchase";
-    }
-  }
-  // A sale names its buyer or sells something of the seller's own ("sold its stake", "the
-  // sale of its unit"): "X will sell Y's products" is distribution, not a divestment.
-  if (entry.form == DealForm::kSale && !counterparty) {
-    bool own = false;
-    const auto* objects = List("@sale_objects");
-    for (std::size_t t = trigger_end; t < clause_end && t < trigger_end + 2; ++t) {
-      if (IsPartyToken(t) && !Possessive(t)) own = true;
-      if (!IsWord(tokens[t], {"its", "their", "his", "her"})) continue;
-      for (std::size_t k = t + 1; k < clause_end && k < t + 7 && !own; ++k) own = MatchList(objects, tokens, k, clause_end) > 0;
-    }
-    if (!own) return;
-  }
-  // "holds a licence to the designs of X" is no stake: a stake verb's object is a share of the
-  // company ("holds 3 pct of X", "owns a 56% stake in X") unless the company is its direct
-  // object ("owns X"); "X, 99 pct-owned by Y" and "X, owned by Y" but not "patents owned by Y".
-  if (relation == "stake" && entry.form == DealForm::kVerb && counterparty && counterparty->source != "object") {
-    bool share = false;
-    const auto* stake_words = List("@stake_words");
-    for (std::size_t t = trigger_end; t < counterparty->token && !share; ++t) {
-      share = (tokens[t].kind == Kind::kFigure && mentions[tokens[t].mention].kind == MentionKind::kPercent) ||
-              MatchList(stake_words, tokens, t, counterparty->token) > 0 || IsWord(tokens[t], {"shares", "stock"});
-    }
-    if (!share) return;
-  }
-  if (relation == "stake" && entry.form == DealForm::kPassive && trigger > clause_begin) {
-    const Token& before = tokens[trigger - 1];
-    const bool head = before.kind == Kind::kFigure || before.text == "," || IsPartyToken(trigger - 1);
-    if (!head) return;
-  }
+  if (!ObjectFits(entry, clause_begin, clause_end, trigger, trigger_end, counterparty, relation)) return;
   const bool need_subject = entry.need == "subject" || entry.need == "both";
   bool need_counterparty = entry.need == "counterparty" || entry.need == "both";
   // "an agreement to buy X", "an agreement for the sale of": the deal inside is the claim.
@@ -930,105 +907,6 @@ bool SameClaim(const Claim& a, const Claim& b) {
 }
 
 }  // namespace
-
-Status ParseDeals(std::string_view text, const std::string& file_name, DealLexicon& lexicon) {
-  std::istringstream lines{std::string(text)};
-  std::string line;
-  int line_number = 0;
-  while (std::getline(lines, line)) {
-    ++line_number;
-    const std::string where = file_name + ":" + std::to_string(line_number);
-    std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    std::size_t colon = trimmed.find(':');
-    if (colon == std::string::npos) return Status::InvalidInput(where, "expected 'phrase | phrase: relation; key=value'");
-    std::vector<std::vector<std::string>> phrases;
-    for (const std::string& phrase : SplitOn(trimmed.substr(0, colon), '|')) phrases.push_back(Words(phrase));
-    if (trimmed[0] == '@') {
-      std::string name = Trim(trimmed.substr(0, colon));
-      phrases.clear();
-      for (const std::string& phrase : SplitOn(trimmed.substr(colon + 1), '|')) phrases.push_back(Words(phrase));
-      if (name == "@refer") {
-        for (const auto& phrase : phrases) lexicon.first_words.insert(phrase.back());
-      }
-      // Phrase words the prefilter looks for: the longest of each phrase, as rarer than the
-      // rest ("stake" of "raised its stake in", not "raised").
-      auto& list = lexicon.word_lists[name];
-      list.insert(list.end(), phrases.begin(), phrases.end());
-      continue;
-    }
-    std::vector<std::string> fields = SplitOn(trimmed.substr(colon + 1), ';');
-    if (fields.empty()) return Status::InvalidInput(where, "expected a relation after ':'");
-    DealTrigger trigger;
-    trigger.relation = fields[0];
-    trigger.origin = std::filesystem::path(file_name).filename().string() + ":" + std::to_string(line_number);
-    trigger.phrases = std::move(phrases);
-    for (std::size_t f = 1; f < fields.size(); ++f) {
-      std::size_t equals = fields[f].find('=');
-      if (equals == std::string::npos) return Status::InvalidInput(where, "expected key=value, got '" + fields[f] + "'");
-      const std::string key = Trim(fields[f].substr(0, equals));
-      const std::string value = Trim(fields[f].substr(equals + 1));
-      auto sources = [&](std::vector<std::string>& into) -> bool {
-        into = SplitOn(value, ',');
-        return std::all_of(into.begin(), into.end(), [](const std::string& source) {
-          return std::find(std::begin(kSources), std::end(kSources), source) != std::end(kSources);
-        });
-      };
-      if (key == "form") {
-        if (value == "noun") trigger.form = DealForm::kNoun;
-        else if (value == "verb") trigger.form = DealForm::kVerb;
-        else if (value == "passive") trigger.form = DealForm::kPassive;
-        else if (value == "sale") trigger.form = DealForm::kSale;
-        else return Status::InvalidInput(where, "form is noun, verb, passive or sale, not '" + value + "'");
-      } else if (key == "subject") {
-        if (!sources(trigger.subject)) return Status::InvalidInput(where, "unknown party source in '" + value + "'");
-      } else if (key == "counterparty") {
-        if (!sources(trigger.counterparty)) return Status::InvalidInput(where, "unknown party source in '" + value + "'");
-      } else if (key == "modality") {
-        if (value != "plan" && value != "considering" && value != "fact") {
-          return Status::InvalidInput(where, "modality is plan, considering or fact, not '" + value + "'");
-        }
-        trigger.modality = value;
-      } else if (key == "polarity") {
-        if (value != "ceased" && value != "negated") return Status::InvalidInput(where, "polarity is ceased or negated");
-        trigger.polarity = value;
-      } else if (key == "need") {
-        if (value != "subject" && value != "counterparty" && value != "both" && value != "any") {
-          return Status::InvalidInput(where, "need is subject, counterparty, both or any");
-        }
-        trigger.need = value;
-      } else {
-        return Status::InvalidInput(where, "unknown key '" + key + "'");
-      }
-    }
-    const std::size_t index = lexicon.triggers.size();
-    for (std::size_t p = 0; p < trigger.phrases.size(); ++p) {
-      const std::vector<std::string>& phrase = trigger.phrases[p];
-      lexicon.by_first_word[phrase.front()].emplace_back(index, p);
-      const std::string* longest = &phrase.front();
-      for (const std::string& word : phrase) {
-        if (word.size() > longest->size()) longest = &word;
-      }
-      lexicon.first_words.insert(*longest);
-    }
-    lexicon.triggers.push_back(std::move(trigger));
-  }
-  return Status::Ok();
-}
-
-bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
-  std::string word;
-  for (std::size_t i = 0; i <= sentence.size(); ++i) {
-    const char c = i < sentence.size() ? sentence[i] : ' ';
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '-') {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      continue;
-    }
-    if (!word.empty() && lexicon.first_words.count(word) > 0) return true;
-    word.clear();
-  }
-  return false;
-}
 
 void AddDealClaims(const DealLexicon& lexicon, const DealSentence& sentence, std::size_t sentence_first,
                    std::vector<Claim>& claims) {
