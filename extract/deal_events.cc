@@ -733,6 +733,8 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
       return;
     }
   }
+  // "venture capital", "deal flow": a trigger word inside another noun.
+  if (trigger_end < clause_end && IsWord(tokens[trigger_end], {"capital", "capitalist", "capitalists", "flow"})) return;
   // Cheap checks first: most triggers stand in clauses that name no party at all.
   bool any_party = false;
   for (std::size_t t = clause_begin; t < clause_end && !any_party; ++t) any_party = IsPartyToken(t);
