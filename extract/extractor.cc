@@ -16,6 +16,7 @@
 
 #include "extract/amounts.h"
 #include "extract/dates.h"
+#include "extract/deal_events.h"
 #include "extract/entities.h"
 #include "extract/extract.h"
 #include "extract/frames.h"
@@ -753,6 +754,7 @@ struct Extractor::Impl {
   bool has_atoms = false;
   CueLexicon cues;
   FrameLexicon frames;                 // frames.lex: figure triggers
+  DealLexicon deals;                   // deals.lex: deal triggers, with or without a figure
   std::unique_ptr<RE2> according_to;   // attribution: "according to X", "X said"
   std::unique_ptr<RE2> said;
   std::unique_ptr<RE2> said_inverted;  // "…," said Dana Okoro
@@ -878,13 +880,15 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     const bool has_quantities = std::any_of(extraction.mentions.begin() + static_cast<std::ptrdiff_t>(first),
                                             extraction.mentions.begin() + static_cast<std::ptrdiff_t>(end),
                                             [](const Mention& m) { return m.kind != MentionKind::kEntity; });
-    if (rules.empty() && !has_quantities) continue;
+    // Deal triggers: a word scan of the raw sentence before any clause work.
+    const bool deal_words = !deals.empty() && MayHoldDeal(deals, text.substr(sentence.begin, sentence.end - sentence.begin));
+    if (rules.empty() && !has_quantities && !deal_words) continue;
     TaggedSentence tagged = TagSentence(text, sentence, extraction.mentions, first, end);
     std::vector<int> atoms;
     if (has_atoms) atom_set->Match(tagged.text, &atoms);
     std::vector<int> candidates;
     if (!rules.empty()) rule_filter->AllPotentials(atoms, &candidates);
-    if (candidates.empty() && !has_quantities) continue;
+    if (candidates.empty() && !has_quantities && !deal_words) continue;
     std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
     std::optional<SentenceCues> sentence_cues;
@@ -1087,6 +1091,10 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
       AddQuantityClaims(article, s, tagged, first, end, claims_before, sentence_cues, sentence_attribution, lead,
                         extraction);
     }
+    if (deal_words) {
+      AddDealClaims(deals, {text, article.id, s, sentence, tagged.text, &tagged.original, &extraction.mentions},
+                    claims_before, extraction.claims);
+    }
   }
 }
 
@@ -1263,9 +1271,10 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       std::stringstream buffer;
       buffer << in.rdbuf();
       if (file.extension() == ".lex") {
-        // frames.lex holds figure triggers; every other .lex file holds cues.
+        // frames.lex holds figure triggers, deals.lex deal triggers; every other .lex file holds cues.
         Status status = file.filename() == "frames.lex" ? ParseFrames(buffer.str(), file.string(), impl->frames)
-                                                        : ParseCues(buffer.str(), file.string(), impl->cues);
+                        : file.filename() == "deals.lex" ? ParseDeals(buffer.str(), file.string(), impl->deals)
+                                                         : ParseCues(buffer.str(), file.string(), impl->cues);
         if (!status.ok()) return status;
         continue;
       }
@@ -1327,6 +1336,7 @@ Extraction Extractor::Extract(const corpus::Article& article) const {
     mention.sentence = sentence;
   }
   impl_->AddClaims(article, extraction);
+  if (!impl_->deals.empty()) PruneDealRepeats(extraction.claims);
   AttributeToSignatures(article.text, extraction);
   return extraction;
 }
