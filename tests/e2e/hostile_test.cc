@@ -3,6 +3,7 @@
 // and stderr must (and must not) say; a few cases check the store afterwards.
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -277,6 +278,17 @@ const std::vector<Case>& Cases() {
          db.exec("INSERT INTO unreconciled(article_id) SELECT id FROM articles");
        },
        "report --db c.db", 0, {"reconcile is pending for 1 article(s)", "concord reconcile --db c.db"}},
+      {"-$5bn keeps its sign",
+       [](const TempDir& dir) {
+         WriteFile(dir / "in" / "loss.md",
+                   "---\nsource: Ledger Daily\npublished: 2026-03-03\n---\n"
+                   "Orbis Cloud posted a net result of -$5bn in 2025, the company said.\n");
+       },
+       "ingest in --db c.db", 0, {}, {}, {},
+       [](const TempDir& dir) {
+         CHECK(Count(dir / "c.db", "SELECT count(*) FROM mentions WHERE kind = 'money' AND text = '-$5bn'") == 1);
+         CHECK(Count(dir / "c.db", "SELECT count(*) FROM claims WHERE value_low = 5e9 OR value_high = 5e9") == 0);
+       }},
       {"a file name with a newline is quoted on stderr",
        [](const TempDir& dir) { WriteFile(dir / "in" / "evil\nrejected: fake.txt", ""); }, "ingest in --db c.db", 3,
        {"evil\\nrejected: fake.txt\": empty"}, {}, {"evil\nrejected"}},
@@ -336,6 +348,58 @@ TEST_CASE("issue 18: concurrent first ingests on a new store all succeed") {
       CHECK(WEXITSTATUS(status) == 0);
     }
     CHECK(Count(dir / "race.db", "SELECT count(*) FROM articles") == 1);
+  }
+}
+
+// SIGTERM at any moment of an ingest (extracting, writing a batch, reconciling) leaves a store
+// that passes SQLite's integrity check, holds only whole articles, and that a re-run completes;
+// a report in between says when reconcile is pending.
+TEST_CASE("issue 18: SIGTERM during ingest or reconcile leaves a consistent store") {
+  constexpr int kArticles = 300;
+  TempDir dir;
+  for (int i = 0; i < kArticles; ++i) {
+    std::string text = "---\nsource: Outlet " + std::to_string(i % 7) + "\npublished: 2026-03-03\n---\n";
+    for (int s = 0; s < 10; ++s) {
+      text += "Orbis Cloud will invest up to $" + std::to_string(i % 13 + s + 1) + " million in Veltrix Systems. ";
+    }
+    WriteFile(dir / "in" / ("a" + std::to_string(i) + ".md"), text);
+  }
+  for (int delay_ms : {150, 400, 900, 1600}) {
+    CAPTURE(delay_ms);
+    fs::remove(dir / "c.db");
+    fs::remove(dir / "c.db-wal");
+    fs::remove(dir / "c.db-shm");
+    pid_t pid = fork();
+    if (pid == 0) {
+      std::string db = (dir / "c.db").string();
+      std::string in = (dir / "in").string();
+      if (std::freopen("/dev/null", "w", stderr) == nullptr) _exit(126);
+      execl(CONCORD_BINARY, CONCORD_BINARY, "ingest", in.c_str(), "--db", db.c_str(), "--threads", "1",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(delay_ms * 1000);
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    // Finished, stopped between batches (130), or ended by the signal during reconcile.
+    const bool expected_end = (WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 130)) ||
+                              (WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    CHECK(expected_end);
+    if (fs::exists(dir / "c.db")) {
+      SQLite::Database database((dir / "c.db").string());
+      CHECK(database.execAndGet("PRAGMA integrity_check").getString() == "ok");
+      CHECK(database.execAndGet("SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON "
+                                "c.article_id = a.id GROUP BY a.id HAVING count(c.id) <> 10)")
+                .getInt() == 0);
+    }
+    Run resumed = Shell(dir, "ingest in --db c.db");
+    CHECK(resumed.exit_code == 0);
+    CHECK(Count(dir / "c.db", "SELECT count(*) FROM articles") == kArticles);
+    CHECK(Count(dir / "c.db", "SELECT count(*) FROM unreconciled") == 0);
+    Run report = Shell(dir, "report --db c.db");
+    CHECK(report.exit_code == 0);
+    CHECK(report.err.find("pending") == std::string::npos);
   }
 }
 
