@@ -2,6 +2,7 @@
 // claim queries. The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md,
 // "Scale").
 
+#include <sqlite3.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "reconcile/store/json_form.h"
 #include "reconcile/store/schema.h"
@@ -82,6 +84,25 @@ Status CheckIsConcordStore(SQLite::Database& db, const std::filesystem::path& pa
   return Status::Ok();
 }
 
+// Puts the store in WAL mode (a setting kept in the file). The switch needs the file to
+// itself, and SQLite does not wait for that: a concurrent first ingest holding its IMMEDIATE
+// transaction makes it fail at once with "database is locked". So it is retried until the
+// busy timeout has passed, as any other write would wait.
+void SwitchToWal(SQLite::Database& db, int busy_timeout_ms) {
+  constexpr auto kRetry = std::chrono::milliseconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  while (true) {
+    try {
+      if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& error) {
+      const bool busy = (error.getErrorCode() & 0xFF) == SQLITE_BUSY || (error.getErrorCode() & 0xFF) == SQLITE_LOCKED;
+      if (!busy || std::chrono::steady_clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(kRetry);
+    }
+  }
+}
+
 }  // namespace
 
 Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms, OpenMode mode) {
@@ -121,7 +142,7 @@ Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms
     // Only now, on a file known to be ours. WAL: readers (report) never block the writer
     // (ingest); NORMAL sync is durable at each transaction in WAL mode except on power loss,
     // where the last batch may roll back.
-    if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
+    SwitchToWal(db, busy_timeout_ms);
     db.exec("PRAGMA synchronous = NORMAL");
     // Up to 256 MB of page cache (allocated as used): reconcile's index writes over a store
     // of a million claims otherwise thrash the default 2 MB.
