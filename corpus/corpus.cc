@@ -65,12 +65,49 @@ std::string ResolveDerivedFrom(std::string_view value, const fs::path& folder) {
   return CanonicalId(folder / fs::path(value)) + std::string(suffix);
 }
 
+// True when `path` (canonical) is `folder` (canonical) or lies under it.
+bool IsUnder(const fs::path& path, const fs::path& folder) {
+  return std::mismatch(folder.begin(), folder.end(), path.begin(), path.end()).first == folder.end();
+}
+
+// What a symbolic link found while walking resolves to. A link is followed only when its
+// target, resolved fully, stays under the folder given on the command line: a link out of it
+// (`in/passwd.txt -> /etc/passwd`) would read what the user never handed over. A dangling link
+// and a loop are inputs that cannot be read: rejections, named like any other.
+enum class LinkTarget { kFile, kFolder, kOther, kRejected };
+
+LinkTarget ResolveLink(const fs::path& link, const fs::path& root, std::vector<Status>& rejections) {
+  std::error_code error;
+  const fs::path target = fs::canonical(link, error);
+  if (error) {
+    std::error_code ignored;
+    const fs::path written = fs::read_symlink(link, ignored);
+    const bool loop = error == std::errc::too_many_symbolic_link_levels;
+    rejections.push_back(Status::InvalidInput(
+        link.string(), std::string(loop ? "symbolic link loop" : "dangling symbolic link") + " (-> " +
+                           written.string() + "): " + error.message()));
+    return LinkTarget::kRejected;
+  }
+  if (!IsUnder(target, root)) {
+    rejections.push_back(Status::InvalidInput(
+        link.string(), "symbolic link to " + target.string() + ", outside " + root.string() +
+                           ": not followed (links are followed only within the folder given)"));
+    return LinkTarget::kRejected;
+  }
+  const fs::file_status status = fs::status(target, error);
+  if (fs::is_regular_file(status)) return LinkTarget::kFile;
+  if (fs::is_directory(status)) return LinkTarget::kFolder;
+  return LinkTarget::kOther;
+}
+
 // Files and manifests under one folder (hidden files and folders and READMEs left out; a
 // README given as a root on its own is read). Each folder is read on its own, so one unreadable
-// subfolder is a rejection and the rest of the tree is still listed. Symlinked folders are
-// not followed (a link to an ancestor would loop); symlinked files are inputs.
-void WalkFolder(const fs::path& folder, std::vector<fs::path>& files,
-                std::vector<fs::path>& manifests, std::vector<Status>& rejections) {
+// subfolder is a rejection and the rest of the tree is still listed. `root` is the canonical
+// folder given on the command line: symbolic links are followed only to files under it
+// (ResolveLink); a link to a folder under it is not walked again (that folder is walked
+// already, and a link to an ancestor would loop).
+void WalkFolder(const fs::path& folder, const fs::path& root, std::vector<fs::path>& files,
+                std::vector<fs::path>& manifests, std::vector<Status>& rejections, bool& complete) {
   std::error_code error;
   fs::directory_iterator it(folder, error);
   std::vector<fs::path> subfolders;
@@ -79,27 +116,36 @@ void WalkFolder(const fs::path& folder, std::vector<fs::path>& files,
     const fs::path& path = entry.path();
     if (IsHidden(path)) continue;
     std::error_code type_error;
-    if (entry.is_directory(type_error) && !entry.is_symlink(type_error)) {
+    bool regular = false;
+    if (entry.is_symlink(type_error)) {
+      regular = ResolveLink(path, root, rejections) == LinkTarget::kFile;
+    } else if (entry.is_directory(type_error)) {
       subfolders.push_back(path);
-    } else if (entry.is_regular_file(type_error)) {
-      if (IsManifest(path)) {
-        manifests.push_back(path);
-      } else if (!IsReadme(path)) {
-        files.push_back(path);
-      }
+    } else {
+      regular = entry.is_regular_file(type_error);
+    }
+    if (!regular) continue;
+    if (IsManifest(path)) {
+      manifests.push_back(path);
+    } else if (!IsReadme(path)) {
+      files.push_back(path);
     }
   }
   if (error) {
+    complete = false;
     rejections.push_back(
         Status::InvalidInput(folder.string(), "cannot read folder: " + error.message()));
   }
-  for (const fs::path& subfolder : subfolders) WalkFolder(subfolder, files, manifests, rejections);
+  for (const fs::path& subfolder : subfolders) {
+    WalkFolder(subfolder, root, files, manifests, rejections, complete);
+  }
 }
 
 // Manifest rows by the canonical path of the file they name. A deeper manifest wins over a
 // shallower one for the same file; a malformed manifest contributes nothing.
 std::map<std::string, ArticleMetadata> LoadManifests(std::vector<fs::path> manifests,
-                                                     std::vector<Status>& rejections) {
+                                                     std::vector<Status>& rejections,
+                                                     std::vector<Status>& warnings) {
   std::stable_sort(manifests.begin(), manifests.end(), [](const fs::path& a, const fs::path& b) {
     return std::distance(a.begin(), a.end()) < std::distance(b.begin(), b.end());
   });
@@ -120,6 +166,13 @@ std::map<std::string, ArticleMetadata> LoadManifests(std::vector<fs::path> manif
     for (internal::ManifestRow& row : *rows) {
       std::string key = CanonicalId(folder / fs::path(row.file));
       if (!seen_here.insert(key).second) continue;  // the first row for a file wins
+      // A row for a file that is not there is most often a renamed or deleted file: its
+      // metadata reaches nothing, which the user should hear about.
+      std::error_code missing;
+      if (!fs::exists(folder / fs::path(row.file), missing)) {
+        warnings.push_back(Status::InvalidInput(manifest.string() + ":" + std::to_string(row.line),
+                                                "names " + row.file + ", which does not exist"));
+      }
       // Resolved here, where the manifest's folder is known; ReadArticles sees an id.
       row.metadata.derived_from = ResolveDerivedFrom(row.metadata.derived_from, folder);
       by_file[std::move(key)] = std::move(row.metadata);
@@ -179,6 +232,44 @@ std::uint64_t ContentHash(const Article& article) {
   const std::uint64_t hash = XXH3_64bits_digest(state);
   XXH3_freeState(state);
   return hash;
+}
+
+// Metadata is text too: a NUL in a field rejects the article (as a NUL in the text does),
+// naming the field; other C0 and C1 control characters (an ESC starting a terminal escape,
+// a line break in a title) would reach every report, so a tab or line break becomes a space
+// and the rest are dropped.
+Status CleanMetadata(ArticleMetadata& metadata, const std::string& where) {
+  struct Field {
+    const char* name;
+    std::string* value;
+  };
+  const Field fields[] = {{"source", &metadata.source},   {"published", &metadata.published},
+                          {"url", &metadata.url},         {"title", &metadata.title},
+                          {"kind", &metadata.kind},       {"derived_from", &metadata.derived_from}};
+  for (const Field& field : fields) {
+    std::string& value = *field.value;
+    if (const std::size_t nul = value.find('\0'); nul != std::string::npos) {
+      return Status::InvalidInput(where, std::string("NUL character in metadata field '") + field.name +
+                                             "' at byte " + std::to_string(nul));
+    }
+    std::string clean;
+    clean.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(value[i]);
+      if (byte == '\t' || byte == '\n' || byte == '\r') {
+        clean += ' ';
+      } else if (byte < 0x20 || byte == 0x7F) {
+        continue;
+      } else if (byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(value[i + 1]) <= 0x9F) {
+        ++i;  // U+0080..U+009F, the C1 controls (CSI is U+009B)
+      } else {
+        clean += value[i];
+      }
+    }
+    value = std::move(clean);
+  }
+  return Status::Ok();
 }
 
 // The file's own metadata first, then the manifest's; checks dates and kinds.
@@ -273,8 +364,18 @@ FileArticles ReadBytes(std::string_view bytes, std::string_view extension, const
       break;
   }
   result.rejections = std::move(output.rejections);
+  Origin cleaned = origin;
+  if (Status bad = CleanMetadata(cleaned.manifest, origin.where + " (its manifest.csv row)"); !bad.ok()) {
+    result.rejections.push_back(std::move(bad));
+    result.articles.clear();
+    return result;
+  }
   for (RawArticle& raw : output.articles) {
-    result.articles.push_back(Finish(std::move(raw), origin, result.warnings));
+    if (Status bad = CleanMetadata(raw.metadata, raw.where); !bad.ok()) {
+      result.rejections.push_back(std::move(bad));
+      continue;
+    }
+    result.articles.push_back(Finish(std::move(raw), cleaned, result.warnings));
   }
   return result;
 }
@@ -303,7 +404,13 @@ Listing ListInputs(const std::vector<fs::path>& roots) {
     std::vector<fs::path> files;
     std::vector<fs::path> manifests;
     if (fs::is_directory(status)) {
-      WalkFolder(root, files, manifests, listing.rejections);
+      const fs::path canonical_root = fs::canonical(root, error);
+      if (error) {
+        listing.rejections.push_back(Status::InvalidInput(root.string(), "cannot read folder: " + error.message()));
+        continue;
+      }
+      listing.folders.push_back(canonical_root);
+      WalkFolder(root, canonical_root, files, manifests, listing.rejections, listing.complete);
     } else if (fs::is_regular_file(status)) {
       // A shell glob (`concord ingest news/*`) names the manifest too: it is still not an input.
       if (IsManifest(root)) continue;
@@ -317,10 +424,11 @@ Listing ListInputs(const std::vector<fs::path>& roots) {
     }
     std::sort(files.begin(), files.end());
     const std::map<std::string, ArticleMetadata> metadata =
-        LoadManifests(std::move(manifests), listing.rejections);
+        LoadManifests(std::move(manifests), listing.rejections, listing.warnings);
     for (fs::path& file : files) {
       std::string id = CanonicalId(file);
       if (!listed.insert(id).second) continue;
+      listing.ids.push_back(id);
       InputFile input;
       if (const auto it = metadata.find(id); it != metadata.end()) input.manifest = it->second;
       input.path = std::move(file);

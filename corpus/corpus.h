@@ -47,9 +47,17 @@ struct InputFile {
 // Input files under `roots` (folders walked recursively, or single files), sorted so runs
 // are deterministic. Hidden files, manifest.csv and a folder's README.* are not inputs. A
 // missing root or a malformed manifest is a rejection; everything else is still listed.
+// A symbolic link inside a folder is followed only when its resolved target is a file under
+// that folder; a link leading outside it, a dangling link and a link loop are rejections
+// naming the link. A root given on the command line is taken as given, link or not.
+// A manifest row naming a file that does not exist is a warning.
 struct Listing {
   std::vector<InputFile> files;
+  std::vector<std::string> ids;                 // canonical path of each file, as article ids
+  std::vector<std::filesystem::path> folders;   // canonical form of each folder root
   std::vector<Status> rejections;
+  std::vector<Status> warnings;
+  bool complete = true;  // false when a folder could not be read: files may exist unlisted
 };
 Listing ListInputs(const std::vector<std::filesystem::path>& roots);
 
@@ -61,6 +69,7 @@ struct FileArticles {
   std::vector<Article> articles;
   std::vector<Status> rejections;
   std::vector<Status> warnings;
+  bool complete = true;  // false when a folder could not be read: files may exist unlisted
 };
 FileArticles ReadArticles(const InputFile& file);
 

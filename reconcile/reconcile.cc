@@ -897,7 +897,9 @@ void Run::WriteClusters() {
 
 Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everything) {
   try {
-    SQLite::Transaction transaction(db_);
+    // IMMEDIATE: the write lock first (waiting up to the busy timeout), since a deferred
+    // transaction that read before another writer committed fails at once on its first write.
+    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
     if (everything) {
       // Forget what the last run knew: every fact's count mismatches, every group is new and
       // every article is compared for copies again.

@@ -27,6 +27,7 @@
 #include "reconcile/report/markdown.h"
 #include "reconcile/report/report.h"
 #include "tools/data_root.h"
+#include "tools/output.h"
 #include "tools/pipeline.h"
 #include "reconcile/store/forms.h"
 #include "reconcile/store/store.h"
@@ -58,8 +59,48 @@ int ExitCodeFor(const Status& status) {
 }
 
 int Fail(const Status& status) {
-  std::fprintf(stderr, "concord: %s\n", status.ToString().c_str());
+  std::fprintf(stderr, "concord: %s\n", concord::tools::StderrLine(status).c_str());
   return ExitCodeFor(status);
+}
+
+// Where the store lives and how long to wait for another writer (--db, --wait).
+struct StoreOptions {
+  std::string path = "concord.db";
+  double wait_seconds = 5;  // SQLite's busy timeout: how long a writer waits for another
+
+  int BusyTimeoutMs() const { return static_cast<int>(wait_seconds * 1000); }
+
+  // A store is a file: an empty name, ":memory:" or a "file:" URI (mode=memory, or any other
+  // parameters SQLite would read) would ingest into nothing and report success.
+  Status Check() const {
+    if (path.empty()) return Status::Usage("--db: empty; a store is a file path");
+    if (path == ":memory:" || path.starts_with("file:")) {
+      return Status::Usage("--db: " + path + " is not a file path (a store is a file; write ./" + path +
+                           " for a file of that name)");
+    }
+    return Status::Ok();
+  }
+
+  // Opens the store after the checks above; read-only for commands that only read.
+  concord::Result<concord::reconcile::Store> Open(bool read_only = false) const {
+    if (Status status = Check(); !status.ok()) return status;
+    return concord::reconcile::Store::Open(path, BusyTimeoutMs(),
+                                           read_only ? concord::reconcile::Store::OpenMode::kReadOnly
+                                                     : concord::reconcile::Store::OpenMode::kReadWrite);
+  }
+};
+
+// --since / --until: YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day
+// ("2026-13-45" and "2026-02-30" are usage errors, not empty reports).
+bool IsCalendarPrefix(const std::string& text) {
+  static constexpr const char kShape[] = "dddd-dd-dd";
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != '-') return false;
+  }
+  const std::string full = text + std::string("-01-01").substr(text.size() - 4);
+  return concord::corpus::ParsePublishedDate(full) == full;
 }
 
 struct DataOptions {
@@ -102,7 +143,9 @@ void AddDataOptions(CLI::App* command, DataOptions& options) {
 }
 
 void PrintRejections(const std::vector<Status>& rejections, const char* label) {
-  for (const Status& status : rejections) std::fprintf(stderr, "%s: %s\n", label, status.ToString().c_str());
+  for (const Status& status : rejections) {
+    std::fprintf(stderr, "%s: %s\n", label, concord::tools::StderrLine(status).c_str());
+  }
 }
 
 // Extracts and normalizes one article. A failure inside the extractor (a bug: stages do not
@@ -137,6 +180,7 @@ struct IngestOptions {
   std::vector<std::string> inputs;
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   std::string priors;  // a source priors file (SCORING.md), or empty
+  bool prune = false;  // remove stored articles whose file is gone from the folders given
 };
 
 // Reads the priors file (if any) and stores its priors. A bad file is a usage error: nothing
@@ -150,8 +194,8 @@ Status ApplyPriors(const std::string& priors_file, concord::reconcile::Store& st
   return Status::Ok();
 }
 
-int Ingest(const IngestOptions& options, const DataOptions& data, const std::string& db_path) {
-  auto store = concord::reconcile::Store::Open(db_path);
+int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOptions& db) {
+  auto store = db.Open();
   if (!store.ok()) return Fail(store.status());
   if (Status status = ApplyPriors(options.priors, *store); !status.ok()) return Fail(status);
   auto pipeline = BuildPipeline(data);
@@ -160,6 +204,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
   concord::corpus::Listing listing = concord::corpus::ListInputs(roots);
   std::size_t rejected = listing.rejections.size();
   PrintRejections(listing.rejections, "rejected");
+  PrintRejections(listing.warnings, "warning");
 
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
@@ -231,26 +276,58 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const std::str
     std::fprintf(stderr, "concord: interrupted; every committed batch is complete, re-run ingest to continue\n");
     return 130;
   }
+  // Articles stored from files no longer in the folders given: counted always, removed on --prune.
+  // A folder that could not be read hides files that may still exist: nothing is pruned then.
+  auto stale = store->StaleArticles(listing.folders, listing.ids);
+  if (!stale.ok()) return Fail(stale.status());
+  std::size_t pruned = 0;
+  if (options.prune && !stale->empty()) {
+    if (!listing.complete) {
+      std::fprintf(stderr, "concord: --prune: a folder could not be read; nothing is pruned\n");
+    } else {
+      std::vector<std::string> keys;
+      for (const auto& article : *stale) keys.push_back(article.key);
+      auto removed = store->RemoveArticles(keys);
+      if (!removed.ok()) return Fail(removed.status());
+      pruned = *removed;
+    }
+  }
+  const std::string stale_text =
+      std::to_string(stale->size()) + " stale" +
+      (stale->empty() ? "" : pruned > 0 ? " (removed)" : " (their files are gone; --prune removes them)");
+  // Reconcile is one transaction: SIGINT or SIGTERM now ends the process at once, the
+  // transaction rolls back and the store stays as the last committed batch left it (the
+  // articles are stored; `concord reconcile` or the next ingest finishes the facts).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   if (show_progress) std::fprintf(stderr, "reconciling…");
   auto reconciled = Reconcile(*store, pipeline->normalizer.entities());
   if (show_progress) std::fprintf(stderr, "\r%20s\r", "");
   if (!reconciled.ok()) return Fail(reconciled.status());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,
-               "ingested %zu file(s) in %.2f s: %zu added, %zu replaced, %zu unchanged, %zu rejected; %zu claims, %zu "
-               "mentions; %zu facts (%zu disputed, %zu corroborated, %zu single-source)\n",
-               listing.files.size(), seconds, totals.added, totals.replaced, totals.unchanged, rejected, totals.claims,
+               "ingested %zu file(s) in %.2f s: %zu added, %zu replaced, %zu unchanged, %zu rejected, %s; %zu claims, "
+               "%zu mentions; %zu facts (%zu disputed, %zu corroborated, %zu single-source)\n",
+               listing.files.size(), seconds, totals.added, totals.replaced, totals.unchanged, rejected,
+               stale_text.c_str(), totals.claims,
                totals.mentions, reconciled->facts, reconciled->disputed, reconciled->corroborated,
                reconciled->single_source);
   return rejected > 0 ? kExitRejected : kExitOk;
 }
 
 // Re-runs reconcile on the store (after a change of priors or entities), without ingesting.
-int ReconcileCommand(const std::string& priors, bool everything, const DataOptions& data, const std::string& db_path) {
-  if (!std::filesystem::exists(db_path)) {
-    return Fail(Status::Usage("no database at " + db_path + " (run `concord ingest DIR --db " + db_path + "` first)"));
+// A command that reads the store needs one: a missing file is a usage error, not a new store.
+Status CheckStoreExists(const StoreOptions& db) {
+  if (Status status = db.Check(); !status.ok()) return status;
+  if (!std::filesystem::exists(db.path)) {
+    return Status::Usage("no database at " + db.path + " (run `concord ingest DIR --db " + db.path + "` first)");
   }
-  auto store = concord::reconcile::Store::Open(db_path);
+  return Status::Ok();
+}
+
+int ReconcileCommand(const std::string& priors, bool everything, const DataOptions& data, const StoreOptions& db) {
+  if (Status status = CheckStoreExists(db); !status.ok()) return Fail(status);
+  auto store = db.Open();
   if (!store.ok()) return Fail(store.status());
   if (Status status = ApplyPriors(priors, *store); !status.ok()) return Fail(status);
   auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
@@ -271,23 +348,47 @@ struct ReportOptions {
   concord::reconcile::ReportFilter filter;
 };
 
-int WriteOutput(const std::string& text, const std::string& out) {
+// Writes `text` to stdout or to the file `out`; every write and the file's close are checked
+// (stdout's final flush and close are checked at the end of main()). Human-readable text
+// (`human`: Markdown, HTML, the claims and extract listings) has its control characters made
+// visible first, so that no article can send escapes to a terminal.
+int WriteOutput(const std::string& text, const std::string& out, bool human = true) {
+  const std::string safe = human ? concord::tools::Visible(text) : std::string();
+  const std::string& bytes = human ? safe : text;
   if (out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return kExitOk;
+    Status written = concord::tools::WriteAll(stdout, bytes, "standard output");
+    return written.ok() ? kExitOk : Fail(written);
   }
-  std::ofstream file(out, std::ios::binary);
-  file << text;
-  if (!file) return Fail(Status::Environment(out, "cannot write output file"));
+  std::FILE* file = std::fopen(out.c_str(), "wb");
+  if (file == nullptr) {
+    return Fail(Status::Environment(out, "cannot write: " + std::system_category().message(errno)));
+  }
+  Status written = concord::tools::WriteAll(file, bytes, out);
+  Status closed = concord::tools::Close(file, out);
+  if (!written.ok()) return Fail(written);
+  if (!closed.ok()) return Fail(closed);
   return kExitOk;
 }
 
-int Report(const ReportOptions& options, const DataOptions& data, const std::string& db_path, bool audit_only) {
-  if (!std::filesystem::exists(db_path)) {
-    return Fail(Status::Usage("no database at " + db_path + " (run `concord ingest DIR --db " + db_path + "` first)"));
+int Report(const ReportOptions& options, const DataOptions& data, const StoreOptions& db, bool audit_only) {
+  for (const auto& [flag, date] : {std::pair{"--since", &options.filter.since}, {"--until", &options.filter.until}}) {
+    if (!date->empty() && !IsCalendarPrefix(*date)) {
+      return Fail(Status::Usage(std::string(flag) + ": not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + *date));
+    }
   }
-  auto store = concord::reconcile::Store::Open(db_path);
+  if (Status status = CheckStoreExists(db); !status.ok()) return Fail(status);
+  auto store = db.Open(/*read_only=*/true);
   if (!store.ok()) return Fail(store.status());
+  // After an interrupted ingest the articles are stored but reconcile has not run: say so,
+  // rather than let "0 facts" look like the answer.
+  auto pending = store->PendingReconcile();
+  if (!pending.ok()) return Fail(pending.status());
+  if (*pending > 0) {
+    std::fprintf(stderr,
+                 "concord: reconcile is pending for %zu article(s) (an ingest stopped before it); facts may be "
+                 "missing or out of date: run `concord reconcile --db %s`\n",
+                 *pending, concord::tools::QuotedName(db.path).c_str());
+  }
   auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
                                                            {data.entity_files.begin(), data.entity_files.end()});
   if (!normalizer.ok()) return Fail(normalizer.status());
@@ -303,7 +404,7 @@ int Report(const ReportOptions& options, const DataOptions& data, const std::str
   } else {
     text = audit_only ? concord::reconcile::RenderAuditMarkdown(*report) : concord::reconcile::RenderMarkdown(*report);
   }
-  return WriteOutput(text, options.out);
+  return WriteOutput(text, options.out, /*human=*/options.format != "json");
 }
 
 struct SummaryAuditOptions {
@@ -321,6 +422,7 @@ std::vector<concord::reconcile::ExtractedArticle> ReadAndExtract(const std::vect
   std::vector<concord::reconcile::ExtractedArticle> extracted;
   concord::corpus::Listing listing = concord::corpus::ListInputs({roots.begin(), roots.end()});
   PrintRejections(listing.rejections, "rejected");
+  PrintRejections(listing.warnings, "warning");
   rejected += listing.rejections.size();
   for (const concord::corpus::InputFile& file : listing.files) {
     concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
@@ -360,7 +462,7 @@ int AuditSummary(const SummaryAuditOptions& options, const DataOptions& data) {
   const bool json = options.json || options.format == "json";
   int written = WriteOutput(json ? concord::reconcile::RenderSummaryAuditJson(*audit)
                                  : concord::reconcile::RenderSummaryAuditMarkdown(*audit),
-                            options.out);
+                            options.out, /*human=*/!json);
   if (written != kExitOk) return written;
   if (rejected > 0) return kExitRejected;
   for (const auto& verdict : audit->verdicts) {
@@ -371,9 +473,9 @@ int AuditSummary(const SummaryAuditOptions& options, const DataOptions& data) {
   return kExitOk;
 }
 
-int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataOptions& data, const std::string& db_path) {
-  if (!std::filesystem::exists(db_path)) return Fail(Status::Usage("no database at " + db_path));
-  auto store = concord::reconcile::Store::Open(db_path);
+int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataOptions& data, const StoreOptions& db) {
+  if (Status status = CheckStoreExists(db); !status.ok()) return Fail(status);
+  auto store = db.Open(/*read_only=*/true);
   if (!store.ok()) return Fail(store.status());
   auto normalizer = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
                                                            {data.entity_files.begin(), data.entity_files.end()});
@@ -396,8 +498,7 @@ int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataO
              claim["quote"].get<std::string>().substr(0, 120) + "\"\n";
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return kExitOk;
+  return WriteOutput(out, "", /*human=*/!json);
 }
 
 int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::string& published, const DataOptions& data) {
@@ -408,7 +509,9 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::size_t rejected = 0;
   std::string out;
+  Status output_status;
   auto emit = [&](concord::corpus::FileArticles& read) {
+    if (!output_status.ok()) return;
     PrintRejections(read.rejections, "rejected");
     PrintRejections(read.warnings, "warning");
     rejected += read.rejections.size();
@@ -439,7 +542,7 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
         }
       }
       if (out.size() > (1U << 20)) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
+        output_status = concord::tools::WriteAll(stdout, jsonl ? out : concord::tools::Visible(out), "standard output");
         out.clear();
       }
     }
@@ -454,130 +557,161 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
     concord::corpus::Listing listing = concord::corpus::ListInputs({input});
     PrintRejections(listing.rejections, "rejected");
     rejected += listing.rejections.size();
+    PrintRejections(listing.warnings, "warning");
     for (const auto& file : listing.files) {
       concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
       emit(read);
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!output_status.ok()) return Fail(output_status);
+  if (int written = WriteOutput(out, "", /*human=*/!jsonl); written != kExitOk) return written;
   return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+void AddStoreOptions(CLI::App* command, StoreOptions& db) {
+  command->add_option("--db", db.path, "SQLite database file (a file path; not :memory: or a file: URI)")
+      ->capture_default_str();
+  command->add_option("--wait", db.wait_seconds, "Seconds to wait for another concord writing the store")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"concord: checks what the news says about money and contracts"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", [] {
+    auto search = concord::tools::FindDataRoot("", CONCORD_DATA_DIR);
+    return std::string("concord ") + CONCORD_VERSION + "\ndata: " +
+           (search.found.empty() ? std::string("(none found)") : search.found.string());
+  });
+  StoreOptions db;
+  DataOptions data;
+
+  CLI::App* ingest = app.add_subcommand("ingest", "Ingest folders (or files) of articles into the fact store");
+  IngestOptions ingest_options;
+  ingest->add_option("inputs", ingest_options.inputs,
+                     "Folders or files to ingest. Inside a folder, a symbolic link is followed only when its "
+                     "target is a file within that folder; a link leading outside it, a dangling link or a "
+                     "loop is rejected by name")
+      ->required();
+  ingest->add_flag("--prune", ingest_options.prune,
+                   "Remove stored articles whose file is no longer in the folders given (renamed or deleted)");
+  AddStoreOptions(ingest, db);
+  ingest->add_option("--threads", ingest_options.threads, "Extraction threads")->check(CLI::Range(1U, 256U));
+  ingest->add_option("--priors", ingest_options.priors,
+                     "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
+      ->check(CLI::ExistingFile);
+  AddDataOptions(ingest, data);
+
+  CLI::App* reconcile = app.add_subcommand(
+      "reconcile", "Re-run reconciliation on the store, e.g. after changing source priors or entities");
+  std::string reconcile_priors;
+  reconcile->add_option("--priors", reconcile_priors,
+                        "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
+      ->check(CLI::ExistingFile);
+  bool reconcile_everything = false;
+  reconcile->add_flag("--full", reconcile_everything,
+                      "Rebuild every fact, not only those changed articles reach (e.g. after an upgrade)");
+  AddStoreOptions(reconcile, db);
+  AddDataOptions(reconcile, data);
+
+  CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
+  ReportOptions report_options;
+  report->add_option("--format", report_options.format,
+                     "md, html (one self-contained page), json, or csv (one row per claim of each fact)")
+      ->check(CLI::IsMember({"md", "html", "json", "csv"}));
+  report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
+  report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
+  report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
+  report->add_option("--since", report_options.filter.since,
+                     "Only facts dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  report->add_option("--until", report_options.filter.until,
+                     "Only facts dated on or before this date; YYYY or YYYY-MM covers the whole period");
+  report->add_flag("--conflicts-only", report_options.filter.conflicts_only, "Only disputed facts");
+  AddStoreOptions(report, db);
+  AddDataOptions(report, data);
+
+  CLI::App* audit = app.add_subcommand("audit", "Source agreement: trust, agreement matrix, syndicated copies");
+  ReportOptions audit_options;
+  audit->add_option("--format", audit_options.format, "md, html (one self-contained page) or json")
+      ->check(CLI::IsMember({"md", "html", "json"}));
+  audit->add_option("--out", audit_options.out, "Write to FILE instead of stdout");
+  AddStoreOptions(audit, db);
+  AddDataOptions(audit, data);
+  audit->require_subcommand(0, 1);
+
+  CLI::App* audit_summary =
+      audit->add_subcommand("summary", "Audit a summary or digest against the articles it rests on");
+  SummaryAuditOptions summary_options;
+  audit_summary->add_option("file", summary_options.summary, "The summary (one article)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  audit_summary->add_option("--against", summary_options.against, "Files or folders of the source articles")
+      ->required();
+  audit_summary->add_option("--format", summary_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  audit_summary->add_flag("--json", summary_options.json, "Same as --format json");
+  audit_summary->add_option("--out", summary_options.out, "Write to FILE instead of stdout");
+  audit_summary
+      ->add_option("--fail-on", summary_options.fail_on,
+                   "Exit 1 when a claim gets one of these verdicts (contradicted, overstated, unsupported)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"contradicted", "overstated", "unsupported"}));
+  AddDataOptions(audit_summary, data);
+
+  CLI::App* claims = app.add_subcommand("claims", "Query the stored claims");
+  concord::reconcile::ClaimFilter claim_filter;
+  bool claims_json = false;
+  claims->add_option("--entity", claim_filter.entity, "Only claims where this entity plays a role");
+  claims->add_option("--relation", claim_filter.relation, "Only claims of this relation");
+  claims->add_flag("--json", claims_json, "A JSON array of claim objects");
+  AddStoreOptions(claims, db);
+  AddDataOptions(claims, data);
+
+  CLI::App* extract = app.add_subcommand("extract", "Mentions and claims of files, without a database");
+  std::vector<std::string> extract_inputs;
+  bool jsonl = false;
+  std::string published;
+  extract->add_option("inputs", extract_inputs,
+                      "Files or folders; '-' reads stdin. Symbolic links inside a folder are followed only "
+                      "to files within it")
+      ->required();
+  extract->add_flag("--jsonl", jsonl, "JSON lines: mention and claim records (DESIGN.md)");
+  extract->add_option("--published", published, "Published date for articles that give none (YYYY-MM-DD)");
+  AddDataOptions(extract, data);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (Status data_status = CheckDataRoot(data); !data_status.ok()) return Fail(data_status);
+  if (ingest->parsed()) return Ingest(ingest_options, data, db);
+  if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, reconcile_everything, data, db);
+  if (report->parsed()) return Report(report_options, data, db, false);
+  if (audit_summary->parsed()) return AuditSummary(summary_options, data);
+  if (audit->parsed()) return Report(audit_options, data, db, true);
+  if (claims->parsed()) return Claims(claim_filter, claims_json, data, db);
+  if (extract->parsed()) return Extract(extract_inputs, jsonl, published, data);
+  return kExitUsage;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  int code = kExitEnvironment;
   try {
-    CLI::App app{"concord: checks what the news says about money and contracts"};
-    app.require_subcommand(1);
-    app.set_version_flag("--version", [] {
-      auto search = concord::tools::FindDataRoot("", CONCORD_DATA_DIR);
-      return std::string("concord ") + CONCORD_VERSION + "\ndata: " +
-             (search.found.empty() ? std::string("(none found)") : search.found.string());
-    });
-    std::string db_path = "concord.db";
-    DataOptions data;
-
-    CLI::App* ingest = app.add_subcommand("ingest", "Ingest folders (or files) of articles into the fact store");
-    IngestOptions ingest_options;
-    ingest->add_option("inputs", ingest_options.inputs, "Folders or files to ingest")->required();
-    ingest->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-    ingest->add_option("--threads", ingest_options.threads, "Extraction threads")->check(CLI::Range(1U, 256U));
-    ingest->add_option("--priors", ingest_options.priors,
-                       "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
-        ->check(CLI::ExistingFile);
-    AddDataOptions(ingest, data);
-
-    CLI::App* reconcile = app.add_subcommand(
-        "reconcile", "Re-run reconciliation on the store, e.g. after changing source priors or entities");
-    std::string reconcile_priors;
-    reconcile->add_option("--priors", reconcile_priors,
-                          "Source priors file: `source<TAB>prior` lines, prior 0..1 (reconcile/SCORING.md)")
-        ->check(CLI::ExistingFile);
-    bool reconcile_everything = false;
-    reconcile->add_flag("--full", reconcile_everything,
-                        "Rebuild every fact, not only those changed articles reach (e.g. after an upgrade)");
-    reconcile->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-    AddDataOptions(reconcile, data);
-
-    CLI::App* report = app.add_subcommand("report", "Facts with their supporting and contradicting claims");
-    ReportOptions report_options;
-    report->add_option("--format", report_options.format,
-                       "md, html (one self-contained page), json, or csv (one row per claim of each fact)")
-        ->check(CLI::IsMember({"md", "html", "json", "csv"}));
-    report->add_option("--out", report_options.out, "Write to FILE instead of stdout");
-    report->add_option("--entity", report_options.filter.entity, "Only facts where this entity plays a role");
-    report->add_option("--relation", report_options.filter.relation, "Only facts of this relation");
-    report->add_option("--since", report_options.filter.since,
-                       "Only facts dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    report->add_option("--until", report_options.filter.until,
-                       "Only facts dated on or before this date; YYYY or YYYY-MM covers the whole period");
-    report->add_flag("--conflicts-only", report_options.filter.conflicts_only, "Only disputed facts");
-    report->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-    AddDataOptions(report, data);
-
-    CLI::App* audit = app.add_subcommand("audit", "Source agreement: trust, agreement matrix, syndicated copies");
-    ReportOptions audit_options;
-    audit->add_option("--format", audit_options.format, "md, html (one self-contained page) or json")
-        ->check(CLI::IsMember({"md", "html", "json"}));
-    audit->add_option("--out", audit_options.out, "Write to FILE instead of stdout");
-    audit->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-    AddDataOptions(audit, data);
-    audit->require_subcommand(0, 1);
-
-    CLI::App* audit_summary =
-        audit->add_subcommand("summary", "Audit a summary or digest against the articles it rests on");
-    SummaryAuditOptions summary_options;
-    audit_summary->add_option("file", summary_options.summary, "The summary (one article)")
-        ->required()
-        ->check(CLI::ExistingFile);
-    audit_summary->add_option("--against", summary_options.against, "Files or folders of the source articles")
-        ->required();
-    audit_summary->add_option("--format", summary_options.format, "md or json")->check(CLI::IsMember({"md", "json"}));
-    audit_summary->add_flag("--json", summary_options.json, "Same as --format json");
-    audit_summary->add_option("--out", summary_options.out, "Write to FILE instead of stdout");
-    audit_summary
-        ->add_option("--fail-on", summary_options.fail_on,
-                     "Exit 1 when a claim gets one of these verdicts (contradicted, overstated, unsupported)")
-        ->delimiter(',')
-        ->check(CLI::IsMember({"contradicted", "overstated", "unsupported"}));
-    AddDataOptions(audit_summary, data);
-
-    CLI::App* claims = app.add_subcommand("claims", "Query the stored claims");
-    concord::reconcile::ClaimFilter claim_filter;
-    bool claims_json = false;
-    claims->add_option("--entity", claim_filter.entity, "Only claims where this entity plays a role");
-    claims->add_option("--relation", claim_filter.relation, "Only claims of this relation");
-    claims->add_flag("--json", claims_json, "A JSON array of claim objects");
-    claims->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-    AddDataOptions(claims, data);
-
-    CLI::App* extract = app.add_subcommand("extract", "Mentions and claims of files, without a database");
-    std::vector<std::string> extract_inputs;
-    bool jsonl = false;
-    std::string published;
-    extract->add_option("inputs", extract_inputs, "Files or folders; '-' reads stdin")->required();
-    extract->add_flag("--jsonl", jsonl, "JSON lines: mention and claim records (DESIGN.md)");
-    extract->add_option("--published", published, "Published date for articles that give none (YYYY-MM-DD)");
-    AddDataOptions(extract, data);
-
-    try {
-      app.parse(argc, argv);
-    } catch (const CLI::ParseError& error) {
-      int code = app.exit(error);
-      return code == 0 ? kExitOk : kExitUsage;
-    }
-    if (concord::Status data_status = CheckDataRoot(data); !data_status.ok()) return Fail(data_status);
-    if (ingest->parsed()) return Ingest(ingest_options, data, db_path);
-    if (reconcile->parsed()) return ReconcileCommand(reconcile_priors, reconcile_everything, data, db_path);
-    if (report->parsed()) return Report(report_options, data, db_path, false);
-    if (audit_summary->parsed()) return AuditSummary(summary_options, data);
-    if (audit->parsed()) return Report(audit_options, data, db_path, true);
-    if (claims->parsed()) return Claims(claim_filter, claims_json, data, db_path);
-    if (extract->parsed()) return Extract(extract_inputs, jsonl, published, data);
-    return kExitUsage;
+    code = Run(argc, argv);
   } catch (const std::exception& error) {
     // Last resort: stages return Status; anything reaching here is a bug or an allocation failure.
     std::fprintf(stderr, "concord: internal error: %s\n", error.what());
+    code = kExitEnvironment;
+  }
+  // What stdout still buffers is written now: a full disk or a closed pipe shows itself here
+  // and is an environment failure, never a quiet success with a cut report.
+  if (Status closed = concord::tools::Close(stdout, "standard output"); !closed.ok()) {
+    std::fprintf(stderr, "concord: %s\n", concord::tools::StderrLine(closed).c_str());
     return kExitEnvironment;
   }
+  return code;
 }

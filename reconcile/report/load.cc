@@ -510,7 +510,12 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
       // Filters first: what is filtered out costs nothing more.
       if (!filter.relation.empty() && fact.relation != filter.relation) continue;
       if (filter.conflicts_only && fact.status != "disputed") continue;
-      if (!entity_id.empty() && !Involves(entity_id, subject_id, counterparty_id, object_id, members, entities)) continue;
+      // A name with no letters or digits ("%", "_") has an empty key: it names no entity, so
+      // it matches nothing rather than everything (issue 18).
+      if (!filter.entity.empty() &&
+          (entity_id.empty() || !Involves(entity_id, subject_id, counterparty_id, object_id, members, entities))) {
+        continue;
+      }
       nlohmann::json time = nlohmann::json::parse(fact.time_json, nullptr, false);
       if (time.is_object()) {
         fact.date = Field(time, "start");

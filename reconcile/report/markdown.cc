@@ -59,16 +59,49 @@ void Wrap(std::string& out, const std::string& first_prefix, const std::string& 
   out += '\n';
 }
 
-// A table cell: '|' would end the cell, a newline the row.
-std::string Cell(const std::string& text) {
-  std::string cell;
+// Text from articles (quotes, names, titles, details) as Markdown that renders as the same
+// text: every character a renderer could turn into markup is backslash-escaped. '<' and '&'
+// would open raw HTML (`<script>`, `<img onerror=...>`) or an entity; '[', ']' and '!' a link
+// or an image (`[x](javascript:...)`); '*', '_', '`', '~' emphasis and code; '|' a table
+// cell; '#' a heading where a wrapped line starts with it. A renderer shows "\<" as "<".
+std::string Md(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
-    if (c == '|') {
-      cell += "\\|";
-    } else {
-      cell += c == '\n' ? ' ' : c;
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '&':
+      case '|': case '~': case '!': case '#':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
     }
   }
+  return out;
+}
+
+// A link target for `<...>`: only http(s) URLs are ever linked (never javascript: or data:),
+// and a character that would end the autolink or start markup is percent-encoded.
+std::string AutolinkTarget(std::string_view url) {
+  std::string out;
+  for (char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= ' ' || byte == 0x7F || c == '<' || c == '>' || c == '"' || c == '\\' || c == '`') {
+      char encoded[4];
+      std::snprintf(encoded, sizeof encoded, "%%%02X", byte);
+      out += encoded;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A table cell: escaped text ('|' would end the cell), a newline would end the row.
+std::string Cell(const std::string& text) {
+  std::string cell = Md(text);
+  std::replace(cell.begin(), cell.end(), '\n', ' ');
   return cell;
 }
 
@@ -110,13 +143,13 @@ std::string MarkdownQuote(const ReportClaim& claim) {
   std::size_t at = from;
   for (const extract::Span& mark : claim.highlights) {
     if (mark.begin < at || mark.end > to) continue;
-    text.append(quote.substr(at, mark.begin - at));
+    text += Md(quote.substr(at, mark.begin - at));
     text += "**";
-    text.append(quote.substr(mark.begin, mark.end - mark.begin));
+    text += Md(quote.substr(mark.begin, mark.end - mark.begin));
     text += "**";
     at = mark.end;
   }
-  text.append(quote.substr(at, to - at));
+  text += Md(quote.substr(at, to - at));
   if (to < quote.size()) text += "…";
   return text;
 }
@@ -139,8 +172,9 @@ void RenderClaims(const ReportFact& fact, const std::string& stance, const std::
   out += "\n" + label + " (" + std::to_string(count) + "):\n";
   for (const ReportClaim& claim : fact.claims) {
     if (claim.stance != stance) continue;
-    std::string where = claim.source + (claim.published.empty() ? "" : " · " + claim.published) + " · " + claim.article;
-    if (IsWebUrl(claim.url)) where += " · <" + claim.url + ">";
+    std::string where =
+        Md(claim.source) + (claim.published.empty() ? "" : " · " + Md(claim.published)) + " · " + Md(claim.article);
+    if (IsWebUrl(claim.url)) where += " · <" + AutolinkTarget(claim.url) + ">";
     Wrap(out, "- ", "  ", where);
     Wrap(out, "  > ", "  > ", MarkdownQuote(claim));
   }
@@ -149,7 +183,7 @@ void RenderClaims(const ReportFact& fact, const std::string& stance, const std::
 void RenderFact(const ReportFact& fact, std::size_t number, std::string& out) {
   out += "\n";
   std::string heading = "### " + std::to_string(number) + ". ";
-  std::string title = FactTitle(fact);
+  std::string title = Md(FactTitle(fact));
   if (Columns(heading) + Columns(title) <= kColumns) {
     out += heading + title + "\n";
   } else {
@@ -163,20 +197,20 @@ void RenderFact(const ReportFact& fact, std::size_t number, std::string& out) {
        "Score " + std::to_string(fact.score) + "/100 " + ScoreBar(fact.score) + " · " + fact.status + " · " +
            (fact.explanation.empty()
                 ? Plural(static_cast<std::size_t>(std::max(0, fact.independent_sources)), "independent source")
-                : fact.explanation));
+                : Md(fact.explanation)));
   if (!fact.discrepancies.empty()) {
     out += "\nDiscrepancies:\n";
     for (const auto& [d, accounts] : DistinctDiscrepancies(fact)) {
       Wrap(out, "- **" + d->type + "** (" + d->severity + "): ", "  ",
-           d->detail + (accounts > 1 ? " (" + std::to_string(accounts) + " accounts)" : ""));
+           Md(d->detail) + (accounts > 1 ? " (" + std::to_string(accounts) + " accounts)" : ""));
     }
   }
   if (!fact.timeline.empty()) {
     // A figure that moved over time: its steps, earliest first; the accounts follow in date order.
     std::string steps;
     for (const ReportStep& step : fact.timeline) {
-      steps += (steps.empty() ? "" : " → ") + step.value_text + " (" +
-               (step.published.empty() ? step.article : step.published) + (step.update ? ", update" : "") + ")";
+      steps += (steps.empty() ? "" : " → ") + Md(step.value_text) + " (" +
+               Md(step.published.empty() ? step.article : step.published) + (step.update ? ", update" : "") + ")";
     }
     out += "\n";
     Wrap(out, "Timeline: ", "  ", steps);
@@ -190,14 +224,14 @@ void RenderTimeline(const Report& report, std::string& out) {
   if (report.timelines.empty()) return;
   out += "\n## Timeline\n\nDated facts per entity, earliest first; #N is the fact's number above.\n";
   for (const ReportTimeline& timeline : report.timelines) {
-    out += "\n### " + Truncated(timeline.entity, kColumns - 4) + "\n\n";
+    out += "\n### " + Md(Truncated(timeline.entity, kColumns - 4)) + "\n\n";
     for (std::size_t i : timeline.facts) {
       const ReportFact& fact = report.facts[i];
-      std::string parties = fact.subject.empty() ? "?" : fact.subject;
-      if (!fact.counterparty.empty()) parties += " → " + fact.counterparty;
-      std::string line = fact.time_text.empty() ? fact.date : fact.time_text;
+      std::string parties = fact.subject.empty() ? "?" : Md(fact.subject);
+      if (!fact.counterparty.empty()) parties += " → " + Md(fact.counterparty);
+      std::string line = Md(fact.time_text.empty() ? fact.date : fact.time_text);
       line += " · #" + std::to_string(i + 1) + " " + fact.relation + ": " + parties;
-      if (!fact.value_text.empty()) line += " — " + fact.value_text;
+      if (!fact.value_text.empty()) line += " — " + Md(fact.value_text);
       line += " · " + fact.status + ", " + std::to_string(fact.score);
       Wrap(out, "- ", "  ", line);
     }
@@ -240,7 +274,7 @@ void RenderAgreementMatrix(const Report& report, std::string& out) {
   }
   out += "\n";
   for (std::size_t i = 0; i < n; ++i)
-    Wrap(out, "- ", "  ", "S" + std::to_string(i + 1) + ": " + report.sources[i].name);
+    Wrap(out, "- ", "  ", "S" + std::to_string(i + 1) + ": " + Md(report.sources[i].name));
 }
 
 // Per-source trust, the pairwise agreement matrix and syndicated clusters.
@@ -269,7 +303,7 @@ void RenderSourceTables(const Report& report, std::string& out) {
     out += "\n## Syndicated copies (count once)\n\n";
     for (const ReportCluster& cluster : report.clusters) {
       std::string line;
-      for (const std::string& article : cluster.articles) line += (line.empty() ? "" : ", ") + article;
+      for (const std::string& article : cluster.articles) line += (line.empty() ? "" : ", ") + Md(article);
       Wrap(out, "- ", "  ", line);
     }
   }
@@ -290,7 +324,7 @@ std::string RenderMarkdown(const Report& report) {
            std::to_string(counts.corroborated) + " corroborated, " + std::to_string(counts.single_source) +
            " single-source; " + Plural(report.sources.size(), "source") + ".");
   if (std::string filters = FilterLine(report.filter); !filters.empty())
-    Wrap(out, "", "", "Filtered: " + filters + ".");
+    Wrap(out, "", "", "Filtered: " + Md(filters) + ".");
   const char* sections[][2] = {
       {"disputed", "Disputed facts"}, {"corroborated", "Corroborated facts"}, {"single_source", "Single-source facts"}};
   for (const auto& section : sections) {
@@ -326,7 +360,7 @@ std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit) {
   std::map<std::string, int> counts;
   for (const AuditVerdict& v : audit.verdicts) ++counts[v.verdict];
   std::string out;
-  WrapMarkdown(out, "# Summary audit: ", "  ", audit.file);
+  WrapMarkdown(out, "# Summary audit: ", "  ", Md(audit.file));
   out += "\n";
   std::string tally = std::to_string(audit.claims) + " claim(s) judged against " +
                       std::to_string(audit.independent_sources) + " independent source(s):";
@@ -337,7 +371,7 @@ std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit) {
   }
   WrapMarkdown(out, "", "", tally + ".");
   auto discrepancy_line = [&](const ReportDiscrepancy& d) {
-    WrapMarkdown(out, "  - **" + d.type + "** (" + d.severity + "): ", "    ", d.detail);
+    WrapMarkdown(out, "  - **" + d.type + "** (" + d.severity + "): ", "    ", Md(d.detail));
   };
   // Problems first, in the summary's order within each verdict.
   for (const char* verdict : {"contradicted", "overstated", "unsupported", "supported"}) {
@@ -345,24 +379,24 @@ std::string RenderSummaryAuditMarkdown(const SummaryAudit& audit) {
     out += std::string("\n## ") + static_cast<char>(verdict[0] - 'a' + 'A') + (verdict + 1) + "\n\n";
     for (const AuditVerdict& v : audit.verdicts) {
       if (v.verdict != verdict) continue;
-      WrapMarkdown(out, "- ", "  ", "**" + v.claim + "**");
-      WrapMarkdown(out, "  > ", "  > ", v.quote);
+      WrapMarkdown(out, "- ", "  ", "**" + Md(v.claim) + "**");
+      WrapMarkdown(out, "  > ", "  > ", Md(v.quote));
       for (const ReportDiscrepancy& d : v.discrepancies) discrepancy_line(d);
-      for (const AuditEvidence& e : v.evidence) WrapMarkdown(out, "  - source " + e.file + ": ", "    ", "\"" + e.quote + "\"");
+      for (const AuditEvidence& e : v.evidence) WrapMarkdown(out, "  - source " + Md(e.file) + ": ", "    ", "\"" + Md(e.quote) + "\"");
     }
   }
   if (!audit.internal_conflicts.empty()) {
     out += "\n## The summary contradicts itself\n\n";
     for (const AuditConflict& c : audit.internal_conflicts) {
-      WrapMarkdown(out, "- ", "  ", "**" + c.claim_a + "** vs **" + c.claim_b + "**");
-      WrapMarkdown(out, "  > ", "  > ", c.quote_a);
-      if (c.quote_b != c.quote_a) WrapMarkdown(out, "  > ", "  > ", c.quote_b);
+      WrapMarkdown(out, "- ", "  ", "**" + Md(c.claim_a) + "** vs **" + Md(c.claim_b) + "**");
+      WrapMarkdown(out, "  > ", "  > ", Md(c.quote_a));
+      if (c.quote_b != c.quote_a) WrapMarkdown(out, "  > ", "  > ", Md(c.quote_b));
       for (const ReportDiscrepancy& d : c.discrepancies) discrepancy_line(d);
     }
   }
   if (!audit.omissions.empty()) {
     out += "\n## Left out of the summary\n\n";
-    for (const AuditOmission& o : audit.omissions) WrapMarkdown(out, "- ", "  ", o.claim + " (" + o.file + ")");
+    for (const AuditOmission& o : audit.omissions) WrapMarkdown(out, "- ", "  ", Md(o.claim) + " (" + Md(o.file) + ")");
   }
   return out;
 }

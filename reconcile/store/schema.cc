@@ -1,7 +1,7 @@
 // The SQLite schema and its migrations.
 //
-// Schema (version = PRAGMA user_version; migrations below run in order, each in the same
-// transaction as the version bump):
+// Schema (version = PRAGMA user_version; migrations below run in order, all of them with
+// their version bumps in the one IMMEDIATE transaction Store::Open holds):
 //   sources(id, name UNIQUE, prior, trust)
 //   articles(id, key UNIQUE, name, source_id → sources, url, title, published, kind,
 //            derived_from, content_hash, body_offset, text, sketch, ingested_at)
@@ -161,12 +161,12 @@ CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_i
 
 int SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
+// The caller holds one IMMEDIATE transaction around the version check and every step
+// (Store::Open), so that concurrent first opens cannot both migrate.
 void Migrate(SQLite::Database& db, int version) {
   for (int next = version; next < SchemaVersion(); ++next) {
-    SQLite::Transaction transaction(db);
     db.exec(kMigrations[next]);
     db.exec("PRAGMA user_version = " + std::to_string(next + 1));
-    transaction.commit();
   }
 }
 

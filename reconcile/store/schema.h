@@ -9,8 +9,9 @@ namespace concord::reconcile {
 // The schema version this build writes (PRAGMA user_version).
 int SchemaVersion();
 
-// Runs the migrations after `version` in order, each in one transaction with its version
-// bump. Throws SQLite::Exception; a failed migration leaves the last one that committed.
+// Runs the migrations after `version` in order, each with its version bump, inside the
+// caller's transaction (Store::Open holds one IMMEDIATE transaction around the version check
+// and all of them). Throws SQLite::Exception; the caller's rollback undoes every step.
 void Migrate(SQLite::Database& db, int version);
 
 }  // namespace concord::reconcile

@@ -2,6 +2,7 @@
 // claim queries. The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md,
 // "Scale").
 
+#include <sqlite3.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -10,6 +11,8 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <set>
+#include <thread>
 
 #include "reconcile/store/json_form.h"
 #include "reconcile/store/schema.h"
@@ -64,32 +67,86 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 std::filesystem::path Store::path() const { return impl_->path; }
 
-Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms) {
+namespace {
+
+// Checks that `db` is a Concord store this binary can read (or an empty file that becomes
+// one). Reads only: nothing of someone else's file changes before this passes.
+Status CheckIsConcordStore(SQLite::Database& db, const std::filesystem::path& path, int version) {
+  if (version > SchemaVersion()) {
+    return Status::Environment(path.string(), "database schema version " + std::to_string(version) +
+                                                  " is newer than this concord (" + std::to_string(SchemaVersion()) + ")");
+  }
+  if (version == 0) {
+    // A non-empty database without our version is someone else's file.
+    int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (tables > 0) return Status::Environment(path.string(), "not a Concord database (it has other tables)");
+  }
+  return Status::Ok();
+}
+
+// Puts the store in WAL mode (a setting kept in the file). The switch needs the file to
+// itself, and SQLite does not wait for that: a concurrent first ingest holding its IMMEDIATE
+// transaction makes it fail at once with "database is locked". So it is retried until the
+// busy timeout has passed, as any other write would wait.
+void SwitchToWal(SQLite::Database& db, int busy_timeout_ms) {
+  constexpr auto kRetry = std::chrono::milliseconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  while (true) {
+    try {
+      if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& error) {
+      const bool busy = (error.getErrorCode() & 0xFF) == SQLITE_BUSY || (error.getErrorCode() & 0xFF) == SQLITE_LOCKED;
+      if (!busy || std::chrono::steady_clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(kRetry);
+    }
+  }
+}
+
+}  // namespace
+
+Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms, OpenMode mode) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   try {
+    if (mode == OpenMode::kReadOnly) {
+      // report, audit and claims change nothing of a file that is not a Concord store of this
+      // version: not the journal mode, not the schema.
+      impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+      SQLite::Database& db = *impl->db;
+      const int version = db.execAndGet("PRAGMA user_version").getInt();
+      if (Status status = CheckIsConcordStore(db, path, version); !status.ok()) return status;
+      // Our own store written by an older concord (or an empty file): upgraded as before.
+      if (version < SchemaVersion()) {
+        impl.reset();
+        return Open(path, busy_timeout_ms, OpenMode::kReadWrite);
+      }
+      return Store(std::move(impl));
+    }
     impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                                                   busy_timeout_ms);
     SQLite::Database& db = *impl->db;
     db.exec("PRAGMA foreign_keys = ON");
-    // WAL: readers (report) never block the writer (ingest); NORMAL sync is durable at
-    // each transaction in WAL mode except on power loss, where the last batch may roll back.
-    db.exec("PRAGMA journal_mode = WAL");
+    {
+      // The check and every migration in one IMMEDIATE transaction: the write lock is taken
+      // (waiting up to the busy timeout) before the version is read, so of several first
+      // ingests on a new store one creates the schema and the others then find it made.
+      // A deferred transaction would read the version as a reader and fail on the upgrade
+      // ("table sources already exists").
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      const int version = db.execAndGet("PRAGMA user_version").getInt();
+      if (Status status = CheckIsConcordStore(db, path, version); !status.ok()) return status;
+      Migrate(db, version);
+      transaction.commit();
+    }
+    // Only now, on a file known to be ours. WAL: readers (report) never block the writer
+    // (ingest); NORMAL sync is durable at each transaction in WAL mode except on power loss,
+    // where the last batch may roll back.
+    SwitchToWal(db, busy_timeout_ms);
     db.exec("PRAGMA synchronous = NORMAL");
     // Up to 256 MB of page cache (allocated as used): reconcile's index writes over a store
     // of a million claims otherwise thrash the default 2 MB.
     db.exec("PRAGMA cache_size = -262144");
-    int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version > SchemaVersion()) {
-      return Status::Environment(path.string(), "database schema version " + std::to_string(version) +
-                                                    " is newer than this concord (" + std::to_string(SchemaVersion()) + ")");
-    }
-    if (version == 0) {
-      // A non-empty database without our version is someone else's file.
-      int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-      if (tables > 0) return Status::Environment(path.string(), "not a Concord database (it has other tables)");
-    }
-    Migrate(db, version);
   } catch (const std::exception& error) {
     return DatabaseError(path, error);
   }
@@ -113,7 +170,10 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
   try {
     // One transaction per batch: a crash or Ctrl-C mid-batch leaves the store as it was
     // before the batch; SQLite::Transaction rolls back when it goes out of scope uncommitted.
-    SQLite::Transaction transaction(db);
+    // IMMEDIATE: the write lock is taken at the start, waiting up to the busy timeout for
+    // another writer; a deferred transaction would start as a reader and, on upgrading,
+    // fail at once with "database is locked" when another writer got there first.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement find(db, "SELECT id, content_hash FROM articles WHERE key = ?");
     SQLite::Statement remove(db, "DELETE FROM articles WHERE id = ?");
     SQLite::Statement unlink_claims(
@@ -245,6 +305,85 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
   return stats;
 }
 
+namespace {
+
+// The file an article key names: the key without a "#L<n>" or "#<n>" record suffix.
+std::filesystem::path FileOfKey(const std::string& key) {
+  const std::size_t hash = key.rfind('#');
+  if (hash == std::string::npos) return key;
+  std::size_t digits = hash + 1;
+  if (digits < key.size() && key[digits] == 'L') ++digits;
+  if (digits == key.size()) return key;
+  for (std::size_t i = digits; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return key;
+  }
+  return key.substr(0, hash);
+}
+
+bool IsUnderFolder(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  return std::mismatch(folder.begin(), folder.end(), path.begin(), path.end()).first == folder.end();
+}
+
+}  // namespace
+
+Result<std::vector<Store::StoredArticle>> Store::StaleArticles(const std::vector<std::filesystem::path>& folders,
+                                                               const std::vector<std::string>& listed) {
+  std::vector<StoredArticle> stale;
+  if (folders.empty()) return stale;
+  const std::set<std::string> present(listed.begin(), listed.end());
+  try {
+    SQLite::Statement select(*impl_->db, "SELECT key, name FROM articles ORDER BY key");
+    while (select.executeStep()) {
+      std::string key = select.getColumn(0).getString();
+      const std::filesystem::path file = FileOfKey(key);
+      if (present.count(file.string())) continue;
+      if (std::none_of(folders.begin(), folders.end(),
+                       [&](const std::filesystem::path& folder) { return IsUnderFolder(file, folder); })) {
+        continue;
+      }
+      stale.push_back({std::move(key), select.getColumn(1).getString()});
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return stale;
+}
+
+Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) {
+  std::size_t removed = 0;
+  SQLite::Database& db = *impl_->db;
+  try {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // claim_facts has no foreign key to claims (schema.cc, version 2): its links go first, as
+    // WriteBatch does for a replaced article; mentions, claims, clusters and syndicated pairs
+    // cascade. Reconcile sees each fact that lost a claim by its claim count.
+    SQLite::Statement unlink_claims(db, R"sql(
+      DELETE FROM claim_facts WHERE claim_id IN
+        (SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.key = ?))sql");
+    SQLite::Statement remove(db, "DELETE FROM articles WHERE key = ?");
+    for (const std::string& key : keys) {
+      unlink_claims.bind(1, key);
+      unlink_claims.exec();
+      unlink_claims.reset();
+      remove.bind(1, key);
+      removed += static_cast<std::size_t>(remove.exec());
+      remove.reset();
+    }
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return removed;
+}
+
+Result<std::size_t> Store::PendingReconcile() {
+  try {
+    return static_cast<std::size_t>(impl_->db->execAndGet("SELECT count(*) FROM unreconciled").getInt64());
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+}
+
 Result<std::vector<SourcePrior>> ReadSourcePriors(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return Status::InvalidInput(file.string(), "cannot read the source priors file");
@@ -283,7 +422,7 @@ Result<std::size_t> Store::SetSourcePriors(const std::vector<SourcePrior>& prior
   std::size_t changed = 0;
   SQLite::Database& db = *impl_->db;
   try {
-    SQLite::Transaction transaction(db);
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement update(db, "UPDATE sources SET prior = ?1 WHERE id = ?2 AND prior != ?1");
     for (const SourcePrior& prior : priors) {
       update.bind(1, prior.prior);
@@ -312,6 +451,9 @@ Result<std::vector<std::string>> Store::QueryClaims(const ClaimFilter& filter, c
       WHERE (?1 = '' OR c.relation = ?1)
       ORDER BY a.name, c.span_begin, c.id)sql");
     select.bind(1, filter.relation);
+    // A name with no letters or digits ("%", "_") has an empty key: it names no entity and
+    // matches nothing (names are matched literally, never as patterns).
+    if (!filter.entity.empty() && entity_id.empty()) return claims;
     while (select.executeStep()) {
       if (!entity_id.empty()) {
         bool plays_a_role = false;

@@ -56,9 +56,15 @@ struct ClaimFilter {
 // reconcile/store/sqlite.h.
 class Store {
  public:
-  // Opens or creates the database. Fails with kEnvironment when it cannot be written,
-  // is locked past `busy_timeout_ms`, or is not a Concord database.
-  static Result<Store> Open(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+  enum class OpenMode { kReadWrite, kReadOnly };
+  // Opens or creates the database (kReadWrite), or opens an existing one without changing it
+  // (kReadOnly: report, audit, claims). Whether the file is a Concord store is checked before
+  // anything is written to it (schema, journal mode); the schema is created and migrated in
+  // one IMMEDIATE transaction, so concurrent first opens of a new store agree. Fails with
+  // kEnvironment when it cannot be written, is locked past `busy_timeout_ms`, or is not a
+  // Concord database. A read-only open of a store written by an older concord upgrades it.
+  static Result<Store> Open(const std::filesystem::path& path, int busy_timeout_ms = 5000,
+                            OpenMode mode = OpenMode::kReadWrite);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
@@ -74,6 +80,24 @@ class Store {
   // yet; other sources keep theirs. Returns how many priors changed. Takes effect at the next
   // Reconcile().
   Result<std::size_t> SetSourcePriors(const std::vector<SourcePrior>& priors);
+
+  // Stored articles whose file is gone: keys naming a file under one of `folders` (canonical
+  // folders) that is not among `listed` (canonical paths of the files listed now), in key order.
+  // A JSON or JSON lines file's records ("#L3", "#2") go with their file.
+  struct StoredArticle {
+    std::string key;   // the article id (corpus::Article::id)
+    std::string name;  // what reports show
+  };
+  Result<std::vector<StoredArticle>> StaleArticles(const std::vector<std::filesystem::path>& folders,
+                                                   const std::vector<std::string>& listed);
+
+  // Removes the articles with these keys with their mentions, claims and claim links, in one
+  // transaction; the facts they reached are rebuilt by the next Reconcile(). Returns how many
+  // were removed.
+  Result<std::size_t> RemoveArticles(const std::vector<std::string>& keys);
+
+  // How many stored articles reconcile has not seen yet (an ingest stopped before it).
+  Result<std::size_t> PendingReconcile();
 
   // Stored claims as JSON objects (one string each), in article and text order.
   Result<std::vector<std::string>> QueryClaims(const ClaimFilter& filter, const normalize::EntityTable& entities);
