@@ -27,7 +27,8 @@
 // "unresolved", start/end empty): a date is never guessed.
 // Year-less dates ("April 27", "October:", "the third quarter", "on the 18th") follow the
 // tense: future → the next one on or after the published date; past → the most recent one on
-// or before it; no tense marker → the nearest one (the earlier on a tie). A bare weekday ("on
+// or before it; no tense marker → the nearest one, a later one counting twice its distance
+// (the earlier on a tie). A bare weekday ("on
 // Monday") is future → strictly after, otherwise on or before: news reports what happened.
 
 namespace concord::normalize {
@@ -427,7 +428,11 @@ std::optional<Period> PlaceYearless(const DatePoint& point, std::int64_t publish
   for (int delta : {-1, 0, 1}) {
     const auto candidate = WithinYear(point, year + delta);
     if (!candidate) continue;
-    const std::int64_t distance = Distance(*candidate, published);
+    // News reports what happened more than what will: an occurrence after the article counts
+    // twice its distance, so "in October" in an April article is last October, while "the 4th
+    // of May" in an article of 20 April is still the coming one.
+    const bool ahead = candidate->first > published;
+    const std::int64_t distance = Distance(*candidate, published) * (ahead ? 2 : 1);
     if (!best || distance < best_distance) {
       best = candidate;
       best_distance = distance;
