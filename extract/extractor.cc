@@ -466,7 +466,7 @@ const RE2& CountPattern() {
     for (const NumberWord& number : kNumberWords) words += (words.empty() ? "" : "|") + std::string(number.word);
     RE2::Options options;
     options.set_log_errors(false);
-    return RE2("\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?i:" + words +
+    return RE2("\\b(\\d{1,3}(?:, ?\\d{3})+|\\d+(?:\\.\\d+)?|(?i:" + words +
                    "))\\b(?: (hundred|thousand|million|billion))? ([a-z]+(?:-[a-z]+)*)(?: ([a-z]+))?",
                options);
   }();
@@ -497,7 +497,13 @@ std::vector<Mention> FindCounts(std::string_view text, const std::vector<Mention
     }
     const std::size_t end = static_cast<std::size_t>(counted.data() - text.data()) + counted.size();
     while (taken_at < taken.size() && taken[taken_at].span.end <= begin) ++taken_at;
-    if (taken_at < taken.size() && taken[taken_at].span.begin < end) continue;
+    if (taken_at < taken.size() && taken[taken_at].span.begin < end) {
+      // "May 5, 300 workers": the date's day is no group of a tokenized number ("13, 000");
+      // the count may start after the comma.
+      const std::size_t comma = std::string_view(groups[1].data(), groups[1].size()).find(", ");
+      if (comma != std::string_view::npos) from = begin + comma + 2;
+      continue;
+    }
     // A digit run glued to a letter or a decimal point is not a count ("A320s", "v2 units").
     if (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
                       text[begin - 1] == '$')) {
@@ -514,7 +520,7 @@ std::vector<Mention> FindCounts(std::string_view text, const std::vector<Mention
     if (!std::isdigit(static_cast<unsigned char>(number[0])) && IsDefiniteBefore(text, begin)) continue;
     double value = 0;
     if (std::isdigit(static_cast<unsigned char>(number[0]))) {
-      number.erase(std::remove(number.begin(), number.end(), ','), number.end());
+      number.erase(std::remove_if(number.begin(), number.end(), [](char c) { return c == ',' || c == ' '; }), number.end());
       value = std::strtod(number.c_str(), nullptr);
     } else {
       for (char& c : number) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

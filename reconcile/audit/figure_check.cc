@@ -151,6 +151,18 @@ bool HedgedBefore(std::string_view text, std::size_t begin) {
   return Contains(kHedges, WordBefore(text, at));
 }
 
+// After the digits at `at`: a scale or percent word, or "%" ("98. 7 per cent").
+bool SpacedDecimalUnitAfter(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  while (i < text.size() && i - at < 3 && IsDigit(text[i])) ++i;
+  if (i < text.size() && IsDigit(text[i])) return false;
+  while (i < text.size() && text[i] == ' ') ++i;
+  for (std::string_view unit : {"%", "per cent", "percent", "pct", "million", "billion", "trillion", "m ", "bn"}) {
+    if (text.substr(i, unit.size()) == unit) return true;
+  }
+  return false;
+}
+
 // Reads a number written in digits at `at` ("1,234.5", "70th", "260m", "1.2 million");
 // `end` is set past it. Nothing when digits are part of a name ("A55", "Covid-19", "4G").
 std::optional<WrittenFigure> DigitsAt(std::string_view text, std::size_t at, std::size_t& end) {
@@ -166,10 +178,19 @@ std::optional<WrittenFigure> DigitsAt(std::string_view text, std::size_t at, std
     } else if (c == ',' && i + 3 < text.size() && IsDigit(text[i + 1]) && IsDigit(text[i + 2]) &&
                IsDigit(text[i + 3]) && (i + 4 >= text.size() || !IsDigit(text[i + 4]))) {
       ++i;  // a thousands separator: exactly three digits follow
+    } else if (c == ',' && i + 4 < text.size() && text[i + 1] == ' ' && IsDigit(text[i + 2]) &&
+               IsDigit(text[i + 3]) && IsDigit(text[i + 4]) &&
+               (i + 5 >= text.size() || !IsDigit(text[i + 5])) && decimals < 0) {
+      i += 2;  // tokenized text (CNN/DailyMail): "13, 000", "53, 193, 914"
     } else if (c == '.' && decimals < 0 && i + 1 < text.size() && IsDigit(text[i + 1])) {
       decimals = 0;
       digits.push_back('.');
       ++i;
+    } else if (c == '.' && decimals < 0 && digits.size() <= 3 && i + 2 < text.size() &&
+               text[i + 1] == ' ' && IsDigit(text[i + 2]) && SpacedDecimalUnitAfter(text, i + 2)) {
+      decimals = 0;  // tokenized text: "98. 7 per cent", "2. 5 million"
+      digits.push_back('.');
+      i += 2;
     } else {
       break;
     }

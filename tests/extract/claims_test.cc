@@ -165,6 +165,10 @@ TEST_CASE("quantity: counts are mentions with the noun they count and their hedg
       {"Harlow shut three plants and idled about 600 people.", "600 people", 600, "people", Qualifier::kApprox},
       {"The strike could idle as many as 900 dockers.", "900 dockers", 900, "dockers", Qualifier::kUpTo},
       {"Tolvey kept the call logs for as long as seven years.", "seven years", 7, "years", Qualifier::kUpTo},
+      // Tokenized text (CNN/DailyMail) puts a space after a thousands comma.
+      {"The strike idled 13, 000 dockers .", "13, 000 dockers", 13000, "dockers", Qualifier::kExact},
+      // A date's day is not the first group of such a number.
+      {"On May 5, 300 workers walked out.", "300 workers", 300, "workers", Qualifier::kExact},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -40,6 +40,9 @@ TEST_CASE("figure check: a summary figure the source writes in another form is g
       {"The two said the deal closes soon.", "Brannock and Quint expect the deal to close soon."},
       {"Formula One returns; the A55 is shut; Covid-19 cases fell.", "Nothing else."},
       {"Shares rose 98.7 per cent.", "The shares were up 98.7% on the day."},
+      // Tokenized text (CNN/DailyMail): a space after a thousands comma or a decimal point.
+      {"It sold for $120,932 in the end.", "The final price came to $ 120, 932 with fees ."},
+      {"Sales rose 17.3% to 2,839.", "sales rose by 17. 3 % to 2, 839 , the office said ."},
   };
   for (const Case& c : cases) {
     const std::string summary = c.summary;
