@@ -1,6 +1,7 @@
 #pragma once
 // corpus: folders and files in, Article records out. Readers for .txt/.md (front matter),
-// .json (one article), .jsonl (one per line), .html (text and <meta>), and manifest.csv.
+// .json (one article), .jsonl (one per line), .html (the main content, by an HTML5 parser, and
+// <meta>), .warc / .warc.gz (each HTML response record one article), and manifest.csv.
 // Every article's text is valid UTF-8 with LF line ends and no BOM.
 
 #include <cstddef>

@@ -590,7 +590,8 @@ int Run(int argc, char** argv) {
   CLI::App* ingest = app.add_subcommand("ingest", "Ingest folders (or files) of articles into the fact store");
   IngestOptions ingest_options;
   ingest->add_option("inputs", ingest_options.inputs,
-                     "Folders or files to ingest. Inside a folder, a symbolic link is followed only when its "
+                     "Folders or files to ingest (.txt, .md, .json, .jsonl, .html, .warc, .warc.gz). "
+                     "Inside a folder, a symbolic link is followed only when its "
                      "target is a file within that folder; a link leading outside it, a dangling link or a "
                      "loop is rejected by name")
       ->required();
