@@ -19,6 +19,7 @@
 // articles CASCADE), claim_facts(claim_id, fact_id → facts CASCADE, source_id, strength,
 // contradicts), which replaces claims.fact_id (left NULL).
 // Version 3 widens claims_by_key_fields with value_kind, value_per and value_low (a fact key's per=…).
+// Version 4 adds the views facts_view, claims_view and discrepancies_view (SCHEMA.md).
 // The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md, "Scale").
 
 #include "reconcile/store/schema.h"
@@ -154,6 +155,41 @@ DROP INDEX claims_by_key_fields;
 CREATE INDEX claims_by_key_fields ON claims(relation, subject_id, counterparty_id, object_id, exclusive, terms, article_id,
                                            time_start, time_precision, time_boundary, value_kind, value_per,
                                            value_low);
+)sql",
+    // 4: views for analysts who open the store with sqlite3 or Datasette: a fact with its
+    // claim and discrepancy counts, a claim with its source, article and stance, a
+    // discrepancy with the two sources and quotes it sets against each other
+    // (reconcile/store/SCHEMA.md). Plain joins, no JSON functions: PostgreSQL reads them too.
+    R"sql(
+CREATE VIEW facts_view AS
+SELECT f.id AS fact_id, f.key, f.relation, f.subject_id AS subject, f.counterparty_id AS counterparty,
+       f.object_id AS object, f.value, f.time, f.status, f.score, f.independent_sources, f.explanation,
+       (SELECT count(*) FROM claim_facts cf WHERE cf.fact_id = f.id) AS claims,
+       (SELECT count(*) FROM claim_facts cf WHERE cf.fact_id = f.id AND cf.contradicts <> 0) AS contradicting_claims,
+       (SELECT count(*) FROM discrepancies d WHERE d.fact_id = f.id) AS discrepancies
+FROM facts f;
+CREATE VIEW claims_view AS
+SELECT c.id AS claim_id, cf.fact_id,
+       CASE WHEN cf.fact_id IS NULL THEN NULL WHEN cf.contradicts <> 0 THEN 'contradicts' ELSE 'supports' END AS stance,
+       s.name AS source, a.name AS article, a.published, a.url, c.relation, c.subject, c.counterparty, c.object,
+       c.value_kind, c.value_low, c.value_high, c.currency, c.qualifier, c.value_per, c.time_start, c.time_end,
+       c.polarity, c.modality, c.condition_text, c.attribution, c.quote, c.rule, c.confidence
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+JOIN sources s ON s.id = a.source_id
+LEFT JOIN claim_facts cf ON cf.claim_id = c.id;
+CREATE VIEW discrepancies_view AS
+SELECT d.id AS discrepancy_id, d.fact_id, f.relation, f.subject_id AS subject, f.counterparty_id AS counterparty,
+       d.type, d.severity, d.detail, sa.name AS source_a, aa.name AS article_a, ca.quote AS quote_a,
+       sb.name AS source_b, ab.name AS article_b, cb.quote AS quote_b
+FROM discrepancies d
+JOIN facts f ON f.id = d.fact_id
+LEFT JOIN claims ca ON ca.id = d.claim_a
+LEFT JOIN articles aa ON aa.id = ca.article_id
+LEFT JOIN sources sa ON sa.id = aa.source_id
+LEFT JOIN claims cb ON cb.id = d.claim_b
+LEFT JOIN articles ab ON ab.id = cb.article_id
+LEFT JOIN sources sb ON sb.id = ab.source_id;
 )sql",
 };
 

@@ -2,6 +2,7 @@
 // Markdown at 100 columns, byte-stable output, JSON valid against reconcile/report/report.schema.json,
 // HTML escaped and self-contained. (The browser test of the HTML is tests/e2e/html_test.cc.)
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -509,6 +510,58 @@ TEST_CASE("report: HTML is one escaped, self-contained page with marks, score ba
   std::string audit = RenderAuditHtml(report);
   CHECK(audit.find("aria-label=\"agreement matrix\"") != std::string::npos);
   CHECK(audit.find("<article") == std::string::npos);  // no facts in the audit
+}
+
+}  // namespace
+}  // namespace concord::reconcile
+
+namespace concord::reconcile {
+namespace {
+
+TEST_CASE("store views: facts_view, claims_view and discrepancies_view agree with the report") {
+  testing::TempDir dir;
+  Store store = Build(dir / "views.db");
+  const Report report = Load(store);
+  SQLite::Database db((dir / "views.db").string(), SQLite::OPEN_READONLY);
+  auto count = [&](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+  CHECK(count("SELECT count(*) FROM facts_view") == static_cast<int>(report.facts.size()));
+  CHECK(count("SELECT count(*) FROM claims_view") == count("SELECT count(*) FROM claims"));
+  CHECK(count("SELECT count(*) FROM discrepancies_view") == count("SELECT count(*) FROM discrepancies"));
+
+  // The disputed investment: its claims, contradicting ones and discrepancies counted per fact.
+  const ReportFact* invest = Find(report, "invest");
+  REQUIRE(invest != nullptr);
+  REQUIRE(invest->status == "disputed");
+  SQLite::Statement fact(db, "SELECT claims, contradicting_claims, discrepancies, status FROM facts_view WHERE key = ?");
+  fact.bind(1, invest->key);
+  REQUIRE(fact.executeStep());
+  CHECK(fact.getColumn(0).getInt() == static_cast<int>(invest->claims.size()));
+  int contradicting = 0;
+  for (const ReportClaim& claim : invest->claims) contradicting += claim.stance == "contradicts" ? 1 : 0;
+  CHECK(fact.getColumn(1).getInt() == contradicting);
+  CHECK(fact.getColumn(2).getInt() == static_cast<int>(invest->discrepancies.size()));
+  CHECK(fact.getColumn(3).getString() == "disputed");
+
+  // Each claim of the report reads the same source, article and stance in claims_view.
+  for (const ReportClaim& claim : invest->claims) {
+    if (claim.stance == "update") continue;
+    SQLite::Statement row(db, "SELECT source, article, stance, quote FROM claims_view WHERE claim_id = ?");
+    row.bind(1, static_cast<std::int64_t>(claim.id));
+    REQUIRE(row.executeStep());
+    CHECK(row.getColumn(0).getString() == claim.source);
+    CHECK(row.getColumn(1).getString() == claim.article);
+    CHECK(row.getColumn(2).getString() == claim.stance);
+    CHECK(row.getColumn(3).getString() == claim.quote);
+  }
+
+  // A discrepancy names both sides' sources and quotes.
+  SQLite::Statement discrepancy(
+      db, "SELECT source_a, quote_a, source_b, quote_b, type FROM discrepancies_view WHERE relation = 'invest'");
+  REQUIRE(discrepancy.executeStep());
+  CHECK_FALSE(discrepancy.getColumn(0).getString().empty());
+  CHECK(discrepancy.getColumn(1).getString().find("Brackenridge") != std::string::npos);
+  CHECK_FALSE(discrepancy.getColumn(2).getString().empty());
+  CHECK(discrepancy.getColumn(3).getString().find("Brackenridge") != std::string::npos);
 }
 
 }  // namespace

@@ -245,7 +245,7 @@ TEST_CASE("store: a version 1 database is migrated and keeps its links") {
   REQUIRE(store.ok());
   {
     SQLite::Database db((dir / "v1.db").string());
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 3);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
     CHECK(db.execAndGet("SELECT count(*) FROM unreconciled").getInt() == 1);
   }
   auto stats = Reconcile(*store, Bundled().normalizer.entities());

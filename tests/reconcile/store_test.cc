@@ -37,7 +37,7 @@ TEST_CASE("store: schema version and WAL on a fresh file") {
   testing::TempDir dir;
   auto store = Store::Open(dir / "c.db");
   REQUIRE(store.ok());
-  CHECK(Count(dir / "c.db", "PRAGMA user_version") == 3);
+  CHECK(Count(dir / "c.db", "PRAGMA user_version") == 4);
   SQLite::Database database((dir / "c.db").string());
   CHECK(database.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
