@@ -19,37 +19,14 @@
 #include <sstream>
 
 #include "extract/rules.h"
+#include "extract/lexicon_text.h"
 
 namespace concord::extract {
 namespace {
 
-std::string Trim(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  std::size_t e = text.find_last_not_of(" \t\r");
-  return std::string(text.substr(b, e - b + 1));
-}
-
-std::vector<std::string> SplitOn(std::string_view text, char separator) {
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  while (true) {
-    std::size_t at = text.find(separator, from);
-    std::string part = Trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
-    if (!part.empty()) parts.push_back(std::move(part));
-    if (at == std::string_view::npos) break;
-    from = at + 1;
-  }
-  return parts;
-}
-
-std::vector<std::string> Words(std::string_view phrase) {
-  std::vector<std::string> words;
-  std::istringstream in{std::string(phrase)};
-  std::string word;
-  while (in >> word) words.push_back(word);
-  return words;
-}
+using lexicon_text::SplitOn;
+using lexicon_text::Trim;
+using lexicon_text::Words;
 
 constexpr std::string_view kSources[] = {"possessor", "object", "clause", "sentence", "article", "trigger", "at",
                                          "of",        "in",     "for",    "from",     "to",      "by",      "with",
