@@ -830,19 +830,6 @@ void Reader::AddClaim(const DealTrigger& entry, const std::vector<std::string>& 
   }
 }
 
-// The relation a reference noun names, or "" when it names any deal ("the deal").
-std::string ReferredRelation(std::string_view noun) {
-  if (noun == "merger" || noun == "tie-up") return "merger";
-  if (noun == "purchase" || noun == "acquisition" || noun == "takeover" || noun == "offer" || noun == "bid" ||
-      noun == "buyout") {
-    return "acquire";
-  }
-  if (noun == "sale") return "sale";
-  if (noun == "alliance" || noun == "partnership" || noun == "venture" || noun == "pact" || noun == "accord") {
-    return "agreement";
-  }
-  return "";
-}
 
 bool IsDealRelation(const std::string& relation) {
   for (std::string_view deal : {"acquire", "merger", "stake", "sale", "agreement", "license", "contract", "purchase"}) {
@@ -858,7 +845,9 @@ bool IsDealRelation(const std::string& relation) {
 void Reader::AddReference(std::size_t clause_begin, std::size_t clause_end, std::size_t at, std::size_t length,
                           std::vector<Claim>& earlier, std::vector<Claim>& out) const {
   constexpr std::size_t kSentencesBack = 3;
-  const std::string wanted = ReferredRelation(tokens[at + length - 1].text);
+  // The relation the reference noun names (deals.lex @refer_<relation>), or any deal ("the deal").
+  const auto named = lexicon.referred_relation.find(tokens[at + length - 1].text);
+  const std::string wanted = named == lexicon.referred_relation.end() ? std::string() : named->second;
   // The latest deal of the few sentences before; "the deal" prefers a deal to a holding
   // (a stake is background to the deal more often than the deal itself).
   Claim* referent = nullptr;

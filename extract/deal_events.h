@@ -41,6 +41,9 @@ struct DealLexicon {
   // The longest word of every trigger phrase and the noun of every reference, for the
   // sentence prefilter: a sentence without one of them holds no trigger.
   std::set<std::string, std::less<>> first_words;
+  // A reference noun → the relation it names (@refer_merger: "merger" → "merger"); a noun in
+  // none of these lists ("the deal") names any deal.
+  std::map<std::string, std::string, std::less<>> referred_relation;
   bool empty() const { return triggers.empty(); }
 };
 

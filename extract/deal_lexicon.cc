@@ -42,6 +42,10 @@ Status ParseDeals(std::string_view text, const std::string& file_name, DealLexic
       if (name == "@refer") {
         for (const auto& phrase : phrases) lexicon.first_words.insert(phrase.back());
       }
+      constexpr std::string_view kReferPrefix = "@refer_";
+      if (name.starts_with(kReferPrefix)) {
+        for (const auto& phrase : phrases) lexicon.referred_relation[phrase.back()] = name.substr(kReferPrefix.size());
+      }
       // Phrase words the prefilter looks for: the longest of each phrase, as rarer than the
       // rest ("stake" of "raised its stake in", not "raised").
       auto& list = lexicon.word_lists[name];

@@ -5,32 +5,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
 
+#include "tools/temp_dir.h"
+
 namespace concord::testing {
 
-// A fresh folder under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
+// A fresh folder, removed with everything in it at scope exit.
+class TempDir : public tools::TempDir {
  public:
-  TempDir() {
-    std::random_device device;
-    path_ = std::filesystem::temp_directory_path() /
-            ("concord-test-" + std::to_string(device()) + "-" + std::to_string(device()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
+  TempDir() : tools::TempDir("concord-test-") {}
 };
 
 inline void WriteFile(const std::filesystem::path& path, const std::string& bytes) {

@@ -26,7 +26,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,6 +37,7 @@
 #include "reconcile/reconcile.h"
 #include "reconcile/report/report.h"
 #include "reconcile/store/store.h"
+#include "tools/temp_dir.h"
 
 namespace {
 
@@ -50,24 +50,8 @@ double Ratio(int part, int whole) { return whole == 0 ? 0.0 : static_cast<double
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 // A folder removed when the scorer is done with it.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device device;
-    path_ = std::filesystem::temp_directory_path() /
-            ("concord-deals-" + std::to_string(device()) + "-" + std::to_string(device()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
+struct TempDir : concord::tools::TempDir {
+  TempDir() : concord::tools::TempDir("concord-deals-") {}
 };
 
 struct Tally {

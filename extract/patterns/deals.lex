@@ -29,6 +29,8 @@
 #   @term_until  "runs to", "until": the date after it ends the deal's term
 #   @refer       a deal named again in a later sentence ("the merger"): linked to the
 #                latest deal claim of the article a few sentences back
+#   @refer_<relation>  the nouns of @refer that name one relation ("the merger" refers to a
+#                merger, not to a stake); a noun in none of them ("the deal") names any deal
 #   @stake_words an acquire verb whose object is a share of a company is a stake
 #   @sale_objects what a seller's own sale sells ("sold its stake"): a sale with no buyer needs one
 #   @asset_words an acquire verb whose object is a company's assets is a purchase
@@ -43,6 +45,10 @@
 @condition: subject to | conditional on | conditional upon | conditioned on | conditioned upon | contingent on | contingent upon | if | provided that | pending | requires | require | unless | on condition that
 @term_until: runs to | runs until | runs through | run to | run until | run through | running to | running until | lasts until | expires in | expires at | expire in | until | through | to the end of | into
 @refer: the deal | the merger | the purchase | the acquisition | the takeover | the offer | the agreement | the sale | the transaction | the bid | the tender offer | the proposed agreement | the proposed merger | the proposed acquisition | the proposed sale | the proposed transaction | the proposed purchase | the proposed takeover | the buyout | the alliance | the partnership | the contract | the joint venture | the venture | the accord | the pact | the tie-up | this deal | the proposal | the definitive agreement
+@refer_merger: merger | tie-up
+@refer_acquire: purchase | acquisition | takeover | offer | bid | buyout
+@refer_sale: sale
+@refer_agreement: alliance | partnership | venture | pact | accord
 @stake_words: stake | interest | holding | pct | percent | shareholding | stakes
 @sale_objects: stake | stakes | interest | interests | holding | holdings | unit | units | division | divisions | subsidiary | subsidiaries | business | businesses | operations | operation | assets | shares | stock | plant | plants | arm | brand | brands | line | lines | stores | chain | company
 @asset_words: assets | asset | plant | plants | operations | facilities | properties | product line
