@@ -20,6 +20,11 @@ using lexicon_text::Words;
 constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "whereby", "of", "in",
                                          "for",    "with",      "to",     "by",   "from", "into"};
 
+// A relation as claims name it: "acquire", "supply_agreement".
+bool IsRelationName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
 }  // namespace
 
 Status ParseDeals(std::string_view text, const std::string& file_name, DealLexicon& lexicon) {
@@ -52,8 +57,12 @@ Status ParseDeals(std::string_view text, const std::string& file_name, DealLexic
       list.insert(list.end(), phrases.begin(), phrases.end());
       continue;
     }
+    std::erase_if(phrases, [](const std::vector<std::string>& phrase) { return phrase.empty(); });
+    if (phrases.empty()) return Status::InvalidInput(where, "expected a trigger phrase before ':'");
     std::vector<std::string> fields = SplitOn(trimmed.substr(colon + 1), ';');
-    if (fields.empty()) return Status::InvalidInput(where, "expected a relation after ':'");
+    if (fields.empty() || !IsRelationName(fields[0])) {
+      return Status::InvalidInput(where, "expected a relation name (letters and '_') after ':'");
+    }
     DealTrigger trigger;
     trigger.relation = fields[0];
     trigger.origin = std::filesystem::path(file_name).filename().string() + ":" + std::to_string(line_number);

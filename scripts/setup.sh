@@ -19,6 +19,7 @@ packages=(
 # Tests only.
 test_packages=(
   doctest-dev libvalijson-dev python3 time man-db
+  clang  # the fuzz smoke (libFuzzer, ASan, UBSan)
   chromium
 )
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")

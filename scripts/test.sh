@@ -19,3 +19,15 @@ cmake --build build-asan -j"$(nproc)" --target extract_tests normalize_tests cor
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/extract_tests
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/normalize_tests
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/corpus_tests
+
+# Fuzz smoke: the parsers of user-written files (pattern files, lexicons, entity table, priors)
+# and of articles (front matter, JSON, JSON lines, HTML, manifest) under libFuzzer with ASan +
+# UBSan, a few hundred to a few thousand inputs each (long runs: tools/fuzz/README.md).
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
+      -DCONCORD_BUILD_FUZZERS=ON -DCONCORD_BUILD_TESTS=OFF > /dev/null
+cmake --build build-fuzz -j"$(nproc)" --target concord_config_fuzzer concord_corpus_fuzzer
+rm -rf build-fuzz/smoke && mkdir -p build-fuzz/smoke/config build-fuzz/smoke/corpus
+tools/fuzz/config_seeds.sh build-fuzz/smoke/config-seeds
+build-fuzz/concord_config_fuzzer build-fuzz/smoke/config build-fuzz/smoke/config-seeds \
+    -runs=600 -max_len=4096 -timeout=30 -seed=1 2>&1 | grep -v "Compile called before Add" | tail -n 3
+build-fuzz/concord_corpus_fuzzer build-fuzz/smoke/corpus corpus/demo -runs=5000 -max_len=4096 -timeout=10 -seed=1 2>&1 | tail -n 3

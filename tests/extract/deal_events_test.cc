@@ -6,6 +6,7 @@
 
 #include "extract/deal_events.h"
 #include "extract/extract.h"
+#include "extract/frames.h"
 #include "testing.h"
 
 namespace concord::extract {
@@ -152,6 +153,17 @@ TEST_CASE("deals: a bad lexicon line names its file and line") {
   CHECK(ParseDeals("buy | buys: acquire; form=verb; subject=clause; counterparty=object\n", "deals.lex", good).ok());
   CHECK(MayHoldDeal(good, "Quenby BUYS a shop"));
   CHECK_FALSE(MayHoldDeal(good, "Quenby opened a shop"));
+  // Found by the config fuzzer: a relation that is any text, or a trigger without a phrase.
+  for (const char* bad : {"buys: reportedly | according to\n", ": acquire\n", " | : acquire; form=verb\n"}) {
+    DealLexicon lexicon;
+    Status rejected = ParseDeals(bad, "deals.lex", lexicon);
+    CHECK_MESSAGE(!rejected.ok(), bad);
+    CHECK(rejected.where() == "deals.lex:1");
+  }
+  FrameLexicon frames;
+  Status frame_name = ParseFrames("profits rose: profit margin\n", "frames.lex", frames);
+  CHECK_FALSE(frame_name.ok());
+  CHECK(frame_name.where() == "frames.lex:1");
 }
 
 }  // namespace
