@@ -345,7 +345,7 @@ bool IsMonthOrDay(std::string_view word) {
   return Contains(kMonthsAndDays, word);
 }
 
-bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for"; }
+bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for" || word == "und"; }
 
 // Head words of bodies whose names go on with "for" ("Centre for Economic Research").
 constexpr std::string_view kForBodies[] = {
@@ -453,7 +453,10 @@ bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::si
     last = k++;
   }
   if (last == j) return false;
-  if (lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0) return true;
+  // "Merrill Lynch and Co Inc", "Cable and Wireless Plc": a short tail; a long one is a second
+  // company ("Acme Fabrics and Brenlow Corning Fiberglas Corp").
+  constexpr std::size_t kMaxTail = 3;
+  if ((lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0) && last - j <= kMaxTail) return true;
   for (std::size_t h = run_start; h + 1 < j; ++h) {
     if (Contains(kForBodies, word(h)) && word(h + 1) == "of") return last == j + 1 && IsCommonWord(word(j + 1));
   }
@@ -577,7 +580,8 @@ class RunSplitter {
         const std::string_view second = W(lo + 1);
         const bool before_acronym = IsAllCaps(second) && second.size() > 1;  // "Big US", "New EU"
         const bool before_of = IsJoiner(second) && !lex.org_heads.count(W(lo)) && !lex.government_heads.count(W(lo));
-        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of) ||
+        const bool before_person = lex.first_names.count(second) > 0;  // "Actor Jane Roe"
+        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of && !before_person) ||
                (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
                 !IsAllCaps(W(lo + 1))) ||
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
@@ -622,6 +626,7 @@ class RunSplitter {
 
  private:
   std::string_view W(std::size_t k) const { return text_.substr(words_[k].begin, words_[k].end - words_[k].begin); }
+  std::string_view Phrase(std::size_t a, std::size_t b) const { return text_.substr(words_[a].begin, words_[b].end - words_[a].begin); }
   std::size_t Next(std::size_t k, std::size_t hi) const {
     ++k;
     while (k <= hi && IsJoiner(W(k))) ++k;
@@ -647,6 +652,14 @@ class RunSplitter {
       --b;
     }
     if (a > b) return;
+    // Two places side by side ("the Maldives Indian Ocean islands").
+    for (std::size_t k = a + 1; k <= b; ++k) {
+      if (lex.places.count(Phrase(a, k - 1)) && lex.places.count(Phrase(k, b))) {
+        Emit(a, k - 1, EntityType::kPlace, out);
+        Emit(k, b, EntityType::kPlace, out);
+        return;
+      }
+    }
     // An organization then a person with a given name: "Acme Jane Roe".
     if (!person_cue && b >= a + 2 && !lex.first_names.count(W(a))) {
       for (std::size_t k = a + 1; k + 1 <= b && k <= b; ++k) {
@@ -693,6 +706,7 @@ class RunSplitter {
       return EntityType::kPerson;
     }
     if (person_shape && a < b && memo_.Honorific(W(b))) return EntityType::kPerson;
+    if (a == b && lex.first_names.count(W(a)) && IsCapitalizedWord(W(a))) return EntityType::kPerson;  // "Avi and Joel"
     // "Richmond, Va.", "Lugano, Switzerland": a name before a state or country is a place.
     if (text_.compare(end, 2, ", ") == 0) {
       std::size_t after = end + 2;
@@ -797,7 +811,10 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
-      if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || lex.not_names.count(word) ||
+      // A weekday names a newspaper before its head word ("Sunday Times", "Sunday Telegraph").
+      const bool paper = IsMonthOrDay(word) && i + 1 < words.size() && words[i + 1].begin == words[i].end + 1 &&
+                         lex.org_heads.count(text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin)) > 0;
+      if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || (lex.not_names.count(word) && !paper) ||
           IsAllDigits(word) || blocked(i)) {
         ++i;
         continue;
@@ -821,8 +838,9 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
           j += 1;
           continue;
         }
-        // "for" after a body's head word: "Institute for Supply Management", "Office for …".
-        if (next == "for" && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
+        // "for" or "on" after a body's head word: "Institute for Supply Management", "Commission
+        // on Human Rights".
+        if ((next == "for" || next == "on") && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
           j += 1;
           continue;
