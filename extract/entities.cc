@@ -740,7 +740,8 @@ class RunSplitter {
     const Lexicons& lex = Lex();
     while (b > a && IsJoiner(W(b))) --b;
     std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
-    if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name))) return;
+    // A legal form alone ("Ltd", "Corp") is what is left of a name cut elsewhere, not a name.
+    if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name) || lex.org_suffixes.count(name))) return;
     if (AllCapsOrdinary(text_, words_, a, b)) return;
     Mention mention;
     mention.kind = MentionKind::kEntity;

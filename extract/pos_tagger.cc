@@ -169,6 +169,7 @@ class Model {
 
   void Tag(const std::vector<std::string_view>& tokens, std::vector<Tagged>& out) const {
     out.assign(tokens.size(), Tagged{});
+    if (!ok_) return;
     thread_local std::vector<WordKeys> keys;
     keys.clear();
     for (std::string_view t : tokens) keys.push_back(Keys(t));

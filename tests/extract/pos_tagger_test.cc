@@ -34,7 +34,7 @@ TEST_CASE("pos: tokens are cut the way the treebank cuts them") {
         std::vector<std::string>{"Acme", "Corp.", "did", "n't", "say", ",", "it", "'s", "$", "1,250.50", "(", "U.S.", ")", "."});
   CHECK(Words("Brenlow's chief O'Neill said 5% in mid-March.") ==
         std::vector<std::string>{"Brenlow", "'s", "chief", "O'Neill", "said", "5", "%", "in", "mid-March", "."});
-  CHECK(Words("E.F. Hutton and AT&T \xE2\x80\x9Cagreed\xE2\x80\x9D") ==
+  CHECK(Words("E.F. Hutton and AT&T \xE2\x80\x9C" "agreed\xE2\x80\x9D") ==
         std::vector<std::string>{"E.F.", "Hutton", "and", "AT&T", "\xE2\x80\x9C", "agreed", "\xE2\x80\x9D"});
   CHECK(Words("It was Inc.") == std::vector<std::string>{"It", "was", "Inc", "."});
   CHECK(Words("to $1.13bn.") == std::vector<std::string>{"to", "$", "1.13bn", "."});
