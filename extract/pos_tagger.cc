@@ -179,7 +179,7 @@ class Model {
       Features(keys, i, prev, prev2, f);
       std::array<std::int64_t, kUposCount> score{};
       for (std::uint64_t key : f) {
-        const std::int32_t* row = Find(key);
+        const std::int16_t* row = Find(key);
         if (row == nullptr) continue;
         for (std::size_t t = 0; t < kUposCount; ++t) score[t] += row[t];
       }
@@ -199,7 +199,7 @@ class Model {
   }
 
  private:
-  const std::int32_t* Find(std::uint64_t key) const {
+  const std::int16_t* Find(std::uint64_t key) const {
     if (keys_.empty()) return nullptr;
     for (std::size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
       if (keys_[slot] == key) return &weights_[slot * kUposCount];
@@ -209,7 +209,7 @@ class Model {
 
   // Lines: "# comment", "tags ADJ ADP ...", then "<key hex> <tag index>:<weight> ...".
   bool Parse(std::string_view text) {
-    std::vector<std::pair<std::uint64_t, std::array<std::int32_t, kUposCount>>> rows;
+    std::vector<std::pair<std::uint64_t, std::array<std::int16_t, kUposCount>>> rows;
     std::size_t at = 0;
     bool tags_seen = false;
     while (at < text.size()) {
@@ -225,7 +225,7 @@ class Model {
         tags_seen = true;
         continue;
       }
-      std::pair<std::uint64_t, std::array<std::int32_t, kUposCount>> row{};
+      std::pair<std::uint64_t, std::array<std::int16_t, kUposCount>> row{};
       const char* p = line.data();
       const char* stop = line.data() + line.size();
       auto r = std::from_chars(p, stop, row.first, 16);
@@ -238,15 +238,15 @@ class Model {
         if (r.ec != std::errc() || tag >= kUposCount || r.ptr == stop || *r.ptr != ':') return false;
         std::int32_t weight = 0;
         r = std::from_chars(r.ptr + 1, stop, weight);
-        if (r.ec != std::errc()) return false;
-        row.second[tag] = weight;
+        if (r.ec != std::errc() || weight > INT16_MAX || weight < INT16_MIN) return false;
+        row.second[tag] = static_cast<std::int16_t>(weight);
         p = r.ptr;
       }
       rows.push_back(row);
     }
     if (!tags_seen || rows.empty()) return false;
     std::size_t capacity = 1;
-    while (capacity < rows.size() * 2) capacity <<= 1;
+    while (capacity * 3 < rows.size() * 4) capacity <<= 1;  // load at most 3/4
     mask_ = capacity - 1;
     keys_.assign(capacity, 0);
     weights_.assign(capacity * kUposCount, 0);
@@ -264,7 +264,7 @@ class Model {
   std::size_t count_ = 0;
   std::size_t mask_ = 0;
   std::vector<std::uint64_t> keys_;     // open addressing, 0 = empty
-  std::vector<std::int32_t> weights_;   // kUposCount per slot
+  std::vector<std::int16_t> weights_;   // kUposCount per slot (the trained weights fit: |w| < 2,500)
 };
 
 namespace {
@@ -636,7 +636,7 @@ std::string Train(const std::vector<TrainingSentence>& sentences, int iterations
     for (std::size_t t = 0; t < kUposCount; ++t) {
       const std::int64_t total = row.total[t] + (now - row.stamp[t]) * row.weight[t];
       const std::int64_t scaled = total * kScale;
-      avg[t] = (scaled >= 0 ? scaled + now / 2 : scaled - now / 2) / now;
+      avg[t] = std::clamp<std::int64_t>((scaled >= 0 ? scaled + now / 2 : scaled - now / 2) / now, -32767, 32767);
       keep = keep || std::llabs(avg[t]) >= std::max<std::int64_t>(floor, 1);
     }
     if (!keep) continue;
