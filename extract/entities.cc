@@ -578,7 +578,7 @@ class RunSplitter {
       bool keep = false;
       if (lo < hi) {
         const std::string_view second = W(lo + 1);
-        const bool before_acronym = IsAllCaps(second) && second.size() > 1;  // "Big US", "New EU"
+        const bool before_acronym = IsAllCaps(second) && second.size() > 1 && !lex.org_suffixes.count(second);  // "Big US", not "Software AG"
         const bool before_of = IsJoiner(second) && !lex.org_heads.count(W(lo)) && !lex.government_heads.count(W(lo));
         const bool before_person = lex.first_names.count(second) > 0;  // "Actor Jane Roe"
         keep = (!IsStarter(W(lo)) && !before_acronym && !before_of && !before_person) ||
@@ -808,7 +808,8 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
     RunSplitter splitter(text, sentence, words, memo, tags);
     // A wire dateline ("WASHINGTON, March 27 - ", "VANCOUVER, British Columbia, March 11 - ")
     // says where the story was filed: its place is no party, so no name is read in it.
-    std::size_t i = DatelineWords(text, sentence, words, taken_mentions);
+    const std::size_t dateline = DatelineWords(text, sentence, words, taken_mentions);
+    std::size_t i = dateline;
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
@@ -856,7 +857,8 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       // A sentence or a quote opens here: a capitalized ordinary word may stand first.
       std::size_t gap_begin = i == 0 ? sentence.span.begin : words[i - 1].end;
       std::string_view gap = text.substr(gap_begin, words[i].begin - gap_begin);
-      bool clause_start = i == 0 || gap.find_first_of("\":(") != std::string_view::npos ||
+      // The story's first word after its dateline opens a sentence too ("LONDON, March 3 - Applied ...").
+      bool clause_start = i == 0 || (dateline > 0 && i == dateline) || gap.find_first_of("\":(") != std::string_view::npos ||
                           gap.find("\xE2\x80\x9C") != std::string_view::npos || gap.find("\xE2\x80\x98") != std::string_view::npos;
       bool person_cue = false;
       if (i > 0 && gap == " ") {
