@@ -587,7 +587,7 @@ class RunSplitter {
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
       }
       if (!keep) lo = Next(lo, hi);
-    } else if (clause_start && lo == hi && TaggedOrdinary(lo)) {
+    } else if (clause_start && lo == hi && TaggedOrdinary(lo, out)) {
       return;
     }
     // Leading nationalities: part of an organization's name ("British Airways"), else cut,
@@ -766,22 +766,28 @@ class RunSplitter {
   // web-text statistics where the common-word lexicon has no entry (or leaves the word out
   // because the treebank once tagged it a proper noun). A noun needs a wider margin: news
   // opens with company names the tagger has never seen, and it reads many as nouns.
-  bool TaggedOrdinary(std::size_t k) {
+  bool TaggedOrdinary(std::size_t k, const std::vector<Mention>& found) {
     constexpr float kMargin = 7;
     constexpr float kNounMargin = 15;
     const std::string_view word = W(k);
     if (!IsCapitalizedWord(word) || word.size() < 3 || memo_.CapitalizedInside(word)) return false;
     if (Lex().first_names.count(word) || Lex().places.count(word) || Lex().org_suffixes.count(word)) return false;
+    // A word that began or made a name earlier in the article ("Harbour Bank ... Harbour will").
+    for (const Mention& name : found) {
+      if (name.entity.type != EntityType::kPronoun && name.text.starts_with(word) &&
+          (name.text.size() == word.size() || name.text[word.size()] == ' ')) {
+        return false;
+      }
+    }
     const pos::Tagged* tag = TagOf(k);
     if (tag == nullptr) return false;
     switch (tag->tag) {
-      case pos::Upos::kPropn: case pos::Upos::kX: case pos::Upos::kSym: case pos::Upos::kNum:
-      case pos::Upos::kPunct: case pos::Upos::kIntj:
-        return false;
+      case pos::Upos::kAdj: case pos::Upos::kVerb: case pos::Upos::kAdv:
+        return tag->margin >= kMargin;
       case pos::Upos::kNoun:
         return tag->margin >= kNounMargin;
-      default:
-        return tag->margin >= kMargin;
+      default:  // a proper noun; a closed-class tag on a capitalized word is a misreading of
+        return false;  // its position ("Acme will" read like "It will")
     }
   }
 

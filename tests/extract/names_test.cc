@@ -226,6 +226,19 @@ TEST_CASE("names: boundaries the part-of-speech tagger and the lexicons set") {
   CHECK(Has(names, "Joel", EntityType::kPerson));
   CHECK(Has(names, "E.F. Brannock Group Inc", EntityType::kOrganization));
   CHECK(Has(names, "U.S.", EntityType::kPlace));
+  // An unknown opener the tagger misreads by its position ("X will" like "It will") stays a
+  // name, and so does one that began a name earlier in the article.
+  const std::string later = "Tindale Bank agreed to buy Orrin Pay. Tindale will invest more in Orrin. Quenby will help.";
+  std::vector<Name> again = Names(later);
+  std::size_t tindale = later.find("Tindale will");
+  std::size_t quenby = later.find("Quenby");
+  bool found_tindale = false, found_quenby = false;
+  for (const Name& name : again) {
+    found_tindale = found_tindale || (name.begin == tindale && name.text == "Tindale");
+    found_quenby = found_quenby || (name.begin == quenby && name.text == "Quenby");
+  }
+  CHECK(found_tindale);
+  CHECK(found_quenby);
 }
 
 }  // namespace
