@@ -1,13 +1,18 @@
 // Entity spans by word shape and lexicons (extract/data/). The rejected alternative, a trained
 // NER model, is out of reach here (no model files on the machine, no labelled news NER data);
 // shape plus lexicons does well on business news, where parties are capitalized names, and
-// normalize's table fixes identity and type for the names it knows.
+// normalize's table fixes identity and type for the names it knows. A small part-of-speech
+// tagger (pos_tagger.h, trained on UD EWT) settles openers the lexicons do not know; it is
+// web-text statistics, so it only ever removes an ordinary word, and the lexicons win.
 
 #include "extract/entities.h"
+
+#include "extract/pos_tagger.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -57,6 +62,19 @@ bool Contains(const std::string_view (&words)[N], std::string_view word) {
 
 using WordSet = std::unordered_set<std::string_view>;
 
+// Dotted abbreviations match with or without their final period ("N.Y" / "N.Y.", "S.A." /
+// "S.A"): the word splitter keeps the period of dotted initials ("E.F. Hutton").
+void AddPeriodVariant(std::string_view entry, WordSet& into) {
+  static std::deque<std::string> variants;  // owns the added forms; lexicons load once
+  if (entry.find('.') == std::string_view::npos || entry.find(' ') != std::string_view::npos) return;
+  if (entry.back() == '.') {
+    into.insert(entry.substr(0, entry.size() - 1));
+  } else {
+    variants.push_back(std::string(entry) + ".");
+    into.insert(variants.back());
+  }
+}
+
 // Entries of a lexicon text: one per line, or (`by_space`) one per blank-separated word;
 // '#' lines are comments. With `tag`, only lines "tag entry" count, and give the entry.
 void AddEntries(std::string_view data, WordSet& into, bool by_space = false, std::string_view tag = {}) {
@@ -74,6 +92,7 @@ void AddEntries(std::string_view data, WordSet& into, bool by_space = false, std
     }
     if (!by_space) {
       into.insert(line);
+      AddPeriodVariant(line, into);
       continue;
     }
     std::size_t w = 0;
@@ -144,6 +163,23 @@ struct Word {
   std::size_t begin, end;
 };
 
+// "E.F", "U.S", "S.A": groups of one or two letters joined by periods.
+bool DottedInitials(std::string_view word) {
+  if (word.find('.') == std::string_view::npos) return false;
+  std::size_t run = 0;
+  for (char c : word) {
+    if (c == '.') {
+      if (run == 0) return false;
+      run = 0;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) && ++run <= 2) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return run > 0;
+}
+
 // Words: runs of letters, digits, '&' and inner '-' and '.' ("AT&T", "U.S.", "Coca-Cola");
 // a trailing '.' or '-' is not part of the word.
 std::vector<Word> SplitWords(std::string_view text, std::size_t begin, std::size_t end) {
@@ -159,6 +195,14 @@ std::vector<Word> SplitWords(std::string_view text, std::size_t begin, std::size
     i = std::min(i, end);
     std::size_t stop = i;
     while (stop > start && (text[stop - 1] == '.' || text[stop - 1] == '-')) --stop;
+    // Dotted initials keep their period ("E.F.", "U.S.", "S.A."), and so does one capital
+    // before another name word ("Martin T. Sosnoff"): the name goes on after them.
+    if (stop > start && stop < end && text[stop] == '.' && DottedInitials(text.substr(start, stop - start))) ++stop;
+    if (stop > start && stop + 2 < end && text[stop] == '.' && stop == start + 1 &&
+        std::isupper(static_cast<unsigned char>(text[start])) && text[stop + 1] == ' ' &&
+        std::isupper(static_cast<unsigned char>(text[stop + 2]))) {
+      ++stop;
+    }
     if (stop > start) words.push_back({start, stop});
   }
   return words;
@@ -303,7 +347,7 @@ bool IsMonthOrDay(std::string_view word) {
   return Contains(kMonthsAndDays, word);
 }
 
-bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for"; }
+bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for" || word == "und"; }
 
 // Head words of bodies whose names go on with "for" ("Centre for Economic Research").
 constexpr std::string_view kForBodies[] = {
@@ -397,7 +441,10 @@ std::size_t FirstHonorific(std::string_view text, std::string_view surname) {
 // True when the "and" at words[j] sits inside one name: the capitalized words after it end
 // with a legal suffix or a government head word, and the word before it is not a legal suffix
 // ("Acme Corp and Brenlow Inc" are two).
-bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+// Also inside one name: a body named "<head> of X and Y" whose Y is an ordinary word
+// ("Department of Trade and Industry", "Ministry of Finance and Economy"; the run starts at
+// `run_start`).
+bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::size_t j, std::size_t run_start) {
   const Lexicons& lex = Lex();
   auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
   if (j == 0 || lex.org_suffixes.count(word(j - 1))) return false;
@@ -408,7 +455,28 @@ bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::si
     last = k++;
   }
   if (last == j) return false;
-  return lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0;
+  // "Merrill Lynch and Co Inc", "Cable and Wireless Plc": a short tail; a long one is a second
+  // company ("Acme Fabrics and Brenlow Corning Fiberglas Corp").
+  constexpr std::size_t kMaxTail = 3;
+  if ((lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0) && last - j <= kMaxTail) return true;
+  for (std::size_t h = run_start; h + 1 < j; ++h) {
+    if (Contains(kForBodies, word(h)) && word(h + 1) == "of") return last == j + 1 && IsCommonWord(word(j + 1));
+  }
+  return false;
+}
+
+// A person's name as a run's start: a given name then one or two capitalized words with no
+// sign of an organization ("Jane Roe" in "Jane Roe of Acme Securities Inc").
+bool PersonShaped(std::string_view text, const std::vector<Word>& words, std::size_t a, std::size_t b) {
+  const Lexicons& lex = Lex();
+  auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  if (b <= a || b - a > 2 || !lex.first_names.count(word(a))) return false;
+  for (std::size_t k = a + 1; k <= b; ++k) {
+    const std::string_view w = word(k);
+    if (!IsCapitalizedWord(w) && !IsInitials(w)) return false;
+    if (lex.org_heads.count(w) || lex.org_suffixes.count(w) || lex.government_heads.count(w) || lex.places.count(w)) return false;
+  }
+  return true;
 }
 
 // Number of words of a wire dateline opening `sentence`: an all-caps place at a line start,
@@ -497,8 +565,9 @@ class ArticleMemo {
 // nationalities and titles dropped, an organization cut from a person after it.
 class RunSplitter {
  public:
-  RunSplitter(std::string_view text, const std::vector<Word>& words, ArticleMemo& memo)
-      : text_(text), words_(words), memo_(memo) {}
+  RunSplitter(std::string_view text, const Sentence& sentence, const std::vector<Word>& words, ArticleMemo& memo,
+              pos::TaggedSentence& tags)
+      : text_(text), sentence_(sentence), words_(words), memo_(memo), tags_(tags) {}
 
   // Names of words [lo, hi]; `clause_start` when lo opens the sentence or a quote; `cue` a
   // person cue before the run (a lowercase title such as "chairman").
@@ -511,14 +580,17 @@ class RunSplitter {
       bool keep = false;
       if (lo < hi) {
         const std::string_view second = W(lo + 1);
-        const bool before_acronym = IsAllCaps(second) && second.size() > 1;  // "Big US", "New EU"
+        const bool before_acronym = IsAllCaps(second) && second.size() > 1 && !lex.org_suffixes.count(second);  // "Big US", not "Software AG"
         const bool before_of = IsJoiner(second) && !lex.org_heads.count(W(lo)) && !lex.government_heads.count(W(lo));
-        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of) ||
+        const bool before_person = lex.first_names.count(second) > 0;  // "Actor Jane Roe"
+        keep = (!IsStarter(W(lo)) && !before_acronym && !before_of && !before_person) ||
                (std::find(std::begin(kNameInitialWords), std::end(kNameInitialWords), W(lo)) != std::end(kNameInitialWords) &&
                 !IsAllCaps(W(lo + 1))) ||
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
       }
       if (!keep) lo = Next(lo, hi);
+    } else if (clause_start && lo == hi && TaggedOrdinary(lo, out)) {
+      return;
     }
     // Leading nationalities: part of an organization's name ("British Airways"), else cut,
     // and then the name after it is a person ("Irishmen J Smith").
@@ -556,6 +628,7 @@ class RunSplitter {
 
  private:
   std::string_view W(std::size_t k) const { return text_.substr(words_[k].begin, words_[k].end - words_[k].begin); }
+  std::string_view Phrase(std::size_t a, std::size_t b) const { return text_.substr(words_[a].begin, words_[b].end - words_[a].begin); }
   std::size_t Next(std::size_t k, std::size_t hi) const {
     ++k;
     while (k <= hi && IsJoiner(W(k))) ++k;
@@ -575,9 +648,22 @@ class RunSplitter {
     const Lexicons& lex = Lex();
     while (a <= b && IsJoiner(W(a))) ++a;
     while (b > a && IsJoiner(W(b))) --b;
+    // A nationality ends no name; it opens the next phrase ("... Buccaneers American football").
+    while (b > a && lex.demonyms.count(W(b)) && !IsJoiner(W(b - 1)) && words_[b].end + 1 < text_.size() &&
+           text_[words_[b].end] == ' ' && std::islower(static_cast<unsigned char>(text_[words_[b].end + 1]))) {
+      --b;
+    }
     if (a > b) return;
+    // Two places side by side ("the Maldives Indian Ocean islands").
+    for (std::size_t k = a + 1; k <= b; ++k) {
+      if (lex.places.count(Phrase(a, k - 1)) && lex.places.count(Phrase(k, b))) {
+        Emit(a, k - 1, EntityType::kPlace, out);
+        Emit(k, b, EntityType::kPlace, out);
+        return;
+      }
+    }
     // An organization then a person with a given name: "Acme Jane Roe".
-    if (!person_cue && b >= a + 2) {
+    if (!person_cue && b >= a + 2 && !lex.first_names.count(W(a))) {
       for (std::size_t k = a + 1; k + 1 <= b && k <= b; ++k) {
         if (b - k > 2 || IsJoiner(W(k - 1))) continue;
         if (!lex.first_names.count(W(k)) || HasOrgEvidence(k, b)) continue;
@@ -622,6 +708,7 @@ class RunSplitter {
       return EntityType::kPerson;
     }
     if (person_shape && a < b && memo_.Honorific(W(b))) return EntityType::kPerson;
+    if (a == b && lex.first_names.count(W(a)) && IsCapitalizedWord(W(a))) return EntityType::kPerson;  // "Avi and Joel"
     // "Richmond, Va.", "Lugano, Switzerland": a name before a state or country is a place.
     if (text_.compare(end, 2, ", ") == 0) {
       std::size_t after = end + 2;
@@ -655,7 +742,8 @@ class RunSplitter {
     const Lexicons& lex = Lex();
     while (b > a && IsJoiner(W(b))) --b;
     std::string_view name = text_.substr(words_[a].begin, words_[b].end - words_[a].begin);
-    if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name))) return;
+    // A legal form alone ("Ltd", "Corp") is what is left of a name cut elsewhere, not a name.
+    if (a == b && (lex.not_names.count(name) || lex.demonyms.count(name) || lex.Title(name) || lex.org_suffixes.count(name))) return;
     if (AllCapsOrdinary(text_, words_, a, b)) return;
     Mention mention;
     mention.kind = MentionKind::kEntity;
@@ -665,9 +753,52 @@ class RunSplitter {
     out.push_back(std::move(mention));
   }
 
+  // The part-of-speech tag of word k, the sentence tagged on first ask (most sentences never
+  // are); nullptr when no token starts at the word.
+  const pos::Tagged* TagOf(std::size_t k) {
+    if (!tagged_) {
+      pos::TagSpan(text_, sentence_.span.begin, sentence_.span.end, tags_);
+      tagged_ = true;
+    }
+    return tags_.At(words_[k].begin);
+  }
+
+  // A capitalized opener alone before lowercase words that the tagger reads, with a clear
+  // margin, as an ordinary word ("Legal experts said", "Applied chemicals group Acme"):
+  // web-text statistics where the common-word lexicon has no entry (or leaves the word out
+  // because the treebank once tagged it a proper noun). A noun needs a wider margin: news
+  // opens with company names the tagger has never seen, and it reads many as nouns.
+  bool TaggedOrdinary(std::size_t k, const std::vector<Mention>& found) {
+    constexpr float kMargin = 7;
+    constexpr float kNounMargin = 15;
+    const std::string_view word = W(k);
+    if (!IsCapitalizedWord(word) || word.size() < 3 || memo_.CapitalizedInside(word)) return false;
+    if (Lex().first_names.count(word) || Lex().places.count(word) || Lex().org_suffixes.count(word)) return false;
+    // A word that began or made a name earlier in the article ("Harbour Bank ... Harbour will").
+    for (const Mention& name : found) {
+      if (name.entity.type != EntityType::kPronoun && name.text.starts_with(word) &&
+          (name.text.size() == word.size() || name.text[word.size()] == ' ')) {
+        return false;
+      }
+    }
+    const pos::Tagged* tag = TagOf(k);
+    if (tag == nullptr) return false;
+    switch (tag->tag) {
+      case pos::Upos::kAdj: case pos::Upos::kVerb: case pos::Upos::kAdv:
+        return tag->margin >= kMargin;
+      case pos::Upos::kNoun:
+        return tag->margin >= kNounMargin;
+      default:  // a proper noun; a closed-class tag on a capitalized word is a misreading of
+        return false;  // its position ("Acme will" read like "It will")
+    }
+  }
+
   std::string_view text_;
+  const Sentence& sentence_;
   const std::vector<Word>& words_;
   ArticleMemo& memo_;
+  pos::TaggedSentence& tags_;
+  bool tagged_ = false;
 };
 
 }  // namespace
@@ -678,17 +809,22 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
   const Lexicons& lex = Lex();
   ArticleMemo memo(text, title);
   std::vector<Mention> found;
+  pos::TaggedSentence tags;  // reused: a sentence is tagged only when a name decision asks
   for (const Sentence& sentence : sentences) {
     memo.SetLimit(sentence.span.end);
     std::vector<Word> words = SplitWords(text, sentence.span.begin, sentence.span.end);
-    RunSplitter splitter(text, words, memo);
+    RunSplitter splitter(text, sentence, words, memo, tags);
     // A wire dateline ("WASHINGTON, March 27 - ", "VANCOUVER, British Columbia, March 11 - ")
     // says where the story was filed: its place is no party, so no name is read in it.
-    std::size_t i = DatelineWords(text, sentence, words, taken_mentions);
+    const std::size_t dateline = DatelineWords(text, sentence, words, taken_mentions);
+    std::size_t i = dateline;
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
-      if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || lex.not_names.count(word) ||
+      // A weekday names a newspaper before its head word ("Sunday Times", "Sunday Telegraph").
+      const bool paper = IsMonthOrDay(word) && i + 1 < words.size() && words[i + 1].begin == words[i].end + 1 &&
+                         lex.org_heads.count(text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin)) > 0;
+      if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || (lex.not_names.count(word) && !paper) ||
           IsAllDigits(word) || blocked(i)) {
         ++i;
         continue;
@@ -705,19 +841,22 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
           ++j;
           continue;
         }
+        // "of" after a person's name starts where the person works: "Jane Roe of Acme Inc".
+        if (next == "of" && PersonShaped(text, words, i, j - 1)) break;
         if (IsJoiner(next) && next != "for" && j + 1 < words.size() && !(next == "of" && lex.org_suffixes.count(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin))) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
           j += 1;
           continue;
         }
-        // "for" after a body's head word: "Institute for Supply Management", "Office for …".
-        if (next == "for" && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
+        // "for" or "on" after a body's head word: "Institute for Supply Management", "Commission
+        // on Human Rights".
+        if ((next == "for" || next == "on") && j + 1 < words.size() && Contains(kForBodies, text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) &&
             IsNameWord(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin))) {
           j += 1;
           continue;
         }
         // "and" inside one name: "Securities and Exchange Commission", "Cable and Wireless Plc".
-        if (next == "and" && AndJoinsName(text, words, j)) {
+        if (next == "and" && AndJoinsName(text, words, j, i)) {
           j += 1;
           continue;
         }
@@ -726,7 +865,8 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       // A sentence or a quote opens here: a capitalized ordinary word may stand first.
       std::size_t gap_begin = i == 0 ? sentence.span.begin : words[i - 1].end;
       std::string_view gap = text.substr(gap_begin, words[i].begin - gap_begin);
-      bool clause_start = i == 0 || gap.find_first_of("\":(") != std::string_view::npos ||
+      // The story's first word after its dateline opens a sentence too ("LONDON, March 3 - Applied ...").
+      bool clause_start = i == 0 || (dateline > 0 && i == dateline) || gap.find_first_of("\":(") != std::string_view::npos ||
                           gap.find("\xE2\x80\x9C") != std::string_view::npos || gap.find("\xE2\x80\x98") != std::string_view::npos;
       bool person_cue = false;
       if (i > 0 && gap == " ") {

@@ -6,6 +6,8 @@
 // sentence-initial ordinary word, nationality, title, month or state abbreviation is a name;
 // titles and given names cut an org from a person; legal suffixes, org heads, places,
 // government bodies, wire tickers and person cues type the name (kUnknown when none fits).
+// Where the lexicons cannot tell a capitalized sentence opener from a name, the sentence's
+// part-of-speech tags decide (extract/pos_tagger.h; a sentence is tagged only when asked).
 // Canonical identity is normalize's job.
 
 #include <string_view>

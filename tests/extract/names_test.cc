@@ -94,7 +94,7 @@ TEST_CASE("names: types from legal suffixes, tickers, places, government bodies 
   std::vector<Name> names = Names(text);
   CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
   CHECK(Has(names, "BRNL", EntityType::kOrganization));
-  CHECK(Has(names, "Sedrin N.V", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin N.V.", EntityType::kOrganization));  // dotted initials keep their period
   CHECK(Has(names, "Rotterdam", EntityType::kPlace));
   CHECK(Has(names, "Finance Ministry", EntityType::kGovernment));
   CHECK(Has(names, "Federal Reserve", EntityType::kGovernment));
@@ -190,6 +190,55 @@ TEST_CASE("names: bodies named with 'for', model numbers and prefixed adjectives
   CHECK(HasText(names, "Tamsin"));
   CHECK_FALSE(HasText(names, "Brenlow for Tamsin"));
   CHECK(Has(names, "K470", EntityType::kProduct));
+}
+
+TEST_CASE("names: boundaries the part-of-speech tagger and the lexicons set") {
+  const std::string text =
+      "Legal experts said Korvane would buy Dastrel. "
+      "Applied chemicals group Halbrook AG is selling its unit Harnisch und Vogt GmbH to Ostwerk AG. "
+      "\"There is a bid,\" said Rosario Venn of Marlow Securities Inc in a note. "
+      "Lobbyists urged the Department of Trade and Industry to block the deal by Delmar Fabrics and Quinton "
+      "Harrow Fiberglas Corp. Traffic was lost in the Maldives Indian Ocean islands, said Merrill Tane and Co Inc on Monday. "
+      "Actor Peter Vanlow has joined the Corvin Bay Raiders American football team, run by his sons Avi and Joel. "
+      "He raised his stake in E.F. Brannock Group Inc to 11 pct from the U.S. firm.";
+  std::vector<Name> names = Names(text);
+  // Ordinary openers: the tagger reads "Legal" and "Applied" as an adjective and a verb.
+  for (const char* wrong : {"Legal", "Applied", "Actor", "American", "Rosario Venn of Marlow Securities Inc",
+                            "Delmar Fabrics and Quinton Harrow Fiberglas Corp", "Maldives Indian Ocean", "E.F", "U.S"}) {
+    const std::string shown = wrong;
+    CAPTURE(shown);
+    CHECK_FALSE(HasText(names, wrong));
+  }
+  CHECK(HasText(names, "Korvane"));
+  CHECK(Has(names, "Halbrook AG", EntityType::kOrganization));
+  CHECK(Has(names, "Harnisch und Vogt GmbH", EntityType::kOrganization));
+  CHECK(Has(names, "Rosario Venn", EntityType::kPerson));
+  CHECK(Has(names, "Marlow Securities Inc", EntityType::kOrganization));
+  CHECK(Has(names, "Department of Trade and Industry", EntityType::kGovernment));
+  CHECK(HasText(names, "Delmar Fabrics"));
+  CHECK(Has(names, "Quinton Harrow Fiberglas Corp", EntityType::kOrganization));
+  CHECK(Has(names, "Maldives", EntityType::kPlace));
+  CHECK(Has(names, "Indian Ocean", EntityType::kPlace));
+  CHECK(Has(names, "Merrill Tane and Co Inc", EntityType::kOrganization));
+  CHECK(Has(names, "Peter Vanlow", EntityType::kPerson));
+  CHECK(HasText(names, "Corvin Bay Raiders"));
+  CHECK(Has(names, "Avi", EntityType::kPerson));
+  CHECK(Has(names, "Joel", EntityType::kPerson));
+  CHECK(Has(names, "E.F. Brannock Group Inc", EntityType::kOrganization));
+  CHECK(Has(names, "U.S.", EntityType::kPlace));
+  // An unknown opener the tagger misreads by its position ("X will" like "It will") stays a
+  // name, and so does one that began a name earlier in the article.
+  const std::string later = "Tindale Bank agreed to buy Orrin Pay. Tindale will invest more in Orrin. Quenby will help.";
+  std::vector<Name> again = Names(later);
+  std::size_t tindale = later.find("Tindale will");
+  std::size_t quenby = later.find("Quenby");
+  bool found_tindale = false, found_quenby = false;
+  for (const Name& name : again) {
+    found_tindale = found_tindale || (name.begin == tindale && name.text == "Tindale");
+    found_quenby = found_quenby || (name.begin == quenby && name.text == "Quenby");
+  }
+  CHECK(found_tindale);
+  CHECK(found_quenby);
 }
 
 }  // namespace
