@@ -114,6 +114,7 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
                            std::size_t first_mention, std::size_t end_mention) {
   TaggedSentence tagged;
   tagged.text.reserve(sentence.end - sentence.begin + 16);
+  tagged.original.reserve(sentence.end - sentence.begin + 16);
   std::size_t next = first_mention;
   auto emit = [&](char c, std::size_t at) {
     tagged.text.push_back(c);
@@ -129,8 +130,13 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
         start = mention.amount.qualifier_span.begin;
       }
       if (i >= start) {
-        std::string token = std::string(kTokenOpen) + TokenType(mention) + std::to_string(next) + std::string(kTokenClose);
-        for (char c : token) emit(c, start);
+        // The token, without building a string per mention.
+        char digits[24];
+        const auto [digits_end, ignored] = std::to_chars(std::begin(digits), std::end(digits), next);
+        for (char c : kTokenOpen) emit(c, start);
+        for (const char* type = TokenType(mention); *type != '\0'; ++type) emit(*type, start);
+        for (const char* digit = digits; digit != digits_end; ++digit) emit(*digit, start);
+        for (char c : kTokenClose) emit(c, start);
         i = std::max(i, mention.span.end);
         ++next;
         // An appositive after a party ("Orrin, a maker of fraud software, raised …") is
