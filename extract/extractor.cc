@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
+#include <charconv>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -113,6 +114,7 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
                            std::size_t first_mention, std::size_t end_mention) {
   TaggedSentence tagged;
   tagged.text.reserve(sentence.end - sentence.begin + 16);
+  tagged.original.reserve(sentence.end - sentence.begin + 16);
   std::size_t next = first_mention;
   auto emit = [&](char c, std::size_t at) {
     tagged.text.push_back(c);
@@ -128,8 +130,13 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
         start = mention.amount.qualifier_span.begin;
       }
       if (i >= start) {
-        std::string token = std::string(kTokenOpen) + TokenType(mention) + std::to_string(next) + std::string(kTokenClose);
-        for (char c : token) emit(c, start);
+        // The token, without building a string per mention.
+        char digits[24];
+        const auto [digits_end, ignored] = std::to_chars(std::begin(digits), std::end(digits), next);
+        for (char c : kTokenOpen) emit(c, start);
+        for (const char* type = TokenType(mention); *type != '\0'; ++type) emit(*type, start);
+        for (const char* digit = digits; digit != digits_end; ++digit) emit(*digit, start);
+        for (char c : kTokenClose) emit(c, start);
         i = std::max(i, mention.span.end);
         ++next;
         // An appositive after a party ("Orrin, a maker of fraud software, raised …") is
@@ -212,7 +219,9 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
 std::optional<std::size_t> TokenIndex(std::string_view token) {
   std::size_t digits = token.find_first_of("0123456789");
   if (digits == std::string_view::npos) return std::nullopt;
-  return static_cast<std::size_t>(std::stoul(std::string(token.substr(digits))));
+  std::size_t index = 0;  // no string copy: this runs for every token of every claim
+  std::from_chars(token.data() + digits, token.data() + token.size(), index);
+  return index;
 }
 
 // Index of the date mention (not a duration: "over five years" says how long, not when)
@@ -369,7 +378,7 @@ void FillClauseContext(std::string_view tagged, std::size_t begin, std::size_t e
 
 struct CompiledRule {
   Rule rule;
-  std::unique_ptr<RE2> regex;
+  const RE2* regex = nullptr;  // the rule filter's compiled copy (one compile per rule, not two)
   std::vector<std::pair<std::string, int>> groups;  // role → capture group index
   // False unless the rule itself reads "{subject:…} 's": then a subject the text follows
   // with "'s" ("Pemberly's founders own 55%") is someone else's, and the match is dropped.
@@ -900,6 +909,12 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     std::optional<SentenceCues> sentence_cues;
     std::optional<std::string> sentence_attribution;
     std::vector<std::pair<std::size_t, std::size_t>> match_ranges;  // tagged offsets, one per new claim
+    struct ClauseContext {
+      std::size_t begin, end;
+      std::vector<std::string> context;
+      std::vector<Role> entities;
+    };
+    std::vector<ClauseContext> clause_contexts;  // FillClauseContext of each clause a rule matched in
     for (int index : candidates) {
       const CompiledRule& compiled = rules[static_cast<std::size_t>(index)];
       const int group_count = compiled.regex->NumberOfCapturingGroups();
@@ -1007,7 +1022,18 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
         {
           std::size_t clause_end = tagged.text.find(';', match_end);
           if (clause_end == std::string::npos) clause_end = tagged.text.size();
-          FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, claim);
+          // Rules that read one statement share its clause: its words are stemmed once.
+          auto cached = std::find_if(clause_contexts.begin(), clause_contexts.end(), [&](const ClauseContext& entry) {
+            return entry.begin == clause_begin && entry.end == clause_end;
+          });
+          if (cached == clause_contexts.end()) {
+            Claim words;
+            FillClauseContext(tagged.text, clause_begin, clause_end, extraction.mentions, words);
+            clause_contexts.push_back({clause_begin, clause_end, std::move(words.context), std::move(words.entities)});
+            cached = clause_contexts.end() - 1;
+          }
+          claim.context = cached->context;
+          claim.entities = cached->entities;
         }
         // "infer=subject": the rule's phrasing leaves a party implicit ("X keeps receiving
         // revenue share payments"); it is the clause's other named organisation, if any.
@@ -1288,17 +1314,15 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       if (!parsed.ok()) return parsed.status();
       for (Rule& rule : parsed.value()) {
         CompiledRule compiled;
-        compiled.regex = std::make_unique<RE2>(rule.regex, options);
-        if (!compiled.regex->ok()) {
-          return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
-        }
-        for (const auto& [name, index] : compiled.regex->NamedCapturingGroups()) compiled.groups.emplace_back(name, index);
-        compiled.subject_possessive = RuleHasPossessiveSubject(rule.regex);
         int filter_id = 0;
         if (impl->rule_filter->Add(rule.regex, options, &filter_id) != RE2::NoError) {
-          return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
+          const RE2 failed(rule.regex, options);
+          return Status::InvalidInput(rule.origin, "pattern does not compile: " + failed.error());
         }
         assert(filter_id == static_cast<int>(impl->rules.size()) && "filter ids follow rule order");
+        compiled.regex = &impl->rule_filter->GetRE2(filter_id);
+        for (const auto& [name, index] : compiled.regex->NamedCapturingGroups()) compiled.groups.emplace_back(name, index);
+        compiled.subject_possessive = RuleHasPossessiveSubject(rule.regex);
         compiled.rule = std::move(rule);
         impl->rules.push_back(std::move(compiled));
       }
