@@ -143,7 +143,14 @@ struct DateRecognizer::Impl {
 
   std::unique_ptr<Pattern> month_day_;   // April 27, 2026 | Apr. 27 | Monday, April 27
   std::unique_ptr<Pattern> day_month_;   // 27 April 2026 | 1 December
-  std::unique_ptr<Pattern> month_year_;  // February 2026 | Jan 2021 | March of 2026
+  std::unique_ptr<Pattern> month_year_;  // February 2026 | Jan 2021 | March of 2026 | Dec/2018
+  std::unique_ptr<Pattern> month_slash_day_;    // Oct/2 | Jan/3/2019 | Sep-23-2020
+  std::unique_ptr<Pattern> day_month_dashed_;   // 05-Aug-2016 | 22/Jan/2019
+  std::unique_ptr<Pattern> year_month_day_;     // 2019/aug/01 | 2019-aug-1
+  std::unique_ptr<Pattern> spoken_day_of_;      // the fifth of August | twenty-first of May
+  std::unique_ptr<Pattern> month_spoken_day_;   // August the fifth | february twenty second
+  std::unique_ptr<Pattern> the_spoken_day_;     // the eleventh (after a weekday)
+  std::unique_ptr<Pattern> month_cardinal_day_;  // April six | June Two | November three, 1986
   std::unique_ptr<Pattern> month_rel_;   // October this year | February of last year
   std::unique_ptr<Pattern> month_only_;  // October (context decides)
   std::unique_ptr<Pattern> iso_;         // 2026-04-27

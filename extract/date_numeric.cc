@@ -13,6 +13,19 @@ using namespace date_detail;  // the recognizer's own words and helpers (date_wo
 
 namespace {
 
+// "1986 earnings", "the 2006 World Cup", "its 2004 accounts": a bare year naming what follows,
+// after a determiner or before a noun news dates by the year (kYearNouns).
+bool AttributiveYear(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t begin = end;
+  while (begin < text.size() && text[begin] == ' ') ++begin;
+  if (begin == end || begin >= text.size() || !IsWordChar(text[begin])) return false;
+  std::size_t stop = begin;
+  while (stop < text.size() && (IsWordChar(text[stop]) || text[stop] == '-')) ++stop;
+  const std::string_view next = text.substr(begin, stop - begin);
+  if (InLowerList(next, kYearNouns)) return true;
+  return IsAsciiAlpha(text[begin]) && InLowerList(PreviousWord(text, pos), kYearDeterminers);
+}
+
 // True when the text writes its numeric dates day first: one of them cannot be month first
 // ("23/08/2019") and none cannot be day first ("08/23/2019"), or it says "dd/mm".
 bool ScanDayFirst(std::string_view text) {
@@ -93,6 +106,25 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
         point.year <= kLastBareYear) {
       return Parsed{point, hit->end};
     }
+  }
+  if (auto hit = short_number ? MatchAt(*day_month_dashed_, text, pos) : std::nullopt) {
+    // "05-Aug-2016", "22/Jan/2019": the month is named, so the order is certain.
+    DatePoint point;
+    point.day = ToInt((*hit)[1]);
+    point.month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    const Piece year = (*hit)[4];
+    point.year = year.size() == 2 ? YearOfTwoDigits(year) : ToInt(year);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+  }
+  if (auto hit = four ? MatchAt(*year_month_day_, text, pos) : std::nullopt) {
+    // "2019/aug/01", "2019-aug-1".
+    DatePoint point;
+    point.year = ToInt((*hit)[1]);
+    point.month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    point.day = ToInt((*hit)[4]);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
   }
   if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
@@ -215,7 +247,7 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
     const bool possessive = hit->end - pos > 4;
     if (!in_date_context && !possessive &&
         !InLowerList(PreviousWord(text, pos), kYearContextWords) &&
-        !MatchAt(*or_later_, text, hit->end)) {
+        !MatchAt(*or_later_, text, hit->end) && !AttributiveYear(text, pos, hit->end)) {
       return std::nullopt;
     }
     return Parsed{YearPoint(year), hit->end};

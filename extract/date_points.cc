@@ -12,6 +12,39 @@ namespace concord::extract {
 
 using namespace date_detail;  // the recognizer's own words and helpers (date_words.h)
 
+namespace {
+
+// Words before "April six" that make the cardinal a day ("of record April six").
+constexpr std::string_view kCardinalDayContext[] = {
+    "on",    "by",     "until", "till",      "through", "from",  "to",  "record",
+    "before", "after", "since", "effective", "dated",   "and",   "or",  "thru"};
+
+// "six" 6, "Twenty-one" 21, "thirty one" 31; 0 for anything else.
+int CardinalDayOf(Piece word) {
+  constexpr std::string_view kUnits[] = {"one",   "two",   "three", "four", "five",
+                                         "six",   "seven", "eight", "nine", "ten",
+                                         "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                         "sixteen", "seventeen", "eighteen", "nineteen"};
+  std::string_view w(word.data(), word.size());
+  int tens = 0;
+  for (const auto& [prefix, value] : {std::pair<std::string_view, int>{"twenty", 20},
+                                      std::pair<std::string_view, int>{"thirty", 30}}) {
+    if (w.size() >= prefix.size() && EqualsLower(w.substr(0, prefix.size()), prefix)) {
+      tens = value;
+      w.remove_prefix(prefix.size());
+      if (!w.empty()) w.remove_prefix(1);  // the space or dash
+      break;
+    }
+  }
+  if (w.empty()) return tens;
+  for (std::size_t i = 0; i < std::size(kUnits); ++i) {
+    if (EqualsLower(w, kUnits[i]) && (tens == 0 || i < 9)) return tens + static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool DateRecognizer::Impl::YearSpecAt(std::string_view text, std::size_t pos, DatePoint& point,
                                       std::size_t& end) const {
   auto hit = MatchAt(*year_spec_, text, pos);
@@ -49,6 +82,7 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
     point.month = MonthOf((*hit)[1]);
     point.day = ToInt((*hit)[3]);
     if (hit->has(4)) point.year = ToInt((*hit)[4]);
+    if (hit->has(5)) point.year = YearOfTwoDigits((*hit)[5]);
     point.precision = Precision::kDay;
     const Piece day = (*hit)[3];
     const std::size_t day_end = static_cast<std::size_t>(day.data() - text.data()) + day.size();
@@ -62,6 +96,58 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
     point.precision = Precision::kMonth;
     if (point.year >= kFirstBareYear && point.year <= kLastBareYear &&
         !FollowedByAmount(text, hit->end)) {
+      keep({point, hit->end});
+    }
+  }
+  if (auto hit = MatchAt(*month_slash_day_, text, pos)) {
+    // "Oct/2", "Sep-23-2020": not part of a longer run ("Jan/3/4", "Oct/2/2019/5").
+    DatePoint point;
+    point.month = MonthOf((*hit)[1]);
+    point.day = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[4]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    if (hit->has(5)) point.year = ToInt((*hit)[5]);
+    point.precision = Precision::kDay;
+    const bool more = hit->end < text.size() && (text[hit->end] == '/' || text[hit->end] == '-') &&
+                      hit->end + 1 < text.size() && IsAsciiDigit(text[hit->end + 1]);
+    if (!more && ValidDay(point.month, point.day)) keep({point, hit->end});
+  }
+  if (auto hit = MatchAt(*month_cardinal_day_, text, pos)) {
+    // "of record April six", "on June Two.", "from November three, 1986": only after a date
+    // word, before a year, or closing the phrase ("in June two companies merged" is a count).
+    DatePoint point;
+    const std::string_view name((*hit)[1].data(), (*hit)[1].size());
+    for (const MonthName& m : kMonthNames) {
+      if (m.full && EqualsIgnoreCase(name, m.word)) point.month = m.month;
+    }
+    point.day = CardinalDayOf((*hit)[2]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    const std::string_view previous = PreviousWord(text, pos);
+    const bool verb = (point.month == 3 || point.month == 5) && !IsUpper(name[0]);
+    const bool context = hit->has(3) || InLowerList(previous, kCardinalDayContext) ||
+                         (EndsPhrase(text, hit->end) && !PartOfAmount(text, hit->end));
+    if (context && !verb && ValidDay(point.month, point.day)) keep({point, hit->end});
+  }
+  if (auto hit = MatchAt(*month_spoken_day_, text, pos)) {
+    // "August the fifth", "february twenty second", "January first 2000"; not "March
+    // first-time buyers" or "March second quarter".
+    DatePoint point;
+    const std::string_view name((*hit)[1].data(), (*hit)[1].size());
+    for (const MonthName& m : kMonthNames) {
+      if (m.full && EqualsIgnoreCase(name, m.word)) point.month = m.month;
+    }
+    point.day = DayOrdinalOf((*hit)[2]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    const Piece ordinal = (*hit)[2];
+    const std::size_t ordinal_end =
+        static_cast<std::size_t>(ordinal.data() - text.data()) + ordinal.size();
+    const bool compound_noun = ordinal_end < text.size() && text[ordinal_end] == '-';
+    const std::string_view next = text.substr(ordinal_end, 9);
+    const bool part = next.find(" quarter") == 0 || next.find(" half") == 0;
+    // "march first", "may second": in lower case the verbs.
+    const bool verb = (point.month == 3 || point.month == 5) && !IsUpper(name[0]);
+    if (!compound_noun && !part && !verb && ValidDay(point.month, point.day)) {
       keep({point, hit->end});
     }
   }
@@ -81,12 +167,29 @@ std::optional<Parsed> DateRecognizer::Impl::MonthPointAt(std::string_view text, 
     const std::string_view previous = PreviousWord(text, pos);
     const bool label = AtLineStart(text, pos) && hit->end < text.size() && text[hit->end] == ':';
     bool context = InLowerList(previous, kMonthContextWords);
+    auto full_month = [](std::string_view word) {
+      return std::any_of(std::begin(kMonthNames), std::end(kMonthNames),
+                         [&](const MonthName& m) { return m.full && word == m.word; });
+    };
     // "April and May", "March or April": a list of months, not "sales and March madness".
     if (EqualsLower(previous, "and") || EqualsLower(previous, "or")) {
       const std::size_t before = static_cast<std::size_t>(previous.data() - text.data());
-      const std::string_view earlier = PreviousWord(text, before);
-      context = std::any_of(std::begin(kMonthNames), std::end(kMonthNames),
-                            [&](const MonthName& m) { return m.full && earlier == m.word; });
+      context = full_month(PreviousWord(text, before));
+    }
+    // "in June, August, September and November": a list of months after a comma.
+    std::size_t comma = pos;
+    while (comma > 0 && text[comma - 1] == ' ') --comma;
+    if (previous.empty() && comma > 0 && text[comma - 1] == ',') {
+      context = context || full_month(PreviousWord(text, comma - 1));
+    }
+    // "January's figures": a month that owns something is a date.
+    const std::string_view after = text.substr(hit->end, 3);
+    if (after.substr(0, 2) == "'s" || after == "\xE2\x80\x99") context = true;
+    // "for May Department Stores", "its May Co unit": a capitalised word after "May" makes a
+    // name of it.
+    if (MonthOf((*hit)[1]) == 5 && hit->end + 1 < text.size() && text[hit->end] == ' ' &&
+        IsUpper(text[hit->end + 1]) && !EqualsLower(previous, "in")) {
+      context = false;
     }
     if (in_date_context || label || context) {
       DatePoint point;
@@ -214,14 +317,18 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
   }
   if (auto hit = MatchAt(*ordinal_part_, text, pos)) {
     DatePoint point;
-    const int part = NumberOf((*hit)[1], kOrdinals);
     const bool half = (*hit)[2] == "half";
+    const std::string_view word((*hit)[1].data(), (*hit)[1].size());
+    // "the final quarter of 2004", "the last half of this year": the year's last one; without
+    // a year "the last quarter" is the one before this (rel_unit_ below).
+    const bool last = EqualsLower(word, "final") || EqualsLower(word, "last");
+    const int part = last ? (half ? 2 : 4) : NumberOf((*hit)[1], kOrdinals);
     if (half && part > 2) return std::nullopt;
     (half ? point.half : point.quarter) = part;
     point.precision = half ? Precision::kHalf : Precision::kQuarter;
     std::size_t end = hit->end;
-    YearSpecAt(text, end, point, end);
-    return Parsed{point, end};
+    const bool year = YearSpecAt(text, end, point, end);
+    if (!last || year) return Parsed{point, end};
   }
   if (auto hit = MatchAt(*rel_day_, text, pos)) {
     DatePoint point;
@@ -327,11 +434,21 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
     YearSpecAt(text, end, point, end);
     if (point.week >= 1 && point.week <= kLastIsoWeek) return Parsed{point, end};
   }
+  if (auto hit = MatchAt(*spoken_day_of_, text, pos)) {
+    // "the fifth of August", "twenty-first of May 2019".
+    DatePoint point;
+    point.day = DayOrdinalOf((*hit)[1]);
+    point.month = MonthOf((*hit)[2]);
+    if (hit->has(3)) point.year = ToInt((*hit)[3]);
+    point.precision = Precision::kDay;
+    if (ValidDay(point.month, point.day) && !FollowedByAmount(text, hit->end)) {
+      return Parsed{point, hit->end};
+    }
+  }
   if (auto hit = MatchAt(*nth_of_, text, pos)) {
     // "the 15th day of next month", "the third month of 2021".
     const bool day = ToLower((*hit)[3][0]) == 'd';
-    int number = hit->has(1) ? ToInt((*hit)[1]) : NumberOf((*hit)[2], kDayOrdinals);
-    if (hit->has(2) && number == 0) number = CompoundOrdinal((*hit)[2]);
+    const int number = hit->has(1) ? ToInt((*hit)[1]) : DayOrdinalOf((*hit)[2]);
     if (auto whole = ModifiedPointAt(text, hit->end, true)) {
       DatePoint point = whole->point;
       const bool fits = day ? point.day == 0 && number >= 1 && number <= kMaxDayOfMonth &&
@@ -449,12 +566,22 @@ std::optional<Parsed> DateRecognizer::Impl::HolidayPointAt(std::string_view text
   };
   std::size_t at = pos;
   std::string_view word = word_at(at);
-  if (EqualsLower(word, "the")) {
+  const bool article = EqualsLower(word, "the");
+  if (article) {
     at = after_spaces(at + word.size());
     if (at == std::string_view::npos) return std::nullopt;
     word = word_at(at);
   }
   DatePoint point;
+  // "the weekend of Halloween", "weekend of Thanksgiving 2023".
+  if (EqualsLower(word, "weekend")) {
+    at = after_spaces(at + word.size());
+    if (at == std::string_view::npos || !EqualsLower(word_at(at), "of")) return std::nullopt;
+    at = after_spaces(at + 2);
+    if (at == std::string_view::npos) return std::nullopt;
+    word = word_at(at);
+    point.weekend = true;
+  }
   // "last Easter": the most recent one; "next Christmas": the coming one; "this Christmas":
   // the published year's.
   int offset = 0;
@@ -477,6 +604,19 @@ std::optional<Parsed> DateRecognizer::Impl::HolidayPointAt(std::string_view text
   if (this_year) point.relative_unit = Precision::kYear;
   std::size_t end = name->end;
   if (!this_year && offset == 0) YearSpecAt(text, end, point, end);
+  // "Easter weekend", "Labor Day 2021 weekend", "Halloween weekend 2021": the weekend next
+  // to the day, the day included (normalize says which days).
+  if (!point.weekend && text.substr(end, 8) == " weekend" &&
+      (end + 8 >= text.size() || !IsWordChar(text[end + 8]))) {
+    point.weekend = true;
+    end += 8;
+    if (point.year == 0 && !this_year && offset == 0) YearSpecAt(text, end, point, end);
+  }
+  // "the bank holiday" names no one day: only with a weekend or a word that points at one
+  // ("the bank holiday weekend", "over the bank holiday", "next bank holiday").
+  if (point.holiday == kBankHoliday && !point.weekend && !article && offset == 0 && !this_year) {
+    return std::nullopt;
+  }
   return Parsed{point, end};
 }
 
@@ -519,6 +659,12 @@ std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text
     if (dated && dated->point.day != 0) {
       dated->point.weekday = point.weekday;
       return dated;
+    }
+    // "Tuesday the eleventh": the spoken day of a month that falls on that weekday.
+    if (auto spoken = MatchAt(*the_spoken_day_, text, next)) {
+      point.day = DayOrdinalOf((*spoken)[1]);
+      if (point.day >= 1 && point.day <= kMaxDayOfMonth) return Parsed{point, spoken->end};
+      point.day = 0;
     }
     // "Sunday 31", "Mon 13th": the day of a month that falls on that weekday. Without an
     // ordinal ending the number must close the phrase ("on Sunday 31 people died" is a count).

@@ -374,8 +374,9 @@ std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view te
   auto range = MatchAt(*year_range_, text, year_pos);
   if (!range) return std::nullopt;
   const int start_year = ToInt((*range)[1]);
-  const Piece second = range->has(2) ? (*range)[2] : (*range)[3];
+  const Piece second = range->has(2) ? (*range)[2] : range->has(3) ? (*range)[3] : (*range)[4];
   int end_year = ToInt(second);
+  const bool split_year = range->has(4);
   constexpr int kHundred = 100;
   // "2021-30" spans a plan's years; "2015-32" (seventeen) is more likely a code or a score.
   constexpr int kLongestShortRange = 12;
@@ -384,7 +385,7 @@ std::optional<std::size_t> DateRecognizer::Impl::YearRangeAt(std::string_view te
     if (end_year - start_year > kLongestShortRange) return std::nullopt;
   }
   if (start_year < kFirstBareYear || end_year <= start_year || end_year > kLastBareYear ||
-      FollowedByAmount(text, range->end)) {
+      FollowedByAmount(text, range->end) || (split_year && end_year != start_year + 1)) {
     return std::nullopt;
   }
   // Part of a longer run of numbers: a telephone number ("138-2010-2015") or an ISO date

@@ -10,21 +10,40 @@
 
 namespace concord::extract::date_detail {
 
-// "twenty-sixth" 26, "thirty-first" 31; 0 for anything else.
+// "twenty-sixth" 26, "thirty-first" 31, "twenty third" 23; 0 for anything else.
 int CompoundOrdinal(Piece word) {
   const std::string_view w(word.data(), word.size());
-  const std::size_t dash = w.find('-');
+  const std::size_t dash = w.find_first_of("- ");
   if (dash == std::string_view::npos) return 0;
   constexpr int kTwenty = 20;
   constexpr int kThirty = 30;
   const int tens = EqualsLower(w.substr(0, dash), "twenty")   ? kTwenty
                    : EqualsLower(w.substr(0, dash), "thirty") ? kThirty
                                                               : 0;
-  const std::string_view unit = w.substr(dash + 1);
+  std::string_view unit = w.substr(dash + 1);
+  while (!unit.empty() && (unit.front() == ' ' || unit.front() == '-')) unit.remove_prefix(1);
   for (const NamedNumber& n : kDayOrdinals) {
     if (n.value < 10 && EqualsLower(unit, n.word)) return tens == 0 ? 0 : tens + n.value;
   }
   return 0;
+}
+
+int DayOrdinalOf(Piece word) {
+  if (const int compound = CompoundOrdinal(word); compound != 0) return compound;
+  const std::string_view w(word.data(), word.size());
+  for (const NamedNumber& n : kDayOrdinals) {
+    if (EqualsLower(w, n.word)) return n.value;
+  }
+  return 0;
+}
+
+std::string DayOrdinalAlternation() {
+  std::string out = "((?i:(?:twenty|thirty)[ -])?(?i:";
+  for (const NamedNumber& n : kDayOrdinals) {
+    if (out.back() != ':') out += '|';
+    out += n.word;
+  }
+  return out + "))";
 }
 
 int MonthOf(Piece name) {
@@ -169,6 +188,8 @@ Lexicon::Lexicon() {
   for (std::string_view w : kSelfContainedWords) Add(w, false, kSelfContained);
   for (std::string_view w : kDecadeWords) Add(w, false, kSelfContained);
   for (std::string_view w : HolidayFirstWords()) Add(w, false, kHolidayWord);
+  // "the fifth of August", "Tuesday the eleventh": a day ordinal begins a spoken date.
+  for (const NamedNumber& n : kDayOrdinals) Add(n.word, false, kStartsDate);
 }
 
 const Lexicon& TheLexicon() {
@@ -237,7 +258,15 @@ Anchor AnchorOf(std::string_view word, std::string_view rest, std::uint8_t class
   if ((classes & kDurationWord) != 0) return Anchor::kDuration;
   if ((classes & kConditionalLead) == 0) {
     if (MayStartDate(word)) return Anchor::kAny;
-    return (classes & kNumberWord) != 0 ? Anchor::kAgo : Anchor::kNone;
+    if ((classes & kNumberWord) == 0) return Anchor::kNone;
+    // "twenty-first of May", "the twenty third day of": a tens word before a day ordinal.
+    if ((EqualsLower(word, "twenty") || EqualsLower(word, "thirty")) && rest.size() > 1 &&
+        (rest[0] == '-' || rest[0] == ' ')) {
+      std::size_t end = 1;
+      while (end < rest.size() && IsAsciiAlpha(rest[end])) ++end;
+      if (DayOrdinalOf(Piece(rest.data() + 1, end - 1)) != 0) return Anchor::kAny;
+    }
+    return Anchor::kAgo;
   }
   // "on or before", "on or after"; "on" alone is too common to try everything.
   if (EqualsLower(word, "on")) return rest.substr(0, 4) == " or " ? Anchor::kAny : Anchor::kNone;
@@ -362,9 +391,12 @@ bool FollowedByAmount(std::string_view text, std::size_t end) {
   std::size_t stop = begin;
   while (stop < text.size() && IsAsciiAlpha(text[stop])) ++stop;
   const std::string_view next = text.substr(begin, stop - begin);
+  // Wire notation too: "1990 mln dlrs", "2000 dlrs", "1950 stg".
+  constexpr std::string_view kMoneyWords[] = {"mln", "bln", "dlrs",  "dlr",    "cts",
+                                              "stg", "yen", "marks", "francs", "pence"};
   return InLowerList(next, kCountNouns) || EqualsLower(next, "percent") ||
          EqualsLower(next, "pct") || EqualsLower(next, "million") || EqualsLower(next, "billion") ||
-         EqualsLower(next, "trillion");
+         EqualsLower(next, "trillion") || InLowerList(next, kMoneyWords);
 }
 
 // Right after a number's digits: a decimal or thousands part, or a percent sign.

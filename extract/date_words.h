@@ -135,6 +135,27 @@ inline constexpr std::string_view kYearContextWords[] = {
     "late",   "mid",    "year",    "fiscal", "spring",     "summer",    "autumn", "fall",
     "winter", "since",  "by",      "until",  "through",    "before",    "after",  "from",
     "and",    "till",   "between", "end",    "start",      "beginning", "middle", "not",
+    "or",
+};
+
+// Determiners that, before a year and a word, make it a year naming what follows ("the 2006
+// World Cup", "its 2004 accounts", "a 1998 contract").
+inline constexpr std::string_view kYearDeterminers[] = {"the", "its", "their", "his",
+                                                        "her", "our", "a",     "an"};
+
+// Nouns that, right after a bare year, make it a date ("1986 earnings", "2004 results",
+// "1987 profit forecast", "1986 fourth quarter"): what business news dates by the year.
+inline constexpr std::string_view kYearNouns[] = {
+    "earnings",  "profit",     "profits",  "results",   "result",    "sales",      "revenue",
+    "revenues",  "loss",       "losses",   "net",       "income",    "dividend",   "dividends",
+    "payment",   "payments",   "budget",   "forecast",  "forecasts", "estimate",   "estimates",
+    "target",    "targets",    "figures",  "output",    "production", "growth",    "deficit",
+    "surplus",   "quarter",    "qtr",      "first",     "second",    "third",      "fourth",
+    "1st",       "2nd",        "3rd",      "4th",       "fiscal",    "financial",  "election",
+    "elections", "crisis",     "season",   "record",    "levels",    "level",      "harvest",
+    "crop",      "accounts",   "annual",   "interim",   "full",      "prices",     "spending",
+    "operating", "pretax",     "pre-tax",  "shipments", "deliveries", "exports",   "imports",
+    "inflation", "contract",   "deadline", "agreement", "plan",      "plans",
 };
 
 // Decades in words, in order from the 1920s; after "the" or one of kDecadeWordContext.
@@ -148,6 +169,7 @@ inline constexpr std::string_view kMonthContextWords[] = {
     "in",     "since",   "by",         "until", "through",   "till",  "before", "after", "from",
     "during", "early",   "late",       "mid",   "last",      "next",  "this",   "of",    "to",
     "and",    "between", "throughout", "end",   "beginning", "start", "middle", "on",    "as",
+    "for",    "its",     "their",
 };
 
 // Nouns that, right after a four-digit number, make it a count ("2,032 jobs" is excluded by
@@ -196,8 +218,12 @@ inline int ToInt(Piece digits) {
   return value;
 }
 
-// "twenty-sixth" 26, "thirty-first" 31; 0 for anything else.
+// "twenty-sixth" 26, "thirty-first" 31, "twenty third" 23; 0 for anything else.
 int CompoundOrdinal(Piece word);
+// A day written as an ordinal word: "fifth" 5, "twenty-first" 21; 0 for anything else.
+int DayOrdinalOf(Piece word);
+// The pattern of a day ordinal word ("fifth", "twenty-first", "thirty first"), one group.
+std::string DayOrdinalAlternation();
 // 1..12 for a month name or abbreviation ("Sept.", "june"); 0 for anything else.
 int MonthOf(Piece name);
 // "Monday", "monday", and with a day number after it "Mon", "Tues", "Thurs": 1..7; else 0.
@@ -235,7 +261,7 @@ inline constexpr std::string_view kAnchorWords[] = {
     "from",      "through",   "thru",      "until",    "till",      "til",     "up",      "by",
     "before",    "after",     "since",     "starting", "no",        "not",     "prior",   "ahead",
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current", "week",
-    "rest",      "remainder", "remaining",
+    "rest",      "remainder", "remaining", "weekend",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
@@ -247,7 +273,8 @@ inline constexpr std::string_view kContinuationWords[] = {
     "week",   "weeks",    "month", "months", "quarter",   "quarters",  "year",      "years",
     "decade", "decades",  "half",  "day",    "days",      "morning",   "afternoon", "evening",
     "of",     "in",       "on",    "to",     "or",        "and",       "current",   "fy",
-    "than",   "calendar", "now",   "rest",   "remainder", "remaining", "working",   "workweek"};
+    "than",   "calendar", "now",   "rest",   "remainder", "remaining", "working",   "workweek",
+    "final"};
 
 // Words that begin only a duration ("in the next six years", "over seven years").
 inline constexpr std::string_view kDurationWords[] = {"in",     "within",     "over",

@@ -55,16 +55,42 @@ DateRecognizer::Impl::Impl() {
       "((?i:" + WeekdayAlternation() + ")|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)";
   const std::string number = "(" + NumberAlternation() + ")";
   const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?\b)";
-  const std::string ordinal = R"((first|second|third|fourth|1st|2nd|3rd|4th))";
+  // "Fourth quarter" opening a sentence; "the final quarter of 2004" (with a year only).
+  const std::string ordinal = R"(((?i:first|second|third|fourth|final|last)|1st|2nd|3rd|4th))";
 
   // "April 27, 2026", "june the 28th 2020", "October, 1st" (a comma only before an ordinal:
   // "In October, 12 banks failed" is a count), "June 28 in 2020".
+  // "Aug. 5th, '16": a two-digit year after an apostrophe.
   month_day_ = Compile(month + R"((?:\s+(?:the\s+)?|(,)\s*))" + day +
-                       R"((?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(\d{4})\b)?)");
+                       R"((?:(?:\s*,\s*|\s+)(?:(?:of\s+|in\s+)?(\d{4})|['’](\d{2}))\b)?)");
   day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month +
-                       R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b)?)");
-  // "April of 87", "15 April of '87": a two-digit year only after "of".
-  month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|\s+of\s+'?(\d{2})\b))");
+                       R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|(?:\s+of\s+'?|,?\s+['’])(\d{2})\b)?)");
+  // "April of 87", "15 April of '87", "March '87": a two-digit year only after "of" or an
+  // apostrophe; "Dec/2018", "Dec-2018": a month and year as forms write them.
+  month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+|/|-)(\d{4})\b|(?:\s+of\s+'?|,?\s+['’])(\d{2})\b))");
+  // "Oct/2", "Jan/3/2019", "Sep-23-2020": a month name, then the day (and year) as forms write
+  // them; with dashes only before a year ("Dec-18" is a contract month).
+  month_slash_day_ = Compile(month + R"((?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))\b)");
+  // "05-Aug-2016", "22/Jan/2019", "5-aug-16".
+  day_month_dashed_ = Compile(R"((\d{1,2})(?:-)" + month + R"(-|/)" + month +
+                              R"(/)(\d{4}|\d{2})\b)");
+  // "2019/aug/01", "2019-aug-1".
+  year_month_day_ = Compile(R"((\d{4})(?:-)" + month + R"(-|/)" + month + R"(/)(\d{1,2})\b)");
+  // "the fifth of August", "twenty-first of May 2019", "second of Aug.": a spoken day.
+  spoken_day_of_ = Compile(R"((?:[Tt]he\s+)?)" + DayOrdinalAlternation() + R"(\s+of\s+)" +
+                           month + R"((?:,?\s+(\d{4})\b)?)", " of ");
+  // "August the fifth", "february twenty second", "January first 2000".
+  month_spoken_day_ = Compile(month_full_any + R"(\s+(?:the\s+)?)" + DayOrdinalAlternation() +
+                              R"(\b(?:,?\s+(\d{4})\b)?)");
+  // "April six", "June Two", "November three, 1986": a day in cardinal words, as wire copy
+  // writes it (the caller asks for a date word before it or the phrase closing after it).
+  month_cardinal_day_ = Compile(
+      month_full_any +
+      R"(\s+((?i:(?:twenty|thirty)[ -](?:one|two|three|four|five|six|seven|eight|nine)|thirty|)"
+      R"(twenty|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|)"
+      R"(ten|nine|eight|seven|six|five|four|three|two|one))\b(?:,\s*(\d{4})\b)?)");
+  // "the eleventh", "the thirty first" (after a weekday: "Tuesday the eleventh").
+  the_spoken_day_ = Compile(R"(the\s+)" + DayOrdinalAlternation() + R"(\b)");
   month_rel_ = Compile(month_full + R"(\s+(?:of\s+)?(this|last|next)\s+year\b)", "year");
   month_only_ = Compile(month_full + R"(\b)");
   // "2026-04-27", unpadded "2019-7-4", "2019/07/04".
@@ -74,8 +100,9 @@ DateRecognizer::Impl::Impl() {
   decade_ = Compile(R"((?:[Tt]he\s+)?(\d{3}0) ?s\b)");
   short_decade_ = Compile(R"(([3-9]0)s\b)");
   year_ = Compile(R"((\d{4})(?:'s|’s)?\b)");
+  // "1985/86": a split (fiscal or crop) year, the next year only.
   year_range_ = Compile(
-      R"((\d{4})(?:\s?(?:-|–|—|~)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4}))\b)");
+      R"((\d{4})(?:\s?(?:-|–|—|~)\s?(\d{4}|\d{2})|\s+(?:to|through|thru|till|until)\s+(\d{4})|/(\d{2}))\b)");
   year_spec_ = Compile(
       R"((?:(?:,?\s+of|,)?\s+|-)(?:(this|last|next|the\s+current|the\s+previous|the\s+following))"
       R"(\s+(?:fiscal\s+)?year\b|([Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?'?|')?(\d{4}|\d{2})\b))");
@@ -104,7 +131,7 @@ DateRecognizer::Impl::Impl() {
   iso_week_ = Compile(R"((?:[Tt]he\s+)?[Ww]eek\s+(\d{1,2})\b)", "eek ");
   this_next_ = Compile(R"((?:[Tt]his|[Nn]ext)\s+)");
   nth_of_ =
-      Compile(R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)-)?[a-z]+))\s+)"
+      Compile(R"((?:[Tt]he\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|((?i:(?:twenty|thirty)[ -])?[a-z]+))\s+)"
               R"((day|month)\s+of\s+)",
               " of ");
   week_after_next_ = Compile(R"([Tt]he\s+(week|month|year)\s+after\s+next\b)", "after");
