@@ -64,10 +64,12 @@ DateRecognizer::Impl::Impl() {
   month_day_ = Compile(month + R"((?:\s+(?:the\s+)?|(,)\s*))" + day +
                        R"((?:(?:\s*,\s*|\s+)(?:(?:of\s+|in\s+)?(\d{4})|['’](\d{2}))\b)?)");
   day_month_ = Compile(day + R"(\s+(?:of\s+)?)" + month +
-                       R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|(?:\s+of\s+'?|,?\s+['’])(\d{2})\b)?)");
+                       R"((?:(?:,?\s+|\s+of\s+|\s+in\s+)(\d{4})\b|)"
+                       R"((?:\s+of\s+'?|,?\s+['’])(\d{2})\b)?)");
   // "April of 87", "15 April of '87", "March '87": a two-digit year only after "of" or an
   // apostrophe; "Dec/2018", "Dec-2018": a month and year as forms write them.
-  month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+|/|-)(\d{4})\b|(?:\s+of\s+'?|,?\s+['’])(\d{2})\b))");
+  month_year_ = Compile(month + R"((?:(?:,?\s+|\s+of\s+|\s+in\s+|/|-)(\d{4})\b|)"
+                                R"((?:\s+of\s+'?|,?\s+['’])(\d{2})\b))");
   // "Oct/2", "Jan/3/2019", "Sep-23-2020": a month name, then the day (and year) as forms write
   // them; with dashes only before a year ("Dec-18" is a contract month).
   month_slash_day_ = Compile(month + R"((?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))\b)");

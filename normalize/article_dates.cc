@@ -29,6 +29,8 @@ constexpr int kOtherTimeYears = 2;
 // Written-out dates needed to say so when a published date exists.
 constexpr std::size_t kOtherTimeDates = 2;
 constexpr int kMonthsPerYear = 12;
+// A year-less date before the written date that places it counts this many times its distance.
+constexpr std::int64_t kBackwardWeight = 3;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -277,16 +279,16 @@ DateExpr ArticleDates::Steer(const DateExpr& expr, std::size_t at) const {
   const int anchor_year = YearOfDay(anchor->first);
   int year = anchor_year;
   if (out.start.month != 0) {
-    // The occurrence nearest the written date, one before it counting twice its distance (a
-    // story moves on from the date it gives): "January 5" after "December 28, 1987" is 1988,
-    // "elected in December" after "sold in June 2004" December 2004.
+    // The occurrence nearest the written date, one before it counting three times its distance
+    // (a story moves on from the date it gives): "January 5" after "December 28, 1987" is
+    // 1988, "left on 31 December" after "stepped down in April 2004" December 2004.
     std::int64_t best = -1;
     for (int candidate : {anchor_year, anchor_year - 1, anchor_year + 1}) {
       const auto days = DaysOf(out.start, candidate);
       if (!days) continue;
-      const std::int64_t distance = days->last < anchor->first  ? 2 * (anchor->first - days->last)
-                                    : days->first > anchor->last ? days->first - anchor->last
-                                                                 : 0;
+      std::int64_t distance = 0;
+      if (days->last < anchor->first) distance = kBackwardWeight * (anchor->first - days->last);
+      if (days->first > anchor->last) distance = days->first - anchor->last;
       if (best < 0 || distance < best) {
         best = distance;
         year = candidate;

@@ -30,11 +30,11 @@ class ArticleDates {
   //   date and the days it writes out), flag "ambiguous" dropped; else unchanged (month first);
   // - a year-less date ("March 3", "the fifth of August", "Easter") given the year of the
   //   month or day written with a year nearest before it (not a boundary: "the lowest since
-  //   June 2001"), the occurrence nearest that date, one before it counting twice its distance:
-  //   when the article has no published date, or when every date it writes with a year lies
-  //   two or more years from the published one and it places none from its published day
-  //   ("today", "on Tuesday", a dateline "April 2": an article about 1987); otherwise
-  //   unchanged (the published date and the tense place it).
+  //   June 2001"), the occurrence nearest that date, one before it counting three times its
+  //   distance: when the article has no published date, or when every date it writes with a
+  //   year lies two or more years from the published one and it places none from its
+  //   published day ("today", "on Tuesday", a dateline "April 2": an article about 1987);
+  //   otherwise unchanged (the published date and the tense place it).
   extract::DateExpr Steer(const extract::DateExpr& expr, std::size_t at) const;
 
  private:
