@@ -317,6 +317,12 @@ std::optional<std::size_t> DateRecognizer::Impl::RangeBodyAt(std::string_view te
     if (!second) return std::nullopt;
     second_begin = first->end;
     while (second_begin < text.size() && text[second_begin] == ' ') ++second_begin;
+    // "November-December": the second mention starts at its month, not at the dash ("and
+    // December", "to May" keep their word).
+    const std::string_view joiner((*join)[1].data(), (*join)[1].size());
+    if (joiner == "-" || joiner == "–" || joiner == "—" || joiner == "~") {
+      second_begin = join->end;
+    }
   }
   DatePoint start = first->point;
   const DatePoint& end_point = second->point;

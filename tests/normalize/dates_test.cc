@@ -799,6 +799,7 @@ TEST_CASE("resolve date: forms, spoken days and holiday weekends (issue 14)") {
       {"It was filed 22/Jan/2019 with the court.", "22/Jan/2019", "2019-01-22", "2019-01-22"},
       {"The note is dated 2019/aug/01 on its face.", "2019/aug/01", "2019-08-01", "2019-08-01"},
       {"Payment went out Sep-23-2020, it said.", "Sep-23-2020", "2020-09-23", "2020-09-23"},
+      {"Sales rose over November-December, it said.", "December", "2025-11-01", "2025-12-31"},
       {"The vote was held on the fifth of August.", "the fifth of August", "2025-08-05",
        "2025-08-05"},
       {"The fair opens on the twenty-first of May.", "the twenty-first of May", "2026-05-21",
