@@ -86,6 +86,9 @@ struct DatePoint {
   // A holiday (extract/holidays.h: "Easter", "Thanksgiving", "Ramadan"); normalize places it
   // in the year written, or the one the tense and the published date pick.
   int holiday = 0;
+  // "Labor Day weekend", "the weekend of Halloween": the weekend next to the holiday, the
+  // holiday included (normalize/dates.cc says which days).
+  bool weekend = false;
   bool operator==(const DatePoint&) const = default;
 };
 

@@ -48,6 +48,7 @@ constexpr Name kNames[] = {
     {"spring bank holiday", kSpringBankHoliday}, {"late May bank holiday", kSpringBankHoliday},
     {"Whitsun bank holiday", kSpringBankHoliday}, {"summer bank holiday", kSummerBankHoliday},
     {"August bank holiday", kSummerBankHoliday}, {"Easter bank holiday", kEasterMonday},
+    {"bank holiday", kBankHoliday},
     {"Easter Sunday", kEaster},         {"Easter Day", kEaster},
     {"Easter", kEaster},                {"Good Friday", kGoodFriday},
     {"Easter Monday", kEasterMonday},   {"Ash Wednesday", kAshWednesday},
@@ -75,7 +76,7 @@ constexpr std::string_view kFirstWords[] = {
     "cyber",     "early",     "spring",     "late",      "whitsun",   "summer",     "august",
     "easter",    "good",      "ash",        "ramadan",   "ramadhan",  "ramzan",     "eid",
     "diwali",    "deepavali", "divali",     "lunar",     "chinese",   "hanukkah",   "chanukah",
-    "hanukah",   "chanukkah",
+    "hanukah",   "chanukkah", "bank",
 };
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -22,6 +22,8 @@ enum Holiday : int {
   kThanksgiving, kBlackFriday, kCyberMonday,
   // UK bank holidays by rule.
   kEarlyMayBankHoliday, kSpringBankHoliday, kSummerBankHoliday,
+  // "the bank holiday": whichever UK bank holiday is nearest (normalize picks it).
+  kBankHoliday,
   // Easter and the days it moves.
   kEaster, kGoodFriday, kEasterMonday, kAshWednesday,
   // From normalize/data/holiday_dates.tsv.

@@ -346,14 +346,54 @@ std::optional<Period> HolidayPeriod(int holiday, int year) {
   return std::nullopt;
 }
 
+// The days of a holiday's weekend: the holiday and the Saturday and Sunday next to it.
+// A Monday or Tuesday holiday runs from the Saturday before ("Labor Day weekend": Saturday to
+// Monday), a Wednesday to Friday one to the Sunday after ("Thanksgiving weekend": Thursday to
+// Sunday), a Saturday or Sunday one is that weekend; Easter's is Good Friday to Easter Monday,
+// the long weekend that both the UK and the US news mean.
+Period WeekendOf(int holiday, const Period& day) {
+  constexpr int kSaturday = 6, kSunday = 7, kTuesday = 2, kEasterFriday = 2, kEasterMonday = 1;
+  if (holiday == extract::kEaster) {
+    return Period{day.first - kEasterFriday, day.first + kEasterMonday, Precision::kWeek};
+  }
+  const int weekday = WeekdayOf(day.first);
+  if (weekday <= kTuesday) {
+    return Period{WeekdayOnOrBefore(day.first, kSaturday), day.first, Precision::kWeek};
+  }
+  if (weekday >= kSaturday) {
+    const std::int64_t saturday = WeekdayOnOrBefore(day.first, kSaturday);
+    return Period{saturday, saturday + 1, Precision::kWeek};
+  }
+  return Period{day.first, WeekdayAfter(day.first, kSunday), Precision::kWeek};
+}
+
+// The UK bank holidays ("the bank holiday" is whichever is nearest).
+constexpr int kBankHolidays[] = {extract::kNewYearsDay,          extract::kGoodFriday,
+                                 extract::kEasterMonday,         extract::kEarlyMayBankHoliday,
+                                 extract::kSpringBankHoliday,    extract::kSummerBankHoliday,
+                                 extract::kChristmasDay,         extract::kBoxingDay};
+
+Resolution ResolveHolidayDay(const DatePoint& point, std::optional<std::int64_t> published,
+                             Tense tense);
+
+// A holiday, or its weekend ("Easter weekend").
+Resolution ResolveHoliday(const DatePoint& point, std::optional<std::int64_t> published,
+                          Tense tense) {
+  Resolution out = ResolveHolidayDay(point, published, tense);
+  if (point.weekend && out.period) out.period = WeekendOf(point.holiday, *out.period);
+  return out;
+}
+
 // A holiday: in the year written ("Easter 2018") or named ("this Christmas"), else "last" the
 // most recent one before the published day, "next" the first after it, and without either
 // the tense's (future: on or after; past: on or before; none: the nearest).
-Resolution ResolveHoliday(const DatePoint& point, std::optional<std::int64_t> published,
-                          Tense tense) {
+Resolution ResolveHolidayDay(const DatePoint& point, std::optional<std::int64_t> published,
+                             Tense tense) {
   Resolution out;
+  // "the bank holiday": the nearest of them (with a year, none can be chosen).
+  const bool any_bank_holiday = point.holiday == extract::kBankHoliday;
   if (point.year != 0) {
-    out.period = HolidayPeriod(point.holiday, point.year);
+    if (!any_bank_holiday) out.period = HolidayPeriod(point.holiday, point.year);
     return out;
   }
   if (!published) {
@@ -368,19 +408,23 @@ Resolution ResolveHoliday(const DatePoint& point, std::optional<std::int64_t> pu
   }
   std::optional<Period> best;
   std::int64_t best_distance = 0;
+  std::vector<int> holidays = {point.holiday};
+  if (any_bank_holiday) holidays.assign(std::begin(kBankHolidays), std::end(kBankHolidays));
   for (int delta : {-1, 0, 1}) {
-    const auto candidate = HolidayPeriod(point.holiday, year + delta);
-    if (!candidate) continue;
-    bool fits = true;
-    if (point.relative_offset < 0) fits = candidate->last < pub;
-    else if (point.relative_offset > 0) fits = candidate->first > pub;
-    else if (tense == Tense::kFuture) fits = candidate->last >= pub;
-    else if (tense == Tense::kPast) fits = candidate->first <= pub;
-    if (!fits) continue;
-    const std::int64_t distance = Distance(*candidate, pub);
-    if (!best || distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
+    for (int holiday : holidays) {
+      const auto candidate = HolidayPeriod(holiday, year + delta);
+      if (!candidate) continue;
+      bool fits = true;
+      if (point.relative_offset < 0) fits = candidate->last < pub;
+      else if (point.relative_offset > 0) fits = candidate->first > pub;
+      else if (tense == Tense::kFuture) fits = candidate->last >= pub;
+      else if (tense == Tense::kPast) fits = candidate->first <= pub;
+      if (!fits) continue;
+      const std::int64_t distance = Distance(*candidate, pub);
+      if (!best || distance < best_distance) {
+        best = candidate;
+        best_distance = distance;
+      }
     }
   }
   out.period = best;

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "normalize/article_dates.h"
 #include "normalize/dates.h"
 
 namespace concord::normalize {
@@ -501,10 +502,12 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       mention.entity.name = last_org->entity.name;
     }
   }
-  // Dates after every entity is resolved: a fiscal year's owner may be named after it.
+  // Dates after every entity is resolved: a fiscal year's owner may be named after it. The
+  // article steers what its dates leave open (its outlet's numeric order, its written years).
+  const ArticleDates article_dates(article, extraction.mentions);
   for (Mention& mention : extraction.mentions) {
     if (mention.kind == MentionKind::kDate || mention.kind == MentionKind::kDuration) {
-      mention.date = ResolveDate(mention.date_expr, article.published, tense_at(mention.sentence, mention.span),
+      mention.date = ResolveDate(article_dates.Steer(mention.date_expr, mention.span.begin), article.published, tense_at(mention.sentence, mention.span),
                                  fiscal_end_month(mention));
     }
   }
@@ -536,7 +539,7 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       // Whose fiscal year: the claim's subject, else its counterparty.
       const std::string& owner = claim.subject.entity.id.empty() ? claim.counterparty.entity.id : claim.subject.entity.id;
       const int end_month = claim.time_expr.start.fiscal ? impl_->fiscal.EndMonth(owner) : 12;
-      claim.time = ResolveDate(claim.time_expr, article.published, tense_at(claim.provenance.sentence, claim.time_span),
+      claim.time = ResolveDate(article_dates.Steer(claim.time_expr, claim.time_span.begin), article.published, tense_at(claim.provenance.sentence, claim.time_span),
                                end_month);
     }
     if (!claim.condition_text.empty()) {

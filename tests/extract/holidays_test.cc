@@ -38,7 +38,7 @@ TEST_CASE("date recognizer: holiday names, alone, with a year, relative and coun
       {"Stores were busy before Christmas this time.", "before Christmas", holiday::kChristmasDay, 0, 0, 0},
       {"Sales on Black Friday 2010 beat forecasts.", "Black Friday 2010", holiday::kBlackFriday, 2010, 0, 0},
       {"The bank closes for Easter Monday.", "Easter Monday", holiday::kEasterMonday, 0, 0, 0},
-      {"Traffic peaks over the August bank holiday weekend.", "the August bank holiday",
+      {"Traffic peaks over the August bank holiday weekend.", "the August bank holiday weekend",
        holiday::kSummerBankHoliday, 0, 0, 0},
       {"Shops reopen after Eid al-Fitr next week.", "after Eid al-Fitr", holiday::kEidAlFitr, 0, 0, 0},
       {"Prices rose during Ramadan as usual.", "Ramadan", holiday::kRamadan, 0, 0, 0},
@@ -49,7 +49,11 @@ TEST_CASE("date recognizer: holiday names, alone, with a year, relative and coun
       {"The vote is 10 days before Easter.", "10 days before Easter", holiday::kEaster, 0, 0, -10},
       {"Markets are shut on Independence Day.", "Independence Day", holiday::kIndependenceDay, 0, 0, 0},
       {"The parade on Memorial Day drew crowds.", "Memorial Day", holiday::kMemorialDay, 0, 0, 0},
-      {"Fares rise over Labor Day weekend.", "Labor Day", holiday::kLaborDay, 0, 0, 0},
+      {"Fares rise over Labor Day weekend.", "Labor Day weekend", holiday::kLaborDay, 0, 0, 0},
+      {"Roads were busy over the bank holiday weekend.", "the bank holiday weekend",
+       holiday::kBankHoliday, 0, 0, 0},
+      {"Shops shut for the weekend of Thanksgiving 2023.", "the weekend of Thanksgiving 2023",
+       holiday::kThanksgiving, 2023, 0, 0},
       {"Candles are lit for Hanukkah tonight.", "Hanukkah", holiday::kHanukkah, 0, 0, 0},
   };
   for (const Case& c : cases) {
@@ -65,6 +69,8 @@ TEST_CASE("date recognizer: holiday names, alone, with a year, relative and coun
     CHECK(found->date_expr.start.year == c.year);
     CHECK(found->date_expr.start.relative_offset == c.offset);
     CHECK(found->date_expr.shift_count == c.shift);
+    // "Labor Day weekend", "the weekend of …": the holiday's weekend (issue 14).
+    CHECK(found->date_expr.start.weekend == (std::string_view(c.span).find("weekend") != std::string_view::npos));
   }
 }
 

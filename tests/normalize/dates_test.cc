@@ -10,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/corpus.h"
 #include "extract/dates.h"
+#include "normalize/article_dates.h"
 #include "testing.h"
 
 namespace {
@@ -780,5 +782,160 @@ TEST_CASE(
     const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
     CHECK(value.start == c.start);
     CHECK(value.end == c.end);
+  }
+}
+
+TEST_CASE("resolve date: forms, spoken days and holiday weekends (issue 14)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;
+    const char* end;
+  };
+  const Case cases[] = {
+      {"The plan for Dec/2026 is set.", "Dec/2026", "2026-12-01", "2026-12-31"},
+      {"The deadline was 05-Aug-2016, it said.", "05-Aug-2016", "2016-08-05", "2016-08-05"},
+      {"It listed on Aug. 5th, '16 in New York.", "Aug. 5th, '16", "2016-08-05", "2016-08-05"},
+      {"It was filed 22/Jan/2019 with the court.", "22/Jan/2019", "2019-01-22", "2019-01-22"},
+      {"The note is dated 2019/aug/01 on its face.", "2019/aug/01", "2019-08-01", "2019-08-01"},
+      {"Payment went out Sep-23-2020, it said.", "Sep-23-2020", "2020-09-23", "2020-09-23"},
+      {"Sales rose over November-December, it said.", "December", "2025-11-01", "2025-12-31"},
+      {"The vote was held on the fifth of August.", "the fifth of August", "2025-08-05",
+       "2025-08-05"},
+      {"The fair opens on the twenty-first of May.", "the twenty-first of May", "2026-05-21",
+       "2026-05-21"},
+      {"Shops will shut on August the fifth.", "August the fifth", "2026-08-05", "2026-08-05"},
+      {"Talks will resume on Tuesday the twelfth.", "Tuesday the twelfth", "2026-05-12",
+       "2026-05-12"},
+      {"The board met on the twenty third day of March.", "the twenty third day of March",
+       "2026-03-23", "2026-03-23"},
+      // A holiday's weekend: the holiday and the weekend next to it.
+      {"Stores were busy over the Easter weekend.", "the Easter weekend", "2026-04-03",
+       "2026-04-06"},
+      {"Traffic will peak over Labor Day weekend.", "Labor Day weekend", "2026-09-05",
+       "2026-09-07"},
+      {"Retailers will open on Thanksgiving weekend.", "Thanksgiving weekend", "2026-11-26",
+       "2026-11-29"},
+      {"Roads will be busy over the bank holiday weekend.", "the bank holiday weekend",
+       "2026-05-02", "2026-05-04"},
+      {"We will take the weekend of Thanksgiving 2023 off.", "the weekend of Thanksgiving 2023",
+       "2023-11-23", "2023-11-26"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.sentence;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+  }
+}
+
+TEST_CASE("article dates: day-first outlets and the article's own dates steer open dates (issue 14)") {
+  using concord::normalize::ArticleDates;
+  using concord::normalize::DayFirstSource;
+  CHECK(DayFirstSource("BBC News", ""));
+  CHECK(DayFirstSource("bbc.co.uk", ""));
+  CHECK(DayFirstSource("unknown", "https://www.theguardian.com/business/2019/apr/03/x"));
+  CHECK(DayFirstSource("", "https://news.example.co.uk/a"));
+  CHECK_FALSE(DayFirstSource("Reuters", ""));
+  CHECK_FALSE(DayFirstSource("nytimes.com", "https://www.nytimes.com/2019/04/03/x"));
+  CHECK_FALSE(DayFirstSource("", "https://example.com/uk/news"));
+
+  struct Case {
+    const char* source;
+    const char* url;
+    const char* published;
+    const char* text;
+    const char* span;
+    const char* start;
+    bool ambiguous;  // the "ambiguous" flag kept
+  };
+  const Case cases[] = {
+      // The outlet decides; a first number over 12 decides alone.
+      {"BBC News", "", "2019-05-01", "The offer closed on 3/4/2019, it said.", "3/4/2019",
+       "2019-04-03", false},
+      {"Reuters", "", "2019-05-01", "The offer closed on 3/4/2019, it said.", "3/4/2019",
+       "2019-03-04", true},
+      {"Reuters", "", "2019-05-01", "The offer closed on 13/4/2019, it said.", "13/4/2019",
+       "2019-04-13", false},
+      // One reading within a week of the article's other dates.
+      {"Reuters", "", "2019-04-05", "The offer expired 03/04/2019, it said.", "03/04/2019",
+       "2019-04-03", false},
+      // An article about another time: its year-less dates follow its written ones.
+      {"Reuters", "", "2026-04-28",
+       "Stocks crashed on October 19, 1987. On October 20, markets rebounded. By November 2, "
+       "1987, losses were halved.",
+       "October 20", "1987-10-20", false},
+      // No published date: the written date nearest before it.
+      {"BBC News", "", "",
+       "Sales peaked on 28 December 2004. On 5 January, the chain said profits rose.",
+       "5 January", "2005-01-05", false},
+  };
+  for (const Case& c : cases) {
+    const std::string input = c.text;
+    CAPTURE(input);
+    concord::corpus::Article article;
+    article.source = c.source;
+    article.url = c.url;
+    article.published = c.published;
+    article.text = c.text;
+    const std::vector<Mention> mentions = Recognizer().Find(article.text);
+    const ArticleDates dates(article, mentions);
+    bool found = false;
+    for (const Mention& m : mentions) {
+      if (m.text != c.span) continue;
+      found = true;
+      const DateValue value =
+          ResolveDate(dates.Steer(m.date_expr, m.span.begin), article.published, Tense::kUnknown);
+      CHECK(value.start == c.start);
+      CHECK(HasFlag(value, "ambiguous") == c.ambiguous);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("resolve date: years and months as news writes them around figures (issue 14)") {
+  struct Case {
+    const char* sentence;
+    const char* span;
+    const char* start;
+    const char* end;
+  };
+  const Case cases[] = {
+      {"Its 2004 accounts were restated.", "2004", "2004-01-01", "2004-12-31"},
+      {"Analysts cut 1986 earnings estimates again.", "1986", "1986-01-01", "1986-12-31"},
+      {"Fans flew in for the 2006 World Cup.", "2006", "2006-01-01", "2006-12-31"},
+      {"The fund began on November three, 1986, it said.", "November three, 1986", "1986-11-03",
+       "1986-11-03"},
+      {"It is payable to holders of record April six.", "April six", "2026-04-06", "2026-04-06"},
+      {"Output fell in the final quarter of 2004.", "the final quarter of 2004", "2004-10-01",
+       "2004-12-31"},
+      {"Rates rose in June, August and September.", "September", "2025-09-01", "2025-09-30"},
+      {"Rates rose in June, August and September.", "August", "2025-08-01", "2025-08-31"},
+      {"The index fell 2% for January, it said.", "January", "2026-01-01", "2026-01-31"},
+      {"January's figures were weak, it said.", "January", "2026-01-01", "2026-01-31"},
+      {"Profit rose in 1985/86, it said.", "1985", "1985-01-01", "1986-12-31"},
+      {"Fourth quarter turnover fell 3%.", "Fourth quarter", "2025-10-01", "2025-12-31"},
+  };
+  for (const Case& c : cases) {
+    const std::string input = std::string(c.sentence) + " | " + c.span;
+    CAPTURE(input);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+  }
+  // Counts, names and prices stay what they are.
+  const char* const negatives[] = {
+      "In June two companies merged.",     "A buyer for May Department Stores emerged.",
+      "It paid 1990 dlrs for the lot.",    "March first-time buyers were fewer.",
+      "Sales rose to 2000 units, it said.",
+  };
+  for (const char* sentence : negatives) {
+    CAPTURE(sentence);
+    for (const Mention& m : Recognizer().Find(sentence)) {
+      const bool wrong = m.text == "June two" || m.text == "May" || m.text == "1990" ||
+                         m.text == "March first" || m.text == "2000";
+      CHECK_FALSE(wrong);
+    }
   }
 }
