@@ -127,6 +127,9 @@ constexpr std::string_view kPhraseBreakers[] = {"and", "or", "said", "says", "ha
 // ("X expects sales to rise") are left out: their subject usually is the owner.
 constexpr std::string_view kSpeechVerbs[] = {"said",    "says",    "say",     "told",      "added",   "warned",
                                              "noted",   "claimed", "argued",  "explained", "insisted"};
+// Verbs whose object is the party a statement is made to ("told the SEC", "informed Reuters").
+constexpr std::string_view kAddressVerbs[] = {"told", "tells", "tell", "informed", "informs", "notified",
+                                              "notifies", "advised", "advises", "assured", "assures"};
 // Possessive determiners that stand for the last organisation named ("its sales", "their profits").
 constexpr std::string_view kPossessiveReferences[] = {"its", "their"};
 
@@ -248,7 +251,9 @@ class Chooser {
   std::optional<std::size_t> EntityRunFrom(std::size_t from, std::size_t end) const;
   std::optional<std::size_t> ClauseSubject(std::size_t begin, std::size_t before) const;
   std::optional<std::size_t> Antecedent(std::size_t token) const;
-  std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin) const;
+  std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin, bool relation) const;
+  std::optional<std::size_t> PossessiveReferent(std::size_t at, std::size_t clause_begin) const;
+  bool IsAddressee(std::size_t token) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
   struct Economy {
     std::optional<std::size_t> place;  // mention index of a place named in the clause
@@ -264,6 +269,9 @@ class Chooser {
   std::vector<std::size_t> clause_;
   std::vector<Candidate> found_;  // every trigger match of the sentence (score unset)
   std::deque<std::string> lowered_;  // words of unnamed entity tokens, which Token::text views
+  // "their Orient Express stake": the name between a possessive and a relation's trigger is
+  // the company the relation is about; Possessor leaves it here for the counterparty.
+  mutable std::optional<std::size_t> held_;
 };
 
 // A capitalized trigger word opening a sentence ("Net 5.5 mln vs 4.1 mln", "Revs ...",
@@ -294,6 +302,17 @@ void Chooser::FindTriggers() {
     }
     for (const auto& [trigger, phrase] : lexicon_.prefix_phrases) add(trigger, phrase);
   }
+  // The longest phrase starting at a word is the trigger there: "buy back" is not "buy",
+  // "interest in" is not "interest".
+  std::vector<Candidate> longest;
+  longest.reserve(found_.size());
+  for (const Candidate& candidate : found_) {
+    const bool covered = std::any_of(found_.begin(), found_.end(), [&](const Candidate& other) {
+      return other.begin == candidate.begin && other.end > candidate.end;
+    });
+    if (!covered) longest.push_back(candidate);
+  }
+  found_ = std::move(longest);
 }
 
 bool Chooser::IsNotOwner(std::size_t token) const {
@@ -338,18 +357,30 @@ std::optional<std::size_t> Chooser::EntityRunFrom(std::size_t from, std::size_t 
 // "'s" makes the possessor of something else; organisations before people.
 std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t before) const {
   std::optional<std::size_t> person;
+  std::optional<std::size_t> speaker_party;  // "X said": X, an organisation or a reference to one
   for (std::size_t k = begin; k < before; ++k) {
     if (!IsEntity(k)) continue;
+    // "X said it has agreed to sell ...": "it" right after its speaker is the speaker.
+    if (speaker_party && MentionAt(k)->entity.type == EntityType::kPronoun &&
+        (MentionAt(k)->text == "it" || MentionAt(k)->text == "they") &&
+        k >= 2 && In(kSpeechVerbs, tokens_[k - 1].text)) {
+      return speaker_party;
+    }
     bool governed = k > begin && In(kPrepositions, tokens_[k - 1].text);
     // "shares in X rose": a preposition two words back with only a determiner between.
     if (!governed && k > begin + 1 && In(kDeterminers, tokens_[k - 1].text) && In(kPrepositions, tokens_[k - 2].text)) {
       governed = true;
     }
+    governed = governed || IsAddressee(k);
     bool possessive = k + 1 < tokens_.size() && tokens_[k + 1].text == "'s";
     // "..., the statistics office said": a speaker, not the figure's owner.
     std::size_t next = k + 1;
     if (next < tokens_.size() && (tokens_[next].text == "has" || tokens_[next].text == "had")) ++next;
     bool speaker = next < tokens_.size() && In(kSpeechVerbs, tokens_[next].text);
+    if (speaker && MentionAt(k)->entity.type != EntityType::kPerson && MentionAt(k)->entity.type != EntityType::kPlace &&
+        !IsNotOwner(k)) {
+      speaker_party = k;
+    }
     // "The US firm agreed": a name before a descriptor noun modifies it; the firm is the subject.
     bool modifier = k + 1 < tokens_.size() && IsWord(tokens_[k + 1]) &&
                     InWordList(lexicon_, "@descriptor", tokens_, k + 1, std::min(tokens_.size(), k + 3));
@@ -361,6 +392,16 @@ std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t
     return k;
   }
   return person;
+}
+
+// "told the Securities and Exchange Commission", "told Reuters": the party a statement is
+// made to (a regulator a filing goes to, a news agency) is its addressee, never the owner of
+// what the statement says.
+bool Chooser::IsAddressee(std::size_t token) const {
+  if (token == 0) return false;
+  std::size_t before = token - 1;
+  if (In(kDeterminers, tokens_[before].text) && before > 0) --before;
+  return In(kAddressVerbs, tokens_[before].text);
 }
 
 // In "X, which raised $20m": X, for a token inside a relative clause opened by ", which/who".
@@ -383,7 +424,7 @@ std::optional<std::size_t> Chooser::Antecedent(std::size_t token) const {
 
 // "X's fourth-quarter profits", "UK inflation": a party before the trigger, with "'s" or as a
 // modifier, up to three modifiers (words or dates) between.
-std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::size_t clause_begin) const {
+std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::size_t clause_begin, bool relation) const {
   constexpr int kMaxModifiers = 3;
   int modifiers = 0;
   for (std::size_t k = trigger_begin; k > clause_begin; --k) {
@@ -392,18 +433,29 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
     if (IsEntity(at)) {
       // "The US giant earned": the name modifies the descriptor, which is the subject.
       bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
-      return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
-    }
-    if (In(kPossessiveReferences, tokens_[at].text)) {
-      // "X said it has sold ... and reduced its ownership": "its" is the clause's subject
-      // when the clause names one before it (an organisation or "it"), else the last
-      // organisation named.
-      if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
-          subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
-        return static_cast<std::size_t>(tokens_[*subject].mention);
+      if (IsNotOwner(at) || modifier) return std::nullopt;
+      // "its US sales", "their Orient Express stake", "Menatep's Yukos shareholding": a name
+      // between a possessive and the trigger modifies it. A place is where the measure is
+      // taken and the company held by a relation is its other party: the possessive owns
+      // the figure. A company before a measure ("its Hang Seng unit's profit") owns it.
+      const Mention* name = MentionAt(at);
+      const bool place = name->entity.type == EntityType::kPlace;
+      if (at > clause_begin && (place || relation)) {
+        const std::size_t before = at - 1;
+        std::optional<std::size_t> outer;
+        if (In(kPossessiveReferences, tokens_[before].text)) {
+          outer = PossessiveReferent(before, clause_begin);
+        } else if (tokens_[before].text == "'s" && before > clause_begin && IsOwnerToken(before - 1)) {
+          outer = static_cast<std::size_t>(tokens_[before - 1].mention);
+        }
+        if (outer) {
+          if (relation && !place) held_ = static_cast<std::size_t>(tokens_[at].mention);
+          return outer;
+        }
       }
-      return LastOrganisationBefore(at);
+      return static_cast<std::size_t>(tokens_[at].mention);
     }
+    if (In(kPossessiveReferences, tokens_[at].text)) return PossessiveReferent(at, clause_begin);
     const Mention* mention = MentionAt(at);
     // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
     bool modifier = (mention != nullptr && mention->kind != MentionKind::kEntity) ||
@@ -414,12 +466,34 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
   return std::nullopt;
 }
 
+// "its" / "their" at tokens[at]: the clause's subject when the clause names one before it (an
+// organisation or "it"); in a later clause of the sentence, the sentence's subject ("Ford,
+// which outstripped GM, said its bonuses totalled ...", "X said the value of its stake");
+// else the last organisation named.
+std::optional<std::size_t> Chooser::PossessiveReferent(std::size_t at, std::size_t clause_begin) const {
+  if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
+      subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
+    return static_cast<std::size_t>(tokens_[*subject].mention);
+  }
+  if (clause_begin > 0) {
+    Candidate none{0, at, at + 1, 0};
+    if (std::optional<std::size_t> subject = Source("sentence", none, at, true);
+        subject && *subject < mentions_.size() && mentions_[*subject].entity.type != EntityType::kPerson &&
+        mentions_[*subject].entity.type != EntityType::kPlace) {
+      bool before = false;
+      for (std::size_t k = 0; k < clause_begin && !before; ++k) before = tokens_[k].mention == static_cast<int>(*subject);
+      if (before) return subject;
+    }
+  }
+  return LastOrganisationBefore(at);
+}
+
 // "its": the last party named before tokens[at] in the sentence, else the last one named in
 // the article before the sentence (not a person, a reference or a word of @not_owner).
 std::optional<std::size_t> Chooser::LastOrganisationBefore(std::size_t at) const {
   for (std::size_t k = at; k > 0; --k) {
     const Mention* mention = MentionAt(k - 1);
-    if (mention == nullptr || mention->kind != MentionKind::kEntity || IsNotOwner(k - 1)) continue;
+    if (mention == nullptr || mention->kind != MentionKind::kEntity || IsNotOwner(k - 1) || IsAddressee(k - 1)) continue;
     if (mention->entity.type == EntityType::kPerson || mention->entity.type == EntityType::kPronoun) continue;
     return static_cast<std::size_t>(tokens_[k - 1].mention);
   }
@@ -485,7 +559,9 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     if (!token) return std::nullopt;
     return static_cast<std::size_t>(tokens_[*token].mention);
   };
-  if (source == "possessor") return Possessor(candidate.begin, clause_begin);
+  if (source == "possessor") {
+    return Possessor(candidate.begin, clause_begin, lexicon_.measures.count(lexicon_.triggers[candidate.trigger].frame) == 0);
+  }
   constexpr std::size_t kObjectReach = 6;
   if (source == "object") return candidate.end < clause_end && candidate.end != figure_token
                                      ? mention_of(EntityRunFrom(candidate.end, std::min(clause_end, candidate.end + kObjectReach)))
@@ -568,11 +644,17 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   if (kind == kFigureCount && lexicon_.money_nouns.count(mention.amount.counted) > 0) kind = kFigureMoney;
   const std::size_t clause_begin = ClauseBegin(at);
   const std::size_t clause_end = ClauseEnd(at);
-  // A figure in brackets right after another ("$1.13bn (£600m)") converts it: same frame.
-  if (at >= 2 && tokens_[at - 1].text == "(" && IsFigure(at - 2) && at + 1 < tokens_.size() && tokens_[at + 1].text == ")") {
-    choice.unframed = "conversion";
-    choice.converts = static_cast<std::size_t>(tokens_[at - 2].mention);
-    return choice;
+  // A figure in brackets right after another ("$1.13bn (£600m)", "1bn Swiss francs ($861m;
+  // £451m)") converts it: same frame.
+  {
+    std::size_t open = at;
+    while (open >= 2 && tokens_[open - 1].text == ";" && IsFigure(open - 2)) open -= 2;
+    const bool closes = at + 1 < tokens_.size() && (tokens_[at + 1].text == ")" || tokens_[at + 1].text == ";");
+    if (open >= 2 && tokens_[open - 1].text == "(" && IsFigure(open - 2) && closes) {
+      choice.unframed = "conversion";
+      choice.converts = static_cast<std::size_t>(tokens_[open - 2].mention);
+      return choice;
+    }
   }
   // A comparison figure: "from $639m year-earlier", "vs 49 cts", "compared with 5%".
   {
@@ -627,6 +709,14 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       if (std::find(trigger.counted.begin(), trigger.counted.end(), mention.amount.counted) == trigger.counted.end()) continue;
     }
     Candidate candidate = found;
+    // "against the euro", "159 yen to the dollar": a currency after these words is the unit
+    // a rate is quoted in, not the currency it measures.
+    if (found.begin > 0 && trigger.subject.size() == 1 && trigger.subject.front() == "trigger") {
+      std::size_t before = found.begin - 1;
+      if (tokens_[before].text == "the" && before > 0) --before;
+      const std::string_view previous = tokens_[before].text;
+      if (previous == "against" || previous == "to" || previous == "per" || previous == "versus" || previous == "vs") continue;
+    }
     if (found.end <= at) {
       if (trigger.side == TriggerSide::kAfter) continue;
       // A comparison figure ("Net 5.5 mln vs 4.1 mln") follows its own cue, not the trigger.
@@ -764,8 +854,10 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.counterparty = read(agent && !trigger.counterparty.empty() ? trigger.counterparty : std::vector<std::string>{"clause"}, false);
     if (agent && !choice.counterparty) choice.counterparty = read({"clause"}, false);
   } else {
+    held_.reset();
     choice.subject = read(subject_sources, true);
     choice.counterparty = read(trigger.counterparty, false);
+    if (!choice.counterparty && held_ && !trigger.counterparty.empty()) choice.counterparty = held_;
   }
   if (choice.counterparty && choice.subject && *choice.counterparty == *choice.subject) choice.counterparty.reset();
   return choice;
