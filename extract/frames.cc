@@ -127,6 +127,9 @@ constexpr std::string_view kPhraseBreakers[] = {"and", "or", "said", "says", "ha
 // ("X expects sales to rise") are left out: their subject usually is the owner.
 constexpr std::string_view kSpeechVerbs[] = {"said",    "says",    "say",     "told",      "added",   "warned",
                                              "noted",   "claimed", "argued",  "explained", "insisted"};
+// Words that open a subordinate clause with a subject of its own ("after Y was forced to ...").
+constexpr std::string_view kSubordinators[] = {"after", "before", "because", "since", "when", "although", "though",
+                                               "as", "if", "unless", "until", "once", "whereas"};
 // Verbs whose object is the party a statement is made to ("told the SEC", "informed Reuters").
 constexpr std::string_view kAddressVerbs[] = {"told", "tells", "tell", "informed", "informs", "notified",
                                               "notifies", "advised", "advises", "assured", "assures"};
@@ -442,20 +445,38 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
       const bool place = name->entity.type == EntityType::kPlace;
       if (at > clause_begin && (place || relation)) {
         const std::size_t before = at - 1;
-        std::optional<std::size_t> outer;
-        if (In(kPossessiveReferences, tokens_[before].text)) {
-          outer = PossessiveReferent(before, clause_begin);
-        } else if (tokens_[before].text == "'s" && before > clause_begin && IsOwnerToken(before - 1)) {
-          outer = static_cast<std::size_t>(tokens_[before - 1].mention);
-        }
-        if (outer) {
+        const bool pronoun = In(kPossessiveReferences, tokens_[before].text);
+        const bool named = tokens_[before].text == "'s" && before > clause_begin && IsOwnerToken(before - 1);
+        if (pronoun || named) {
           if (relation && !place) held_ = static_cast<std::size_t>(tokens_[at].mention);
-          return outer;
+          std::optional<std::size_t> outer = pronoun ? PossessiveReferent(before, clause_begin)
+                                                     : std::optional<std::size_t>(tokens_[before - 1].mention);
+          if (outer) return outer;
+          // A possessive whose party the text does not name: the name is still not the owner.
+          if (relation && !place) return std::nullopt;
         }
       }
       return static_cast<std::size_t>(tokens_[at].mention);
     }
     if (In(kPossessiveReferences, tokens_[at].text)) return PossessiveReferent(at, clause_begin);
+    if (tokens_[at].text == "his" || tokens_[at].text == "her") {
+      // "taking his stake to 42.3%": the last person named before it in the sentence.
+      for (std::size_t k = at; k > 0; --k) {
+        const Mention* person = MentionAt(k - 1);
+        if (person != nullptr && person->kind == MentionKind::kEntity && person->entity.type == EntityType::kPerson &&
+            !IsAddressee(k - 1)) {
+          return static_cast<std::size_t>(tokens_[k - 1].mention);
+        }
+      }
+      return std::nullopt;
+    }
+    // "Emery's 40 dlr per share offer", "a 25 dlr a share tender offer": a per-share price
+    // modifies the trigger; its words are no modifiers of their own.
+    if (tokens_[at].text == "share" && at > clause_begin &&
+        (tokens_[at - 1].text == "per" || tokens_[at - 1].text == "a")) {
+      --k;
+      continue;
+    }
     const Mention* mention = MentionAt(at);
     // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
     bool modifier = (mention != nullptr && mention->kind != MentionKind::kEntity) ||
@@ -589,6 +610,15 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
         start = k + 1;
         figure_seen = false;
       }
+      // "X bought the unit after Y was forced to sell assets to meet a $27.5bn tax bill": a
+      // subordinate clause with a subject of its own ("after Y was"), not a prepositional
+      // phrase ("after Y's collapse", "after Y, X ...").
+      if (In(kSubordinators, tokens_[k].text) && IsOwnerToken(k + 1) && k + 2 < before && IsWord(tokens_[k + 2]) &&
+          (In(kBeForms, tokens_[k + 2].text) || tokens_[k + 2].text == "had" || tokens_[k + 2].text == "has" ||
+           tokens_[k + 2].text.ends_with("ed"))) {
+        start = k + 1;
+        figure_seen = false;
+      }
     }
     return mention_of(ClauseSubject(start, before));
   }
@@ -619,6 +649,13 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     if (std::optional<std::size_t> party = EntityRunFrom(candidate.end, clause_end)) return mention_of(party);
   }
   for (std::size_t k = candidate.end; k < limit; ++k) {
+    // ", and now hopes to take control of X": past a comma and a conjunction or a relative
+    // pronoun the words belong to another predicate.
+    if (tokens_[k].text == "," && k + 1 < limit &&
+        (tokens_[k + 1].text == "and" || tokens_[k + 1].text == "or" || tokens_[k + 1].text == "but" ||
+         tokens_[k + 1].text == "which" || tokens_[k + 1].text == "who")) {
+      break;
+    }
     if (tokens_[k].text != source) continue;
     if (std::optional<std::size_t> party = EntityRunFrom(k + 1, clause_end)) return mention_of(party);
   }

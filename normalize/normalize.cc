@@ -522,13 +522,17 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     if (mention.kind != MentionKind::kEntity) continue;
     if (mention.entity.type == EntityType::kOrganization) {
       last_org = &mention;
+      // A wire ticker ("<STB>") repeats the name beside it: it is not named twice.
+      const bool ticker = mention.span.begin > 0 && mention.span.begin <= article.text.size() &&
+                          article.text[mention.span.begin - 1] == '<';
       Named& entry = named[mention.entity.id];
-      if (entry.times++ == 0) entry.first = &mention;
+      if (!ticker && entry.times++ == 0) entry.first = &mention;
     } else if (mention.entity.type == EntityType::kPronoun && last_org != nullptr && IsOrgReference(mention.text)) {
       const Mention* chosen = last_org;
       if (last_org->sentence != mention.sentence) {
         int most = 0;
         for (const auto& [id, entry] : named) {
+          if (entry.first == nullptr) continue;
           if (entry.times > most || (entry.times == most && entry.first->span.begin < chosen->span.begin)) {
             most = entry.times;
             chosen = entry.first;

@@ -110,4 +110,6 @@ loan | loans | credit | credit line | credit facility | bail-out | bailout | res
 contract | contracts | order | orders | deal | deals | agreement | won a | tender: contract; figure=money; subject=possessor,clause,sentence; counterparty=with,from,for
 fine | fines | fined | penalty | penalties | settlement | settle | settled | settling | damages | compensation | payout to | sanction: fine; figure=money; subject=clause,possessor,sentence; counterparty=by,to,with
 pay | pays | paid | paying | payment | payments | fee | fees | royalty | royalties | subsidy | subsidies | aid | grant | grants | handed | refund | refunds: payment; figure=money; subject=clause,sentence; counterparty=to,object; yield=acquire
+# Money received: the party after "from" pays it ("X is to receive a payment from Y of £24.5m").
+payment from | payments from | compensation from | fee from | fees from | payout from | receive a payment from | received a payment from: payment; figure=money; subject=from; counterparty=clause
 licence | license | licence fee | license fee | licensing: license; figure=money; subject=clause,sentence; counterparty=from
