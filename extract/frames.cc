@@ -257,6 +257,7 @@ class Chooser {
   std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin, bool relation) const;
   std::optional<std::size_t> PossessiveReferent(std::size_t at, std::size_t clause_begin) const;
   bool IsAddressee(std::size_t token) const;
+  bool PricesOneShare(std::size_t at) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
   struct Economy {
     std::optional<std::size_t> place;  // mention index of a place named in the clause
@@ -378,6 +379,7 @@ std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t
     bool possessive = k + 1 < tokens_.size() && tokens_[k + 1].text == "'s";
     // "..., the statistics office said": a speaker, not the figure's owner.
     std::size_t next = k + 1;
+    if (next < tokens_.size() && tokens_[next].text == ")") ++next;  // "the Commission (PCGG) told"
     if (next < tokens_.size() && (tokens_[next].text == "has" || tokens_[next].text == "had")) ++next;
     bool speaker = next < tokens_.size() && In(kSpeechVerbs, tokens_[next].text);
     if (speaker && MentionAt(k)->entity.type != EntityType::kPerson && MentionAt(k)->entity.type != EntityType::kPlace &&
@@ -395,6 +397,26 @@ std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t
     return k;
   }
   return person;
+}
+
+// Do the words right after the figure at tokens[at] price one share: "each", "apiece", "a
+// share", "per share", "per common share", "cash per share", "in cash per share",
+// "-per-share", "a-share"?
+bool Chooser::PricesOneShare(std::size_t at) const {
+  std::size_t k = at + 1;
+  auto word = [&](std::size_t i) -> std::string_view { return i < tokens_.size() && IsWord(tokens_[i]) ? tokens_[i].text : ""; };
+  if (word(k) == "in" && word(k + 1) == "cash") k += 2;
+  if (word(k) == "cash") ++k;
+  const std::string_view first = word(k);
+  if (first == "each" || first == "apiece") return true;
+  if (first.ends_with("-share") && (first.starts_with("-") || first.starts_with("a-") || first.starts_with("per-"))) return true;
+  if (first == "-a-" || first == "-a") return word(k + 1) == "share";
+  if (first == "per" || first == "a") {
+    std::size_t next = k + 1;
+    if (word(next) == "common" || word(next) == "ordinary" || word(next) == "preferred") ++next;
+    return word(next) == "share" || (first == "per" && word(next) == "unit");
+  }
+  return false;
 }
 
 // "told the Securities and Exchange Commission", "told Reuters": the party a statement is
@@ -821,6 +843,10 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
   choice.frame = trigger.frame;
   choice.measure = lexicon_.measures.count(trigger.frame) > 0;
+  // "28 dlrs each", "35 dlrs cash per share", "34 dlr-a-share", "60.50 dlrs per common share":
+  // a money figure the words after it price one share (or unit) of something. Two offers of one
+  // deal then compare per share, not a share's price against the whole deal's.
+  if (kind == kFigureMoney && !choice.measure) choice.per_share = choice.per_share || PricesOneShare(at);
   choice.origin = trigger.origin;
   choice.modality = trigger.modality;
   choice.trigger_begin = tokens_[best->begin].begin;

@@ -71,7 +71,7 @@ reserves | cash pile | cash reserves | foreign exchange reserves | gold reserves
 pension | pensions | pension fund | pension deficit | pension scheme: pension; figure=money,percent
 salary | salaries | wages | wage | bonus | bonuses | pay rise | pay rises | pay deal | pay packet | pay offer | remuneration | compensation package | executive pay: pay; figure=money,percent
 tax | taxes | taxation | tax bill | vat | duty | duties | levy | tariff | tariffs: tax; figure=money,percent
-price | prices | priced at | fare | fares | house prices | oil prices | oil | crude | petrol | gold: price; figure=money,percent; subject=possessor,of,clause
+price | prices | priced at | fare | fares | house prices | oil prices | oil | crude | petrol | gold: price; figure=money,percent; subject=possessor,of,clause; yield=acquire
 margin | margins | operating margin | operating margins | profit margin | profit margins | gross margin | gross margins: profit; figure=percent; owner=org,person,government,unknown
 # Buying back one's own shares: the money spent is the company's own measure, not an acquisition.
 buy back | buys back | bought back | buying back | buyback | buy-back | share buyback | repurchase | repurchases | repurchased | repurchasing | share repurchase: other; figure=money; subject=clause,sentence
