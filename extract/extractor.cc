@@ -1238,6 +1238,8 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
                          : mention.kind == MentionKind::kPercent ? ValueKind::kPercent
                                                                  : ValueKind::kCount;
       claim.value = mention.amount;
+      // A per-share price the frame chooser read ("28 dlrs each"), the amount having none.
+      if (choice != nullptr && choice->per_share && claim.value.per.empty()) claim.value.per = "share";
     }
     claim.value_span = mention.span;
     taken[m - first] = true;

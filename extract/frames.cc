@@ -127,6 +127,12 @@ constexpr std::string_view kPhraseBreakers[] = {"and", "or", "said", "says", "ha
 // ("X expects sales to rise") are left out: their subject usually is the owner.
 constexpr std::string_view kSpeechVerbs[] = {"said",    "says",    "say",     "told",      "added",   "warned",
                                              "noted",   "claimed", "argued",  "explained", "insisted"};
+// Words that open a subordinate clause with a subject of its own ("after Y was forced to ...").
+constexpr std::string_view kSubordinators[] = {"after", "before", "because", "since", "when", "although", "though",
+                                               "as", "if", "unless", "until", "once", "whereas"};
+// Verbs whose object is the party a statement is made to ("told the SEC", "informed Reuters").
+constexpr std::string_view kAddressVerbs[] = {"told", "tells", "tell", "informed", "informs", "notified",
+                                              "notifies", "advised", "advises", "assured", "assures"};
 // Possessive determiners that stand for the last organisation named ("its sales", "their profits").
 constexpr std::string_view kPossessiveReferences[] = {"its", "their"};
 
@@ -248,7 +254,10 @@ class Chooser {
   std::optional<std::size_t> EntityRunFrom(std::size_t from, std::size_t end) const;
   std::optional<std::size_t> ClauseSubject(std::size_t begin, std::size_t before) const;
   std::optional<std::size_t> Antecedent(std::size_t token) const;
-  std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin) const;
+  std::optional<std::size_t> Possessor(std::size_t trigger_begin, std::size_t clause_begin, bool relation) const;
+  std::optional<std::size_t> PossessiveReferent(std::size_t at, std::size_t clause_begin) const;
+  bool IsAddressee(std::size_t token) const;
+  bool PricesOneShare(std::size_t at) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
   struct Economy {
     std::optional<std::size_t> place;  // mention index of a place named in the clause
@@ -264,6 +273,9 @@ class Chooser {
   std::vector<std::size_t> clause_;
   std::vector<Candidate> found_;  // every trigger match of the sentence (score unset)
   std::deque<std::string> lowered_;  // words of unnamed entity tokens, which Token::text views
+  // "their Orient Express stake": the name between a possessive and a relation's trigger is
+  // the company the relation is about; Possessor leaves it here for the counterparty.
+  mutable std::optional<std::size_t> held_;
 };
 
 // A capitalized trigger word opening a sentence ("Net 5.5 mln vs 4.1 mln", "Revs ...",
@@ -294,6 +306,17 @@ void Chooser::FindTriggers() {
     }
     for (const auto& [trigger, phrase] : lexicon_.prefix_phrases) add(trigger, phrase);
   }
+  // The longest phrase starting at a word is the trigger there: "buy back" is not "buy",
+  // "interest in" is not "interest".
+  std::vector<Candidate> longest;
+  longest.reserve(found_.size());
+  for (const Candidate& candidate : found_) {
+    const bool covered = std::any_of(found_.begin(), found_.end(), [&](const Candidate& other) {
+      return other.begin == candidate.begin && other.end > candidate.end;
+    });
+    if (!covered) longest.push_back(candidate);
+  }
+  found_ = std::move(longest);
 }
 
 bool Chooser::IsNotOwner(std::size_t token) const {
@@ -338,18 +361,31 @@ std::optional<std::size_t> Chooser::EntityRunFrom(std::size_t from, std::size_t 
 // "'s" makes the possessor of something else; organisations before people.
 std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t before) const {
   std::optional<std::size_t> person;
+  std::optional<std::size_t> speaker_party;  // "X said": X, an organisation or a reference to one
   for (std::size_t k = begin; k < before; ++k) {
     if (!IsEntity(k)) continue;
+    // "X said it has agreed to sell ...": "it" right after its speaker is the speaker.
+    if (speaker_party && MentionAt(k)->entity.type == EntityType::kPronoun &&
+        (MentionAt(k)->text == "it" || MentionAt(k)->text == "they") &&
+        k >= 2 && In(kSpeechVerbs, tokens_[k - 1].text)) {
+      return speaker_party;
+    }
     bool governed = k > begin && In(kPrepositions, tokens_[k - 1].text);
     // "shares in X rose": a preposition two words back with only a determiner between.
     if (!governed && k > begin + 1 && In(kDeterminers, tokens_[k - 1].text) && In(kPrepositions, tokens_[k - 2].text)) {
       governed = true;
     }
+    governed = governed || IsAddressee(k);
     bool possessive = k + 1 < tokens_.size() && tokens_[k + 1].text == "'s";
     // "..., the statistics office said": a speaker, not the figure's owner.
     std::size_t next = k + 1;
+    if (next < tokens_.size() && tokens_[next].text == ")") ++next;  // "the Commission (PCGG) told"
     if (next < tokens_.size() && (tokens_[next].text == "has" || tokens_[next].text == "had")) ++next;
     bool speaker = next < tokens_.size() && In(kSpeechVerbs, tokens_[next].text);
+    if (speaker && MentionAt(k)->entity.type != EntityType::kPerson && MentionAt(k)->entity.type != EntityType::kPlace &&
+        !IsNotOwner(k)) {
+      speaker_party = k;
+    }
     // "The US firm agreed": a name before a descriptor noun modifies it; the firm is the subject.
     bool modifier = k + 1 < tokens_.size() && IsWord(tokens_[k + 1]) &&
                     InWordList(lexicon_, "@descriptor", tokens_, k + 1, std::min(tokens_.size(), k + 3));
@@ -361,6 +397,36 @@ std::optional<std::size_t> Chooser::ClauseSubject(std::size_t begin, std::size_t
     return k;
   }
   return person;
+}
+
+// Do the words right after the figure at tokens[at] price one share: "each", "apiece", "a
+// share", "per share", "per common share", "cash per share", "in cash per share",
+// "-per-share", "a-share"?
+bool Chooser::PricesOneShare(std::size_t at) const {
+  std::size_t k = at + 1;
+  auto word = [&](std::size_t i) -> std::string_view { return i < tokens_.size() && IsWord(tokens_[i]) ? tokens_[i].text : ""; };
+  if (word(k) == "in" && word(k + 1) == "cash") k += 2;
+  if (word(k) == "cash") ++k;
+  const std::string_view first = word(k);
+  if (first == "each" || first == "apiece") return true;
+  if (first.ends_with("-share") && (first.starts_with("-") || first.starts_with("a-") || first.starts_with("per-"))) return true;
+  if (first == "-a-" || first == "-a") return word(k + 1) == "share";
+  if (first == "per" || first == "a") {
+    std::size_t next = k + 1;
+    if (word(next) == "common" || word(next) == "ordinary" || word(next) == "preferred") ++next;
+    return word(next) == "share" || (first == "per" && word(next) == "unit");
+  }
+  return false;
+}
+
+// "told the Securities and Exchange Commission", "told Reuters": the party a statement is
+// made to (a regulator a filing goes to, a news agency) is its addressee, never the owner of
+// what the statement says.
+bool Chooser::IsAddressee(std::size_t token) const {
+  if (token == 0) return false;
+  std::size_t before = token - 1;
+  if (In(kDeterminers, tokens_[before].text) && before > 0) --before;
+  return In(kAddressVerbs, tokens_[before].text);
 }
 
 // In "X, which raised $20m": X, for a token inside a relative clause opened by ", which/who".
@@ -383,7 +449,7 @@ std::optional<std::size_t> Chooser::Antecedent(std::size_t token) const {
 
 // "X's fourth-quarter profits", "UK inflation": a party before the trigger, with "'s" or as a
 // modifier, up to three modifiers (words or dates) between.
-std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::size_t clause_begin) const {
+std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::size_t clause_begin, bool relation) const {
   constexpr int kMaxModifiers = 3;
   int modifiers = 0;
   for (std::size_t k = trigger_begin; k > clause_begin; --k) {
@@ -392,17 +458,46 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
     if (IsEntity(at)) {
       // "The US giant earned": the name modifies the descriptor, which is the subject.
       bool modifier = at + 1 < trigger_begin && InWordList(lexicon_, "@descriptor", tokens_, at + 1, at + 2);
-      return IsNotOwner(at) || modifier ? std::nullopt : std::optional<std::size_t>(tokens_[at].mention);
-    }
-    if (In(kPossessiveReferences, tokens_[at].text)) {
-      // "X said it has sold ... and reduced its ownership": "its" is the clause's subject
-      // when the clause names one before it (an organisation or "it"), else the last
-      // organisation named.
-      if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
-          subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
-        return static_cast<std::size_t>(tokens_[*subject].mention);
+      if (IsNotOwner(at) || modifier) return std::nullopt;
+      // "its US sales", "their Orient Express stake", "Menatep's Yukos shareholding": a name
+      // between a possessive and the trigger modifies it. A place is where the measure is
+      // taken and the company held by a relation is its other party: the possessive owns
+      // the figure. A company before a measure ("its Hang Seng unit's profit") owns it.
+      const Mention* name = MentionAt(at);
+      const bool place = name->entity.type == EntityType::kPlace;
+      if (at > clause_begin && (place || relation)) {
+        const std::size_t before = at - 1;
+        const bool pronoun = In(kPossessiveReferences, tokens_[before].text);
+        const bool named = tokens_[before].text == "'s" && before > clause_begin && IsOwnerToken(before - 1);
+        if (pronoun || named) {
+          if (relation && !place) held_ = static_cast<std::size_t>(tokens_[at].mention);
+          std::optional<std::size_t> outer = pronoun ? PossessiveReferent(before, clause_begin)
+                                                     : std::optional<std::size_t>(tokens_[before - 1].mention);
+          if (outer) return outer;
+          // A possessive whose party the text does not name: the name is still not the owner.
+          if (relation && !place) return std::nullopt;
+        }
       }
-      return LastOrganisationBefore(at);
+      return static_cast<std::size_t>(tokens_[at].mention);
+    }
+    if (In(kPossessiveReferences, tokens_[at].text)) return PossessiveReferent(at, clause_begin);
+    if (tokens_[at].text == "his" || tokens_[at].text == "her") {
+      // "taking his stake to 42.3%": the last person named before it in the sentence.
+      for (std::size_t k = at; k > 0; --k) {
+        const Mention* person = MentionAt(k - 1);
+        if (person != nullptr && person->kind == MentionKind::kEntity && person->entity.type == EntityType::kPerson &&
+            !IsAddressee(k - 1)) {
+          return static_cast<std::size_t>(tokens_[k - 1].mention);
+        }
+      }
+      return std::nullopt;
+    }
+    // "Emery's 40 dlr per share offer", "a 25 dlr a share tender offer": a per-share price
+    // modifies the trigger; its words are no modifiers of their own.
+    if (tokens_[at].text == "share" && at > clause_begin &&
+        (tokens_[at - 1].text == "per" || tokens_[at - 1].text == "a")) {
+      --k;
+      continue;
     }
     const Mention* mention = MentionAt(at);
     // "its 35 pct stake", "X's 1986 profits": a figure or a date modifies the trigger too.
@@ -414,12 +509,34 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
   return std::nullopt;
 }
 
+// "its" / "their" at tokens[at]: the clause's subject when the clause names one before it (an
+// organisation or "it"); in a later clause of the sentence, the sentence's subject ("Ford,
+// which outstripped GM, said its bonuses totalled ...", "X said the value of its stake");
+// else the last organisation named.
+std::optional<std::size_t> Chooser::PossessiveReferent(std::size_t at, std::size_t clause_begin) const {
+  if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
+      subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
+    return static_cast<std::size_t>(tokens_[*subject].mention);
+  }
+  if (clause_begin > 0) {
+    Candidate none{0, at, at + 1, 0};
+    if (std::optional<std::size_t> subject = Source("sentence", none, at, true);
+        subject && *subject < mentions_.size() && mentions_[*subject].entity.type != EntityType::kPerson &&
+        mentions_[*subject].entity.type != EntityType::kPlace) {
+      bool before = false;
+      for (std::size_t k = 0; k < clause_begin && !before; ++k) before = tokens_[k].mention == static_cast<int>(*subject);
+      if (before) return subject;
+    }
+  }
+  return LastOrganisationBefore(at);
+}
+
 // "its": the last party named before tokens[at] in the sentence, else the last one named in
 // the article before the sentence (not a person, a reference or a word of @not_owner).
 std::optional<std::size_t> Chooser::LastOrganisationBefore(std::size_t at) const {
   for (std::size_t k = at; k > 0; --k) {
     const Mention* mention = MentionAt(k - 1);
-    if (mention == nullptr || mention->kind != MentionKind::kEntity || IsNotOwner(k - 1)) continue;
+    if (mention == nullptr || mention->kind != MentionKind::kEntity || IsNotOwner(k - 1) || IsAddressee(k - 1)) continue;
     if (mention->entity.type == EntityType::kPerson || mention->entity.type == EntityType::kPronoun) continue;
     return static_cast<std::size_t>(tokens_[k - 1].mention);
   }
@@ -485,7 +602,9 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     if (!token) return std::nullopt;
     return static_cast<std::size_t>(tokens_[*token].mention);
   };
-  if (source == "possessor") return Possessor(candidate.begin, clause_begin);
+  if (source == "possessor") {
+    return Possessor(candidate.begin, clause_begin, lexicon_.measures.count(lexicon_.triggers[candidate.trigger].frame) == 0);
+  }
   constexpr std::size_t kObjectReach = 6;
   if (source == "object") return candidate.end < clause_end && candidate.end != figure_token
                                      ? mention_of(EntityRunFrom(candidate.end, std::min(clause_end, candidate.end + kObjectReach)))
@@ -510,6 +629,15 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     for (std::size_t k = clause_begin; k + 1 < before; ++k) {
       figure_seen = figure_seen || IsFigure(k);
       if (figure_seen && tokens_[k].text == "and" && IsOwnerToken(k + 1)) {
+        start = k + 1;
+        figure_seen = false;
+      }
+      // "X bought the unit after Y was forced to sell assets to meet a $27.5bn tax bill": a
+      // subordinate clause with a subject of its own ("after Y was"), not a prepositional
+      // phrase ("after Y's collapse", "after Y, X ...").
+      if (In(kSubordinators, tokens_[k].text) && IsOwnerToken(k + 1) && k + 2 < before && IsWord(tokens_[k + 2]) &&
+          (In(kBeForms, tokens_[k + 2].text) || tokens_[k + 2].text == "had" || tokens_[k + 2].text == "has" ||
+           tokens_[k + 2].text.ends_with("ed"))) {
         start = k + 1;
         figure_seen = false;
       }
@@ -543,6 +671,13 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     if (std::optional<std::size_t> party = EntityRunFrom(candidate.end, clause_end)) return mention_of(party);
   }
   for (std::size_t k = candidate.end; k < limit; ++k) {
+    // ", and now hopes to take control of X": past a comma and a conjunction or a relative
+    // pronoun the words belong to another predicate.
+    if (tokens_[k].text == "," && k + 1 < limit &&
+        (tokens_[k + 1].text == "and" || tokens_[k + 1].text == "or" || tokens_[k + 1].text == "but" ||
+         tokens_[k + 1].text == "which" || tokens_[k + 1].text == "who")) {
+      break;
+    }
     if (tokens_[k].text != source) continue;
     if (std::optional<std::size_t> party = EntityRunFrom(k + 1, clause_end)) return mention_of(party);
   }
@@ -568,11 +703,17 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   if (kind == kFigureCount && lexicon_.money_nouns.count(mention.amount.counted) > 0) kind = kFigureMoney;
   const std::size_t clause_begin = ClauseBegin(at);
   const std::size_t clause_end = ClauseEnd(at);
-  // A figure in brackets right after another ("$1.13bn (£600m)") converts it: same frame.
-  if (at >= 2 && tokens_[at - 1].text == "(" && IsFigure(at - 2) && at + 1 < tokens_.size() && tokens_[at + 1].text == ")") {
-    choice.unframed = "conversion";
-    choice.converts = static_cast<std::size_t>(tokens_[at - 2].mention);
-    return choice;
+  // A figure in brackets right after another ("$1.13bn (£600m)", "1bn Swiss francs ($861m;
+  // £451m)") converts it: same frame.
+  {
+    std::size_t open = at;
+    while (open >= 2 && tokens_[open - 1].text == ";" && IsFigure(open - 2)) open -= 2;
+    const bool closes = at + 1 < tokens_.size() && (tokens_[at + 1].text == ")" || tokens_[at + 1].text == ";");
+    if (open >= 2 && tokens_[open - 1].text == "(" && IsFigure(open - 2) && closes) {
+      choice.unframed = "conversion";
+      choice.converts = static_cast<std::size_t>(tokens_[open - 2].mention);
+      return choice;
+    }
   }
   // A comparison figure: "from $639m year-earlier", "vs 49 cts", "compared with 5%".
   {
@@ -627,6 +768,14 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
       if (std::find(trigger.counted.begin(), trigger.counted.end(), mention.amount.counted) == trigger.counted.end()) continue;
     }
     Candidate candidate = found;
+    // "against the euro", "159 yen to the dollar": a currency after these words is the unit
+    // a rate is quoted in, not the currency it measures.
+    if (found.begin > 0 && trigger.subject.size() == 1 && trigger.subject.front() == "trigger") {
+      std::size_t before = found.begin - 1;
+      if (tokens_[before].text == "the" && before > 0) --before;
+      const std::string_view previous = tokens_[before].text;
+      if (previous == "against" || previous == "to" || previous == "per" || previous == "versus" || previous == "vs") continue;
+    }
     if (found.end <= at) {
       if (trigger.side == TriggerSide::kAfter) continue;
       // A comparison figure ("Net 5.5 mln vs 4.1 mln") follows its own cue, not the trigger.
@@ -694,6 +843,10 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
   const FrameTrigger& trigger = lexicon_.triggers[best->trigger];
   choice.frame = trigger.frame;
   choice.measure = lexicon_.measures.count(trigger.frame) > 0;
+  // "28 dlrs each", "35 dlrs cash per share", "34 dlr-a-share", "60.50 dlrs per common share":
+  // a money figure the words after it price one share (or unit) of something. Two offers of one
+  // deal then compare per share, not a share's price against the whole deal's.
+  if (kind == kFigureMoney && !choice.measure) choice.per_share = choice.per_share || PricesOneShare(at);
   choice.origin = trigger.origin;
   choice.modality = trigger.modality;
   choice.trigger_begin = tokens_[best->begin].begin;
@@ -764,8 +917,10 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.counterparty = read(agent && !trigger.counterparty.empty() ? trigger.counterparty : std::vector<std::string>{"clause"}, false);
     if (agent && !choice.counterparty) choice.counterparty = read({"clause"}, false);
   } else {
+    held_.reset();
     choice.subject = read(subject_sources, true);
     choice.counterparty = read(trigger.counterparty, false);
+    if (!choice.counterparty && held_ && !trigger.counterparty.empty()) choice.counterparty = held_;
   }
   if (choice.counterparty && choice.subject && *choice.counterparty == *choice.subject) choice.counterparty.reset();
   return choice;

@@ -242,7 +242,24 @@ void ResolveReferences(const extract::Extraction& extraction, extract::Claim& cl
         }
       }
     } else {
+      // "the company": the organisation the mention was resolved to above, when it is free.
+      if (IsOrgReference(reference)) {
+        for (const Mention& mention : extraction.mentions) {
+          if (mention.span != role->span || mention.entity.type != EntityType::kPronoun || mention.entity.id.empty()) continue;
+          for (const Mention* candidate : candidates) {
+            if (candidate->entity.id == mention.entity.id) chosen = candidate;
+          }
+          break;
+        }
+        if (chosen != nullptr) {
+          bool other_role = std::any_of(std::begin(roles), std::end(roles), [&](const extract::Role* other) {
+            return other != role && other->present() && other->entity.id == chosen->entity.id;
+          });
+          if (other_role) chosen = nullptr;
+        }
+      }
       for (const Mention* candidate : candidates) {
+        if (chosen != nullptr) break;
         bool other_role = std::any_of(std::begin(roles), std::end(roles), [&](const extract::Role* other) {
           return other != role && other->present() && other->entity.id == candidate->entity.id;
         });
@@ -490,16 +507,41 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
       if (mention.entity.type != EntityType::kPronoun) mention.entity = resolve(mention.text, mention.entity.type);
     }
   }
-  // "the company", "the firm", "the group": the organisation named last before it (its id
-  // and name; the type stays `reference`).
+  // "the company", "the firm", "the group" (its id and name; the type stays `reference`): the
+  // organisation named last before it in its own sentence ("X said the company would ...");
+  // opening a sentence of its own, the organisation the article has named most so far (the
+  // first named on a tie, as a story names its subject first): news refers back to the company the story is about, not to the party
+  // named last in passing ("... according to the X Chamber. The company plans to ...").
+  // Only text before the reference counts.
   const Mention* last_org = nullptr;
+  struct Named {
+    int times = 0;
+    const Mention* first = nullptr;
+  };
+  std::map<std::string, Named> named;
   for (Mention& mention : extraction.mentions) {
     if (mention.kind != MentionKind::kEntity) continue;
     if (mention.entity.type == EntityType::kOrganization) {
       last_org = &mention;
+      // A wire ticker ("<STB>") repeats the name beside it: it is not named twice.
+      const bool ticker = mention.span.begin > 0 && mention.span.begin <= article.text.size() &&
+                          article.text[mention.span.begin - 1] == '<';
+      Named& entry = named[mention.entity.id];
+      if (!ticker && entry.times++ == 0) entry.first = &mention;
     } else if (mention.entity.type == EntityType::kPronoun && last_org != nullptr && IsOrgReference(mention.text)) {
-      mention.entity.id = last_org->entity.id;
-      mention.entity.name = last_org->entity.name;
+      const Mention* chosen = last_org;
+      if (last_org->sentence != mention.sentence) {
+        int most = 0;
+        for (const auto& [id, entry] : named) {
+          if (entry.first == nullptr) continue;
+          if (entry.times > most || (entry.times == most && entry.first->span.begin < chosen->span.begin)) {
+            most = entry.times;
+            chosen = entry.first;
+          }
+        }
+      }
+      mention.entity.id = chosen->entity.id;
+      mention.entity.name = chosen->entity.name;
     }
   }
   // Dates after every entity is resolved: a fiscal year's owner may be named after it. The

@@ -183,6 +183,55 @@ TEST_CASE("frames: an owner of the wrong kind is passed over, and measures say s
   CHECK(Term(*offer, "measure").empty());  // a relation between parties, not a measure
 }
 
+TEST_CASE("frames: possessives, addressees, speakers' 'it', conversions and per-share prices") {
+  struct Case {
+    const char* text;
+    const char* figure;
+    const char* frame;
+    const char* owner;         // the claim's subject before normalize ("" for none)
+    const char* counterparty;  // "" for none
+  };
+  const Case cases[] = {
+      // A second converted amount in the same brackets converts the first figure too.
+      {"Halvard Foods will spend 2bn euros ($2.4bn; £1.3bn) on new plants.", "£1.3bn", "cost", "Halvard Foods", ""},
+      // The party a statement is made to owns nothing it says; the possessive's party holds the stake.
+      {"Pellan Holdings told the Securities and Exchange Commission it raised its Dunhallow Corp stake to 12.5 pct.",
+       "12.5 pct", "stake", "it", "Dunhallow Corp"},
+      // "X said it ...": it is X.
+      {"Marlow Group said it agreed to sell its Kestrel unit for 40 mln dlrs.", "40 mln", "sale", "Marlow Group", ""},
+      // A subordinate clause has its own subject.
+      {"Corvel Energy bought the mine after Tolvey Mining was forced to meet a $500m tax bill.", "$500m", "tax",
+       "Tolvey Mining", ""},
+      // "his stake" is the person's.
+      {"Halvard Corp agreed to sell its holding to investor Jo Bloggs, taking his stake to 42.3%.", "42.3%", "stake",
+       "Jo Bloggs", ""},
+      // Money received "from" X is paid by X.
+      {"Arden Sports is to receive a payment from Saltash United of £4.5m.", "£4.5m", "payment", "Saltash United",
+       "Arden Sports"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    Extraction extraction = ExtractArticle(c.text);
+    const Claim* claim = ClaimOfFigure(extraction, c.text, c.figure);
+    REQUIRE(claim != nullptr);
+    CHECK(claim->relation == c.frame);
+    CHECK(claim->subject.text == c.owner);
+    CHECK(claim->counterparty.text == c.counterparty);
+  }
+  for (const char* text : {"Corvel Energy offered 28 dlrs each for Saltash Water.",
+                           "Corvel Energy offered 28 dlrs cash per share for Saltash Water.",
+                           "Corvel Energy offered 28 dlrs per common share for Saltash Water."}) {
+    const std::string shown = text;
+    CAPTURE(shown);
+    Extraction extraction = ExtractArticle(text);
+    const Claim* claim = ClaimOfFigure(extraction, text, "28 dlrs");
+    REQUIRE(claim != nullptr);
+    CHECK(claim->relation == "acquire");
+    CHECK(claim->value.per == "share");
+  }
+}
+
 TEST_CASE("frames: a user lexicon adds a measure and a bad line fails with its place") {
   testing::TempDir dir;
   testing::WriteFile(dir / "frames.lex", "footfall: sales_volume; figure=percent\n");
