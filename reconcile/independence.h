@@ -1,7 +1,7 @@
 #pragma once
 // Independence of sources (SCORING.md): which articles tell a fact on their own account and
 // which repeat another (the same source, a derived text, a syndicated copy). Plain rows in,
-// groups out; the store loads the rows (reconcile/store/sqlite.h).
+// groups out; the store loads the rows (reconcile/store/store_impl.h).
 
 #include <algorithm>
 #include <cstdint>

@@ -32,7 +32,7 @@
 #include "reconcile/independence.h"
 #include "reconcile/reconcile.h"
 #include "reconcile/scoring.h"
-#include "reconcile/store/sqlite.h"
+#include "reconcile/store/store_impl.h"
 
 namespace concord::reconcile {
 namespace {
@@ -148,9 +148,11 @@ struct StoredFact {
 // Everything one run works with.
 class Run {
  public:
-  Run(SQLite::Database& db, const normalize::EntityTable& entities) : db_(db), entities_(entities) {}
+  Run(sql::Connection& db, const normalize::EntityTable& entities) : db_(db), entities_(entities) {}
 
   Result<ReconcileStats> Go(const std::filesystem::path& path, bool everything);
+  // After a failed Go(): whether running the pass again may succeed (sql::Error::retry).
+  bool retry() const { return retry_; }
 
  private:
   void LoadIndependenceGroups();
@@ -176,8 +178,9 @@ class Run {
     return it->second;
   }
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
   const normalize::EntityTable& entities_;
+  bool retry_ = false;
 
   // Independence.
   UnionFind syndication_;
@@ -216,16 +219,16 @@ void Run::LoadIndependenceGroups() {
   const std::map<std::int64_t, std::int64_t> source_of_article = JoinSourcesAndDerivations(LoadArticleRows(db_), groups);
   std::set<std::int64_t> new_articles;
   {
-    SQLite::Statement select(db_, "SELECT article_id FROM unreconciled");
-    while (select.executeStep()) new_articles.insert(select.getColumn(0).getInt64());
+    sql::Statement select(db_, "SELECT article_id FROM unreconciled");
+    while (select.Step()) new_articles.insert(select.Int64(0));
   }
   articles_changed_ = !new_articles.empty();
   std::map<std::int64_t, std::int64_t> first_article_of_source;  // ids ascend: the first seen
   for (const auto& [article, source] : source_of_article) first_article_of_source.emplace(source, article);
   {
-    SQLite::Statement pairs(db_, "SELECT a, b FROM syndicated_pairs");
-    while (pairs.executeStep()) {
-      std::int64_t a = pairs.getColumn(0).getInt64(), b = pairs.getColumn(1).getInt64();
+    sql::Statement pairs(db_, "SELECT a, b FROM syndicated_pairs");
+    while (pairs.Step()) {
+      std::int64_t a = pairs.Int64(0), b = pairs.Int64(1);
       groups.Join(a, b);
       syndication_.Join(a, b);
     }
@@ -238,12 +241,12 @@ void Run::LoadIndependenceGroups() {
     std::function<bool(std::int64_t)> only_new;
     if (new_articles.size() < sketches.size()) only_new = [&](std::int64_t id) { return is_new.count(id) > 0; };
     JoinSyndicatedCopies(sketches, groups, syndication_, only_new, &new_pairs_);
-    SQLite::Statement insert(db_, "INSERT INTO syndicated_pairs(a, b) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    sql::Statement insert(db_, "INSERT INTO syndicated_pairs(a, b) VALUES (?, ?) ON CONFLICT DO NOTHING");
     for (const auto& [a, b] : new_pairs_) {
-      insert.bind(1, a);
-      insert.bind(2, b);
-      insert.exec();
-      insert.reset();
+      insert.Bind(1, a);
+      insert.Bind(2, b);
+      insert.Exec();
+      insert.Reset();
     }
   }
   // A group is a union of whole sources (every article joins its source's first); it is
@@ -256,21 +259,21 @@ void Run::LoadIndependenceGroups() {
   for (const auto& [source, article] : first_article_of_source) {
     group_of_source_[source] = label_of_root[groups.Find(article)];
   }
-  SQLite::Statement stored(db_, "SELECT id, group_label FROM sources");
-  while (stored.executeStep()) {
-    std::int64_t source = stored.getColumn(0).getInt64();
+  sql::Statement stored(db_, "SELECT id, group_label FROM sources");
+  while (stored.Step()) {
+    std::int64_t source = stored.Int64(0);
     auto now = group_of_source_.find(source);
     if (now == group_of_source_.end()) continue;  // no articles left
-    if (stored.getColumn(1).isNull() || stored.getColumn(1).getInt64() != now->second) changed_sources_.insert(source);
+    if (stored.IsNull(1) || stored.Int64(1) != now->second) changed_sources_.insert(source);
   }
 }
 
 void Run::ScanKeys() {
   {
-    SQLite::Statement select(db_, "SELECT key, id, claim_count, coalesce(figure_key, '') FROM facts");
-    while (select.executeStep()) {
-      stored_facts_[select.getColumn(0).getString()] = {select.getColumn(1).getInt64(), select.getColumn(2).getInt64(),
-                                                        select.getColumn(3).getString()};
+    sql::Statement select(db_, "SELECT key, id, claim_count, coalesce(figure_key, '') FROM facts");
+    while (select.Step()) {
+      stored_facts_[select.Text(0)] = {select.Int64(1), select.Int64(2),
+                                                        select.Text(3)};
     }
   }
   // The links and sources as they stand, read apart: joining them to every claim row costs
@@ -278,24 +281,31 @@ void Run::ScanKeys() {
   std::unordered_map<std::int64_t, const std::string*> key_of_fact;
   for (const auto& [key, stored] : stored_facts_) key_of_fact[stored.id] = &key;
   {
-    SQLite::Statement links(db_, "SELECT claim_id, fact_id, contradicts FROM claim_facts");
-    while (links.executeStep()) {
-      stored_fact_of_claim_[links.getColumn(0).getInt64()] = {links.getColumn(1).getInt64(),
-                                                              links.getColumn(2).getInt() != 0};
+    sql::Statement links(db_, "SELECT claim_id, fact_id, contradicts FROM claim_facts");
+    while (links.Step()) {
+      stored_fact_of_claim_[links.Int64(0)] = {links.Int64(1),
+                                                              links.Int(2) != 0};
     }
   }
   std::unordered_map<std::int64_t, std::int64_t> source_of_article;
   {
-    SQLite::Statement articles(db_, "SELECT id, source_id FROM articles");
-    while (articles.executeStep()) source_of_article[articles.getColumn(0).getInt64()] = articles.getColumn(1).getInt64();
+    sql::Statement articles(db_, "SELECT id, source_id FROM articles");
+    while (articles.Step()) source_of_article[articles.Int64(0)] = articles.Int64(1);
   }
-  // Reads only columns of claims_by_key_fields, so SQLite scans that index, not the rows.
-  SQLite::Statement select(db_, R"sql(
+  // Reads only columns of claims_by_key_fields, so SQLite scans that index, not the rows, and
+  // the claims come in the index's order. PostgreSQL is asked for that order (NULLs first, as
+  // SQLite sorts them), so both build the same facts in the same order.
+  sql::Statement select(db_, std::string(R"sql(
     SELECT id, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
            exclusive, coalesce(terms, ''), article_id, coalesce(time_start, ''), coalesce(time_precision, ''),
            coalesce(time_boundary, ''), value_kind, coalesce(value_per, ''), coalesce(value_low, 0)
-    FROM claims WHERE relation != ?)sql");
-  select.bind(1, std::string(kQuantityRelation));
+    FROM claims WHERE relation != ?)sql") +
+                                     (db_.dialect() == sql::Dialect::kPostgres ? R"sql(
+    ORDER BY relation, subject_id NULLS FIRST, counterparty_id NULLS FIRST, object_id NULLS FIRST,
+             exclusive NULLS FIRST, terms NULLS FIRST, article_id, time_start NULLS FIRST,
+             time_precision NULLS FIRST, time_boundary NULLS FIRST, value_kind, value_per NULLS FIRST,
+             value_low NULLS FIRST, id)sql" : ""));
+  select.Bind(1, std::string(kQuantityRelation));
   struct Scanned {
     std::int64_t id = 0, source = 0, article = 0;
     std::string key;
@@ -304,28 +314,28 @@ void Run::ScanKeys() {
   };
   std::vector<Scanned> scanned;
   ClaimRow row;
-  while (select.executeStep()) {
-    const std::int64_t id = select.getColumn(0).getInt64();
-    row.relation = select.getColumn(1).getString();
-    row.subject_id = select.getColumn(2).getString();
-    row.counterparty_id = select.getColumn(3).getString();
-    row.object_id = select.getColumn(4).getString();
+  while (select.Step()) {
+    const std::int64_t id = select.Int64(0);
+    row.relation = select.Text(1);
+    row.subject_id = select.Text(2);
+    row.counterparty_id = select.Text(3);
+    row.object_id = select.Text(4);
     row.exclusive.reset();
-    if (!select.getColumn(5).isNull()) row.exclusive = select.getColumn(5).getInt() != 0;
-    const std::string terms = select.getColumn(6).getString();
+    if (!select.IsNull(5)) row.exclusive = select.Int(5) != 0;
+    const std::string terms = select.Text(6);
     row.tranche = TrancheOf(terms);
     row.measure = TermOf(terms, "measure") == "yes";
-    row.time_start = select.getColumn(8).getString();
-    row.time_precision = select.getColumn(9).getString();
-    row.time_boundary = select.getColumn(10).getString();
-    row.value_kind = select.getColumn(11).getString();
-    row.per = select.getColumn(12).getString();
+    row.time_start = select.Text(8);
+    row.time_precision = select.Text(9);
+    row.time_boundary = select.Text(10);
+    row.value_kind = select.Text(11);
+    row.per = select.Text(12);
     KeyParties(row, entities_);
     // A measure of no one ("prices rose 3%") has nothing to be compared with: like a quantity,
     // it makes no fact (every ownerless price of the store would be one disputed fact).
     if (row.measure && row.subject_id.empty()) continue;
-    const std::int64_t article = select.getColumn(7).getInt64();
-    Scanned claim{id, source_of_article[article], article, FactKey(row), "", select.getColumn(13).getDouble()};
+    const std::int64_t article = select.Int64(7);
+    Scanned claim{id, source_of_article[article], article, FactKey(row), "", select.Double(13)};
     if (row.value_kind == "money" && row.per.empty()) {
       row.per = "share";
       claim.share_key = FactKey(row);
@@ -436,15 +446,15 @@ void Run::Build(const std::set<std::uint32_t>& wanted) {
     }
     rows = LoadClaimRows(db_, "c.relation = '" + quoted + "'", false);
   } else {
-    db_.exec("CREATE TEMP TABLE IF NOT EXISTS wanted_claims (id INTEGER PRIMARY KEY)");
-    db_.exec("DELETE FROM wanted_claims");
-    SQLite::Statement insert(db_, "INSERT INTO wanted_claims(id) VALUES (?) ON CONFLICT DO NOTHING");
+    db_.Exec("CREATE TEMP TABLE IF NOT EXISTS wanted_claims (id INTEGER PRIMARY KEY)");
+    db_.Exec("DELETE FROM wanted_claims");
+    sql::Statement insert(db_, "INSERT INTO wanted_claims(id) VALUES (?) ON CONFLICT DO NOTHING");
     for (std::uint32_t key : to_build) {
       for (std::int64_t claim : members_of_key_[key]) {
         if (loaded_claim_.count(claim)) continue;
-        insert.bind(1, claim);
-        insert.exec();
-        insert.reset();
+        insert.Bind(1, claim);
+        insert.Exec();
+        insert.Reset();
       }
     }
     rows = LoadClaimRows(db_, "c.id IN (SELECT id FROM wanted_claims)", false);
@@ -557,17 +567,17 @@ std::set<std::uint32_t> Run::Reach(const std::set<std::uint32_t>& from) {
     }
   }
   if (figures.empty()) return reached;
-  SQLite::Statement by_figure(db_, R"sql(
+  sql::Statement by_figure(db_, R"sql(
     SELECT key FROM facts WHERE figure_key = ?1 AND (coalesce(subject_id, '') = ?2 OR coalesce(counterparty_id, '') = ?3))sql");
   for (const auto& [figure, subject, counterparty] : figures) {
-    by_figure.bind(1, figure);
-    by_figure.bind(2, subject);
-    by_figure.bind(3, counterparty);
-    while (by_figure.executeStep()) {
-      auto found = key_index_.find(by_figure.getColumn(0).getString());
+    by_figure.Bind(1, figure);
+    by_figure.Bind(2, subject);
+    by_figure.Bind(3, counterparty);
+    while (by_figure.Step()) {
+      auto found = key_index_.find(by_figure.Text(0));
       if (found != key_index_.end()) reached.insert(found->second);
     }
-    by_figure.reset();
+    by_figure.Reset();
   }
   std::set<std::pair<std::string, std::string>> figure_subjects, figure_counterparties;
   for (const auto& [figure, subject, counterparty] : figures) {
@@ -695,32 +705,32 @@ void Run::AddCrossFactDifferences(const std::set<std::uint32_t>& rewrite) {
 }
 
 void Run::DeleteStaleFacts() {
-  SQLite::Statement remove(db_, "DELETE FROM facts WHERE id = ?");
+  sql::Statement remove(db_, "DELETE FROM facts WHERE id = ?");
   for (const std::string& key : stale_keys_) {
     auto stored = stored_facts_.find(key);
     if (stored == stored_facts_.end()) continue;
     removed_.insert(stored->second.id);
-    remove.bind(1, stored->second.id);
-    remove.exec();
-    remove.reset();
+    remove.Bind(1, stored->second.id);
+    remove.Exec();
+    remove.Reset();
   }
 }
 
 void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
-  SQLite::Statement insert_fact(db_, R"sql(
+  sql::Statement insert_fact(db_, R"sql(
     INSERT INTO facts(key, relation, subject_id, counterparty_id, object_id, value, time, status, score,
                       independent_sources, explanation, figure_key, claim_count)
-    VALUES (?, ?, ?, ?, ?, ?, ?, 'single_source', 0, 0, '', ?, ?))sql");
-  SQLite::Statement update_fact(db_, R"sql(
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'single_source', 0, 0, '', ?, ?) RETURNING id)sql");
+  sql::Statement update_fact(db_, R"sql(
     UPDATE facts SET relation = ?2, subject_id = ?3, counterparty_id = ?4, object_id = ?5, value = ?6, time = ?7,
                      figure_key = ?8, claim_count = ?9
     WHERE id = ?1)sql");
-  SQLite::Statement clear_differences(db_, "DELETE FROM discrepancies WHERE fact_id = ?");
-  SQLite::Statement link(db_, R"sql(
+  sql::Statement clear_differences(db_, "DELETE FROM discrepancies WHERE fact_id = ?");
+  sql::Statement link(db_, R"sql(
     INSERT INTO claim_facts(fact_id, claim_id, source_id, strength, contradicts) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(claim_id) DO UPDATE SET fact_id = excluded.fact_id, source_id = excluded.source_id,
                                         strength = excluded.strength, contradicts = excluded.contradicts)sql");
-  SQLite::Statement insert_difference(db_, R"sql(
+  sql::Statement insert_difference(db_, R"sql(
     INSERT INTO discrepancies(fact_id, type, severity, claim_a, claim_b, detail) VALUES (?, ?, ?, ?, ?, ?))sql");
   // In key order: a fresh store numbers its facts the same way every time.
   std::vector<std::uint32_t> ordered(rewrite.begin(), rewrite.end());
@@ -744,32 +754,38 @@ void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
     }
     auto stored = stored_facts_.find(keys_[key]);
     const bool exists = stored != stored_facts_.end() && !stale_keys_.count(keys_[key]);
-    SQLite::Statement& write = exists ? update_fact : insert_fact;
+    sql::Statement& write = exists ? update_fact : insert_fact;
     int column = 1;
     if (exists) {
-      write.bind(column++, stored->second.id);
+      write.Bind(column++, stored->second.id);
     } else {
-      write.bind(column++, keys_[key]);
+      write.Bind(column++, keys_[key]);
     }
-    write.bind(column++, reference.relation);
-    write.bind(column++, reference.subject_id);
-    write.bind(column++, reference.counterparty_id);
-    write.bind(column++, reference.object_id);
-    write.bind(column++, value.dump());
-    write.bind(column++, time.dump());
+    write.Bind(column++, reference.relation);
+    write.Bind(column++, reference.subject_id);
+    write.Bind(column++, reference.counterparty_id);
+    write.Bind(column++, reference.object_id);
+    write.Bind(column++, value.dump());
+    write.Bind(column++, time.dump());
     if (fact.figure_key.empty()) {
-      write.bind(column++);
+      write.BindNull(column++);
     } else {
-      write.bind(column++, fact.figure_key);
+      write.Bind(column++, fact.figure_key);
     }
-    write.bind(column++, static_cast<std::int64_t>(fact.members.size()));
-    write.exec();
-    write.reset();
-    const std::int64_t fact_id = exists ? stored->second.id : db_.getLastInsertRowid();
+    write.Bind(column++, static_cast<std::int64_t>(fact.members.size()));
+    std::int64_t fact_id = 0;
     if (exists) {
-      clear_differences.bind(1, fact_id);
-      clear_differences.exec();
-      clear_differences.reset();
+      write.Exec();
+      fact_id = stored->second.id;
+    } else {
+      write.Step();
+      fact_id = write.Int64(0);
+    }
+    write.Reset();
+    if (exists) {
+      clear_differences.Bind(1, fact_id);
+      clear_differences.Exec();
+      clear_differences.Reset();
     }
     for (std::size_t i : fact.members) {
       const ClaimRow& claim = claims_[i];
@@ -779,24 +795,24 @@ void Run::WriteFacts(const std::set<std::uint32_t>& rewrite) {
           linked->second.contradicts == contradicts) {
         continue;
       }
-      link.bind(1, fact_id);
-      link.bind(2, claim.id);
-      link.bind(3, claim.source_id);
-      link.bind(4, claim.confidence * ModalityFactor(claim.modality));
-      link.bind(5, contradicts ? 1 : 0);
-      link.exec();
-      link.reset();
+      link.Bind(1, fact_id);
+      link.Bind(2, claim.id);
+      link.Bind(3, claim.source_id);
+      link.Bind(4, claim.confidence * ModalityFactor(claim.modality));
+      link.Bind(5, contradicts ? 1 : 0);
+      link.Exec();
+      link.Reset();
     }
     for (std::size_t d = 0; d < fact.differences.size(); ++d) {
       const Difference& difference = fact.differences[d].second;
-      insert_difference.bind(1, fact_id);
-      insert_difference.bind(2, difference.type);
-      insert_difference.bind(3, difference.severity);
-      insert_difference.bind(4, claims_[fact.difference_pairs[d].first].id);
-      insert_difference.bind(5, claims_[fact.difference_pairs[d].second].id);
-      insert_difference.bind(6, difference.detail);
-      insert_difference.exec();
-      insert_difference.reset();
+      insert_difference.Bind(1, fact_id);
+      insert_difference.Bind(2, difference.type);
+      insert_difference.Bind(3, difference.severity);
+      insert_difference.Bind(4, claims_[fact.difference_pairs[d].first].id);
+      insert_difference.Bind(5, claims_[fact.difference_pairs[d].second].id);
+      insert_difference.Bind(6, difference.detail);
+      insert_difference.Exec();
+      insert_difference.Reset();
     }
   }
 }
@@ -807,8 +823,8 @@ ReconcileStats Run::ScoreEverything() {
   std::vector<ScoredFact> facts = LoadScoredFacts();
   std::map<std::int64_t, double> prior_of_source;
   {
-    SQLite::Statement select(db_, "SELECT id, prior FROM sources");
-    while (select.executeStep()) prior_of_source[select.getColumn(0).getInt64()] = select.getColumn(1).getDouble();
+    sql::Statement select(db_, "SELECT id, prior FROM sources");
+    while (select.Step()) prior_of_source[select.Int64(0)] = select.Double(1);
   }
   const std::map<std::int64_t, double> trust = ScoreFacts(facts, prior_of_source);
   return WriteScores(facts, trust);
@@ -818,33 +834,33 @@ std::vector<ScoredFact> Run::LoadScoredFacts() {
   std::vector<ScoredFact> facts;
   std::unordered_map<std::int64_t, std::size_t> fact_index;
   {
-    SQLite::Statement select(db_, "SELECT id, value, status, score, independent_sources, explanation FROM facts ORDER BY id");
-    while (select.executeStep()) {
+    sql::Statement select(db_, "SELECT id, value, status, score, independent_sources, explanation FROM facts ORDER BY id");
+    while (select.Step()) {
       ScoredFact fact;
-      fact.id = select.getColumn(0).getInt64();
-      nlohmann::json value = nlohmann::json::parse(select.getColumn(1).getString(), nullptr, false);
+      fact.id = select.Int64(0);
+      nlohmann::json value = nlohmann::json::parse(select.Text(1), nullptr, false);
       if (value.is_object() && value.contains("qualifier")) {
         const std::string qualifier = value["qualifier"];
         fact.hedge = HedgeFactor(qualifier);
       }
-      fact.status = select.getColumn(2).getString();
-      fact.score = select.getColumn(3).getInt();
-      fact.independent = select.getColumn(4).getInt();
-      fact.explanation = select.getColumn(5).getString();
+      fact.status = select.Text(2);
+      fact.score = select.Int(3);
+      fact.independent = select.Int(4);
+      fact.explanation = select.Text(5);
       fact_index[fact.id] = facts.size();
       facts.push_back(std::move(fact));
     }
   }
   {
-    SQLite::Statement select(db_, "SELECT fact_id, source_id, strength, contradicts FROM claim_facts ORDER BY claim_id");
-    while (select.executeStep()) {
-      auto fact = fact_index.find(select.getColumn(0).getInt64());
+    sql::Statement select(db_, "SELECT fact_id, source_id, strength, contradicts FROM claim_facts ORDER BY claim_id");
+    while (select.Step()) {
+      auto fact = fact_index.find(select.Int64(0));
       if (fact == fact_index.end()) continue;
       ScoredClaim claim;
-      claim.source = select.getColumn(1).getInt64();
+      claim.source = select.Int64(1);
       claim.group = group_of_source_[claim.source];
-      claim.strength = select.getColumn(2).getDouble();
-      claim.contradicts = select.getColumn(3).getInt() != 0;
+      claim.strength = select.Double(2);
+      claim.contradicts = select.Int(3) != 0;
       facts[fact->second].claims.push_back(claim);
     }
   }
@@ -853,44 +869,44 @@ std::vector<ScoredFact> Run::LoadScoredFacts() {
 
 ReconcileStats Run::WriteScores(const std::vector<ScoredFact>& facts, const std::map<std::int64_t, double>& trust) {
   ReconcileStats stats;
-  SQLite::Statement update(db_, "UPDATE facts SET status = ?, score = ?, independent_sources = ?, explanation = ? WHERE id = ?");
+  sql::Statement update(db_, "UPDATE facts SET status = ?, score = ?, independent_sources = ?, explanation = ? WHERE id = ?");
   for (const ScoredFact& fact : facts) {
     ++stats.facts;
     if (fact.status == "corroborated") ++stats.corroborated;
     if (fact.status == "disputed") ++stats.disputed;
     if (fact.status == "single_source") ++stats.single_source;
     if (!fact.changed) continue;
-    update.bind(1, fact.status);
-    update.bind(2, fact.score);
-    update.bind(3, fact.independent);
-    update.bind(4, fact.explanation);
-    update.bind(5, fact.id);
-    update.exec();
-    update.reset();
+    update.Bind(1, fact.status);
+    update.Bind(2, fact.score);
+    update.Bind(3, fact.independent);
+    update.Bind(4, fact.explanation);
+    update.Bind(5, fact.id);
+    update.Exec();
+    update.Reset();
   }
-  stats.discrepancies = static_cast<std::size_t>(db_.execAndGet("SELECT count(*) FROM discrepancies").getInt64());
-  SQLite::Statement update_trust(db_, "UPDATE sources SET trust = ? WHERE id = ?");
+  stats.discrepancies = static_cast<std::size_t>(sql::QueryInt64(db_, "SELECT count(*) FROM discrepancies"));
+  sql::Statement update_trust(db_, "UPDATE sources SET trust = ? WHERE id = ?");
   for (const auto& [source, value] : trust) {
-    update_trust.bind(1, std::round(value * 1000) / 1000);
-    update_trust.bind(2, source);
-    update_trust.exec();
-    update_trust.reset();
+    update_trust.Bind(1, std::round(value * 1000) / 1000);
+    update_trust.Bind(2, source);
+    update_trust.Exec();
+    update_trust.Reset();
   }
   return stats;
 }
 
 void Run::WriteClusters() {
-  db_.exec("DELETE FROM clusters");
-  SQLite::Statement insert_cluster(db_, "INSERT INTO clusters(article_id, cluster) VALUES (?, ?)");
+  db_.Exec("DELETE FROM clusters");
+  sql::Statement insert_cluster(db_, "INSERT INTO clusters(article_id, cluster) VALUES (?, ?)");
   std::map<std::int64_t, std::vector<std::int64_t>> members_by_cluster;
   for (const auto& [article, parent] : syndication_.parent) members_by_cluster[syndication_.Find(article)].push_back(article);
   for (const auto& [cluster, members] : members_by_cluster) {
     if (members.size() < 2) continue;
     for (std::int64_t article : members) {
-      insert_cluster.bind(1, article);
-      insert_cluster.bind(2, cluster);
-      insert_cluster.exec();
-      insert_cluster.reset();
+      insert_cluster.Bind(1, article);
+      insert_cluster.Bind(2, cluster);
+      insert_cluster.Exec();
+      insert_cluster.Reset();
     }
   }
 }
@@ -899,15 +915,15 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
   try {
     // IMMEDIATE: the write lock first (waiting up to the busy timeout), since a deferred
     // transaction that read before another writer committed fails at once on its first write.
-    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    sql::Transaction transaction(db_, sql::Lock::kReconcile);
     if (everything) {
       // Forget what the last run knew: every fact's count mismatches, every group is new and
       // every article is compared for copies again.
-      db_.exec("UPDATE facts SET claim_count = -1");
-      db_.exec("UPDATE sources SET group_label = NULL");
-      db_.exec("DELETE FROM syndicated_pairs");
-      db_.exec("DELETE FROM unreconciled");
-      db_.exec("INSERT INTO unreconciled(article_id) SELECT id FROM articles");
+      db_.Exec("UPDATE facts SET claim_count = -1");
+      db_.Exec("UPDATE sources SET group_label = NULL");
+      db_.Exec("DELETE FROM syndicated_pairs");
+      db_.Exec("DELETE FROM unreconciled");
+      db_.Exec("INSERT INTO unreconciled(article_id) SELECT id FROM articles");
     }
     PhaseClock clock;
     LoadIndependenceGroups();
@@ -941,16 +957,19 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
     ReconcileStats stats = ScoreEverything();
     clock.Lap("trust and scores");
     if (articles_changed_ || !stale_keys_.empty() || !changed_sources_.empty()) WriteClusters();
-    SQLite::Statement label(db_, "UPDATE sources SET group_label = ? WHERE id = ?");
+    sql::Statement label(db_, "UPDATE sources SET group_label = ? WHERE id = ?");
     for (std::int64_t source : changed_sources_) {
-      label.bind(1, group_of_source_[source]);
-      label.bind(2, source);
-      label.exec();
-      label.reset();
+      label.Bind(1, group_of_source_[source]);
+      label.Bind(2, source);
+      label.Exec();
+      label.Reset();
     }
-    db_.exec("DELETE FROM unreconciled");
-    transaction.commit();
+    db_.Exec("DELETE FROM unreconciled");
+    transaction.Commit();
     return stats;
+  } catch (const sql::Error& error) {
+    retry_ = error.retry();
+    return DatabaseError(path, error);
   } catch (const std::exception& error) {
     return DatabaseError(path, error);
   }
@@ -959,8 +978,14 @@ Result<ReconcileStats> Run::Go(const std::filesystem::path& path, bool everythin
 }  // namespace
 
 Result<ReconcileStats> Reconcile(Store& store, const normalize::EntityTable& entities, bool everything) {
-  Run run(*store.impl().db, entities);
-  return run.Go(store.impl().path, everything);
+  // On PostgreSQL an ingest that commits a replaced article while the pass runs can make the
+  // pass's snapshot fail to serialize; the pass then runs again from the start (a few times).
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    Run run(*store.impl().db, entities);
+    Result<ReconcileStats> result = run.Go(store.impl().path, everything);
+    if (result.ok() || attempt == kAttempts || !run.retry()) return result;
+  }
 }
 
 }  // namespace concord::reconcile

@@ -14,13 +14,13 @@ with_tests=0
 packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libutf8proc-dev libsqlitecpp-dev libsqlite3-dev
-  libcli11-dev nlohmann-json3-dev libxxhash-dev libgumbo-dev zlib1g-dev
+  libcli11-dev nlohmann-json3-dev libxxhash-dev libgumbo-dev zlib1g-dev libpq-dev
 )
-# Tests only.
+# Tests only (postgresql: the throwaway server the PostgreSQL store tests start, scripts/pg_cluster.sh).
 test_packages=(
   doctest-dev libvalijson-dev python3 time man-db
   clang  # the fuzz smoke (libFuzzer, ASan, UBSan)
-  chromium
+  chromium postgresql
 )
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
 

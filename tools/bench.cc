@@ -305,7 +305,10 @@ int ReportBench(std::size_t facts, const std::string& concord_binary, const std:
 // to three of seven sources, 20 claims to an article, 256 articles to a batch), then times in
 // a child process each: the first reconcile, a re-run with nothing changed, and a re-run after
 // one article changed; each with its peak RSS.
-int ReconcileBench(std::size_t claims, const std::string& bench_binary, const std::string& keep) {
+// `store_uri`, when given (a PostgreSQL URI naming an empty database), holds the store instead
+// of a SQLite file in the folder.
+int ReconcileBench(std::size_t claims, const std::string& bench_binary, const std::string& keep,
+                   const std::string& store_uri) {
   constexpr std::size_t kSources = 7;
   constexpr std::size_t kClaimsPerArticle = 20;
   constexpr std::size_t kArticlesPerBatch = 256;
@@ -313,8 +316,8 @@ int ReconcileBench(std::size_t claims, const std::string& bench_binary, const st
       keep.empty() ? std::filesystem::temp_directory_path() / ("concord-reconcile-bench-" + std::to_string(getpid()))
                    : std::filesystem::path(keep);
   std::filesystem::create_directories(folder);
-  const std::filesystem::path db = folder / "bench.db";
-  std::filesystem::remove(db);
+  const std::filesystem::path db = store_uri.empty() ? folder / "bench.db" : std::filesystem::path(store_uri);
+  if (store_uri.empty()) std::filesystem::remove(db);
   std::size_t written_claims = 0, articles = 0;
   auto started = std::chrono::steady_clock::now();
   {
@@ -378,7 +381,7 @@ int ReconcileBench(std::size_t claims, const std::string& bench_binary, const st
   }
   const ChildRun changed = RunChild({bench_binary, "--reconcile-db", db.string()});
   const ChildRun full = RunChild({bench_binary, "--reconcile-db", db.string(), "--reconcile-full"});
-  const double mb = static_cast<double>(std::filesystem::file_size(db)) / 1e6;
+  const double mb = store_uri.empty() ? static_cast<double>(std::filesystem::file_size(db)) / 1e6 : 0;
   std::printf("store: %zu claims in %zu articles, %.0f MB, written in %.1f s\n\n", written_claims, articles, mb,
               write_seconds);
   std::printf("| reconcile | s | claims/s | peak RSS MB |\n|---|---:|---:|---:|\n");
@@ -434,11 +437,16 @@ int main(int argc, char** argv) {
                  "Instead: time reconciling a store of this many claims (first, unchanged, one changed)");
   std::string reconcile_db;
   app.add_option("--reconcile-db", reconcile_db, "Reconcile this store once (the child of --reconcile-claims)");
+  std::string reconcile_store;
+  app.add_option("--reconcile-store", reconcile_store,
+                 "With --reconcile-claims: a PostgreSQL URI (an empty database) instead of a SQLite file");
   bool reconcile_full = false;
   app.add_flag("--reconcile-full", reconcile_full, "With --reconcile-db: rebuild every fact");
   CLI11_PARSE(app, argc, argv);
   if (!reconcile_db.empty()) return ReconcileOnce(reconcile_db, reconcile_full);
-  if (reconcile_claims > 0) return ReconcileBench(reconcile_claims, std::filesystem::absolute(argv[0]).string(), keep);
+  if (reconcile_claims > 0) {
+    return ReconcileBench(reconcile_claims, std::filesystem::absolute(argv[0]).string(), keep, reconcile_store);
+  }
   if (report_facts > 0) return ReportBench(report_facts, concord_binary, keep);
 
   const bool generate = corpus.empty();

@@ -66,12 +66,14 @@ int Fail(const Status& status) {
 // Where the store lives and how long to wait for another writer (--db, --wait).
 struct StoreOptions {
   std::string path = "concord.db";
-  double wait_seconds = 5;  // SQLite's busy timeout: how long a writer waits for another
+  double wait_seconds = 5;  // how long a writer waits for another (SQLite's busy timeout,
+                            // PostgreSQL's lock_timeout and the reconcile lock)
 
   int BusyTimeoutMs() const { return static_cast<int>(wait_seconds * 1000); }
 
-  // A store is a file: an empty name, ":memory:" or a "file:" URI (mode=memory, or any other
-  // parameters SQLite would read) would ingest into nothing and report success.
+  // A store is a file or a PostgreSQL URI: an empty name, ":memory:" or a "file:" URI
+  // (mode=memory, or any other parameters SQLite would read) would ingest into nothing and
+  // report success.
   Status Check() const {
     if (path.empty()) return Status::Usage("--db: empty; a store is a file path");
     if (path == ":memory:" || path.starts_with("file:")) {
@@ -319,7 +321,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOpt
 // A command that reads the store needs one: a missing file is a usage error, not a new store.
 Status CheckStoreExists(const StoreOptions& db) {
   if (Status status = db.Check(); !status.ok()) return status;
-  if (!std::filesystem::exists(db.path)) {
+  if (!concord::reconcile::Store::IsServer(db.path) && !std::filesystem::exists(db.path)) {
     return Status::Usage("no database at " + db.path + " (run `concord ingest DIR --db " + db.path + "` first)");
   }
   return Status::Ok();
@@ -569,7 +571,8 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
 }
 
 void AddStoreOptions(CLI::App* command, StoreOptions& db) {
-  command->add_option("--db", db.path, "SQLite database file (a file path; not :memory: or a file: URI)")
+  command->add_option("--db", db.path, "The store: a SQLite file path (not :memory: or a file: URI), or a PostgreSQL URI "
+                      "(postgresql://user@host/dbname)")
       ->capture_default_str();
   command->add_option("--wait", db.wait_seconds, "Seconds to wait for another concord writing the store")
       ->capture_default_str()

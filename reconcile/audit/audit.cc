@@ -38,7 +38,7 @@
 #include "reconcile/audit/figure_check.h"
 #include "reconcile/facts.h"
 #include "reconcile/independence.h"
-#include "reconcile/store/sqlite.h"
+#include "reconcile/store/store_impl.h"
 
 namespace concord::reconcile {
 namespace {
@@ -333,13 +333,13 @@ int Similarity(const ClauseTopic& a, const ClauseTopic& b) {
   return shared(a.words, b.words) + kPartyWeight * shared(a.parties, b.parties);
 }
 
-std::map<std::int64_t, ClauseTopic> LoadTopics(SQLite::Database& db) {
+std::map<std::int64_t, ClauseTopic> LoadTopics(sql::Connection& db) {
   std::map<std::int64_t, ClauseTopic> topics;
-  SQLite::Statement select(db, "SELECT id, claim_json FROM claims");
-  while (select.executeStep()) {
-    nlohmann::json claim = nlohmann::json::parse(select.getColumn(1).getString(), nullptr, false);
+  sql::Statement select(db, "SELECT id, claim_json FROM claims");
+  while (select.Step()) {
+    nlohmann::json claim = nlohmann::json::parse(select.Text(1), nullptr, false);
     if (!claim.is_object()) continue;
-    ClauseTopic& topic = topics[select.getColumn(0).getInt64()];
+    ClauseTopic& topic = topics[select.Int64(0)];
     if (claim.contains("context") && claim["context"].is_array()) {
       for (const nlohmann::json& word : claim["context"]) {
         if (word.is_string()) topic.words.insert(word.get<std::string>());
@@ -1042,28 +1042,28 @@ struct AuditInputs {
 };
 
 // Fills `in` (its summary_id set) from the store.
-void LoadAuditInputs(SQLite::Database& db, AuditInputs& in) {
+void LoadAuditInputs(sql::Connection& db, AuditInputs& in) {
   in.rows = LoadClaimRows(db);
   for (const ClaimRow& row : in.rows) (row.article_id == in.summary_id ? in.summary_claims : in.source_claims).push_back(&row);
   in.topics = LoadTopics(db);
-  SQLite::Statement texts(db, "SELECT id, text, name FROM articles ORDER BY id");
-  while (texts.executeStep()) {
-    if (texts.getColumn(0).getInt64() == in.summary_id) {
-      in.summary_text = texts.getColumn(1).getString();
+  sql::Statement texts(db, "SELECT id, text, name FROM articles ORDER BY id");
+  while (texts.Step()) {
+    if (texts.Int64(0) == in.summary_id) {
+      in.summary_text = texts.Text(1);
     } else {
-      in.source_texts.push_back(texts.getColumn(1).getString());
-      in.source_names.push_back(texts.getColumn(2).getString());
+      in.source_texts.push_back(texts.Text(1));
+      in.source_names.push_back(texts.Text(2));
     }
   }
 }
 
 // Independence groups among the articles audited against (every article but the summary).
-int IndependentSources(SQLite::Database& db, std::int64_t summary_id) {
+int IndependentSources(sql::Connection& db, std::int64_t summary_id) {
   Independence independence = BuildIndependence(LoadArticleRows(db), LoadSketches(db));
   std::set<std::int64_t> groups;
-  SQLite::Statement articles(db, "SELECT id FROM articles WHERE id <> ?");
-  articles.bind(1, summary_id);
-  while (articles.executeStep()) groups.insert(independence.groups.Find(articles.getColumn(0).getInt64()));
+  sql::Statement articles(db, "SELECT id FROM articles WHERE id <> ?");
+  articles.Bind(1, summary_id);
+  while (articles.Step()) groups.insert(independence.groups.Find(articles.Int64(0)));
   return static_cast<int>(groups.size());
 }
 
@@ -1305,15 +1305,15 @@ std::vector<AuditConflict> InternalConflicts(const AuditInputs& in, const PartyM
 Result<SummaryAudit> AuditSummary(Store& store, const std::string& summary_key, const normalize::EntityTable& entities) {
   const PartyMatcher parties(entities);
   SummaryAudit audit;
-  SQLite::Database& db = *store.impl().db;
+  sql::Connection& db = *store.impl().db;
   try {
     AuditInputs in;
     {
-      SQLite::Statement select(db, "SELECT id, name FROM articles WHERE key = ?");
-      select.bind(1, summary_key);
-      if (!select.executeStep()) return Status::Usage("the summary " + summary_key + " is not in the store");
-      in.summary_id = select.getColumn(0).getInt64();
-      audit.file = select.getColumn(1).getString();
+      sql::Statement select(db, "SELECT id, name FROM articles WHERE key = ?");
+      select.Bind(1, summary_key);
+      if (!select.Step()) return Status::Usage("the summary " + summary_key + " is not in the store");
+      in.summary_id = select.Int64(0);
+      audit.file = select.Text(1);
     }
     LoadAuditInputs(db, in);
     audit.independent_sources = IndependentSources(db, in.summary_id);

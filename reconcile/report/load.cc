@@ -12,7 +12,7 @@
 #include "reconcile/facts.h"
 #include "reconcile/report/report.h"
 #include "reconcile/store/forms.h"
-#include "reconcile/store/sqlite.h"
+#include "reconcile/store/store_impl.h"
 
 namespace concord::reconcile {
 namespace {
@@ -115,7 +115,7 @@ struct StoredMention {
 // Mentions of the articles whose quotes get highlights, read once per article.
 class MentionCache {
  public:
-  explicit MentionCache(SQLite::Database& db)
+  explicit MentionCache(sql::Connection& db)
       : select_(db, R"sql(
           SELECT kind, span_begin, span_end, coalesce(value, 'null') FROM mentions
           WHERE article_id = ? AND kind IN ('money', 'percent', 'count', 'date', 'entity')
@@ -124,13 +124,13 @@ class MentionCache {
   const std::vector<StoredMention>& Of(std::int64_t article_id) {
     auto [it, inserted] = by_article_.try_emplace(article_id);
     if (!inserted) return it->second;
-    select_.bind(1, article_id);
-    while (select_.executeStep()) {
+    select_.Bind(1, article_id);
+    while (select_.Step()) {
       StoredMention mention;
-      mention.kind = select_.getColumn(0).getString();
-      mention.span = {static_cast<std::size_t>(select_.getColumn(1).getInt64()),
-                      static_cast<std::size_t>(select_.getColumn(2).getInt64())};
-      nlohmann::json value = nlohmann::json::parse(select_.getColumn(3).getString(), nullptr, false);
+      mention.kind = select_.Text(0);
+      mention.span = {static_cast<std::size_t>(select_.Int64(1)),
+                      static_cast<std::size_t>(select_.Int64(2))};
+      nlohmann::json value = nlohmann::json::parse(select_.Text(3), nullptr, false);
       if (value.is_object()) {
         mention.low = value.value("low", 0.0);
         mention.high = value.value("high", 0.0);
@@ -140,12 +140,12 @@ class MentionCache {
       }
       it->second.push_back(std::move(mention));
     }
-    select_.reset();
+    select_.Reset();
     return it->second;
   }
 
  private:
-  SQLite::Statement select_;
+  sql::Statement select_;
   std::map<std::int64_t, std::vector<StoredMention>> by_article_;
 };
 
@@ -330,7 +330,7 @@ struct FactTables {
   std::map<std::int64_t, std::string> title_by_article;
 };
 
-FactTables LoadFactTables(SQLite::Database& db, const std::vector<ClaimRow>& rows) {
+FactTables LoadFactTables(sql::Connection& db, const std::vector<ClaimRow>& rows) {
   FactTables tables;
   std::map<std::int64_t, std::vector<const ClaimRow*>>& claims_by_fact = tables.claims_by_fact;
   std::map<std::int64_t, std::vector<ReportDiscrepancy>>& discrepancies_by_fact = tables.discrepancies_by_fact;
@@ -338,23 +338,23 @@ FactTables LoadFactTables(SQLite::Database& db, const std::vector<ClaimRow>& row
   std::map<std::int64_t, const ClaimRow*> row_by_id;
   for (const ClaimRow& row : rows) row_by_id[row.id] = &row;
   {
-    SQLite::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
-    while (select.executeStep()) {
-      claims_by_fact[select.getColumn(1).getInt64()].push_back(row_by_id[select.getColumn(0).getInt64()]);
+    sql::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
+    while (select.Step()) {
+      claims_by_fact[select.Int64(1)].push_back(row_by_id[select.Int64(0)]);
     }
   }
   {
-    SQLite::Statement select(
+    sql::Statement select(
         db, "SELECT fact_id, type, severity, detail, claim_a, claim_b FROM discrepancies ORDER BY id");
-    while (select.executeStep()) {
-      discrepancies_by_fact[select.getColumn(0).getInt64()].push_back(
-          {select.getColumn(1).getString(), select.getColumn(2).getString(), select.getColumn(3).getString(),
-           select.getColumn(4).getInt64(), select.getColumn(5).getInt64()});
+    while (select.Step()) {
+      discrepancies_by_fact[select.Int64(0)].push_back(
+          {select.Text(1), select.Text(2), select.Text(3),
+           select.Int64(4), select.Int64(5)});
     }
   }
   {
-    SQLite::Statement select(db, "SELECT id, title FROM articles WHERE title IS NOT NULL AND title <> ''");
-    while (select.executeStep()) title_by_article[select.getColumn(0).getInt64()] = select.getColumn(1).getString();
+    sql::Statement select(db, "SELECT id, title FROM articles WHERE title IS NOT NULL AND title <> ''");
+    while (select.Step()) title_by_article[select.Int64(0)] = select.Text(1);
   }
   return tables;
 }
@@ -379,7 +379,7 @@ bool Involves(const std::string& entity_id, const std::string& subject_id, const
 // One claim as the report shows it: its stance, its article's title, and (when the fact has
 // discrepancies of `marks`' kinds) what differs marked in its quote.
 ReportClaim ClaimView(const ClaimRow* claim, const std::set<std::int64_t>& contradicting, const std::set<MarkKind>& marks,
-                      const FactTables& tables, MentionCache& mentions, SQLite::Statement& condition_of) {
+                      const FactTables& tables, MentionCache& mentions, sql::Statement& condition_of) {
   const std::map<std::int64_t, std::string>& title_by_article = tables.title_by_article;
   ReportClaim view;
   view.id = claim->id;
@@ -396,9 +396,9 @@ ReportClaim ClaimView(const ClaimRow* claim, const std::set<std::int64_t>& contr
   if (!marks.empty()) {
     std::string condition_text;
     if (marks.count(MarkKind::kCondition)) {
-      condition_of.bind(1, claim->id);
-      if (condition_of.executeStep()) condition_text = condition_of.getColumn(0).getString();
-      condition_of.reset();
+      condition_of.Bind(1, claim->id);
+      if (condition_of.Step()) condition_text = condition_of.Text(0);
+      condition_of.Reset();
     }
     view.highlights = Highlights(*claim, marks, mentions, condition_text);
   }
@@ -436,28 +436,28 @@ void CountSources(const ReportFact& fact, std::map<std::string, ReportSource>& s
 }
 
 // The source table (every source, with its trust) and the syndicated clusters.
-void LoadSourcesAndClusters(SQLite::Database& db, std::map<std::string, ReportSource>& sources,
+void LoadSourcesAndClusters(sql::Connection& db, std::map<std::string, ReportSource>& sources,
                             const std::map<std::pair<std::string, std::string>, ReportAgreement>& agreement,
                             Report& report) {
-  SQLite::Statement trust(db, "SELECT name, trust FROM sources ORDER BY name");
-  while (trust.executeStep()) {
-    std::string name = trust.getColumn(0).getString();
+  sql::Statement trust(db, "SELECT name, trust FROM sources ORDER BY name");
+  while (trust.Step()) {
+    std::string name = trust.Text(0);
     ReportSource& source = sources[name];
     source.name = name;
-    source.trust = trust.getColumn(1).getDouble();
+    source.trust = trust.Double(1);
   }
   for (auto& [name, source] : sources) report.sources.push_back(source);
   for (auto& [pair, row] : agreement) report.agreement.push_back(row);
-  SQLite::Statement clusters(db, R"sql(
+  sql::Statement clusters(db, R"sql(
     SELECT c.cluster, a.name FROM clusters c JOIN articles a ON a.id = c.article_id ORDER BY c.cluster, a.name)sql");
   std::int64_t current = -1;
-  while (clusters.executeStep()) {
-    std::int64_t cluster = clusters.getColumn(0).getInt64();
+  while (clusters.Step()) {
+    std::int64_t cluster = clusters.Int64(0);
     if (cluster != current) {
       report.clusters.emplace_back();
       current = cluster;
     }
-    report.clusters.back().articles.push_back(clusters.getColumn(1).getString());
+    report.clusters.back().articles.push_back(clusters.Text(1));
   }
 }
 
@@ -472,7 +472,7 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
   }
   Report report;
   report.filter = filter;
-  SQLite::Database& db = *store.impl().db;
+  sql::Connection& db = *store.impl().db;
   try {
     std::string entity_id;
     if (!filter.entity.empty()) {
@@ -482,29 +482,29 @@ Result<Report> LoadReport(Store& store, const ReportFilter& filter, const normal
     std::vector<ClaimRow> rows = LoadClaimRows(db);
     FactTables tables = LoadFactTables(db, rows);
     MentionCache mentions(db);
-    SQLite::Statement condition_of(db, "SELECT coalesce(condition_text, '') FROM claims WHERE id = ?");
+    sql::Statement condition_of(db, "SELECT coalesce(condition_text, '') FROM claims WHERE id = ?");
     // Per source: claims, in corroborated facts, contradicting, alone on a fact.
     std::map<std::string, ReportSource> sources;
     std::map<std::pair<std::string, std::string>, ReportAgreement> agreement;
 
-    SQLite::Statement select(db, R"sql(
+    sql::Statement select(db, R"sql(
       SELECT id, key, relation, coalesce(subject_id, ''), coalesce(counterparty_id, ''), coalesce(object_id, ''),
              value, time, status, score, independent_sources, coalesce(explanation, '')
       FROM facts ORDER BY id)sql");
-    while (select.executeStep()) {
+    while (select.Step()) {
       ReportFact fact;
-      std::int64_t row_id = select.getColumn(0).getInt64();
-      fact.key = select.getColumn(1).getString();
-      fact.relation = select.getColumn(2).getString();
-      std::string subject_id = select.getColumn(3).getString();
-      std::string counterparty_id = select.getColumn(4).getString();
-      std::string object_id = select.getColumn(5).getString();
-      fact.value_json = select.getColumn(6).getString();
-      fact.time_json = select.getColumn(7).getString();
-      fact.status = select.getColumn(8).getString();
-      fact.score = select.getColumn(9).getInt();
-      fact.independent_sources = select.getColumn(10).getInt();
-      fact.explanation = select.getColumn(11).getString();
+      std::int64_t row_id = select.Int64(0);
+      fact.key = select.Text(1);
+      fact.relation = select.Text(2);
+      std::string subject_id = select.Text(3);
+      std::string counterparty_id = select.Text(4);
+      std::string object_id = select.Text(5);
+      fact.value_json = select.Text(6);
+      fact.time_json = select.Text(7);
+      fact.status = select.Text(8);
+      fact.score = select.Int(9);
+      fact.independent_sources = select.Int(10);
+      fact.explanation = select.Text(11);
       const std::vector<const ClaimRow*>& members = tables.claims_by_fact[row_id];
       if (members.empty()) continue;
       // Filters first: what is filtered out costs nothing more.

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reconcile/store/sqlite.h"
+#include "reconcile/store/store_impl.h"
 
 namespace concord::reconcile {
 
@@ -17,7 +17,7 @@ std::string TermOf(const std::string& terms, const std::string& name) {
 std::string TrancheOf(const std::string& terms) { return TermOf(terms, "tranche"); }
 
 
-std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& where, bool with_text) {
+std::vector<ClaimRow> LoadClaimRows(sql::Connection& db, const std::string& where, bool with_text) {
   std::vector<ClaimRow> rows;
   // Without text, the quote is still read for a claim with a figure: its update cues
   // (reconcile/facts.h, CuesOf) come from it.
@@ -25,7 +25,7 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
       with_text ? "c.quote, c.span_begin, c.span_end, c.confidence, coalesce(a.published, ''), coalesce(a.url, '')"
                 : "CASE WHEN c.value_kind = 'none' THEN '' ELSE c.quote END, c.span_begin, c.span_end, c.confidence, "
                   "coalesce(a.published, ''), ''";
-  SQLite::Statement select(db, R"sql(
+  sql::Statement select(db, R"sql(
     SELECT c.id, c.article_id, a.name, a.source_id, s.name, c.relation,
            coalesce(c.subject_id, ''), coalesce(c.subject, ''), coalesce(c.counterparty_id, ''),
            coalesce(c.counterparty, ''), coalesce(c.object_id, ''), coalesce(c.object, ''),
@@ -35,74 +35,72 @@ std::vector<ClaimRow> LoadClaimRows(SQLite::Database& db, const std::string& whe
            c.polarity, c.modality, coalesce(c.condition, ''), )sql" + text_columns + R"sql(
     FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
     )sql" + (where.empty() ? "" : "WHERE " + where) + " ORDER BY c.id");
-  while (select.executeStep()) {
+  while (select.Step()) {
     ClaimRow row;
     int column = 0;
-    row.id = select.getColumn(column++).getInt64();
-    row.article_id = select.getColumn(column++).getInt64();
-    row.article = select.getColumn(column++).getString();
-    row.source_id = select.getColumn(column++).getInt64();
-    row.source = select.getColumn(column++).getString();
-    row.relation = select.getColumn(column++).getString();
-    row.subject_id = select.getColumn(column++).getString();
-    row.subject = select.getColumn(column++).getString();
-    row.counterparty_id = select.getColumn(column++).getString();
-    row.counterparty = select.getColumn(column++).getString();
-    row.object_id = select.getColumn(column++).getString();
-    row.object = select.getColumn(column++).getString();
-    row.value_kind = select.getColumn(column++).getString();
-    row.low = select.getColumn(column++).getDouble();
-    row.high = select.getColumn(column++).getDouble();
-    row.currency = select.getColumn(column++).getString();
-    row.qualifier = select.getColumn(column++).getString();
-    row.per = select.getColumn(column++).getString();
-    const SQLite::Column exclusive = select.getColumn(column++);
-    if (!exclusive.isNull()) row.exclusive = exclusive.getInt() != 0;
-    row.terms = select.getColumn(column++).getString();
+    row.id = select.Int64(column++);
+    row.article_id = select.Int64(column++);
+    row.article = select.Text(column++);
+    row.source_id = select.Int64(column++);
+    row.source = select.Text(column++);
+    row.relation = select.Text(column++);
+    row.subject_id = select.Text(column++);
+    row.subject = select.Text(column++);
+    row.counterparty_id = select.Text(column++);
+    row.counterparty = select.Text(column++);
+    row.object_id = select.Text(column++);
+    row.object = select.Text(column++);
+    row.value_kind = select.Text(column++);
+    row.low = select.Double(column++);
+    row.high = select.Double(column++);
+    row.currency = select.Text(column++);
+    row.qualifier = select.Text(column++);
+    row.per = select.Text(column++);
+    if (!select.IsNull(column)) row.exclusive = select.Int64(column) != 0;
+    ++column;
+    row.terms = select.Text(column++);
     row.tranche = TrancheOf(row.terms);
     row.frame = row.terms.find("\"trigger\"") != std::string::npos;
     row.measure = TermOf(row.terms, "measure") == "yes";
-    row.time_start = select.getColumn(column++).getString();
-    row.time_end = select.getColumn(column++).getString();
-    row.time_precision = select.getColumn(column++).getString();
-    row.time_boundary = select.getColumn(column++).getString();
-    row.polarity = select.getColumn(column++).getString();
-    row.modality = select.getColumn(column++).getString();
-    row.condition = select.getColumn(column++).getString();
-    row.quote = select.getColumn(column++).getString();
-    row.span = {static_cast<std::size_t>(select.getColumn(column).getInt64()),
-                static_cast<std::size_t>(select.getColumn(column + 1).getInt64())};
+    row.time_start = select.Text(column++);
+    row.time_end = select.Text(column++);
+    row.time_precision = select.Text(column++);
+    row.time_boundary = select.Text(column++);
+    row.polarity = select.Text(column++);
+    row.modality = select.Text(column++);
+    row.condition = select.Text(column++);
+    row.quote = select.Text(column++);
+    row.span = {static_cast<std::size_t>(select.Int64(column)),
+                static_cast<std::size_t>(select.Int64(column + 1))};
     column += 2;
-    row.confidence = select.getColumn(column++).getDouble();
-    row.published = select.getColumn(column++).getString();
-    row.url = select.getColumn(column++).getString();
+    row.confidence = select.Double(column++);
+    row.published = select.Text(column++);
+    row.url = select.Text(column++);
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
 
-std::vector<ArticleRow> LoadArticleRows(SQLite::Database& db) {
+std::vector<ArticleRow> LoadArticleRows(sql::Connection& db) {
   std::vector<ArticleRow> rows;
-  SQLite::Statement select(db, "SELECT id, key, source_id, derived_from FROM articles ORDER BY id");
-  while (select.executeStep()) {
+  sql::Statement select(db, "SELECT id, key, source_id, derived_from FROM articles ORDER BY id");
+  while (select.Step()) {
     ArticleRow row;
-    row.id = select.getColumn(0).getInt64();
-    row.key = select.getColumn(1).getString();
-    row.source_id = select.getColumn(2).getInt64();
-    if (!select.getColumn(3).isNull()) row.derived_from = select.getColumn(3).getString();
+    row.id = select.Int64(0);
+    row.key = select.Text(1);
+    row.source_id = select.Int64(2);
+    if (!select.IsNull(3)) row.derived_from = select.Text(3);
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-std::map<std::int64_t, std::string> LoadSketches(SQLite::Database& db) {
+std::map<std::int64_t, std::string> LoadSketches(sql::Connection& db) {
   std::map<std::int64_t, std::string> sketches;
-  SQLite::Statement select(db, "SELECT id, sketch FROM articles");
-  while (select.executeStep()) {
-    const SQLite::Column sketch = select.getColumn(1);
-    sketches[select.getColumn(0).getInt64()] =
-        std::string(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes()));
+  sql::Statement select(db, "SELECT id, sketch FROM articles");
+  while (select.Step()) {
+    sketches[select.Int64(0)] = select.Blob(1);
   }
   return sketches;
 }

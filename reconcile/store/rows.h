@@ -1,6 +1,6 @@
 #pragma once
 // Stored rows as the rooms above the store read them: plain data, no SQL. The reconcile pass,
-// the summary audit and the report take these (reconcile/store/sqlite.h loads them).
+// the summary audit and the report take these (reconcile/store/store_impl.h loads them).
 
 #include <cstdint>
 #include <optional>

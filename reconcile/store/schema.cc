@@ -1,7 +1,9 @@
-// The SQLite schema and its migrations.
+// The schema and its migrations (SQLite's spelling; sql::Connection rewrites the column types
+// for PostgreSQL, database.h).
 //
-// Schema (version = PRAGMA user_version; migrations below run in order, all of them with
-// their version bumps in the one IMMEDIATE transaction Store::Open holds):
+// Schema (version = PRAGMA user_version, on PostgreSQL the table concord_schema; migrations
+// below run in order, all of them with their version bumps in the one transaction Store::Open
+// holds):
 //   sources(id, name UNIQUE, prior, trust)
 //   articles(id, key UNIQUE, name, source_id → sources, url, title, published, kind,
 //            derived_from, content_hash, body_offset, text, sketch, ingested_at)
@@ -199,10 +201,10 @@ int SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 // The caller holds one IMMEDIATE transaction around the version check and every step
 // (Store::Open), so that concurrent first opens cannot both migrate.
-void Migrate(SQLite::Database& db, int version) {
+void Migrate(sql::Connection& db, int version) {
   for (int next = version; next < SchemaVersion(); ++next) {
-    db.exec(kMigrations[next]);
-    db.exec("PRAGMA user_version = " + std::to_string(next + 1));
+    db.Exec(kMigrations[next]);
+    db.SetSchemaVersion(next + 1);
   }
 }
 

@@ -1,8 +1,7 @@
-// The SQLite fact store: opening (and migrating, schema.cc), batch writes, source priors,
-// claim queries. The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md,
-// "Scale").
+// The fact store: opening (and migrating, schema.cc), batch writes, source priors, claim
+// queries. The SQL stays within what SQLite and PostgreSQL both accept (DESIGN.md, "Scale");
+// the SQL layer (database.h) rewrites the rest.
 
-#include <sqlite3.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -17,7 +16,7 @@
 #include "reconcile/store/json_form.h"
 #include "reconcile/store/schema.h"
 #include "reconcile/store/sketch.h"
-#include "reconcile/store/sqlite.h"
+#include "reconcile/store/store_impl.h"
 
 namespace concord::reconcile {
 namespace {
@@ -37,22 +36,22 @@ std::string NowUtc() {
   return buffer;
 }
 
-void BindText(SQLite::Statement& statement, int index, const std::string& text) {
+void BindText(sql::Statement& statement, int index, const std::string& text) {
   if (text.empty()) {
-    statement.bind(index);
+    statement.BindNull(index);
   } else {
-    statement.bind(index, text);
+    statement.Bind(index, text);
   }
 }
 
-std::int64_t SourceId(SQLite::Database& db, const std::string& name) {
-  SQLite::Statement insert(db, "INSERT INTO sources(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
-  insert.bind(1, name);
-  insert.exec();
-  SQLite::Statement select(db, "SELECT id FROM sources WHERE name = ?");
-  select.bind(1, name);
-  select.executeStep();
-  return select.getColumn(0).getInt64();
+std::int64_t SourceId(sql::Connection& db, const std::string& name) {
+  sql::Statement insert(db, "INSERT INTO sources(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  insert.Bind(1, name);
+  insert.Exec();
+  sql::Statement select(db, "SELECT id FROM sources WHERE name = ?");
+  select.Bind(1, name);
+  select.Step();
+  return select.Int64(0);
 }
 
 }  // namespace
@@ -66,126 +65,105 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 std::filesystem::path Store::path() const { return impl_->path; }
+bool Store::IsServer(const std::string& db) { return sql::Connection::IsPostgresTarget(db); }
 
 namespace {
 
-// Checks that `db` is a Concord store this binary can read (or an empty file that becomes
-// one). Reads only: nothing of someone else's file changes before this passes.
-Status CheckIsConcordStore(SQLite::Database& db, const std::filesystem::path& path, int version) {
+// Checks that `db` is a Concord store this binary can read (or an empty database that becomes
+// one). Reads only: nothing of someone else's database changes before this passes.
+Status CheckIsConcordStore(sql::Connection& db, const std::filesystem::path& path, int version) {
   if (version > SchemaVersion()) {
     return Status::Environment(path.string(), "database schema version " + std::to_string(version) +
                                                   " is newer than this concord (" + std::to_string(SchemaVersion()) + ")");
   }
   if (version == 0) {
-    // A non-empty database without our version is someone else's file.
-    int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-    if (tables > 0) return Status::Environment(path.string(), "not a Concord database (it has other tables)");
+    // A non-empty database without our version is someone else's.
+    if (db.ForeignTables() > 0) return Status::Environment(path.string(), "not a Concord database (it has other tables)");
   }
   return Status::Ok();
-}
-
-// Puts the store in WAL mode (a setting kept in the file). The switch needs the file to
-// itself, and SQLite does not wait for that: a concurrent first ingest holding its IMMEDIATE
-// transaction makes it fail at once with "database is locked". So it is retried until the
-// busy timeout has passed, as any other write would wait.
-void SwitchToWal(SQLite::Database& db, int busy_timeout_ms) {
-  constexpr auto kRetry = std::chrono::milliseconds(10);
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
-  while (true) {
-    try {
-      if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
-      return;
-    } catch (const SQLite::Exception& error) {
-      const bool busy = (error.getErrorCode() & 0xFF) == SQLITE_BUSY || (error.getErrorCode() & 0xFF) == SQLITE_LOCKED;
-      if (!busy || std::chrono::steady_clock::now() >= give_up) throw;
-      std::this_thread::sleep_for(kRetry);
-    }
-  }
 }
 
 }  // namespace
 
 Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms, OpenMode mode) {
   auto impl = std::make_unique<Impl>();
-  impl->path = path;
+  impl->path = sql::Connection::Display(path.string());
+  impl->wait_ms = busy_timeout_ms;
   try {
     if (mode == OpenMode::kReadOnly) {
-      // report, audit and claims change nothing of a file that is not a Concord store of this
-      // version: not the journal mode, not the schema.
-      impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
-      SQLite::Database& db = *impl->db;
-      const int version = db.execAndGet("PRAGMA user_version").getInt();
-      if (Status status = CheckIsConcordStore(db, path, version); !status.ok()) return status;
-      // Our own store written by an older concord (or an empty file): upgraded as before.
+      // report, audit and claims change nothing of a database that is not a Concord store of
+      // this version: not the journal mode, not the schema.
+      impl->db = sql::Connection::Open(path.string(), /*read_only=*/true, busy_timeout_ms);
+      sql::Connection& db = *impl->db;
+      const int version = db.SchemaVersion();
+      if (Status status = CheckIsConcordStore(db, impl->path, version); !status.ok()) return status;
+      // Our own store written by an older concord (or an empty database): upgraded as before.
       if (version < SchemaVersion()) {
         impl.reset();
         return Open(path, busy_timeout_ms, OpenMode::kReadWrite);
       }
       return Store(std::move(impl));
     }
-    impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                  busy_timeout_ms);
-    SQLite::Database& db = *impl->db;
-    db.exec("PRAGMA foreign_keys = ON");
+    impl->db = sql::Connection::Open(path.string(), /*read_only=*/false, busy_timeout_ms);
+    sql::Connection& db = *impl->db;
     {
-      // The check and every migration in one IMMEDIATE transaction: the write lock is taken
-      // (waiting up to the busy timeout) before the version is read, so of several first
-      // ingests on a new store one creates the schema and the others then find it made.
-      // A deferred transaction would read the version as a reader and fail on the upgrade
-      // ("table sources already exists").
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      const int version = db.execAndGet("PRAGMA user_version").getInt();
-      if (Status status = CheckIsConcordStore(db, path, version); !status.ok()) return status;
+      // The check and every migration in one transaction that holds the write lock (SQLite:
+      // IMMEDIATE, waiting up to the busy timeout; PostgreSQL: an advisory lock) before the
+      // version is read, so of several first ingests on a new store one creates the schema and
+      // the others then find it made. A deferred transaction would read the version as a
+      // reader and fail on the upgrade ("table sources already exists").
+      sql::Transaction transaction(db);
+      db.LockSchema();
+      const int version = db.SchemaVersion();
+      if (Status status = CheckIsConcordStore(db, impl->path, version); !status.ok()) return status;
       Migrate(db, version);
-      transaction.commit();
+      transaction.Commit();
     }
-    // Only now, on a file known to be ours. WAL: readers (report) never block the writer
-    // (ingest); NORMAL sync is durable at each transaction in WAL mode except on power loss,
-    // where the last batch may roll back.
-    SwitchToWal(db, busy_timeout_ms);
-    db.exec("PRAGMA synchronous = NORMAL");
-    // Up to 256 MB of page cache (allocated as used): reconcile's index writes over a store
-    // of a million claims otherwise thrash the default 2 MB.
-    db.exec("PRAGMA cache_size = -262144");
+    db.Tune();
   } catch (const std::exception& error) {
-    return DatabaseError(path, error);
+    return DatabaseError(impl->path, error);
   }
   return Store(std::move(impl));
 }
 
 Result<bool> Store::IsUnchanged(const std::string& id, std::uint64_t content_hash) {
   try {
-    SQLite::Statement select(*impl_->db, "SELECT content_hash FROM articles WHERE key = ?");
-    select.bind(1, id);
-    if (!select.executeStep()) return false;
-    return select.getColumn(0).getString() == HashHex(content_hash);
+    sql::Statement select(*impl_->db, "SELECT content_hash FROM articles WHERE key = ?");
+    select.Bind(1, id);
+    if (!select.Step()) return false;
+    return select.Text(0) == HashHex(content_hash);
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
 }
 
-Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch) {
+namespace {
+
+// One attempt at writing a batch (Store::WriteBatch). Throws sql::Error.
+BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticle>& batch) {
   BatchStats stats;
-  SQLite::Database& db = *impl_->db;
-  try {
-    // One transaction per batch: a crash or Ctrl-C mid-batch leaves the store as it was
-    // before the batch; SQLite::Transaction rolls back when it goes out of scope uncommitted.
-    // IMMEDIATE: the write lock is taken at the start, waiting up to the busy timeout for
-    // another writer; a deferred transaction would start as a reader and, on upgrading,
-    // fail at once with "database is locked" when another writer got there first.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement find(db, "SELECT id, content_hash FROM articles WHERE key = ?");
-    SQLite::Statement remove(db, "DELETE FROM articles WHERE id = ?");
-    SQLite::Statement unlink_claims(
+  {
+    // One transaction per batch: a crash, Ctrl-C or a lost server mid-batch leaves the store
+    // as it was before the batch; sql::Transaction rolls back when it goes out of scope
+    // uncommitted. On SQLite it is IMMEDIATE: the write lock is taken at the start, waiting
+    // up to the busy timeout for another writer; a deferred transaction would start as a
+    // reader and, on upgrading, fail at once with "database is locked" when another writer
+    // got there first. On PostgreSQL writers run side by side and the articles' unique keys
+    // decide (the insert below).
+    sql::Transaction transaction(db);
+    sql::Statement find(db, "SELECT id, content_hash FROM articles WHERE key = ?");
+    sql::Statement remove(db, "DELETE FROM articles WHERE id = ?");
+    sql::Statement unlink_claims(
         db, "DELETE FROM claim_facts WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)");
-    SQLite::Statement insert_article(db, R"sql(
+    sql::Statement insert_article(db, R"sql(
       INSERT INTO articles(key, name, source_id, url, title, published, kind, derived_from, content_hash,
                            body_offset, text, sketch, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    SQLite::Statement mark_unreconciled(db, "INSERT INTO unreconciled(article_id) VALUES (?)");
-    SQLite::Statement insert_mention(db, R"sql(
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(key) DO NOTHING RETURNING id)sql");
+    sql::Statement mark_unreconciled(db, "INSERT INTO unreconciled(article_id) VALUES (?)");
+    sql::Statement insert_mention(db, R"sql(
       INSERT INTO mentions(article_id, kind, span_begin, span_end, text, value) VALUES (?, ?, ?, ?, ?, ?))sql");
-    SQLite::Statement insert_claim(db, R"sql(
+    sql::Statement insert_claim(db, R"sql(
       INSERT INTO claims(article_id, relation, subject_id, subject, counterparty_id, counterparty, object_id, object,
                          value_kind, value_low, value_high, currency, qualifier, value_per, exclusive, terms,
                          time_start, time_end, time_precision, time_boundary, time_flags, polarity, modality,
@@ -195,61 +173,63 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
     const std::string now = NowUtc();
     for (const ExtractedArticle& item : batch) {
       const corpus::Article& article = item.article;
-      find.bind(1, article.id);
-      bool exists = find.executeStep();
-      std::int64_t old_id = exists ? find.getColumn(0).getInt64() : 0;
-      bool same = exists && find.getColumn(1).getString() == HashHex(article.content_hash);
-      find.reset();
+      find.Bind(1, article.id);
+      bool exists = find.Step();
+      std::int64_t old_id = exists ? find.Int64(0) : 0;
+      bool same = exists && find.Text(1) == HashHex(article.content_hash);
+      find.Reset();
       if (same) {
         ++stats.unchanged;
         continue;
       }
       if (exists) {
-        unlink_claims.bind(1, old_id);
-        unlink_claims.exec();
-        unlink_claims.reset();
-        remove.bind(1, old_id);
-        remove.exec();
-        remove.reset();
+        unlink_claims.Bind(1, old_id);
+        unlink_claims.Exec();
+        unlink_claims.Reset();
+        remove.Bind(1, old_id);
+        remove.Exec();
+        remove.Reset();
         ++stats.replaced;
       } else {
         ++stats.added;
       }
       std::string sketch = ShingleSketch(article.text);
-      insert_article.bind(1, article.id);
-      insert_article.bind(2, article.name);
-      insert_article.bind(3, SourceId(db, article.source.empty() ? "unknown" : article.source));
+      insert_article.Bind(1, article.id);
+      insert_article.Bind(2, article.name);
+      insert_article.Bind(3, SourceId(db, article.source.empty() ? "unknown" : article.source));
       BindText(insert_article, 4, article.url);
       BindText(insert_article, 5, article.title);
       BindText(insert_article, 6, article.published);
-      insert_article.bind(7, corpus::KindName(article.kind));
+      insert_article.Bind(7, corpus::KindName(article.kind));
       BindText(insert_article, 8, article.derived_from);
-      insert_article.bind(9, HashHex(article.content_hash));
-      insert_article.bind(10, static_cast<std::int64_t>(article.body_offset));
-      insert_article.bind(11, article.text);
-      insert_article.bind(12, sketch.data(), static_cast<int>(sketch.size()));
-      insert_article.bind(13, now);
-      insert_article.exec();
-      insert_article.reset();
-      const std::int64_t article_row = db.getLastInsertRowid();
-      mark_unreconciled.bind(1, article_row);
-      mark_unreconciled.exec();
-      mark_unreconciled.reset();
+      insert_article.Bind(9, HashHex(article.content_hash));
+      insert_article.Bind(10, static_cast<std::int64_t>(article.body_offset));
+      insert_article.Bind(11, article.text);
+      insert_article.BindBlob(12, sketch);
+      insert_article.Bind(13, now);
+      // No row back: another writer (PostgreSQL only; SQLite holds the write lock) stored this
+      // key after `find` looked. The batch runs again and then compares content hashes.
+      if (!insert_article.Step()) throw sql::Error("article " + article.id + " was stored by another writer", true);
+      const std::int64_t article_row = insert_article.Int64(0);
+      insert_article.Reset();
+      mark_unreconciled.Bind(1, article_row);
+      mark_unreconciled.Exec();
+      mark_unreconciled.Reset();
       for (const extract::Mention& mention : item.extraction.mentions) {
-        insert_mention.bind(1, article_row);
-        insert_mention.bind(2, extract::MentionKindName(mention.kind));
-        insert_mention.bind(3, static_cast<std::int64_t>(mention.span.begin));
-        insert_mention.bind(4, static_cast<std::int64_t>(mention.span.end));
-        insert_mention.bind(5, mention.text);
-        insert_mention.bind(6, MentionValueJson(mention).dump());
-        insert_mention.exec();
-        insert_mention.reset();
+        insert_mention.Bind(1, article_row);
+        insert_mention.Bind(2, extract::MentionKindName(mention.kind));
+        insert_mention.Bind(3, static_cast<std::int64_t>(mention.span.begin));
+        insert_mention.Bind(4, static_cast<std::int64_t>(mention.span.end));
+        insert_mention.Bind(5, mention.text);
+        insert_mention.Bind(6, MentionValueJson(mention).dump());
+        insert_mention.Exec();
+        insert_mention.Reset();
         ++stats.mentions;
       }
       for (const extract::Claim& claim : item.extraction.claims) {
         int column = 1;
         auto text = [&](const std::string& value) { BindText(insert_claim, column++, value); };
-        insert_claim.bind(column++, article_row);
+        insert_claim.Bind(column++, article_row);
         text(claim.relation);
         text(claim.subject.entity.id);
         text(claim.subject.present() ? (claim.subject.entity.name.empty() ? claim.subject.text : claim.subject.entity.name) : "");
@@ -257,21 +237,21 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
         text(claim.counterparty.present() ? (claim.counterparty.entity.name.empty() ? claim.counterparty.text : claim.counterparty.entity.name) : "");
         text(claim.object.entity.id);
         text(claim.object.present() ? (claim.object.entity.name.empty() ? claim.object.text : claim.object.entity.name) : "");
-        insert_claim.bind(column++, ValueKindName(claim.value_kind));
+        insert_claim.Bind(column++, ValueKindName(claim.value_kind));
         if (claim.value_kind == extract::ValueKind::kNone) {
-          insert_claim.bind(column++);
-          insert_claim.bind(column++);
+          insert_claim.BindNull(column++);
+          insert_claim.BindNull(column++);
         } else {
-          insert_claim.bind(column++, claim.value.low);
-          insert_claim.bind(column++, claim.value.high);
+          insert_claim.Bind(column++, claim.value.low);
+          insert_claim.Bind(column++, claim.value.high);
         }
         text(claim.value.currency);
         text(claim.value_kind == extract::ValueKind::kNone ? "" : extract::QualifierName(claim.value.qualifier));
         text(claim.value.per);
         if (claim.exclusive.has_value()) {
-          insert_claim.bind(column++, *claim.exclusive ? 1 : 0);
+          insert_claim.Bind(column++, *claim.exclusive ? 1 : 0);
         } else {
-          insert_claim.bind(column++);
+          insert_claim.BindNull(column++);
         }
         nlohmann::json terms = nlohmann::json::object();
         for (const auto& [key, value] : claim.terms) terms[key] = value;
@@ -286,23 +266,39 @@ Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch)
         text(claim.condition);
         text(claim.condition_text);
         text(claim.attribution);
-        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.sentence));
-        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.span.begin));
-        insert_claim.bind(column++, static_cast<std::int64_t>(claim.provenance.span.end));
-        insert_claim.bind(column++, claim.provenance.quote);
+        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.sentence));
+        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.span.begin));
+        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.span.end));
+        insert_claim.Bind(column++, claim.provenance.quote);
         text(claim.rule);
-        insert_claim.bind(column++, static_cast<double>(claim.confidence));
-        insert_claim.bind(column++, ClaimJson(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        insert_claim.exec();
-        insert_claim.reset();
+        insert_claim.Bind(column++, static_cast<double>(claim.confidence));
+        insert_claim.Bind(column++, ClaimJson(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        insert_claim.Exec();
+        insert_claim.Reset();
         ++stats.claims;
       }
     }
-    transaction.commit();
-  } catch (const std::exception& error) {
-    return DatabaseError(impl_->path, error);
+    transaction.Commit();
   }
   return stats;
+}
+
+}  // namespace
+
+Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch) {
+  // Concurrent writers on PostgreSQL: a deadlock, a serialization failure or a key another
+  // writer took first rolls the batch back; it runs again after a short, growing pause.
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return WriteBatchOnce(*impl_->db, batch);
+    } catch (const sql::Error& error) {
+      if (!error.retry() || attempt == kAttempts) return DatabaseError(impl_->path, error);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt * attempt));
+    } catch (const std::exception& error) {
+      return DatabaseError(impl_->path, error);
+    }
+  }
 }
 
 namespace {
@@ -332,16 +328,16 @@ Result<std::vector<Store::StoredArticle>> Store::StaleArticles(const std::vector
   if (folders.empty()) return stale;
   const std::set<std::string> present(listed.begin(), listed.end());
   try {
-    SQLite::Statement select(*impl_->db, "SELECT key, name FROM articles ORDER BY key");
-    while (select.executeStep()) {
-      std::string key = select.getColumn(0).getString();
+    sql::Statement select(*impl_->db, "SELECT key, name FROM articles ORDER BY key");
+    while (select.Step()) {
+      std::string key = select.Text(0);
       const std::filesystem::path file = FileOfKey(key);
       if (present.count(file.string())) continue;
       if (std::none_of(folders.begin(), folders.end(),
                        [&](const std::filesystem::path& folder) { return IsUnderFolder(file, folder); })) {
         continue;
       }
-      stale.push_back({std::move(key), select.getColumn(1).getString()});
+      stale.push_back({std::move(key), select.Text(1)});
     }
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
@@ -351,25 +347,25 @@ Result<std::vector<Store::StoredArticle>> Store::StaleArticles(const std::vector
 
 Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) {
   std::size_t removed = 0;
-  SQLite::Database& db = *impl_->db;
+  sql::Connection& db = *impl_->db;
   try {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    sql::Transaction transaction(db);
     // claim_facts has no foreign key to claims (schema.cc, version 2): its links go first, as
     // WriteBatch does for a replaced article; mentions, claims, clusters and syndicated pairs
     // cascade. Reconcile sees each fact that lost a claim by its claim count.
-    SQLite::Statement unlink_claims(db, R"sql(
+    sql::Statement unlink_claims(db, R"sql(
       DELETE FROM claim_facts WHERE claim_id IN
         (SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.key = ?))sql");
-    SQLite::Statement remove(db, "DELETE FROM articles WHERE key = ?");
+    sql::Statement remove(db, "DELETE FROM articles WHERE key = ?");
     for (const std::string& key : keys) {
-      unlink_claims.bind(1, key);
-      unlink_claims.exec();
-      unlink_claims.reset();
-      remove.bind(1, key);
-      removed += static_cast<std::size_t>(remove.exec());
-      remove.reset();
+      unlink_claims.Bind(1, key);
+      unlink_claims.Exec();
+      unlink_claims.Reset();
+      remove.Bind(1, key);
+      removed += static_cast<std::size_t>(remove.Exec());
+      remove.Reset();
     }
-    transaction.commit();
+    transaction.Commit();
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
@@ -378,7 +374,7 @@ Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) 
 
 Result<std::size_t> Store::PendingReconcile() {
   try {
-    return static_cast<std::size_t>(impl_->db->execAndGet("SELECT count(*) FROM unreconciled").getInt64());
+    return static_cast<std::size_t>(sql::QueryInt64(*impl_->db, "SELECT count(*) FROM unreconciled"));
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
@@ -420,17 +416,17 @@ Result<std::vector<SourcePrior>> ReadSourcePriors(const std::filesystem::path& f
 
 Result<std::size_t> Store::SetSourcePriors(const std::vector<SourcePrior>& priors) {
   std::size_t changed = 0;
-  SQLite::Database& db = *impl_->db;
+  sql::Connection& db = *impl_->db;
   try {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement update(db, "UPDATE sources SET prior = ?1 WHERE id = ?2 AND prior != ?1");
+    sql::Transaction transaction(db);
+    sql::Statement update(db, "UPDATE sources SET prior = ?1 WHERE id = ?2 AND prior != ?1");
     for (const SourcePrior& prior : priors) {
-      update.bind(1, prior.prior);
-      update.bind(2, SourceId(db, prior.source));
-      changed += static_cast<std::size_t>(update.exec());
-      update.reset();
+      update.Bind(1, prior.prior);
+      update.Bind(2, SourceId(db, prior.source));
+      changed += static_cast<std::size_t>(update.Exec());
+      update.Reset();
     }
-    transaction.commit();
+    transaction.Commit();
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
@@ -445,29 +441,29 @@ Result<std::vector<std::string>> Store::QueryClaims(const ClaimFilter& filter, c
       const normalize::Entity* entity = entities.Find(filter.entity);
       entity_id = entity ? entity->id : normalize::CanonicalKey(filter.entity);
     }
-    SQLite::Statement select(*impl_->db, R"sql(
+    sql::Statement select(*impl_->db, R"sql(
       SELECT c.claim_json, a.name, s.name, a.published, c.id, c.subject_id, c.counterparty_id, c.object_id
       FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
       WHERE (?1 = '' OR c.relation = ?1)
       ORDER BY a.name, c.span_begin, c.id)sql");
-    select.bind(1, filter.relation);
+    select.Bind(1, filter.relation);
     // A name with no letters or digits ("%", "_") has an empty key: it names no entity and
     // matches nothing (names are matched literally, never as patterns).
     if (!filter.entity.empty() && entity_id.empty()) return claims;
-    while (select.executeStep()) {
+    while (select.Step()) {
       if (!entity_id.empty()) {
         bool plays_a_role = false;
         for (int column : {5, 6, 7}) {
-          std::string id = select.getColumn(column).getString();
+          std::string id = select.Text(column);
           if (!id.empty() && (id == entity_id || entities.IsWithin(id, entity_id))) plays_a_role = true;
         }
         if (!plays_a_role) continue;
       }
-      nlohmann::json claim = nlohmann::json::parse(select.getColumn(0).getString());
-      claim["id"] = select.getColumn(4).getInt64();
-      claim["article"] = select.getColumn(1).getString();
-      claim["source"] = select.getColumn(2).getString();
-      claim["published"] = select.getColumn(3).isNull() ? nlohmann::json() : nlohmann::json(select.getColumn(3).getString());
+      nlohmann::json claim = nlohmann::json::parse(select.Text(0));
+      claim["id"] = select.Int64(4);
+      claim["article"] = select.Text(1);
+      claim["source"] = select.Text(2);
+      claim["published"] = select.IsNull(3) ? nlohmann::json() : nlohmann::json(select.Text(3));
       claims.push_back(claim.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
   } catch (const std::exception& error) {

@@ -1,7 +1,7 @@
 #pragma once
 // The fact store: articles with their mentions and claims, and (written by the reconcile
-// pass) facts, discrepancies, independence clusters, trust and scores. One SQLite file today;
-// a second backend (PostgreSQL) goes beside it behind this class.
+// pass) facts, discrepancies, independence clusters, trust and scores. One SQLite file, or a
+// PostgreSQL database that several writers share (reconcile/store/SCHEMA.md).
 
 #include <cstddef>
 #include <cstdint>
@@ -49,11 +49,13 @@ struct ClaimFilter {
   std::string relation;
 };
 
-// The fact store. One SQLite file (WAL, foreign keys on), schema versioned with
-// PRAGMA user_version and migrated on Open() (reconcile/store/schema.cc).
-// The reconcile pass (reconcile/reconcile.h), the summary audit (reconcile/audit/audit.h) and
-// the report (reconcile/report/report.h) read and write it through the stage's own
-// reconcile/store/sqlite.h.
+// The fact store. One SQLite file (WAL, foreign keys on), or a PostgreSQL database named by
+// a URI; the schema is versioned (PRAGMA user_version; PostgreSQL: the table concord_schema)
+// and migrated on Open() (reconcile/store/schema.cc). Several processes may write one
+// PostgreSQL store at once: each batch is one transaction and an article's key and content
+// hash decide what is written. The reconcile pass (reconcile/reconcile.h), the summary audit
+// (reconcile/audit/audit.h) and the report (reconcile/report/report.h) read and write it
+// through the stage's own reconcile/store/store_impl.h.
 class Store {
  public:
   enum class OpenMode { kReadWrite, kReadOnly };
@@ -61,10 +63,15 @@ class Store {
   // (kReadOnly: report, audit, claims). Whether the file is a Concord store is checked before
   // anything is written to it (schema, journal mode); the schema is created and migrated in
   // one IMMEDIATE transaction, so concurrent first opens of a new store agree. Fails with
-  // kEnvironment when it cannot be written, is locked past `busy_timeout_ms`, or is not a
-  // Concord database. A read-only open of a store written by an older concord upgrades it.
+  // kEnvironment when it cannot be written, is locked past `busy_timeout_ms`, is not a
+  // Concord database, or the PostgreSQL server cannot be reached or refuses the login. A
+  // read-only open of a store written by an older concord upgrades it.
   static Result<Store> Open(const std::filesystem::path& path, int busy_timeout_ms = 5000,
                             OpenMode mode = OpenMode::kReadWrite);
+
+  // True when `db` names a PostgreSQL server (a postgres:// or postgresql:// URI) rather than a
+  // SQLite file.
+  static bool IsServer(const std::string& db);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
@@ -104,7 +111,7 @@ class Store {
 
   std::filesystem::path path() const;
 
-  // The open database, for the stage's own rooms; complete only in reconcile/store/sqlite.h.
+  // The open database, for the stage's own rooms; complete only in reconcile/store/store_impl.h.
   struct Impl;
   Impl& impl() { return *impl_; }
 
