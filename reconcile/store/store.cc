@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -162,6 +163,20 @@ Result<bool> Store::IsUnchanged(const std::string& id, std::uint64_t content_has
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
+}
+
+Result<std::unordered_map<std::string, std::uint64_t>> Store::StoredHashes() {
+  std::unordered_map<std::string, std::uint64_t> hashes;
+  try {
+    SQLite::Statement select(*impl_->db, "SELECT key, content_hash FROM articles");
+    while (select.executeStep()) {
+      const std::string hex = select.getColumn(1).getString();
+      hashes.emplace(select.getColumn(0).getString(), std::strtoull(hex.c_str(), nullptr, 16));
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return hashes;
 }
 
 Result<BatchStats> Store::WriteBatch(const std::vector<ExtractedArticle>& batch) {

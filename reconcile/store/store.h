@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/corpus.h"
@@ -71,6 +72,10 @@ class Store {
 
   // True when the store holds article `id` with this content hash (ingest skips it).
   Result<bool> IsUnchanged(const std::string& id, std::uint64_t content_hash);
+
+  // Every stored article's id and content hash, read in one query: ingest checks each article it
+  // reads against these instead of asking the store once per article.
+  Result<std::unordered_map<std::string, std::uint64_t>> StoredHashes();
 
   // Writes a batch in one transaction: new articles are added, changed ones replace their
   // old mentions and claims. On failure nothing of the batch is written.
