@@ -115,9 +115,10 @@ TEST_CASE("mapper: files given to parallel mappers keep the ids and names of a f
   WriteCorpus(dir);
   Run one = Sh(dir, "$CONCORD ingest in --db one.db");
   REQUIRE(one.exit_code == 0);
-  Run mapped = Sh(dir, "ls in/*.json | xargs -P 4 -n 10 $CONCORD extract --jsonl > all.jsonl");
+  // Each mapper writes its own file: processes sharing one output would interleave their lines.
+  Run mapped = Sh(dir, "mkdir out && ls in/*.json | xargs -P 4 -n 10 sh -c '$CONCORD extract --jsonl \"$@\" > out/$$' sh");
   REQUIRE(mapped.exit_code == 0);
-  Run loaded = Sh(dir, "$CONCORD ingest --from-jsonl all.jsonl --db mapped.db");
+  Run loaded = Sh(dir, "$CONCORD ingest --from-jsonl out/* --db mapped.db");
   REQUIRE(loaded.exit_code == 0);
   SQLite::Database one_db((dir / "one.db").string());
   SQLite::Database mapped_db((dir / "mapped.db").string());
