@@ -391,6 +391,24 @@ Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) 
   return removed;
 }
 
+Result<Store::FactCounts> Store::CountFacts() {
+  FactCounts counts;
+  try {
+    SQLite::Statement select(*impl_->db, "SELECT status, count(*) FROM facts GROUP BY status");
+    while (select.executeStep()) {
+      const std::string status = select.getColumn(0).getString();
+      const auto count = static_cast<std::size_t>(select.getColumn(1).getInt64());
+      counts.facts += count;
+      if (status == "disputed") counts.disputed += count;
+      if (status == "corroborated") counts.corroborated += count;
+      if (status == "single_source") counts.single_source += count;
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return counts;
+}
+
 Result<std::size_t> Store::PendingReconcile() {
   try {
     return static_cast<std::size_t>(impl_->db->execAndGet("SELECT count(*) FROM unreconciled").getInt64());

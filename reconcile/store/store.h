@@ -101,6 +101,13 @@ class Store {
   // were removed.
   Result<std::size_t> RemoveArticles(const std::vector<std::string>& keys);
 
+  // The facts the last reconcile left, by status: what an ingest that changed nothing reports
+  // without reconciling again.
+  struct FactCounts {
+    std::size_t facts = 0, disputed = 0, corroborated = 0, single_source = 0;
+  };
+  Result<FactCounts> CountFacts();
+
   // How many stored articles reconcile has not seen yet (an ingest stopped before it).
   Result<std::size_t> PendingReconcile();
 
