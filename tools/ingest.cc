@@ -66,6 +66,14 @@ class Shared {
 // without writing, so the stages before it never block on a full queue.
 void WriteLoop(WorkQueue<Done>& done, reconcile::Store& store, const IngestSettings& settings, std::size_t files,
                Shared& shared, IngestTotals& totals) {
+  // Batch writes touch few pages again: a small page cache while they run, the store's own
+  // (reconcile needs it) once they are done.
+  constexpr std::size_t kWriteCacheMb = 16, kStoreCacheMb = 256;
+  if (Status status = store.SetCacheLimit(kWriteCacheMb); !status.ok()) shared.Fail(status);
+  struct RestoreCache {
+    reconcile::Store& store;
+    ~RestoreCache() { (void)store.SetCacheLimit(kStoreCacheMb); }
+  } restore{store};
   std::vector<Done> batch;
   batch.reserve(settings.batch_articles);
   const auto started = std::chrono::steady_clock::now();
@@ -138,9 +146,10 @@ Status IngestFiles(const std::vector<corpus::InputFile>& files, const Pipeline& 
   if (!stored.ok()) return stored.status();
   const unsigned workers = std::max(1U, settings.threads);
   Shared shared(settings.interrupted);
-  // Bounded: a few articles per worker waiting to be extracted, two batches waiting to be written.
+  // Bounded: a few articles per worker waiting to be extracted, one batch waiting to be written
+  // while the writer stores the one before.
   WorkQueue<Done> to_extract(std::max<std::size_t>(16, 8 * workers));
-  WorkQueue<Done> to_write(2 * settings.batch_articles);
+  WorkQueue<Done> to_write(settings.batch_articles);
 
   std::thread reader([&] {
     try {

@@ -391,6 +391,15 @@ Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) 
   return removed;
 }
 
+Status Store::SetCacheLimit(std::size_t megabytes) {
+  try {
+    impl_->db->exec("PRAGMA cache_size = -" + std::to_string(megabytes * 1024));
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return Status::Ok();
+}
+
 Result<Store::FactCounts> Store::CountFacts() {
   FactCounts counts;
   try {

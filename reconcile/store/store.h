@@ -101,6 +101,10 @@ class Store {
   // were removed.
   Result<std::size_t> RemoveArticles(const std::vector<std::string>& keys);
 
+  // Caps SQLite's page cache of this connection (Open() allows 256 MB, which reconcile over a
+  // large store needs); ingest's batch writes need little, so memory stays flat while they run.
+  Status SetCacheLimit(std::size_t megabytes);
+
   // The facts the last reconcile left, by status: what an ingest that changed nothing reports
   // without reconciling again.
   struct FactCounts {
