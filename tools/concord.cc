@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -202,8 +204,8 @@ struct ReportOptions {
 // only the normalizer's entity table (--from-jsonl extracts nothing).
 struct IngestContext {
   concord::reconcile::Store* store = nullptr;
-  const Pipeline* pipeline = nullptr;
-  const concord::normalize::EntityTable* entities = nullptr;
+  concord::tools::PipelineSource pipeline;  // waits for it to load
+  std::function<concord::Result<const concord::normalize::EntityTable*>()> entities;
   bool progress = false;
   bool watching = false;  // --watch: signals end the watch between passes, reconcile included
   mutable bool priors_changed = false;  // --priors changed a source's prior: reconcile re-scores
@@ -241,7 +243,7 @@ int IngestPass(const IngestOptions& options, const IngestContext& context, const
   concord::tools::IngestTotals ingested;
   Status status = options.from_jsonl
                       ? concord::tools::IngestExtractionFiles(options.inputs, store, settings, ingested)
-                      : concord::tools::IngestFiles(listing.files, *context.pipeline, store, settings, ingested);
+                      : concord::tools::IngestFiles(listing.files, context.pipeline, store, settings, ingested);
   if (!status.ok()) return Fail(status);
   const concord::reconcile::BatchStats& totals = ingested.stats;
   rejected += ingested.rejected;
@@ -307,8 +309,14 @@ int IngestPass(const IngestOptions& options, const IngestContext& context, const
     counted.single_source = counts->single_source;
   }
   if (context.progress && !unchanged_store) std::fprintf(stderr, "reconciling…");
+  const concord::normalize::EntityTable* entities = nullptr;
+  if (!unchanged_store) {
+    auto loaded = context.entities();
+    if (!loaded.ok()) return Fail(loaded.status());
+    entities = *loaded;
+  }
   auto reconciled = unchanged_store ? concord::Result<concord::reconcile::ReconcileStats>(counted)
-                                    : Reconcile(store, *context.entities);
+                                    : Reconcile(store, *entities);
   if (context.progress && !unchanged_store) std::fprintf(stderr, "\r%20s\r", "");
   if (!reconciled.ok()) return Fail(reconciled.status());
   context.priors_changed = false;  // re-scored now (a watch's later passes need not again)
@@ -335,7 +343,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOpt
   std::size_t priors_changed = 0;
   if (Status status = ApplyPriors(options.priors, *store, &priors_changed); !status.ok()) return Fail(status);
   // --from-jsonl needs the normalizer's entity table for reconcile only: no pattern is compiled.
-  std::optional<Pipeline> pipeline;
+  std::shared_future<concord::Result<Pipeline>> loading;
   std::optional<concord::normalize::Normalizer> normalizer;
   IngestContext context;
   context.store = &*store;
@@ -345,18 +353,36 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOpt
                                                          {data.entity_files.begin(), data.entity_files.end()});
     if (!loaded.ok()) return Fail(loaded.status());
     normalizer.emplace(std::move(loaded).value());
-    context.entities = &normalizer->entities();
+    context.entities = [&normalizer]() -> concord::Result<const concord::normalize::EntityTable*> {
+      return &normalizer->entities();
+    };
   } else {
-    auto loaded = BuildPipeline(data);
-    if (!loaded.ok()) return Fail(loaded.status());
-    pipeline.emplace(std::move(loaded).value());
-    context.pipeline = &*pipeline;
-    context.entities = &pipeline->normalizer.entities();
+    // The patterns compile while the reader lists, reads and hashes: an ingest that finds every
+    // article unchanged does not wait for them.
+    loading = std::async(std::launch::async, [&data] { return BuildPipeline(data); }).share();
+    context.pipeline = [loading]() -> concord::Result<const Pipeline*> {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return loaded.status();
+      return &*loaded;
+    };
+    context.entities = [loading]() -> concord::Result<const concord::normalize::EntityTable*> {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return loaded.status();
+      return &loaded->normalizer.entities();
+    };
   }
+  // A pattern or entity file that does not load is an error even when nothing needed it.
+  auto check_loaded = [&](int code) {
+    if (loading.valid() && (code == kExitOk || code == kExitRejected)) {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return Fail(loaded.status());
+    }
+    return code;
+  };
   context.progress = isatty(STDERR_FILENO) != 0 && !options.watch;
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
-  if (!options.watch) return IngestPass(options, context, {});
+  if (!options.watch) return check_loaded(IngestPass(options, context, {}));
 
   // A drop folder: a pass at the start, then one each time files have landed; the report (if
   // asked) is rewritten after each pass, whole, by a rename. SIGTERM or Ctrl-C ends it at a
@@ -392,7 +418,7 @@ int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOpt
   });
   if (!watched.ok()) return Fail(watched);
   std::fprintf(stderr, "concord: watch ended; every committed batch is complete\n");
-  return rejected_any ? kExitRejected : kExitOk;
+  return check_loaded(rejected_any ? kExitRejected : kExitOk);
 }
 
 // Re-runs reconcile on the store (after a change of priors or entities), without ingesting.

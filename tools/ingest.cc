@@ -139,7 +139,7 @@ Status ExtractContained(const Pipeline& pipeline, const corpus::Article& article
   }
 }
 
-Status IngestFiles(const std::vector<corpus::InputFile>& files, const Pipeline& pipeline, reconcile::Store& store,
+Status IngestFiles(const std::vector<corpus::InputFile>& files, const PipelineSource& pipeline, reconcile::Store& store,
                    const IngestSettings& settings, IngestTotals& totals) {
   // One read of every stored id and hash: the reader's unchanged check costs a lookup, not a query.
   auto stored = store.StoredHashes();
@@ -183,9 +183,18 @@ Status IngestFiles(const std::vector<corpus::InputFile>& files, const Pipeline& 
   std::vector<std::thread> extractors;
   for (unsigned i = 0; i < workers; ++i) {
     extractors.emplace_back([&] {
+      const Pipeline* loaded = nullptr;
       while (std::optional<Done> item = to_extract.Pop()) {
         if (shared.Stopping()) continue;  // drained, not extracted: nothing more is written
-        item->failure = ExtractContained(pipeline, item->value.article, item->value.extraction);
+        if (loaded == nullptr) {
+          Result<const Pipeline*> ready = pipeline();
+          if (!ready.ok()) {
+            shared.Fail(ready.status());
+            continue;
+          }
+          loaded = *ready;
+        }
+        item->failure = ExtractContained(*loaded, item->value.article, item->value.extraction);
         if (!to_write.Push(std::move(*item))) break;
       }
       if (--running == 0) to_write.Close();

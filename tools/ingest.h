@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,13 @@ struct IngestTotals {
   bool interrupted = false;  // stopped by `interrupted` before the end
 };
 
+// Gives the extraction pipeline, waiting while it loads (it loads while the reader runs: an
+// ingest with nothing to extract does not wait for the patterns to compile); a failed load
+// stops the ingest with its Status.
+using PipelineSource = std::function<Result<const Pipeline*>()>;
+
 // Reads, extracts and stores the articles of `files` (corpus::ListInputs' listing).
-Status IngestFiles(const std::vector<corpus::InputFile>& files, const Pipeline& pipeline, reconcile::Store& store,
+Status IngestFiles(const std::vector<corpus::InputFile>& files, const PipelineSource& pipeline, reconcile::Store& store,
                    const IngestSettings& settings, IngestTotals& totals);
 
 // Stores the articles of `concord extract --jsonl` output files ("-" reads stdin), without
