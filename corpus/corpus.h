@@ -42,6 +42,7 @@ struct InputFile {
   std::filesystem::path path;
   std::filesystem::path root;   // the root given on the command line: a folder, or the file
   ArticleMetadata manifest;     // from the folder's manifest.csv, when it names this file
+  std::string id;               // canonical path (the article id); empty = worked out on reading
   bool operator==(const InputFile&) const = default;
 };
 
@@ -78,6 +79,18 @@ FileArticles ReadArticles(const InputFile& file);
 // and is the article's id; `extension` ("md", ".jsonl") picks the reader, empty = plain text.
 FileArticles ReadArticlesFromText(std::string_view bytes, const std::string& name,
                                   const std::string& extension);
+
+// One line of a JSON-lines article stream: what `concord extract -` reads on stdin as a mapper
+// (Spark's pipe, Hadoop Streaming, xargs -P). The line is an article object with the fields a
+// .jsonl file may have, plus an optional "id" (a string or an integer). The article's id and name
+// are its "id", else its "url", else "<stream>#L<n>" (the line's place: stable within one stream
+// only, so shards of one corpus should carry ids or urls). derived_from is kept as written: it
+// names another article's id or url. A blank line gives nothing; a bad one a rejection naming
+// "<stream>:<n>". `line_number` counts from 1.
+FileArticles ReadArticleLine(std::string_view line, const std::string& stream, std::size_t line_number);
+
+// The content hash (Article::content_hash) of an article's text and stored metadata.
+std::uint64_t ContentHash(const Article& article);
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when `text` is valid.
 std::size_t FindInvalidUtf8(std::string_view text);

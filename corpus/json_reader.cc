@@ -5,6 +5,7 @@
 // The first field of a group holding a non-empty string wins; null and other types count as
 // absent, except that a text given as an array of strings is joined into paragraphs.
 
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -97,6 +98,15 @@ void ReadObject(const json& value, const std::string& where, std::string suffix,
   metadata.url = StringField(value, {"url"});
   metadata.kind = StringField(value, {"kind"});
   metadata.derived_from = StringField(value, {"derived_from"});
+  if (const auto id = value.find("id"); id != value.end()) {
+    if (id->is_string() && !IsBlank(id->get_ref<const std::string&>())) {
+      article.given_id = std::string(Trim(id->get_ref<const std::string&>()));
+    } else if (id->is_number_unsigned()) {
+      article.given_id = std::to_string(id->get<std::uint64_t>());
+    } else if (id->is_number_integer()) {
+      article.given_id = std::to_string(id->get<std::int64_t>());
+    }
+  }
   out.articles.push_back(std::move(article));
 }
 
@@ -136,6 +146,19 @@ ReaderOutput ReadJson(std::string_view bytes, const std::string& where) {
     const std::string suffix = "#" + std::to_string(i + 1);
     ReadObject(document[i], where + suffix, suffix, out);
   }
+  return out;
+}
+
+ReaderOutput ReadJsonLine(std::string_view line, const std::string& where) {
+  ReaderOutput out;
+  json value;
+  try {
+    value = json::parse(line);
+  } catch (const json::exception& error) {
+    out.rejections.push_back(Status::InvalidInput(where, "malformed JSON line: " + ParseMessage(error, true)));
+    return out;
+  }
+  ReadObject(value, where, "", out);
   return out;
 }
 

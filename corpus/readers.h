@@ -22,6 +22,7 @@ struct RawArticle {
   ArticleMetadata metadata;     // as the file gives it; `published` and `kind` unparsed
   std::string suffix;           // appended to id and name: "#L3" (JSON line), "#2" (array)
   std::string where;            // labels warnings about this article: "FILE" or "FILE:3"
+  std::string given_id;         // a JSON object's own "id" (string or integer), or empty
 };
 
 struct ReaderOutput {
@@ -35,6 +36,9 @@ ReaderOutput ReadPlainText(std::string_view bytes, const std::string& where);
 ReaderOutput ReadJson(std::string_view bytes, const std::string& where);
 // .jsonl/.ndjson: one object per line; bad lines are rejected one by one.
 ReaderOutput ReadJsonLines(std::string_view bytes, const std::string& where);
+// One line of a JSON-lines stream (already checked: UTF-8, not blank); rejected when it is not
+// a JSON object with text. `where` labels it ("-:3").
+ReaderOutput ReadJsonLine(std::string_view line, const std::string& where);
 // .html/.htm: the article body (main_content.h: no menus, banners, share bars, comments or
 // lists of other stories) and <meta>/<time>/<link>/JSON-LD metadata. Also reads each HTML
 // record of a WARC file (warc_reader.h).

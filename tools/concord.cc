@@ -11,9 +11,14 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "corpus/corpus.h"
@@ -27,8 +32,11 @@
 #include "reconcile/report/markdown.h"
 #include "reconcile/report/report.h"
 #include "tools/data_root.h"
+#include "tools/extraction_json.h"
+#include "tools/ingest.h"
 #include "tools/output.h"
 #include "tools/pipeline.h"
+#include "tools/watch.h"
 #include "reconcile/store/forms.h"
 #include "reconcile/store/store.h"
 
@@ -150,20 +158,7 @@ void PrintRejections(const std::vector<Status>& rejections, const char* label) {
   }
 }
 
-// Extracts and normalizes one article. A failure inside the extractor (a bug: stages do not
-// throw by contract) rejects that article alone, named with the message, so one bad text
-// never takes down an ingest of thousands or escapes a worker thread.
-Status ExtractContained(const Pipeline& pipeline, const concord::corpus::Article& article,
-                        concord::extract::Extraction& extraction) {
-  try {
-    extraction = pipeline.extractor.Extract(article);
-    pipeline.normalizer.Normalize(article, extraction);
-    return Status::Ok();
-  } catch (const std::exception& error) {
-    extraction = {};
-    return Status::InvalidInput(article.name, std::string("extraction failed: ") + error.what());
-  }
-}
+using concord::tools::ExtractContained;
 
 // Runs `work(i)` for i in [0, count) on `threads` threads.
 template <typename Work>
@@ -183,138 +178,249 @@ struct IngestOptions {
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   std::string priors;  // a source priors file (SCORING.md), or empty
   bool prune = false;  // remove stored articles whose file is gone from the folders given
+  bool from_jsonl = false;  // the inputs are `concord extract --jsonl` output: store it, extract nothing
+  bool watch = false;       // stay running: ingest files as they land in the folders (tools/watch.h)
+  std::string report;       // --watch: rewrite this report after each pass
+  std::string report_format = "md";
 };
 
 // Reads the priors file (if any) and stores its priors. A bad file is a usage error: nothing
 // is ingested or reconciled with priors the user did not mean.
-Status ApplyPriors(const std::string& priors_file, concord::reconcile::Store& store) {
+Status ApplyPriors(const std::string& priors_file, concord::reconcile::Store& store, std::size_t* changed_count = nullptr) {
   if (priors_file.empty()) return Status::Ok();
   auto priors = concord::reconcile::ReadSourcePriors(priors_file);
   if (!priors.ok()) return Status::Usage(priors.status().ToString());
   auto changed = store.SetSourcePriors(*priors);
   if (!changed.ok()) return changed.status();
+  if (changed_count != nullptr) *changed_count = *changed;
   return Status::Ok();
 }
 
-int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOptions& db) {
-  auto store = db.Open();
-  if (!store.ok()) return Fail(store.status());
-  if (Status status = ApplyPriors(options.priors, *store); !status.ok()) return Fail(status);
-  auto pipeline = BuildPipeline(data);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  std::vector<std::filesystem::path> roots(options.inputs.begin(), options.inputs.end());
-  concord::corpus::Listing listing = concord::corpus::ListInputs(roots);
+struct ReportOptions {
+  std::string format = "md";
+  std::string out;
+  concord::reconcile::ReportFilter filter;
+};
+
+// What one ingest needs besides its options: the store, and the pipeline (a folder ingest) or
+// only the normalizer's entity table (--from-jsonl extracts nothing).
+struct IngestContext {
+  concord::reconcile::Store* store = nullptr;
+  concord::tools::PipelineSource pipeline;  // waits for it to load
+  std::function<concord::Result<const concord::normalize::EntityTable*>()> entities;
+  bool progress = false;
+  bool watching = false;  // --watch: signals end the watch between passes, reconcile included
+  mutable bool priors_changed = false;  // --priors changed a source's prior: reconcile re-scores
+};
+
+// One ingest pass: list (folders) or open (--from-jsonl) the inputs, run the pipeline, count
+// stale articles (and prune), reconcile, print the summary line. Files in `busy` (canonical
+// paths being written, --watch) and, with `settled_before`, files modified after it are left
+// for a later pass. Returns the exit code.
+int IngestPass(const IngestOptions& options, const IngestContext& context, const std::set<std::string>& busy,
+               std::optional<std::filesystem::file_time_type> settled_before = std::nullopt) {
+  concord::reconcile::Store& store = *context.store;
+  concord::corpus::Listing listing;
+  if (!options.from_jsonl) {
+    std::vector<std::filesystem::path> roots(options.inputs.begin(), options.inputs.end());
+    listing = concord::corpus::ListInputs(roots);
+    if (!busy.empty() || settled_before) {
+      std::erase_if(listing.files, [&](const concord::corpus::InputFile& file) {
+        if (busy.count(file.id)) return true;
+        std::error_code error;
+        return settled_before && std::filesystem::last_write_time(file.path, error) > *settled_before;
+      });
+    }
+  }
   std::size_t rejected = listing.rejections.size();
   PrintRejections(listing.rejections, "rejected");
   PrintRejections(listing.warnings, "warning");
 
-  std::signal(SIGINT, OnInterrupt);
-  std::signal(SIGTERM, OnInterrupt);
-  const bool show_progress = isatty(STDERR_FILENO) != 0;
   const auto started = std::chrono::steady_clock::now();
-  concord::reconcile::BatchStats totals;
-  std::size_t bytes = 0;
-  std::size_t files_done = 0;
-  std::vector<concord::reconcile::ExtractedArticle> batch;
-  auto flush = [&]() -> Status {
-    std::vector<Status> failures(batch.size());
-    ParallelFor(batch.size(), options.threads, [&](std::size_t i) {
-      failures[i] = ExtractContained(*pipeline, batch[i].article, batch[i].extraction);
-    });
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!failures[i].ok()) {
-        PrintRejections({failures[i]}, "rejected");
-        ++rejected;
-        continue;
-      }
-      if (kept != i) batch[kept] = std::move(batch[i]);
-      ++kept;
-    }
-    batch.resize(kept);
-    auto written = store->WriteBatch(batch);
-    batch.clear();
-    if (!written.ok()) return written.status();
-    totals.added += written->added;
-    totals.replaced += written->replaced;
-    totals.unchanged += written->unchanged;
-    totals.claims += written->claims;
-    totals.mentions += written->mentions;
-    return Status::Ok();
-  };
-  for (const concord::corpus::InputFile& file : listing.files) {
-    if (interrupted) break;
-    concord::corpus::FileArticles read = concord::corpus::ReadArticles(file);
-    PrintRejections(read.rejections, "rejected");
-    PrintRejections(read.warnings, "warning");
-    rejected += read.rejections.size();
-    for (concord::corpus::Article& article : read.articles) {
-      auto unchanged = store->IsUnchanged(article.id, article.content_hash);
-      if (!unchanged.ok()) return Fail(unchanged.status());
-      if (*unchanged) {
-        ++totals.unchanged;
-        continue;
-      }
-      bytes += article.text.size();
-      batch.push_back({std::move(article), {}});
-    }
-    ++files_done;
-    if (batch.size() >= kBatchArticles) {
-      Status status = flush();
-      if (!status.ok()) return Fail(status);
-    }
-    if (show_progress) {
-      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::fprintf(stderr, "\r[%zu/%zu files] %.1f MB/s ", files_done, listing.files.size(),
-                   seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
-    }
-  }
-  if (!batch.empty()) {
-    Status status = flush();
-    if (!status.ok()) return Fail(status);
-  }
-  if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
-  if (interrupted) {
+  concord::tools::IngestSettings settings;
+  settings.threads = options.threads;
+  settings.batch_articles = kBatchArticles;
+  settings.interrupted = &interrupted;
+  settings.progress = context.progress;
+  concord::tools::IngestTotals ingested;
+  Status status = options.from_jsonl
+                      ? concord::tools::IngestExtractionFiles(options.inputs, store, settings, ingested)
+                      : concord::tools::IngestFiles(listing.files, context.pipeline, store, settings, ingested);
+  if (!status.ok()) return Fail(status);
+  const concord::reconcile::BatchStats& totals = ingested.stats;
+  rejected += ingested.rejected;
+  if (ingested.interrupted) {
     std::fprintf(stderr, "concord: interrupted; every committed batch is complete, re-run ingest to continue\n");
     return 130;
   }
+  const std::size_t inputs = options.from_jsonl ? options.inputs.size() : listing.files.size();
+  if (std::getenv("CONCORD_TRACE") != nullptr) {
+    // Where the memory went: the pipeline's peak, before reconcile (which traces its own phases).
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.starts_with("VmHWM")) std::fprintf(stderr, "ingest: stages done in %.2f s, peak %s\n",
+                                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                                                  line.c_str());
+    }
+  }
   // Articles stored from files no longer in the folders given: counted always, removed on --prune.
   // A folder that could not be read hides files that may still exist: nothing is pruned then.
-  auto stale = store->StaleArticles(listing.folders, listing.ids);
-  if (!stale.ok()) return Fail(stale.status());
+  // A watch pass that left files out does not know them gone: it counts nothing stale.
+  std::vector<concord::reconcile::Store::StoredArticle> stale;
+  if (busy.empty() && !settled_before) {
+    auto found = store.StaleArticles(listing.folders, listing.ids);
+    if (!found.ok()) return Fail(found.status());
+    stale = std::move(found).value();
+  }
   std::size_t pruned = 0;
-  if (options.prune && !stale->empty()) {
+  if (options.prune && !stale.empty()) {
     if (!listing.complete) {
       std::fprintf(stderr, "concord: --prune: a folder could not be read; nothing is pruned\n");
     } else {
       std::vector<std::string> keys;
-      for (const auto& article : *stale) keys.push_back(article.key);
-      auto removed = store->RemoveArticles(keys);
+      for (const auto& article : stale) keys.push_back(article.key);
+      auto removed = store.RemoveArticles(keys);
       if (!removed.ok()) return Fail(removed.status());
       pruned = *removed;
     }
   }
   const std::string stale_text =
-      std::to_string(stale->size()) + " stale" +
-      (stale->empty() ? "" : pruned > 0 ? " (removed)" : " (their files are gone; --prune removes them)");
+      std::to_string(stale.size()) + " stale" +
+      (stale.empty() ? "" : pruned > 0 ? " (removed)" : " (their files are gone; --prune removes them)");
   // Reconcile is one transaction: SIGINT or SIGTERM now ends the process at once, the
   // transaction rolls back and the store stays as the last committed batch left it (the
-  // articles are stored; `concord reconcile` or the next ingest finishes the facts).
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (show_progress) std::fprintf(stderr, "reconciling…");
-  auto reconciled = Reconcile(*store, pipeline->normalizer.entities());
-  if (show_progress) std::fprintf(stderr, "\r%20s\r", "");
+  // articles are stored; `concord reconcile` or the next ingest finishes the facts). A watch
+  // finishes the reconcile and ends after it.
+  if (!context.watching) {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+  }
+  // Nothing added, replaced or removed, no new priors and nothing left pending: the facts and
+  // scores stand as the last reconcile left them (it is deterministic), so it is not run again.
+  auto pending = store.PendingReconcile();
+  if (!pending.ok()) return Fail(pending.status());
+  const bool unchanged_store = totals.added == 0 && totals.replaced == 0 && pruned == 0 && !context.priors_changed &&
+                               *pending == 0;
+  concord::reconcile::ReconcileStats counted;
+  if (unchanged_store) {
+    auto counts = store.CountFacts();
+    if (!counts.ok()) return Fail(counts.status());
+    counted.facts = counts->facts;
+    counted.disputed = counts->disputed;
+    counted.corroborated = counts->corroborated;
+    counted.single_source = counts->single_source;
+  }
+  if (context.progress && !unchanged_store) std::fprintf(stderr, "reconciling…");
+  const concord::normalize::EntityTable* entities = nullptr;
+  if (!unchanged_store) {
+    auto loaded = context.entities();
+    if (!loaded.ok()) return Fail(loaded.status());
+    entities = *loaded;
+  }
+  auto reconciled = unchanged_store ? concord::Result<concord::reconcile::ReconcileStats>(counted)
+                                    : Reconcile(store, *entities);
+  if (context.progress && !unchanged_store) std::fprintf(stderr, "\r%20s\r", "");
   if (!reconciled.ok()) return Fail(reconciled.status());
+  context.priors_changed = false;  // re-scored now (a watch's later passes need not again)
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,
                "ingested %zu file(s) in %.2f s: %zu added, %zu replaced, %zu unchanged, %zu rejected, %s; %zu claims, "
                "%zu mentions; %zu facts (%zu disputed, %zu corroborated, %zu single-source)\n",
-               listing.files.size(), seconds, totals.added, totals.replaced, totals.unchanged, rejected,
-               stale_text.c_str(), totals.claims,
-               totals.mentions, reconciled->facts, reconciled->disputed, reconciled->corroborated,
+               inputs, seconds, totals.added, totals.replaced, totals.unchanged, rejected, stale_text.c_str(),
+               totals.claims, totals.mentions, reconciled->facts, reconciled->disputed, reconciled->corroborated,
                reconciled->single_source);
   return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+int Report(const ReportOptions& options, const DataOptions& data, const StoreOptions& db, bool audit_only);
+
+int Ingest(const IngestOptions& options, const DataOptions& data, const StoreOptions& db) {
+  if (options.from_jsonl && options.prune) {
+    return Fail(Status::Usage("--prune removes articles whose files are gone from folders; --from-jsonl reads no folder"));
+  }
+  if (options.watch && options.from_jsonl) return Fail(Status::Usage("--watch watches folders; not with --from-jsonl"));
+  if (!options.report.empty() && !options.watch) return Fail(Status::Usage("--report goes with --watch"));
+  auto store = db.Open();
+  if (!store.ok()) return Fail(store.status());
+  std::size_t priors_changed = 0;
+  if (Status status = ApplyPriors(options.priors, *store, &priors_changed); !status.ok()) return Fail(status);
+  // --from-jsonl needs the normalizer's entity table for reconcile only: no pattern is compiled.
+  std::shared_future<concord::Result<Pipeline>> loading;
+  std::optional<concord::normalize::Normalizer> normalizer;
+  IngestContext context;
+  context.store = &*store;
+  context.priors_changed = priors_changed > 0;
+  if (options.from_jsonl) {
+    auto loaded = concord::normalize::Normalizer::Create(data.Root() / "normalize" / "data",
+                                                         {data.entity_files.begin(), data.entity_files.end()});
+    if (!loaded.ok()) return Fail(loaded.status());
+    normalizer.emplace(std::move(loaded).value());
+    context.entities = [&normalizer]() -> concord::Result<const concord::normalize::EntityTable*> {
+      return &normalizer->entities();
+    };
+  } else {
+    // The patterns compile while the reader lists, reads and hashes: an ingest that finds every
+    // article unchanged does not wait for them.
+    loading = std::async(std::launch::async, [&data] { return BuildPipeline(data); }).share();
+    context.pipeline = [loading]() -> concord::Result<const Pipeline*> {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return loaded.status();
+      return &*loaded;
+    };
+    context.entities = [loading]() -> concord::Result<const concord::normalize::EntityTable*> {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return loaded.status();
+      return &loaded->normalizer.entities();
+    };
+  }
+  // A pattern or entity file that does not load is an error even when nothing needed it.
+  auto check_loaded = [&](int code) {
+    if (loading.valid() && (code == kExitOk || code == kExitRejected)) {
+      const concord::Result<Pipeline>& loaded = loading.get();
+      if (!loaded.ok()) return Fail(loaded.status());
+    }
+    return code;
+  };
+  context.progress = isatty(STDERR_FILENO) != 0 && !options.watch;
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
+  if (!options.watch) return check_loaded(IngestPass(options, context, {}));
+
+  // A drop folder: a pass at the start, then one each time files have landed; the report (if
+  // asked) is rewritten after each pass, whole, by a rename. SIGTERM or Ctrl-C ends it at a
+  // batch boundary (exit 0 between passes).
+  context.watching = true;
+  concord::tools::WatchSettings watch;
+  for (const std::string& input : options.inputs) watch.roots.emplace_back(input);
+  watch.stop = &interrupted;
+  bool rejected_any = false;
+  bool first = true;
+  Status watched = concord::tools::Watch(watch, [&](const std::set<std::string>& busy) -> Status {
+    // Files written within the settle time may still be open under a name not seen yet.
+    std::optional<std::filesystem::file_time_type> settled;
+    if (!first) settled = std::filesystem::file_time_type::clock::now() - watch.settle;
+    first = false;
+    const int code = IngestPass(options, context, busy, settled);
+    if (code == 130) return Status::Ok();
+    if (code == kExitRejected) rejected_any = true;
+    if (code != kExitOk && code != kExitRejected) return Status::Environment("--watch", "stopped by the error above");
+    if (!options.report.empty()) {
+      ReportOptions report;
+      report.format = options.report_format;
+      report.out = options.report + ".partial";
+      StoreOptions report_db = db;
+      if (Report(report, data, report_db, false) != kExitOk) {
+        return Status::Environment(options.report, "cannot write the report");
+      }
+      std::error_code error;
+      std::filesystem::rename(report.out, options.report, error);
+      if (error) return Status::Environment(options.report, "cannot replace the report: " + error.message());
+    }
+    return Status::Ok();
+  });
+  if (!watched.ok()) return Fail(watched);
+  std::fprintf(stderr, "concord: watch ended; every committed batch is complete\n");
+  return check_loaded(rejected_any ? kExitRejected : kExitOk);
 }
 
 // Re-runs reconcile on the store (after a change of priors or entities), without ingesting.
@@ -344,11 +450,6 @@ int ReconcileCommand(const std::string& priors, bool everything, const DataOptio
   return kExitOk;
 }
 
-struct ReportOptions {
-  std::string format = "md";
-  std::string out;
-  concord::reconcile::ReportFilter filter;
-};
 
 // Writes `text` to stdout or to the file `out`; every write and the file's close are checked
 // (stdout's final flush and close are checked at the end of main()). Human-readable text
@@ -503,12 +604,17 @@ int Claims(const concord::reconcile::ClaimFilter& filter, bool json, const DataO
   return WriteOutput(out, "", /*human=*/!json);
 }
 
+// `concord extract`: stateless. Each article's records go out as soon as it is extracted (the
+// output is flushed every megabyte), so a mapper's memory does not grow with its input. With
+// --jsonl, an article record (tools/extraction_json.h) comes before each article's mentions and
+// claims: what `concord ingest --from-jsonl` needs to store them without extracting again.
 int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::string& published, const DataOptions& data) {
   if (!published.empty() && concord::corpus::ParsePublishedDate(published).empty()) {
     return Fail(Status::Usage("--published: not a date: " + published));
   }
   auto pipeline = BuildPipeline(data);
   if (!pipeline.ok()) return Fail(pipeline.status());
+  const std::string published_date = published.empty() ? "" : concord::corpus::ParsePublishedDate(published);
   std::size_t rejected = 0;
   std::string out;
   Status output_status;
@@ -518,12 +624,20 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
     PrintRejections(read.warnings, "warning");
     rejected += read.rejections.size();
     for (concord::corpus::Article& article : read.articles) {
-      if (article.published.empty() && !published.empty()) article.published = concord::corpus::ParsePublishedDate(published);
+      if (article.published.empty() && !published_date.empty()) {
+        article.published = published_date;
+        // The date given is part of what the store keeps: the hash covers it, as a file's own date.
+        article.content_hash = concord::corpus::ContentHash(article);
+      }
       concord::extract::Extraction extraction;
       if (Status status = ExtractContained(*pipeline, article, extraction); !status.ok()) {
         PrintRejections({status}, "rejected");
         ++rejected;
         continue;
+      }
+      if (jsonl) {
+        out += concord::tools::ArticleJsonLine(article, extraction);
+        out += '\n';
       }
       for (const auto& mention : extraction.mentions) {
         if (jsonl) {
@@ -551,6 +665,25 @@ int Extract(const std::vector<std::string>& inputs, bool jsonl, const std::strin
   };
   for (const std::string& input : inputs) {
     if (input == "-") {
+      // Standard input: JSON lines of articles (a mapper's input, DESIGN.md), read line by line so
+      // memory stays flat on any stream; anything not starting with '{' is one plain-text article.
+      int first = std::getc(stdin);
+      while (first == ' ' || first == '\t' || first == '\n' || first == '\r') first = std::getc(stdin);
+      if (first != EOF) std::ungetc(first, stdin);
+      if (first == '{') {
+        char* line = nullptr;
+        std::size_t capacity = 0;
+        std::size_t line_number = 0;
+        ssize_t length = 0;
+        while (output_status.ok() && (length = getline(&line, &capacity, stdin)) >= 0) {
+          std::string_view text(line, static_cast<std::size_t>(length));
+          if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+          concord::corpus::FileArticles read = concord::corpus::ReadArticleLine(text, "-", ++line_number);
+          emit(read);
+        }
+        std::free(line);
+        continue;
+      }
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
       concord::corpus::FileArticles read = concord::corpus::ReadArticlesFromText(bytes, "-", ".txt");
       emit(read);
@@ -598,6 +731,17 @@ int Run(int argc, char** argv) {
                      "target is a file within that folder; a link leading outside it, a dangling link or a "
                      "loop is rejected by name")
       ->required();
+  ingest->add_flag("--from-jsonl", ingest_options.from_jsonl,
+                   "The inputs are `concord extract --jsonl` output files ('-' reads stdin), e.g. from mappers "
+                   "on other machines: stored without extracting again; an article the store holds with the "
+                   "same id and content hash is passed over");
+  ingest->add_flag("--watch", ingest_options.watch,
+                   "Stay running and ingest files as they land in the folders (a drop folder; inotify): a file "
+                   "is read once closed after writing; SIGTERM or Ctrl-C ends it between batches");
+  ingest->add_option("--report", ingest_options.report,
+                     "With --watch: rewrite this report file after each batch (atomically, by a rename)");
+  ingest->add_option("--format", ingest_options.report_format, "The --report format: md, html, json or csv")
+      ->check(CLI::IsMember({"md", "html", "json", "csv"}));
   ingest->add_flag("--prune", ingest_options.prune,
                    "Remove stored articles whose file is no longer in the folders given (renamed or deleted)");
   AddStoreOptions(ingest, db);
@@ -676,10 +820,13 @@ int Run(int argc, char** argv) {
   bool jsonl = false;
   std::string published;
   extract->add_option("inputs", extract_inputs,
-                      "Files or folders; '-' reads stdin. Symbolic links inside a folder are followed only "
+                      "Files or folders; '-' reads stdin: JSON lines of articles (title, text, published, "
+                      "source, url, and an optional id; a mapper's input), or else one plain-text article. Symbolic links inside a folder are followed only "
                       "to files within it")
       ->required();
-  extract->add_flag("--jsonl", jsonl, "JSON lines: mention and claim records (DESIGN.md)");
+  extract->add_flag("--jsonl", jsonl,
+                    "JSON lines: per article an article record, then its mention and claim records (DESIGN.md); "
+                    "`concord ingest --from-jsonl` stores them");
   extract->add_option("--published", published, "Published date for articles that give none (YYYY-MM-DD)");
   AddDataOptions(extract, data);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -135,6 +136,20 @@ Result<bool> Store::IsUnchanged(const std::string& id, std::uint64_t content_has
   } catch (const std::exception& error) {
     return DatabaseError(impl_->path, error);
   }
+}
+
+Result<std::unordered_map<std::string, std::uint64_t>> Store::StoredHashes() {
+  std::unordered_map<std::string, std::uint64_t> hashes;
+  try {
+    sql::Statement select(*impl_->db, "SELECT key, content_hash FROM articles");
+    while (select.Step()) {
+      const std::string hex = select.Text(1);
+      hashes.emplace(select.Text(0), std::strtoull(hex.c_str(), nullptr, 16));
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return hashes;
 }
 
 namespace {
@@ -370,6 +385,36 @@ Result<std::size_t> Store::RemoveArticles(const std::vector<std::string>& keys) 
     return DatabaseError(impl_->path, error);
   }
   return removed;
+}
+
+Status Store::SetCacheLimit(std::size_t megabytes) {
+  try {
+    // SQLite's page cache; a PostgreSQL server sizes its own.
+    if (impl_->db->dialect() == sql::Dialect::kSQLite) {
+      impl_->db->Exec("PRAGMA cache_size = -" + std::to_string(megabytes * 1024));
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return Status::Ok();
+}
+
+Result<Store::FactCounts> Store::CountFacts() {
+  FactCounts counts;
+  try {
+    sql::Statement select(*impl_->db, "SELECT status, count(*) FROM facts GROUP BY status");
+    while (select.Step()) {
+      const std::string status = select.Text(0);
+      const auto count = static_cast<std::size_t>(select.Int64(1));
+      counts.facts += count;
+      if (status == "disputed") counts.disputed += count;
+      if (status == "corroborated") counts.corroborated += count;
+      if (status == "single_source") counts.single_source += count;
+    }
+  } catch (const std::exception& error) {
+    return DatabaseError(impl_->path, error);
+  }
+  return counts;
 }
 
 Result<std::size_t> Store::PendingReconcile() {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/corpus.h"
@@ -79,6 +80,10 @@ class Store {
   // True when the store holds article `id` with this content hash (ingest skips it).
   Result<bool> IsUnchanged(const std::string& id, std::uint64_t content_hash);
 
+  // Every stored article's id and content hash, read in one query: ingest checks each article it
+  // reads against these instead of asking the store once per article.
+  Result<std::unordered_map<std::string, std::uint64_t>> StoredHashes();
+
   // Writes a batch in one transaction: new articles are added, changed ones replace their
   // old mentions and claims. On failure nothing of the batch is written.
   Result<BatchStats> WriteBatch(const std::vector<ExtractedArticle>& batch);
@@ -102,6 +107,17 @@ class Store {
   // transaction; the facts they reached are rebuilt by the next Reconcile(). Returns how many
   // were removed.
   Result<std::size_t> RemoveArticles(const std::vector<std::string>& keys);
+
+  // Caps SQLite's page cache of this connection (Open() allows 256 MB, which reconcile over a
+  // large store needs); ingest's batch writes need little, so memory stays flat while they run.
+  Status SetCacheLimit(std::size_t megabytes);
+
+  // The facts the last reconcile left, by status: what an ingest that changed nothing reports
+  // without reconciling again.
+  struct FactCounts {
+    std::size_t facts = 0, disputed = 0, corroborated = 0, single_source = 0;
+  };
+  Result<FactCounts> CountFacts();
 
   // How many stored articles reconcile has not seen yet (an ingest stopped before it).
   Result<std::size_t> PendingReconcile();
