@@ -42,7 +42,7 @@ struct InputFile {
   std::filesystem::path path;
   std::filesystem::path root;   // the root given on the command line: a folder, or the file
   ArticleMetadata manifest;     // from the folder's manifest.csv, when it names this file
-  std::string id;               // canonical path (the article id); empty = worked out on reading
+  std::string id = {};          // canonical path (the article id); empty = worked out on reading
   bool operator==(const InputFile&) const = default;
 };
 
