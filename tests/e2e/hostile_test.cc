@@ -387,7 +387,9 @@ TEST_CASE("issue 18: SIGTERM during ingest or reconcile leaves a consistent stor
                               (WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
     CHECK(expected_end);
     if (fs::exists(dir / "c.db")) {
-      SQLite::Database database((dir / "c.db").string());
+      // Read-write: a process ended by the signal may leave a WAL to recover, which a
+      // read-only connection cannot do ("attempt to write a readonly database").
+      SQLite::Database database((dir / "c.db").string(), SQLite::OPEN_READWRITE);
       CHECK(database.execAndGet("PRAGMA integrity_check").getString() == "ok");
       CHECK(database.execAndGet("SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON "
                                 "c.article_id = a.id GROUP BY a.id HAVING count(c.id) <> 10)")
