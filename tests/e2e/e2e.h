@@ -1,6 +1,7 @@
 #pragma once
 // Running the real concord binary on real folders (end-to-end tests).
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -28,6 +29,12 @@ inline Run Concord(const TempDir& dir, const std::string& args) {
   run.out = ReadFile(dir / "out.txt");
   run.err = ReadFile(dir / "err.txt");
   return run;
+}
+
+// The single integer `sql` gives on the SQLite store at `db`.
+inline int Count(const std::filesystem::path& db, const std::string& sql) {
+  SQLite::Database database(db.string());
+  return database.execAndGet(sql).getInt();
 }
 
 }  // namespace concord::testing

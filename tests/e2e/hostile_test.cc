@@ -37,11 +37,6 @@ Run Shell(const TempDir& dir, const std::string& args) {
   return run;
 }
 
-int Count(const fs::path& db, const std::string& sql) {
-  SQLite::Database database(db.string());
-  return database.execAndGet(sql).getInt();
-}
-
 void IngestedWith(const TempDir& dir, const std::string& article_text) {
   WriteFile(dir / "in" / "deal.md", article_text);
   Run run = Shell(dir, "ingest in --db c.db");

@@ -12,11 +12,6 @@
 namespace concord::testing {
 namespace {
 
-int Count(const std::filesystem::path& db, const std::string& sql) {
-  SQLite::Database database(db.string());
-  return database.execAndGet(sql).getInt();
-}
-
 const char* kGoodArticle =
     "---\ntitle: Deal\nsource: Ledger Daily\npublished: 2026-03-03\n---\n"
     "Orbis Cloud will invest up to $4 billion in Veltrix Systems, the companies said on Monday.\n";

@@ -29,11 +29,6 @@ Run Sh(const TempDir& dir, const std::string& line) {
   return run;
 }
 
-int Count(const fs::path& db, const std::string& sql) {
-  SQLite::Database database(db.string());
-  return database.execAndGet(sql).getInt();
-}
-
 // Forty articles from five outlets about four deals, some agreeing and some not, as JSON
 // objects (what a scraper writes).
 std::vector<json> Articles() {

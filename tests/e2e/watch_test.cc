@@ -16,7 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int Count(const fs::path& db, const std::string& sql) {
+// Count() that reads 0 while the watcher has not made the store yet.
+int CountIfStore(const fs::path& db, const std::string& sql) {
   if (!fs::exists(db)) return 0;
   try {
     SQLite::Database database(db.string());
@@ -59,10 +60,10 @@ TEST_CASE("ingest --watch: files dropped while it runs are ingested whole; SIGTE
     _exit(127);
   }
   auto wait_for = [&](const std::string& sql, int expected) {
-    for (int tries = 0; tries < 600 && Count(db, sql) != expected; ++tries) {
+    for (int tries = 0; tries < 600 && CountIfStore(db, sql) != expected; ++tries) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    return Count(db, sql);
+    return CountIfStore(db, sql);
   };
   CHECK(wait_for("SELECT count(*) FROM articles", 5) == 5);
   // The writer: slow writes (half, pause, rest), a file moved in whole, a new subfolder.
@@ -74,7 +75,7 @@ TEST_CASE("ingest --watch: files dropped while it runs are ingested whole; SIGTE
   CHECK(wait_for("SELECT count(*) FROM articles", 13) == 13);
   CHECK(wait_for("SELECT count(*) FROM unreconciled", 0) == 0);
   // Whole articles only, and none read half and replaced afterwards.
-  CHECK(Count(db, "SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
+  CHECK(CountIfStore(db, "SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
                   "GROUP BY a.id HAVING count(c.id) <> 10)") == 0);
   for (int tries = 0; tries < 100 && !fs::exists(report); ++tries) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -96,7 +97,7 @@ TEST_CASE("ingest --watch: files dropped while it runs are ingested whole; SIGTE
   for (std::size_t at = err.find(" replaced"); at != std::string::npos; at = err.find(" replaced", at + 1)) {
     CHECK(err.substr(at - 2, 2) == " 0");  // no pass replaced a half-read article
   }
-  CHECK(Count(db, "SELECT count(*) FROM articles") == 13);
+  CHECK(CountIfStore(db, "SELECT count(*) FROM articles") == 13);
   Run again = Concord(dir, "ingest in --db c.db");
   CHECK(again.exit_code == 0);
   CHECK(again.err.find("0 added, 0 replaced, 13 unchanged") != std::string::npos);
