@@ -459,17 +459,26 @@ Listing ListInputs(const std::vector<fs::path>& roots) {
   return listing;
 }
 
-FileArticles ReadArticles(const InputFile& file) {
+namespace {
+
+Origin OriginOf(const InputFile& file) {
   Origin origin;
   origin.where = file.path.string();
   origin.id = file.id.empty() ? CanonicalId(file.path) : file.id;
   origin.name = DisplayName(file.path, file.root);
   origin.folder = file.path.parent_path();
   origin.manifest = file.manifest;
+  return origin;
+}
+
+}  // namespace
+
+FileArticles ReadArticles(const InputFile& file, const std::function<void(Article)>& on_article) {
+  const Origin origin = OriginOf(file);
   if (internal::IsWarcFile(file.path)) {  // .warc, .warc.gz: streamed record by record
     FileArticles result;
     internal::ReadWarc(file.path, origin.where, [&](RawArticle raw) {
-      result.articles.push_back(Finish(std::move(raw), origin, result.warnings));
+      on_article(Finish(std::move(raw), origin, result.warnings));
     }, result.rejections);
     return result;
   }
@@ -479,7 +488,17 @@ FileArticles ReadArticles(const InputFile& file) {
     result.rejections.push_back(bytes.status());
     return result;
   }
-  return ReadBytes(*bytes, file.path.extension().string(), origin);
+  FileArticles result = ReadBytes(*bytes, file.path.extension().string(), origin);
+  for (Article& article : result.articles) on_article(std::move(article));
+  result.articles.clear();
+  return result;
+}
+
+FileArticles ReadArticles(const InputFile& file) {
+  std::vector<Article> articles;
+  FileArticles result = ReadArticles(file, [&](Article article) { articles.push_back(std::move(article)); });
+  result.articles = std::move(articles);
+  return result;
 }
 
 FileArticles ReadArticlesFromText(std::string_view bytes, const std::string& name,

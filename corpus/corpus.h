@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,11 @@ struct FileArticles {
   bool complete = true;  // false when a folder could not be read: files may exist unlisted
 };
 FileArticles ReadArticles(const InputFile& file);
+
+// The same, handing each article to `on_article` as it is read instead of keeping it: a WARC
+// file's records go one at a time, so memory does not grow with the file (other formats are
+// read whole first). The result holds the rejections and warnings; its `articles` stay empty.
+FileArticles ReadArticles(const InputFile& file, const std::function<void(Article)>& on_article);
 
 // Reads an article from memory, as `concord extract -` does for stdin. `name` labels errors
 // and is the article's id; `extension` ("md", ".jsonl") picks the reader, empty = plain text.

@@ -156,21 +156,24 @@ Status IngestFiles(const std::vector<corpus::InputFile>& files, const PipelineSo
       std::size_t order = 0;
       for (const corpus::InputFile& file : files) {
         if (shared.Stopping()) break;
-        corpus::FileArticles read = corpus::ReadArticles(file);
-        PrintAll(read.rejections, "rejected");
-        PrintAll(read.warnings, "warning");
-        shared.rejected += read.rejections.size();
-        for (corpus::Article& article : read.articles) {
+        // Articles go to the workers as they are read: a WARC file's records one at a time.
+        bool closed = false;
+        corpus::FileArticles read = corpus::ReadArticles(file, [&](corpus::Article article) {
+          if (closed) return;
           if (const auto it = stored->find(article.id); it != stored->end() && it->second == article.content_hash) {
             ++shared.unchanged;
-            continue;
+            return;
           }
           shared.bytes += article.text.size();
           Done item;
           item.order = order++;
           item.value.article = std::move(article);
-          if (!to_extract.Push(std::move(item))) break;
-        }
+          closed = !to_extract.Push(std::move(item));
+        });
+        PrintAll(read.rejections, "rejected");
+        PrintAll(read.warnings, "warning");
+        shared.rejected += read.rejections.size();
+        if (closed) break;
         ++shared.files_done;
       }
     } catch (const std::exception& error) {

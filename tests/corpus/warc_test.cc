@@ -132,6 +132,20 @@ TEST_CASE("WARC: each HTML response is an article with the target URI, WARC-Date
   CHECK(listing.files.size() == 3);
 }
 
+TEST_CASE("WARC: the streaming read hands over each article as its record is read") {
+  testing::TempDir dir;
+  std::string plain;
+  for (const std::string& record : Records()) plain += record;
+  testing::WriteFile(dir / "crawl.warc", plain);
+  std::vector<Article> seen;
+  FileArticles streamed = ReadArticles(InputFile{dir / "crawl.warc", dir.path(), {}}, [&](Article article) {
+    seen.push_back(std::move(article));
+  });
+  CHECK(streamed.articles.empty());  // nothing kept by the reader
+  CHECK(streamed.rejections.empty());
+  CHECK(seen == Read(dir / "crawl.warc").articles);
+}
+
 TEST_CASE("WARC: a corrupt or truncated record is named with its offset and the rest is read") {
   testing::TempDir dir;
   const std::vector<std::string> records = Records();
