@@ -12,6 +12,7 @@
 namespace concord::extract {
 namespace {
 
+using lexicon_text::IsRelationName;
 using lexicon_text::SplitOn;
 using lexicon_text::Trim;
 using lexicon_text::Words;
@@ -19,11 +20,6 @@ using lexicon_text::Words;
 // Where a party may be read (deal_events.cc reads them).
 constexpr std::string_view kSources[] = {"clause", "possessor", "object", "pair", "ofpair", "whereby", "of", "in",
                                          "for",    "with",      "to",     "by",   "from", "into"};
-
-// A relation as claims name it: "acquire", "supply_agreement".
-bool IsRelationName(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
-}
 
 }  // namespace
 

@@ -968,10 +968,7 @@ Status ParseFrames(std::string_view text, const std::string& file_name, FrameLex
     }
     if (phrases.empty()) return error("expected a trigger phrase before ':'");
     std::vector<std::string> parts = SplitOn(std::string_view(trimmed).substr(colon + 1), ';');
-    const auto is_frame_name = [](std::string_view name) {
-      return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
-    };
-    if (parts.empty() || !is_frame_name(parts.front())) return error("expected a frame name (letters and '_') after ':'");
+    if (parts.empty() || !lexicon_text::IsRelationName(parts.front())) return error("expected a frame name (letters and '_') after ':'");
     FrameTrigger trigger;
     trigger.phrases = std::move(phrases);
     trigger.frame = parts.front();

@@ -38,4 +38,13 @@ inline std::vector<std::string> Words(std::string_view phrase) {
   return words;
 }
 
+// A relation or frame name as claims carry it: lowercase letters and '_' ("supply_agreement").
+inline bool IsRelationName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+  }
+  return true;
+}
+
 }  // namespace concord::extract::lexicon_text
