@@ -310,7 +310,9 @@ std::size_t PunctLength(std::string_view text, std::size_t at) {
   return 0;
 }
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+// Control characters (C0 and DEL) separate tokens like spaces: an article may hold them, and
+// they are neither word nor punctuation, so a tokenizer that stopped on them would never move.
+bool IsSpace(unsigned char c) { return c <= 0x20 || c == 0x7F; }
 
 std::size_t CharLen(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
@@ -394,6 +396,9 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, std::ve
       }
       break;
     }
+    // Whatever is neither space, punctuation nor a word character still moves the cut on: one
+    // character, a token of its own.
+    if (j == i) j = i + CharLen(c);
     j = std::min(j, end);
     std::string_view word = text.substr(i, j - i);
     // "n't": "doesn't" -> "does" "n't", "can't" -> "ca" "n't".

@@ -29,6 +29,14 @@ std::vector<Upos> Tags(std::string_view text) {
   return tags;
 }
 
+TEST_CASE("pos: control characters separate tokens and never stall the tokenizer") {
+  // An article body with a DC3 before a pound sign once made Tokenize loop forever.
+  CHECK(Words("pay ($58m;\x13\xC2\xA3" "30m) now") ==
+        std::vector<std::string>{"pay", "(", "$", "58m", ";", "\xC2\xA3", "30m", ")", "now"});
+  CHECK(Words("a\x1B]0;x\x07" "b\x7F" " c") == std::vector<std::string>{"a", "]", "0", ";", "x", "b", "c"});
+  CHECK(Words(std::string_view("x\0y", 3)) == std::vector<std::string>{"x", "y"});
+}
+
 TEST_CASE("pos: tokens are cut the way the treebank cuts them") {
   CHECK(Words("Acme Corp. didn't say, it's $1,250.50 (U.S.).") ==
         std::vector<std::string>{"Acme", "Corp.", "did", "n't", "say", ",", "it", "'s", "$", "1,250.50", "(", "U.S.", ")", "."});
