@@ -50,6 +50,8 @@ std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>&
       Token token{Kind::kParty, at, close + kTokenClose.size(), tagged.substr(at, close + kTokenClose.size() - at)};
       std::size_t digits = tagged.find_first_of("0123456789", at);
       if (digits < close) token.mention = std::stoul(std::string(tagged.substr(digits, close - digits)));
+      // A token that names no mention is no party: it is read as a word.
+      if (token.mention >= mentions.size()) token.kind = Kind::kWord;
       if (token.mention < mentions.size()) {
         switch (mentions[token.mention].kind) {
           case MentionKind::kEntity: token.kind = Kind::kParty; break;

@@ -173,6 +173,14 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
       if (d == 0x9C || d == 0x9D) { emit('"', i); i += 3; continue; }          // “ ”
       if (d == 0x93 || d == 0x94) { emit('-', i); i += 3; continue; }          // – —
     }
+    // The token brackets (U+E000, U+E001, private use) mark mentions in the tagged text; one
+    // the article holds itself would be read as a mention, so it becomes U+FFFD.
+    if (c == 0xEE && (article.compare(i, kTokenOpen.size(), kTokenOpen) == 0 ||
+                      article.compare(i, kTokenClose.size(), kTokenClose) == 0)) {
+      for (char r : std::string_view("\xEF\xBF\xBD")) emit(r, i);
+      i += kTokenOpen.size();
+      continue;
+    }
     if (c == 0xC2 && i + 1 < sentence.end && static_cast<unsigned char>(article[i + 1]) == 0xA0) {
       c = ' ';  // no-break space
       ++i;
@@ -183,7 +191,6 @@ TaggedSentence TagSentence(std::string_view article, const Span& sentence, const
       if (!tagged.text.empty() && tagged.text.back() != ' ') emit(' ', i - 1);
       continue;
     }
-    // Token brackets inside the text itself would confuse matching; they never occur in news.
     emit(static_cast<char>(std::tolower(c)), i - 1);
   }
   // A comma before a contrasting or new clause ends the clause for matching and for cue

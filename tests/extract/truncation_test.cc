@@ -69,3 +69,25 @@ TEST_CASE("issue 18: real articles cut at every word boundary extract without th
     ExtractEveryPrefix(extractor, text.substr(0, kLongestPrefix));
   }
 }
+
+TEST_CASE("issue 18: the tagger's private-use token brackets in an article are plain text") {
+  // U+E000 and U+E001 bracket mention tokens inside the extractor; an article that holds them
+  // itself (with digits, "<U+E000>OR 7<U+E001>") once made the deal reader index a mention that
+  // did not exist. They read as U+FFFD would, and nothing else changes.
+  const concord::extract::Extractor extractor = MakeExtractor();
+  const std::string body = " Orrin Holdings agreed to buy Fjell Marine for $300 million, the  companies said.";
+  concord::corpus::Article plain, bracketed;
+  plain.id = plain.name = bracketed.id = bracketed.name = "brackets.txt";
+  plain.text = "The \xEF\xBF\xBD" "ORG7\xEF\xBF\xBD" + body;
+  bracketed.text = "The \xEE\x80\x80" "ORG7\xEE\x80\x81" + body;
+  const auto want = extractor.Extract(plain);
+  const auto got = extractor.Extract(bracketed);
+  REQUIRE(got.claims.size() == want.claims.size());
+  CHECK(!want.claims.empty());
+  for (std::size_t k = 0; k < got.claims.size(); ++k) {
+    CHECK(got.claims[k].relation == want.claims[k].relation);
+    CHECK(got.claims[k].subject.text == want.claims[k].subject.text);
+    CHECK(got.claims[k].counterparty.text == want.claims[k].counterparty.text);
+    CHECK(got.claims[k].value.low == want.claims[k].value.low);
+  }
+}
