@@ -131,6 +131,18 @@ std::set<std::int64_t> JudgeClaims(const AuditInputs& in, const PartyMatcher& pa
         verdict = SupportedByText(*claim);
       }
     }
+    // A figure that differs from its evidence only as far as the summary's own rounding goes
+    // ("$16bn" for $16.6bn, "2,500 jobs" for 2,540) says what the source says.
+    if (verdict.verdict == "contradicted" && claim->value_kind != "none" && !verdict.discrepancies.empty() &&
+        std::all_of(verdict.discrepancies.begin(), verdict.discrepancies.end(), [&](const ReportDiscrepancy& d) {
+          if (!SeriousSeverity(d.severity)) return true;
+          if (d.type != "value") return false;
+          auto source = std::find_if(source_claims.begin(), source_claims.end(),
+                                     [&](const ClaimRow* row) { return row->id == d.claim_a; });
+          return source != source_claims.end() && WithinWrittenRounding(*claim, **source);
+        })) {
+      verdict.verdict = "supported";
+    }
     audit.verdicts.push_back(std::move(verdict));
     for (const ClaimRow* source : source_claims) {
       bool speaks_of = figure ? SameFigure(*claim, *source)
@@ -229,8 +241,29 @@ SourceFigures FiguresOf(const ExtractedArticle& source) {
 
 // The figure check's findings as verdicts: a figure the sources never write is unsupported,
 // unless a verdict on its sentence already says what is wrong there.
-void AddFigureVerdicts(std::string_view summary, const std::vector<SourceFigures>& sources, SummaryAudit& audit) {
-  for (const UngroundedFigure& figure : UngroundedFigures(summary, sources)) {
+void AddFigureVerdicts(std::string_view summary, const std::vector<extract::Claim>& summary_claims,
+                       const std::vector<SourceFigures>& sources, SummaryAudit& audit) {
+  const std::vector<UngroundedFigure> ungrounded = UngroundedFigures(summary, sources);
+  // A claim's figure no like source clause carries, where its clause states no figure the
+  // sources do not write: the figure is in the sources, only not in a clause the claim
+  // reader paired ("a £40m revamp" against "the £40m redevelopment of the ground"), and
+  // "unsupported" would say the article never gives it. A figure the sources give with
+  // another figure in a like clause stays contradicted.
+  for (AuditVerdict& verdict : audit.verdicts) {
+    if (verdict.verdict != "unsupported" || !verdict.discrepancies.empty() || verdict.relation == "figure") continue;
+    // A value, not a date alone: a date's reading ("the fourth quarter of 2026") says more
+    // than the numbers the text check finds ("2026", a "fourth").
+    const bool states_value = std::any_of(summary_claims.begin(), summary_claims.end(), [&](const extract::Claim& claim) {
+      return claim.provenance.span == verdict.span && claim.relation == verdict.relation &&
+             claim.value_kind != extract::ValueKind::kNone;
+    });
+    if (!states_value) continue;
+    const bool written = std::none_of(ungrounded.begin(), ungrounded.end(), [&](const UngroundedFigure& figure) {
+      return verdict.span.begin <= figure.figure.span.begin && figure.figure.span.end <= verdict.span.end;
+    });
+    if (written) verdict.verdict = "supported";
+  }
+  for (const UngroundedFigure& figure : ungrounded) {
     extract::Span sentence = SentenceAround(summary, figure.figure.span.begin);
     bool judged = std::any_of(audit.verdicts.begin(), audit.verdicts.end(), [&](const AuditVerdict& verdict) {
       return verdict.verdict != "supported" && verdict.span.begin <= figure.figure.span.begin &&
@@ -269,7 +302,7 @@ Result<SummaryAudit> AuditSummary(const ExtractedArticle& summary, const std::ve
   for (const ExtractedArticle& source : batch) {
     if (source.article.id != summary.article.id) source_figures.push_back(FiguresOf(source));
   }
-  AddFigureVerdicts(summary.article.text, source_figures, *audit);
+  AddFigureVerdicts(summary.article.text, summary.extraction.claims, source_figures, *audit);
   return audit;
 }
 

@@ -174,6 +174,10 @@ bool CountWrittenInSources(const ClaimRow& summary, const std::vector<std::strin
 bool FigureWrittenInSources(const ClaimRow& summary, const std::vector<const ClaimRow*>& sources,
                             const std::vector<std::string>& source_texts);
 
+// Whether `source`'s figure is `summary`'s as the summary writes it, rounded or cut to the
+// precision it shows ("$16bn" for $16.6bn, "2,500" for 2,540; "40" is exact).
+bool WithinWrittenRounding(const ClaimRow& summary, const ClaimRow& source);
+
 // audit_clauses.cc: condition shapes and still/no-longer clauses no claim carries.
 void CheckConditionShapes(const AuditInputs& in, SummaryAudit& audit);
 void CheckCourses(const AuditInputs& in, SummaryAudit& audit);

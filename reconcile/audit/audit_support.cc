@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "reconcile/audit/audit_internal.h"
+#include "reconcile/audit/figure_check.h"
 
 namespace concord::reconcile::audit_internal {
 
@@ -182,6 +183,24 @@ bool FigureWrittenInSources(const ClaimRow& summary, const std::vector<const Cla
           SharedWords(WordsOf(words), summary_words) >= kMinSharedConditionWords) {
         return true;
       }
+    }
+  }
+  return false;
+}
+
+bool WithinWrittenRounding(const ClaimRow& summary, const ClaimRow& source) {
+  if (source.value_kind != summary.value_kind || source.currency != summary.currency || summary.low != summary.high ||
+      source.low != source.high) {
+    return false;
+  }
+  constexpr double kTolerance = 1e-9;
+  for (const WrittenFigure& figure : FiguresStated(summary.quote)) {
+    if (figure.kind != WrittenFigure::Kind::kNumber || !NearlyEqual(figure.scaled, summary.low, kTolerance)) continue;
+    // Rounded to the nearest step, or cut down to it, as headlines and summaries write.
+    const double value = figure.scaled, step = figure.step;
+    if (step <= 0) continue;
+    if (std::fabs(source.low - value) <= step / 2 * (1 + kTolerance) || (value <= source.low && source.low < value + step)) {
+      return true;
     }
   }
   return false;

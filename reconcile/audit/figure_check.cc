@@ -353,7 +353,19 @@ std::vector<WrittenFigure> Figures(std::string_view text, bool strict) {
       i = std::max(end, after);
       continue;
     }
-    if (!strict) {
+    if (strict) {
+      // An ordinal word ranks something ("his third title", "the second round", "the
+      // fifth-largest bank"): a figure of the summary. "First" is left out: it stands in too
+      // many phrases ("for the first time") to be a rank a source must write.
+      auto value = ValueOf(kOrdinalWords, word);
+      if (value && *value >= 2 && !Contains(kNamingWords, WordBefore(text, i))) {
+        WrittenFigure figure;
+        figure.span = {i, after};
+        figure.value = figure.scaled = *value;
+        figure.unit = UnitAfter(text, after);
+        figures.push_back(figure);
+      }
+    } else {
       auto value = ValueOf(kOrdinalWords, word);
       if (!value) value = ValueOf(kQuantityWords, Singular(word));
       if (value) {
