@@ -233,6 +233,7 @@ SourceFigures FiguresOf(const ExtractedArticle& source) {
   for (const extract::Mention& mention : source.extraction.mentions) {
     if (mention.kind == extract::MentionKind::kDate && !mention.date.start.empty()) figures.dates.push_back(mention.date);
   }
+  figures.published = source.article.published;
   if (!source.article.published.empty()) {
     figures.dates.push_back({source.article.published, source.article.published, extract::Precision::kDay, {}, {}});
   }
