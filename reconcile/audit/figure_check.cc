@@ -12,7 +12,9 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
+#include <set>
 
 namespace concord::reconcile {
 namespace {
@@ -353,7 +355,19 @@ std::vector<WrittenFigure> Figures(std::string_view text, bool strict) {
       i = std::max(end, after);
       continue;
     }
-    if (!strict) {
+    if (strict) {
+      // An ordinal word ranks something ("his third title", "the second round", "the
+      // fifth-largest bank"): a figure of the summary. "First" is left out: it stands in too
+      // many phrases ("for the first time") to be a rank a source must write.
+      auto value = ValueOf(kOrdinalWords, word);
+      if (value && *value >= 2 && !Contains(kNamingWords, WordBefore(text, i))) {
+        WrittenFigure figure;
+        figure.span = {i, after};
+        figure.value = figure.scaled = *value;
+        figure.unit = UnitAfter(text, after);
+        figures.push_back(figure);
+      }
+    } else {
       auto value = ValueOf(kOrdinalWords, word);
       if (!value) value = ValueOf(kQuantityWords, Singular(word));
       if (value) {
@@ -401,6 +415,88 @@ bool Grounded(const WrittenFigure& figure, const std::vector<WrittenFigure>& wri
     if (Near(figure.value, unscaled_step, figure.hedged, source.value)) return true;
   }
   return false;
+}
+
+// The sentence around byte `at`: from after the last ". " before it to the next one.
+std::string_view SentenceAt(std::string_view text, std::size_t at) {
+  std::size_t begin = text.rfind(". ", at);
+  begin = begin == std::string_view::npos ? 0 : begin + 2;
+  std::size_t end = text.find(". ", at);
+  if (end == std::string_view::npos) end = text.size();
+  return text.substr(begin, end - begin);
+}
+
+// Words that say nothing of what a sentence is about, cut like StemsOf cuts.
+constexpr std::array<std::string_view, 24> kEmptyStems = {
+    "after", "befor", "being", "have",  "been",  "with",  "from", "that", "this",  "were",  "which", "their",
+    "when",  "said",  "will",  "would", "also",  "than",  "into", "year", "there", "about", "while", "since"};
+
+// The content words of a sentence, lowercased and cut to five letters ("kidnapped" and
+// "kidnapping" meet in "kidna"), without month or weekday names.
+std::set<std::string> StemsOf(std::string_view sentence) {
+  constexpr std::size_t kMinWord = 4, kStem = 5;
+  std::set<std::string> stems;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    if (!IsAsciiAlpha(sentence[i])) {
+      ++i;
+      continue;
+    }
+    const std::string word = WordAt(sentence, i);
+    i += std::max<std::size_t>(word.size(), 1);
+    if (word.size() < kMinWord || Contains(kMonths, word) || Contains(kWeekdays, word) || word == "may") continue;
+    const std::string stem = word.substr(0, kStem);
+    if (!Contains(kEmptyStems, stem)) stems.insert(stem);
+  }
+  return stems;
+}
+
+std::size_t Shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::size_t shared = 0;
+  for (const std::string& stem : a) shared += b.count(stem);
+  return shared;
+}
+
+bool IsYear(const WrittenFigure& figure) {
+  constexpr double kFirstYear = 1800, kLastYear = 2100;
+  return figure.kind == WrittenFigure::Kind::kNumber && figure.scaled == figure.value && figure.step == 1 &&
+         figure.value >= kFirstYear && figure.value <= kLastYear && figure.value == std::floor(figure.value) &&
+         figure.unit != "%";
+}
+
+// A year the sources write only in sentences about other things, while a sentence about
+// what the summary's sentence is about gives another year: "kidnapped in 2013" where the
+// sources have the kidnapping in 2011 and 2013 for something else. Returns that other year.
+std::optional<double> YearOfOtherEvent(std::string_view summary, const WrittenFigure& figure,
+                                       const std::vector<SourceFigures>& sources) {
+  if (!IsYear(figure)) return std::nullopt;
+  // The year a source is published in is the year of its "on Monday": a summary dates that
+  // day with it, whatever else the source writes 2026 of.
+  for (const SourceFigures& source : sources) {
+    if (source.published.size() >= 4 && std::atoi(source.published.substr(0, 4).c_str()) == static_cast<int>(figure.value)) {
+      return std::nullopt;
+    }
+  }
+  constexpr std::size_t kMinShared = 2;  // the other sentence must be about the same thing
+  const std::set<std::string> about = StemsOf(SentenceAt(summary, figure.span.begin));
+  std::optional<double> other;
+  std::size_t other_shared = kMinShared - 1;
+  bool written = false;  // a year only a resolved date gives ("on Tuesday") has no sentence to weigh
+  for (const SourceFigures& from : sources) {
+    const std::string_view text = from.text;
+    for (const WrittenFigure& source : FiguresWritten(text)) {
+      if (!IsYear(source)) continue;
+      const std::size_t shared = Shared(about, StemsOf(SentenceAt(text, source.span.begin)));
+      if (source.value == figure.value) {
+        if (shared > 0) return std::nullopt;  // the year, in a sentence about something alike
+        written = true;
+      } else if (shared > other_shared) {
+        other = source.value;
+        other_shared = shared;
+      }
+    }
+  }
+  return written ? other : std::nullopt;
 }
 
 std::string Describe(const WrittenFigure& figure) {
@@ -468,11 +564,19 @@ std::vector<UngroundedFigure> UngroundedFigures(std::string_view summary, const 
   }
   std::vector<UngroundedFigure> ungrounded;
   for (const WrittenFigure& figure : FiguresStated(summary)) {
-    if (Grounded(figure, written)) continue;
+    std::string detail;
+    if (!Grounded(figure, written)) {
+      detail = "no source states " + Describe(figure);
+    } else if (auto other = YearOfOtherEvent(summary, figure, sources)) {
+      detail = "the sources write " + Describe(figure) + " only in sentences about other things; the one most like " +
+               "this gives " + Describe(NumberFigure(*other));
+    } else {
+      continue;
+    }
     UngroundedFigure item;
     item.figure = figure;
     item.text = std::string(summary.substr(figure.span.begin, figure.span.end - figure.span.begin));
-    item.detail = "no source states " + Describe(figure);
+    item.detail = std::move(detail);
     ungrounded.push_back(std::move(item));
   }
   return ungrounded;

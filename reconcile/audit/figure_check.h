@@ -48,6 +48,7 @@ struct UngroundedFigure {
 struct SourceFigures {
   std::string_view text;
   std::vector<extract::DateValue> dates;  // resolved (start, end ISO), any precision
+  std::string published;                  // the source's published day (ISO), or empty
 };
 
 // The summary's stated figures that `sources` do not write, in the summary's text order.

@@ -14,7 +14,7 @@ using concord::reconcile::UngroundedFigures;
 std::vector<std::string> Ungrounded(const std::string& summary, const std::string& source,
                                     std::vector<concord::extract::DateValue> dates = {}) {
   std::vector<std::string> texts;
-  for (const auto& figure : UngroundedFigures(summary, {SourceFigures{source, std::move(dates)}})) {
+  for (const auto& figure : UngroundedFigures(summary, {SourceFigures{source, std::move(dates), {}}})) {
     texts.push_back(figure.text);
   }
   return texts;
@@ -43,6 +43,9 @@ TEST_CASE("figure check: a summary figure the source writes in another form is g
       // Tokenized text (CNN/DailyMail): a space after a thousands comma or a decimal point.
       {"It sold for $120,932 in the end.", "The final price came to $ 120, 932 with fees ."},
       {"Sales rose 17.3% to 2,839.", "sales rose by 17. 3 % to 2, 839 , the office said ."},
+      // A year the source writes in a sentence about the same thing, beside another year.
+      {"The engineer was freed in 2013.", "The engineer was kidnapped in 2011. He was freed in January 2013."},
+      {"It reached the second round.", "It won 6-4 6-4 to progress to the second round."},
   };
   for (const Case& c : cases) {
     const std::string summary = c.summary;
@@ -64,6 +67,12 @@ TEST_CASE("figure check: a figure, unit, weekday or relative day the source lack
       {"The founder was arrested Thursday.", "The founder was arrested on Friday.", {"Thursday"}},
       {"The race is next month.", "The race will be run in the autumn.", {"next month"}},
       {"The revamp costs £40m.", "The revamp costs £45m.", {"40m"}},
+      // An ordinal a summary states ranks something: the source must write that rank.
+      {"She won her third world title.", "She won her second world title in 2019 and a fourth in 2021.", {"third"}},
+      // A year the source writes only of something else, while the sentence about the same
+      // thing gives another year.
+      {"The engineer was kidnapped in 2013.",
+       "The engineer was kidnapped in Mali in 2011. Troops were sent to the region in January 2013.", {"2013"}},
   };
   for (const Case& c : cases) {
     const std::string summary = c.summary;
