@@ -557,6 +557,18 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     if ((classes & kMonthOrWeekday) != 0) {
       if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
       if (auto month = MonthPointAt(text, pos, in_date_context)) return WithSpokenYear(text, *month);
+      // "August two thousand and fifteen": a month name with its year in words is a date
+      // in any context.
+      if (const int month = MonthOf(Piece(text.data() + pos, word_end - pos));
+          month != 0 && word_end < text.size() && text[word_end] == ' ') {
+        if (auto year = SpokenYearAt(text, word_end)) {
+          DatePoint point;
+          point.year = year->first;
+          point.month = month;
+          point.precision = Precision::kMonth;
+          return Parsed{point, year->second};
+        }
+      }
     }
     // "the 18th", "the 09th of May".
     if (ToLower(first) == 't' && pos + 4 < text.size() && EqualsLower(text.substr(pos, 3), "the") &&

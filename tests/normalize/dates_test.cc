@@ -984,6 +984,9 @@ TEST_CASE("resolve date: years in words after a month") {
   CHECK(ResolveIn("They arrived on 13 Sept nineteen seventy two.", "13 Sept nineteen seventy two",
                   kTuesday)
             .start == "1972-09-13");
+  CHECK(ResolveIn("I'll be out August two thousand and fifteen.", "August two thousand and fifteen",
+                  kTuesday)
+            .end == "2015-08-31");
   // A count after a month is not a year: "in May two thousand workers".
   for (const Mention& m : Recognizer().Find("In May two thousand workers struck.")) {
     CHECK(m.text == "May");
