@@ -507,12 +507,34 @@ std::optional<Parsed> DateRecognizer::Impl::WordPointAt(std::string_view text, s
   return std::nullopt;
 }
 
+namespace {
+
+// "October two thousand and five", "January 25 nineteen eighty six", "13 Sept nineteen
+// seventy two": a month or a day of a month, then its year in words.
+Parsed WithSpokenYear(std::string_view text, Parsed parsed) {
+  DatePoint& point = parsed.point;
+  if (point.month == 0 || point.year != 0 || point.relative_unit != Precision::kNone ||
+      point.holiday != 0 || point.weekday != 0) {
+    return parsed;
+  }
+  std::size_t at = parsed.end;
+  if (at < text.size() && text[at] == ',') ++at;
+  if (at >= text.size() || text[at] != ' ') return parsed;
+  if (auto year = SpokenYearAt(text, at)) {
+    point.year = year->first;
+    parsed.end = year->second;
+  }
+  return parsed;
+}
+
+}  // namespace
+
 std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::size_t pos,
                                                     bool in_date_context) const {
   if (pos >= text.size()) return std::nullopt;
   const char first = text[pos];
   if (IsAsciiDigit(first)) {
-    if (auto numeric = NumericPointAt(text, pos, in_date_context)) return numeric;
+    if (auto numeric = NumericPointAt(text, pos, in_date_context)) return WithSpokenYear(text, *numeric);
     // "on 22/04." alone closing the phrase: a day ("on 1/3 of the votes" goes on).
     if (EqualsLower(PreviousWord(text, pos), "on")) {
       if (auto slash = SlashNoYearAt(text, pos); slash && EndsPhrase(text, slash->end)) {
@@ -534,7 +556,19 @@ std::optional<Parsed> DateRecognizer::Impl::PointAt(std::string_view text, std::
     }
     if ((classes & kMonthOrWeekday) != 0) {
       if (auto weekday = WeekdayPointAt(text, pos)) return weekday;
-      if (auto month = MonthPointAt(text, pos, in_date_context)) return month;
+      if (auto month = MonthPointAt(text, pos, in_date_context)) return WithSpokenYear(text, *month);
+      // "August two thousand and fifteen": a month name with its year in words is a date
+      // in any context.
+      if (const int month = MonthOf(Piece(text.data() + pos, word_end - pos));
+          month != 0 && word_end < text.size() && text[word_end] == ' ') {
+        if (auto year = SpokenYearAt(text, word_end)) {
+          DatePoint point;
+          point.year = year->first;
+          point.month = month;
+          point.precision = Precision::kMonth;
+          return Parsed{point, year->second};
+        }
+      }
     }
     // "the 18th", "the 09th of May".
     if (ToLower(first) == 't' && pos + 4 < text.size() && EqualsLower(text.substr(pos, 3), "the") &&
@@ -711,9 +745,23 @@ std::optional<Parsed> DateRecognizer::Impl::WeekdayPointAt(std::string_view text
 std::optional<Parsed> DateRecognizer::Impl::ModifiedPointAt(std::string_view text, std::size_t pos,
                                                             bool in_date_context) const {
   if (auto hit = MatchAt(*modifier_, text, pos)) {
-    // "the end of 2031" is 2031, "early next year" is next year: the modifier stays in the
-    // span and leaves the value alone.
-    if (auto point = PointAt(text, hit->end, true)) return point;
+    // "the end of 2031", "early next year", "mid-May": the modifier stays in the span and
+    // names the part of the period (normalize narrows the period to it).
+    if (auto point = PointAt(text, hit->end, true)) {
+      if (point->point.part == 0 && point->point.precision != Precision::kDay) {
+        const std::string_view words = text.substr(pos, hit->end - pos);
+        auto has = [words](std::string_view w) {
+          for (std::size_t i = 0; i + w.size() <= words.size(); ++i)
+            if (EqualsLower(words.substr(i, w.size()), w)) return true;
+          return false;
+        };
+        point->point.part = has("end") || has("late")          ? 3
+                            : has("mid")                       ? 2
+                                                               : 1;
+        point->point.part_edge = has(" of");
+      }
+      return point;
+    }
   }
   return PointAt(text, pos, in_date_context);
 }

@@ -112,7 +112,8 @@ int OffsetOf(Piece word) {
       EqualsLower(w, "the previous")) {
     return -1;
   }
-  if (EqualsLower(w, "next") || EqualsLower(w, "coming") || EqualsLower(w, "following") ||
+  if (EqualsLower(w, "next") || EqualsLower(w, "coming") || EqualsLower(w, "upcoming") ||
+      EqualsLower(w, "following") ||
       EqualsLower(w, "the following") || EqualsLower(w, "the coming") ||
       EqualsLower(w, "the next")) {
     return 1;
@@ -341,6 +342,113 @@ bool MayJoinRange(std::string_view text, std::size_t pos) {
 }
 
 // True when nothing but punctuation or the text's end follows `end` ("on the 18th.").
+namespace {
+
+// The word of letters at `pos` (after spaces, or a hyphen when `hyphen`), its end; empty if none.
+std::pair<std::string_view, std::size_t> LetterWordAt(std::string_view text, std::size_t pos,
+                                                      bool hyphen) {
+  std::size_t start = pos;
+  while (start < text.size() && (text[start] == ' ' || (hyphen && text[start] == '-'))) ++start;
+  if (start == pos || start >= text.size()) return {{}, pos};
+  std::size_t end = start;
+  while (end < text.size() && IsAsciiAlpha(text[end])) ++end;
+  return {text.substr(start, end - start), end};
+}
+
+constexpr NamedNumber kSpokenTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
+                                       {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
+                                       {"eighty", 80}, {"ninety", 90}};
+constexpr NamedNumber kSpokenUnits[] = {{"one", 1}, {"two", 2},   {"three", 3},
+                                        {"four", 4}, {"five", 5}, {"six", 6},
+                                        {"seven", 7}, {"eight", 8}, {"nine", 9}};
+constexpr NamedNumber kSpokenTeens[] = {
+    {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15},   {"sixteen", 16},  {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}};
+
+template <std::size_t N>
+int Lookup(std::string_view word, const NamedNumber (&table)[N]) {
+  for (const NamedNumber& n : table)
+    if (EqualsLower(word, n.word)) return n.value;
+  return 0;
+}
+
+// 1..99 in words at `pos` ("five", "fifteen", "ninety six", "eighty-seven"): value and end.
+std::pair<int, std::size_t> SpokenBelowHundred(std::string_view text, std::size_t pos) {
+  const auto [word, end] = LetterWordAt(text, pos, false);
+  if (word.empty()) return {0, pos};
+  if (const int teen = Lookup(word, kSpokenTeens)) return {teen, end};
+  if (const int unit = Lookup(word, kSpokenUnits)) return {unit, end};
+  const int tens = Lookup(word, kSpokenTens);
+  if (tens == 0) return {0, pos};
+  const auto [next, next_end] = LetterWordAt(text, end, true);
+  if (const int unit = Lookup(next, kSpokenUnits)) return {tens + unit, next_end};
+  return {tens, end};
+}
+
+std::optional<std::pair<int, std::size_t>> SpokenYearWordsAt(std::string_view text,
+                                                             std::size_t pos);
+
+}  // namespace
+
+std::optional<std::pair<int, std::size_t>> SpokenYearAt(std::string_view text, std::size_t pos) {
+  auto year = SpokenYearWordsAt(text, pos);
+  if (!year) return std::nullopt;
+  // "two thousand five hundred", "nineteen hundred thousand": a count goes on.
+  const auto [next, next_end] = LetterWordAt(text, year->second, false);
+  for (std::string_view scale : {"hundred", "thousand", "million", "billion"})
+    if (EqualsLower(next, scale)) return std::nullopt;
+  return year;
+}
+
+namespace {
+
+std::optional<std::pair<int, std::size_t>> SpokenYearWordsAt(std::string_view text,
+                                                             std::size_t pos) {
+  constexpr int kCentury = 100, kThousand = 1000, kFirstCentury = 11;
+  const auto [head, head_end] = LetterWordAt(text, pos, false);
+  if (head.empty()) return std::nullopt;
+  // "two thousand", "two thousand and five", "two thousand fifteen".
+  if (EqualsLower(head, "two")) {
+    const auto [thousand, thousand_end] = LetterWordAt(text, head_end, false);
+    if (!EqualsLower(thousand, "thousand")) return std::nullopt;
+    std::size_t at = thousand_end;
+    const auto [conjunction, conjunction_end] = LetterWordAt(text, at, false);
+    if (EqualsLower(conjunction, "and")) at = conjunction_end;
+    const auto [rest, rest_end] = SpokenBelowHundred(text, at);
+    if (rest != 0) return std::make_pair(2 * kThousand + rest, rest_end);
+    // "in May two thousand workers": the bare "two thousand" only closing the phrase.
+    if (!EndsPhrase(text, thousand_end)) return std::nullopt;
+    return std::make_pair(2 * kThousand, thousand_end);
+  }
+  // "nineteen ninety six", "nineteen hundred ninety three", "nineteen oh five", "twenty twenty".
+  const int century = EqualsLower(head, "twenty") ? 20 : Lookup(head, kSpokenTeens);
+  if (century < kFirstCentury) return std::nullopt;
+  const auto [second, second_end] = LetterWordAt(text, head_end, true);
+  if (EqualsLower(second, "hundred")) {
+    std::size_t at = second_end;
+    const auto [conjunction, conjunction_end] = LetterWordAt(text, at, false);
+    if (EqualsLower(conjunction, "and")) at = conjunction_end;
+    const auto [rest, rest_end] = SpokenBelowHundred(text, at);
+    if (rest != 0) return std::make_pair(century * kCentury + rest, rest_end);
+    if (!EndsPhrase(text, second_end)) return std::nullopt;
+    return std::make_pair(century * kCentury, second_end);
+  }
+  if (EqualsLower(second, "oh") || EqualsLower(second, "o")) {
+    const auto [unit, unit_end] = LetterWordAt(text, second_end, false);
+    if (const int value = Lookup(unit, kSpokenUnits)) {
+      return std::make_pair(century * kCentury + value, unit_end);
+    }
+    return std::nullopt;
+  }
+  // The second part must be ten or more: "nineteen five" is not a year.
+  const auto [rest, rest_end] = SpokenBelowHundred(text, head_end);
+  if (rest < 10) return std::nullopt;
+  return std::make_pair(century * kCentury + rest, rest_end);
+}
+
+}  // namespace
+
 bool EndsPhrase(std::string_view text, std::size_t end) {
   while (end < text.size() && text[end] == ' ') ++end;
   if (end >= text.size()) return true;

@@ -10,8 +10,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/extract.h"
@@ -261,7 +263,7 @@ inline constexpr std::string_view kAnchorWords[] = {
     "from",      "through",   "thru",      "until",    "till",      "til",     "up",      "by",
     "before",    "after",     "since",     "starting", "no",        "not",     "prior",   "ahead",
     "effective", "first",     "second",    "third",    "fourth",    "fiscal",  "current", "week",
-    "rest",      "remainder", "remaining", "weekend",
+    "rest",      "remainder", "remaining", "weekend",   "upcoming",
 };
 
 // Weekday abbreviations, taken only with a day number after them ("Mon 13th") or after a
@@ -374,6 +376,11 @@ bool FollowedByAmount(std::string_view text, std::size_t end);
 bool PartOfAmount(std::string_view text, std::size_t end);
 // "11.30.1998": one or two digits, a point, one or two digits, a point, four digits.
 bool DottedDateAt(std::string_view text, std::size_t pos);
+
+// A year in words at `pos`: "nineteen ninety six", "nineteen eighty-seven", "nineteen hundred
+// ninety three", "seventeen hundred", "nineteen oh five", "two thousand", "two thousand and
+// fifteen". The year and where its words end; nullopt for anything else.
+std::optional<std::pair<int, std::size_t>> SpokenYearAt(std::string_view text, std::size_t pos);
 
 DatePoint YearPoint(int year);
 bool ValidMonth(int month);

@@ -194,13 +194,13 @@ DateRecognizer::Impl::Impl() {
   range_join_ = Compile(R"(\s*(and|to|through|thru|until|till|-|–|—|~)\s*)");
   duration_ = Compile(
       R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)"
-      R"((next|past|last|coming|previous|following)\s+)" +
+      R"((next|past|last|coming|upcoming|previous|following)\s+)" +
       number +
       R"(\s+((?:business|working)\s+days|days|weeks|months|quarters|years|decades|day|week|month|)"
       R"(quarter|year)\b)");
   duration_count_first_ =
       Compile(R"((?:(?i:in|within|over|during|for|throughout)\s+)?(?:[Tt]he\s+)?)" + number +
-              R"(\s+(next|past|last|coming|previous|following)\s+)"
+              R"(\s+(next|past|last|coming|upcoming|previous|following)\s+)"
               R"((days|weeks|months|quarters|years|decades)\b)");
   duration_start_ =
       Compile(R"((?:\s*,\s*|\s+)(?i:starting|beginning|from|effective)(?:\s+(?:from|on|in))?\s+)");

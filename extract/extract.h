@@ -89,6 +89,11 @@ struct DatePoint {
   // "Labor Day weekend", "the weekend of Halloween": the weekend next to the holiday, the
   // holiday included (normalize/dates.cc says which days).
   bool weekend = false;
+  // A part of the period ("early March", "mid-2019", "the end of the year"): 1 its first
+  // part, 2 its middle, 3 its last (normalize/dates.cc says which days); `part_edge` when the
+  // text names its edge ("the beginning of", "the end of") rather than a stretch ("early").
+  int part = 0;
+  bool part_edge = false;
   bool operator==(const DatePoint&) const = default;
 };
 

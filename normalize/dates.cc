@@ -234,6 +234,57 @@ std::int64_t Distance(const Period& period, std::int64_t day) {
   return 0;
 }
 
+// The part of a period "early", "mid-" or "late" (the "beginning", "middle" or "end" of)
+// names, Recognizers-Text's split where it has one: a year in thirds (January-April,
+// May-August, September-December), a month in halves with its middle third (1st-15th,
+// 10th-20th, 16th to the end), a week Monday-Wednesday, Tuesday-Thursday, Thursday-Sunday; a
+// quarter or half its first, middle or last month(s); a decade its years 0-3, 4-6, 7-9.
+Period PartOf(const Period& whole, int part) {
+  if (part < 1 || part > 3) return whole;
+  const Civil first = CivilFromDays(whole.first);
+  const std::int64_t length = whole.last - whole.first + 1;
+  Period out = whole;
+  auto months = [&](int from, int count) {  // `count` months from month `from` (0-based)
+    const int index = MonthIndex(first.year, first.month) + from;
+    out.first = DaysFromCivil(index / kMonthsPerYear, index % kMonthsPerYear + 1, 1);
+    const int next = index + count;
+    out.last = DaysFromCivil(next / kMonthsPerYear, next % kMonthsPerYear + 1, 1) - 1;
+  };
+  switch (whole.precision) {
+    case Precision::kYear:
+      months((part - 1) * 4, 4);
+      break;
+    case Precision::kHalf:
+      months((part - 1) * 2, 2);
+      break;
+    case Precision::kQuarter:
+      months(part - 1, 1);
+      break;
+    case Precision::kMonth: {
+      constexpr int kEarlyLast = 15, kMidFirst = 10, kMidLast = 20, kLateFirst = 16;
+      out.first = whole.first + (part == 1 ? 0 : part == 2 ? kMidFirst - 1 : kLateFirst - 1);
+      if (part != 3) out.last = whole.first + (part == 1 ? kEarlyLast : kMidLast) - 1;
+      break;
+    }
+    case Precision::kWeek:
+      if (length == 7) {
+        out.first = whole.first + (part == 1 ? 0 : part == 2 ? 1 : 3);
+        out.last = whole.first + (part == 1 ? 2 : part == 2 ? 3 : 6);
+      }
+      break;
+    case Precision::kDecade: {
+      constexpr int kFirsts[] = {0, 4, 7}, kLasts[] = {3, 6, 9};
+      out.first = DaysFromCivil(first.year + kFirsts[part - 1], 1, 1);
+      out.last = DaysFromCivil(first.year + kLasts[part - 1] + 1, 1, 1) - 1;
+      break;
+    }
+    default:
+      break;
+  }
+  if (out.first < whole.first || out.last > whole.last || out.first > out.last) return whole;
+  return out;
+}
+
 struct Resolution {
   std::optional<Period> period;
   bool unresolved = false;  // relative, and no published date
@@ -875,6 +926,28 @@ DateValue ResolveUnchecked(const DateExpr& expr, std::string_view published, Ten
     if (expr.start.side < 0 && *pub - 1 >= part.first && *pub - 1 <= part.last)
       part.last = *pub - 1;
     if (expr.start.side > 0 && *pub >= part.first && *pub <= part.last) part.first = *pub;
+  }
+  // "the end of 2000", "mid-May", "early next week": the named part of the period. Before
+  // and after an edge ("before the end of December", "after the beginning of March") the
+  // edge is the whole period's, as "by the end of 2031" ends on December 31.
+  const Period whole = *start.period;
+  if (expr.start.part != 0 && expr.shift_count == 0)
+    start.period = PartOf(*start.period, expr.start.part);
+  if (expr.end && end.period && expr.end->part != 0) end.period = PartOf(*end.period, expr.end->part);
+  if (expr.start.part_edge && expr.start.part == 3 &&
+      (expr.boundary == Boundary::kBefore || expr.boundary == Boundary::kBy ||
+       expr.boundary == Boundary::kThrough || expr.boundary == Boundary::kUntil)) {
+    start.period->first = whole.last + 1;  // the edge itself: "before" ends on the last day
+    start.period->last = whole.last;
+  }
+  if (expr.start.part_edge && expr.start.part == 1 &&
+      (expr.boundary == Boundary::kBy || expr.boundary == Boundary::kThrough ||
+       expr.boundary == Boundary::kUntil)) {
+    start.period->last = whole.first;  // "by the start of 1986": by its first day
+  }
+  if (expr.start.part_edge && expr.start.part == 1 && expr.boundary == Boundary::kAfter) {
+    start.period->first = whole.first;
+    start.period->last = whole.first - 1;  // "after" starts on the first day
   }
   const Period& period = *start.period;
 

@@ -939,3 +939,57 @@ TEST_CASE("resolve date: years and months as news writes them around figures (is
     }
   }
 }
+
+TEST_CASE("resolve date: parts of a period") {
+  struct Case {
+    std::string_view sentence, span, start, end;
+  };
+  const Case cases[] = {
+      {"Sales rose in early March 2025.", "early March 2025", "2025-03-01", "2025-03-15"},
+      {"Talks resume in mid-July 2025.", "mid-July 2025", "2025-07-10", "2025-07-20"},
+      {"It closes in late November 2025.", "late November 2025", "2025-11-16", "2025-11-30"},
+      {"The plant opened at the end of 2000.", "at the end of 2000", "2000-09-01", "2000-12-31"},
+      {"Prices peaked in mid-2019.", "mid-2019", "2019-05-01", "2019-08-31"},
+      {"It was founded in the early 1990s.", "early 1990s", "1990-01-01", "1993-12-31"},
+      {"A vote is due early next week.", "early next week", "2026-05-04", "2026-05-06"},
+      {"Stocks were low at the end of the third quarter of 2026.",
+       "at the end of the third quarter of 2026", "2026-09-01", "2026-09-30"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.sentence);
+    const DateValue value = ResolveIn(c.sentence, c.span, kTuesday);
+    CHECK(value.start == c.start);
+    CHECK(value.end == c.end);
+  }
+  // An edge with a boundary is the whole period's edge: "by the end of 2031" ends on Dec 31,
+  // "by the start of 2031" on January 1; "before mid-May" ends before the middle part.
+  CHECK(ResolveIn("It must finish by the end of 2031.", "by the end of 2031", kTuesday).end ==
+        "2031-12-31");
+  CHECK(ResolveIn("It must finish by the start of 2031.", "by the start of 2031", kTuesday).end ==
+        "2031-01-01");
+  CHECK(ResolveIn("It will not finish before mid-May 2027.", "before mid-May 2027", kTuesday).end ==
+        "2027-05-09");
+  const DateValue since = ResolveIn("It has grown since late July 2025.", "since late July 2025",
+                                    kTuesday);
+  CHECK(since.start == "2025-07-16");
+}
+
+TEST_CASE("resolve date: years in words after a month") {
+  CHECK(ResolveIn("The conference was in October two thousand and five.",
+                  "October two thousand and five", kTuesday)
+            .start == "2005-10-01");
+  CHECK(ResolveIn("She was born on January 25 nineteen eighty-six.",
+                  "January 25 nineteen eighty-six", kTuesday)
+            .start == "1986-01-25");
+  CHECK(ResolveIn("They arrived on 13 Sept nineteen seventy two.", "13 Sept nineteen seventy two",
+                  kTuesday)
+            .start == "1972-09-13");
+  CHECK(ResolveIn("I'll be out August two thousand and fifteen.", "August two thousand and fifteen",
+                  kTuesday)
+            .end == "2015-08-31");
+  // A count after a month is not a year: "in May two thousand workers".
+  for (const Mention& m : Recognizer().Find("In May two thousand workers struck.")) {
+    CHECK(m.text == "May");
+    CHECK(m.date_expr.start.year == 0);
+  }
+}

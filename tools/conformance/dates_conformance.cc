@@ -378,7 +378,13 @@ bool MatchesValue(const json& value, const Mention& mention, const std::string& 
     if (seconds.empty() || expr.duration_count <= 0) return false;
     return std::atoll(seconds.c_str()) == expr.duration_count * UnitSeconds(expr.duration_unit);
   }
-  const std::string mod = value.value("Mod", "");
+  // "since-end", "after-mid", "before-start": a boundary at a part of a period; the part is
+  // in our resolved start or end (normalize narrows the period), so compare as the boundary.
+  std::string mod = value.value("Mod", "");
+  if (const std::size_t dash = mod.find('-'); dash != std::string::npos) mod = mod.substr(0, dash);
+  // "feb 30", "2/29/2019": no such day; the reference leaves it unresolved, we flag it invalid
+  // and give no value. Either way the span is found and nothing is made up.
+  if (value.value("value", "") == "not resolved") return date.start.empty() && date.end.empty();
   if (value.contains("value") && !value.contains("start") && !value.contains("end")) {
     const std::string day = value.value("value", "");
     return date.start == day && date.end == day;
