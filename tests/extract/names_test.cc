@@ -93,7 +93,7 @@ TEST_CASE("names: types from legal suffixes, tickers, places, government bodies 
       "Okafor has run it since 2001. The British Airways deal closed in Brazil.";
   std::vector<Name> names = Names(text);
   CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
-  CHECK(Has(names, "BRNL", EntityType::kOrganization));
+  CHECK(!HasText(names, "BRNL"));  // a wire ticker is no name of its own
   CHECK(Has(names, "Sedrin N.V.", EntityType::kOrganization));  // dotted initials keep their period
   CHECK(Has(names, "Rotterdam", EntityType::kPlace));
   CHECK(Has(names, "Finance Ministry", EntityType::kGovernment));
@@ -239,6 +239,41 @@ TEST_CASE("names: boundaries the part-of-speech tagger and the lexicons set") {
   }
   CHECK(found_tindale);
   CHECK(found_quenby);
+}
+
+TEST_CASE("names: wire tickers, hyphenated places, founders' possessives and lowercase legal forms") {
+  const std::string text =
+      "Brenlow Corp <BRNL> and <Sedrin Ltd> <SDR.L> talked. Halvard Group Inc HGI said it would bid for "
+      "Tolmer Fabrics corp's plant. Talks with Oslavik-based Marrow Mills and the Kestrel-owned Fenwick Press went well. "
+      "State-owned Vantor bought Dillon's Bakeries Inc. Shares in Dillon's rose.";
+  std::vector<Name> names = Names(text);
+  CHECK(Has(names, "Brenlow Corp", EntityType::kOrganization));
+  CHECK(Has(names, "Sedrin Ltd", EntityType::kOrganization));
+  CHECK(!HasText(names, "BRNL"));
+  CHECK(!HasText(names, "SDR.L"));
+  CHECK(Has(names, "Halvard Group Inc", EntityType::kOrganization));  // a ticker the wire left bare
+  CHECK(!HasText(names, "HGI"));
+  CHECK(!HasText(names, "Halvard Group Inc HGI"));
+  CHECK(Has(names, "Tolmer Fabrics corp", EntityType::kOrganization));
+  CHECK(Has(names, "Oslavik", EntityType::kPlace));
+  CHECK(HasText(names, "Marrow Mills"));
+  CHECK(HasText(names, "Kestrel"));
+  CHECK(!HasText(names, "State"));  // a sentence's first word before "-owned" is an ordinary word
+  CHECK(Has(names, "Dillon's Bakeries Inc", EntityType::kOrganization));
+}
+
+TEST_CASE("names: and-names the article wrote whole, bodies named X and Y Office, initials do not end a sentence") {
+  const std::string text =
+      "Fenwick and Harrow Plc bought a stake. Later Fenwick and Harrow said it held 5 pct. "
+      "The army's Supply and Works Office (SWO) agreed. Halvard said it hired J.K. Tolmer Co to advise. "
+      "Marrow Newspapers Holdings Plc holds 3 pct. Marrow now holds more.";
+  std::vector<Name> names = Names(text);
+  CHECK(Has(names, "Fenwick and Harrow Plc", EntityType::kOrganization));
+  CHECK(HasText(names, "Fenwick and Harrow"));
+  CHECK(!HasText(names, "Harrow"));
+  CHECK(HasText(names, "Supply and Works Office"));
+  CHECK(Has(names, "J.K. Tolmer Co", EntityType::kOrganization));
+  CHECK(HasText(names, "Marrow"));  // opening a sentence alone, the start of an organization's name
 }
 
 }  // namespace
