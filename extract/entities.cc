@@ -347,7 +347,11 @@ bool IsMonthOrDay(std::string_view word) {
   return Contains(kMonthsAndDays, word);
 }
 
-bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for" || word == "und"; }
+// Lowercase particles inside names: "Bank of X", "Banco de X", "Luca di Montezemolo", "Jan van Os".
+bool IsJoiner(std::string_view word) {
+  return word == "of" || word == "de" || word == "&" || word == "for" || word == "und" || word == "di" || word == "da" ||
+         word == "van" || word == "von" || word == "del" || word == "della" || word == "du";
+}
 
 // Head words of bodies whose names go on with "for" ("Centre for Economic Research").
 constexpr std::string_view kForBodies[] = {
@@ -556,6 +560,47 @@ bool IsBareTicker(std::string_view text, const std::vector<Word>& words, std::si
     return false;
   }
   return k + 1 == words.size() || !joined(k + 1) || !IsNameWord(word(k + 1));
+}
+
+// "Goldman, Sachs and Co": after a comma, one capitalized word, "and" or "&", then "Co".
+bool PartnershipTail(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+  auto word = [&](std::size_t n) { return text.substr(words[n].begin, words[n].end - words[n].begin); };
+  auto joined = [&](std::size_t n) { return text.substr(words[n - 1].end, words[n].begin - words[n - 1].end) == " "; };
+  if (j + 2 >= words.size() || !IsCapitalizedWord(word(j)) || !joined(j + 1) || !joined(j + 2)) return false;
+  const std::string_view tail = word(j + 2);
+  return (word(j + 1) == "and" || word(j + 1) == "&") && (tail == "Co" || tail == "Co." || tail == "Company");
+}
+
+// In a title-case line, an ordinary word ("Leaves", "Checks") that is no given name, place
+// or organization word.
+bool HeadlineOrdinary(std::string_view word) {
+  const Lexicons& lex = Lex();
+  return IsCommonWord(word) && !lex.first_names.count(word) && !lex.places.count(word) && !lex.org_heads.count(word) &&
+         !lex.org_suffixes.count(word) && !lex.government_heads.count(word) &&
+         !Contains(kNameInitialWords, word);
+}
+
+// A title-case line (a headline written into the body: "Acme Chief Quits, Joins Rival"):
+// four or more words, none lowercase but the short function words, two or more of them
+// ordinary words (HeadlineOrdinary; a list of names is no headline), and no sentence end.
+bool IsTitleCaseLine(std::string_view text, const Sentence& sentence, const std::vector<Word>& words) {
+  static constexpr std::string_view kSmall[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+                                                "by", "with", "from", "as", "vs", "de", "is", "after", "over", "into"};
+  if (words.size() < 4 || sentence.span.end == sentence.span.begin) return false;
+  const char last = text[sentence.span.end - 1];
+  if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':') return false;
+  std::size_t capitalized = 0, ordinary = 0;
+  for (const Word& w : words) {
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    if (!std::isalpha(static_cast<unsigned char>(word[0]))) continue;
+    if (std::islower(static_cast<unsigned char>(word[0]))) {
+      if (!Contains(kSmall, word)) return false;
+      continue;
+    }
+    ++capitalized;
+    if (HeadlineOrdinary(word)) ++ordinary;
+  }
+  return capitalized >= 4 && ordinary >= 2;
 }
 
 // Hyphenated words whose first part is a place or a party: "Frankfurt-based", "US-born",
@@ -837,10 +882,18 @@ class RunSplitter {
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       const bool located = before.ends_with(" of") || before.ends_with(" in") || before.ends_with(" at") ||
                            before.ends_with(" from") || before.ends_with(" near");
+      // "Corpus Christi, Texas, oil refinery": a place between commas after it.
+      const bool enclosed = stop < text_.size() && text_[stop] == ',' && lex.places.count(next) && !lex.demonyms.count(next);
       if (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])) && !apostrophe &&
-          (state || (located && lex.places.count(next)))) {
+          (state || ((located || enclosed) && lex.places.count(next)))) {
         return EntityType::kPlace;
       }
+    }
+    // "Arese near Milan": a name right before "near" and a place.
+    if (text_.compare(end, 6, " near ") == 0) {
+      std::size_t stop = end + 6;
+      while (stop < text_.size() && std::isalpha(static_cast<unsigned char>(text_[stop]))) ++stop;
+      if (lex.places.count(text_.substr(end + 6, stop - end - 6))) return EntityType::kPlace;
     }
     // A wire dateline: "HOUSTON, March 3 -" at a sentence start.
     if (IsAllCaps(name) && W(a).size() > 2 && end < text_.size() && text_[end] == ',' &&
@@ -956,7 +1009,9 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
     // A wire dateline ("WASHINGTON, March 27 - ", "VANCOUVER, British Columbia, March 11 - ")
     // says where the story was filed: its place is no party, so no name is read in it.
     const std::size_t dateline = DatelineWords(text, sentence, words, taken_mentions);
-    std::size_t i = dateline;
+    // A headline repeats the story's names in title case, where capitals tell nothing and a
+    // short form would stand before the full name: its names are left to the body.
+    std::size_t i = IsTitleCaseLine(text, sentence, words) ? words.size() : dateline;
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
@@ -980,6 +1035,12 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
         if (j == i + 1 && next == "s" && (gap == "'" || gap == "\xE2\x80\x99") && PossessiveInName(text, words, j)) {
           last = j;
           ++j;
+          continue;
+        }
+        // "Goldman, Sachs and Co": a comma inside a partnership's name.
+        if (gap == ", " && j == i + 1 && !blocked(j) && PartnershipTail(text, words, j)) {
+          last = j + 2;
+          j += 3;
           continue;
         }
         if (gap != " ") break;  // punctuation or a possessive between words ends the name

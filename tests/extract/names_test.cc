@@ -276,5 +276,32 @@ TEST_CASE("names: and-names the article wrote whole, bodies named X and Y Office
   CHECK(HasText(names, "Marrow"));  // opening a sentence alone, the start of an organization's name
 }
 
+TEST_CASE("names: partnerships with a comma, particles in personal names, places by their neighbours") {
+  const std::string text =
+      "The adviser <Tolliver, Marsh and Co> said the price was low. Halvard chairman Enzo di Castellari "
+      "visited the plant at Merlio near Milan. It owns the Vasko Bay, Texas, refinery and one in Oslo.";
+  std::vector<Name> names = Names(text);
+  CHECK(Has(names, "Tolliver, Marsh and Co", EntityType::kOrganization));
+  CHECK(!HasText(names, "Tolliver"));
+  CHECK(Has(names, "Enzo di Castellari", EntityType::kPerson));
+  CHECK(Has(names, "Merlio", EntityType::kPlace));
+  CHECK(Has(names, "Vasko Bay", EntityType::kPlace));
+}
+
+TEST_CASE("names: a title-case headline line in the body gives no names; the body's sentences do") {
+  const std::string text =
+      "Jane Brenlow Leaves Tolliver Clinic, Checks Into Private Care\n"
+      "Jane Brenlow has left the Tolliver Clinic Center, her lawyer said.\n"
+      "Halvard, Kestrel, Sedrin, Marrow\n";
+  std::vector<Name> names = Names(text);
+  CHECK(!HasText(names, "Jane Brenlow Leaves Tolliver Clinic"));
+  CHECK(!HasText(names, "Checks Into Private Care"));
+  CHECK(Has(names, "Jane Brenlow", EntityType::kPerson));
+  CHECK(names.front().text == "Jane Brenlow");
+  CHECK(names.front().begin == text.find("\n") + 1);
+  CHECK(HasText(names, "Tolliver Clinic Center"));
+  CHECK(HasText(names, "Kestrel"));  // a line of names is no headline
+}
+
 }  // namespace
 }  // namespace concord::extract

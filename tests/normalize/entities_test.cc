@@ -276,6 +276,18 @@ TEST_CASE("entities: keys unify spelling variants of one unknown company and kee
   CHECK(CanonicalKey("Sedrin N.V.") == "sedrin");
   CHECK(CanonicalKey("Calder Warner") != CanonicalKey("Warner Sound"));
   CHECK(CanonicalKey("OpenAI") == "openai");
+  // An investment house by its first word(s); a plain word left alone keeps its tail.
+  CHECK(CanonicalKey("Tolliver, Marsh and Co") == "tolliver marsh");
+  CHECK(CanonicalKey("Tolliver Marsh & Co Inc") == "tolliver marsh");
+  CHECK(CanonicalKey("Tolliver and Marsh") == "tolliver and marsh");
+  CHECK(CanonicalKey("Tolliver Capital") == "tolliver");
+  CHECK(CanonicalKey("THK Fund Management") == "thk");
+  CHECK(CanonicalKey("Marsh Halden Partners") == "marsh halden");
+  CHECK(CanonicalKey("First Capital") == "first capital");
+  CHECK(CanonicalKey("Global Partners") == "global partners");
+  CHECK(CanonicalKey("Capital Partners") == "capital partners");
+  CHECK(CanonicalKey("Halden Bank Investment Management") != CanonicalKey("Halden Bank"));
+  CHECK(CanonicalKey("Tolliver Capital") != CanonicalKey("Tolliver Mining"));
 }
 
 struct Resolved {
