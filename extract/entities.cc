@@ -605,7 +605,7 @@ bool IsTitleCaseLine(std::string_view text, const Sentence& sentence, const std:
 
 // Hyphenated words whose first part is a place or a party: "Frankfurt-based", "US-born",
 // "Acme-owned". The first part is a name (a place before "-based" and "-born").
-void AddHyphenPrefix(std::string_view text, const Word& w, bool sentence_start, std::vector<Mention>& found) {
+void AddHyphenPrefix(std::string_view text, const Word& w, bool sentence_start, bool before_name, std::vector<Mention>& found) {
   static constexpr std::string_view kPlaceTails[] = {"based", "born", "headquartered", "bred", "raised"};
   static constexpr std::string_view kPartyTails[] = {"owned", "backed", "controlled", "led", "listed", "run", "funded"};
   const std::string_view word = text.substr(w.begin, w.end - w.begin);
@@ -624,6 +624,9 @@ void AddHyphenPrefix(std::string_view text, const Word& w, bool sentence_start, 
   // Opening a sentence, any word is capitalized ("State-owned"): only a known place or an
   // acronym counts there.
   if (sentence_start && !lex.places.count(head) && !IsAllCaps(head)) return;
+  // Before a name ("Paris-based Acme SA") the claim rules and frames read a place as the
+  // party itself (they take any name there): left out until they tell places apart.
+  if (before_name) return;
   Mention mention;
   mention.kind = MentionKind::kEntity;
   mention.span = {w.begin, w.begin + hyphen};
@@ -1021,7 +1024,11 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || (lex.not_names.count(word) && !paper) ||
           IsAllDigits(word) || (blocked(i) && !paper) || IsTicker(text, words, i) || IsBareTicker(text, words, i)) {
         // "Frankfurt-based", "US-born": the name before the hyphen.
-        if (!blocked(i)) AddHyphenPrefix(text, words[i], i == dateline, found);
+        if (!blocked(i)) {
+          const bool before_name = i + 1 < words.size() &&
+                                   IsNameWord(text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin));
+          AddHyphenPrefix(text, words[i], i == dateline, before_name, found);
+        }
         ++i;
         continue;
       }
