@@ -347,7 +347,11 @@ bool IsMonthOrDay(std::string_view word) {
   return Contains(kMonthsAndDays, word);
 }
 
-bool IsJoiner(std::string_view word) { return word == "of" || word == "de" || word == "&" || word == "for" || word == "und"; }
+// Lowercase particles inside names: "Bank of X", "Banco de X", "Luca di Montezemolo", "Jan van Os".
+bool IsJoiner(std::string_view word) {
+  return word == "of" || word == "de" || word == "&" || word == "for" || word == "und" || word == "di" || word == "da" ||
+         word == "van" || word == "von" || word == "del" || word == "della" || word == "du";
+}
 
 // Head words of bodies whose names go on with "for" ("Centre for Economic Research").
 constexpr std::string_view kForBodies[] = {
@@ -458,7 +462,10 @@ bool AndJoinsName(std::string_view text, const std::vector<Word>& words, std::si
   // "Merrill Lynch and Co Inc", "Cable and Wireless Plc": a short tail; a long one is a second
   // company ("Acme Fabrics and Brenlow Corning Fiberglas Corp").
   constexpr std::size_t kMaxTail = 3;
-  if ((lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0) && last - j <= kMaxTail) return true;
+  if ((lex.org_suffixes.count(word(last)) > 0 || lex.government_heads.count(word(last)) > 0 || Contains(kForBodies, word(last))) &&
+      last - j <= kMaxTail) {
+    return true;
+  }
   for (std::size_t h = run_start; h + 1 < j; ++h) {
     if (Contains(kForBodies, word(h)) && word(h + 1) == "of") return last == j + 1 && IsCommonWord(word(j + 1));
   }
@@ -516,6 +523,156 @@ bool AllCapsOrdinary(std::string_view text, const std::vector<Word>& words, std:
     if (!Lex().common.count(Lower(word))) return false;
   }
   return true;
+}
+
+// A wire ticker after a name ("Acme Corp <ACME>", "<ACM.T>", or "<ACME)" as wires mistype
+// it): capitals, digits and periods in angle brackets right after a name. It ties the name
+// to a listing; it is not itself a name.
+bool IsTicker(std::string_view text, const std::vector<Word>& words, std::size_t k) {
+  const Word& w = words[k];
+  if (w.begin < 3 || text[w.begin - 1] != '<' || text[w.begin - 2] != ' ' || w.end >= text.size() ||
+      (text[w.end] != '>' && text[w.end] != ')')) {
+    return false;
+  }
+  const std::string_view token = text.substr(w.begin, w.end - w.begin);
+  if (!IsAllCaps(token) || token.size() > 12 ||
+      !std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+      })) {
+    return false;
+  }
+  if (text[w.begin - 3] == '>') return true;  // "<Acme Ltd> <ACM>"
+  if (k == 0 || words[k - 1].end + 2 != w.begin) return false;
+  const std::string_view before = text.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin);
+  return IsNameWord(before) || Lex().org_suffixes.count(before) > 0;
+}
+
+// "Acme Group Inc ACM said": capitals right after a name's legal form, before no other name
+// word, are a ticker the wire forgot to bracket.
+constexpr std::string_view kLegalForms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "SpA"};
+bool IsBareTicker(std::string_view text, const std::vector<Word>& words, std::size_t k) {
+  auto word = [&](std::size_t n) { return text.substr(words[n].begin, words[n].end - words[n].begin); };
+  auto joined = [&](std::size_t n) { return text.substr(words[n - 1].end, words[n].begin - words[n - 1].end) == " "; };
+  const std::string_view token = word(k);
+  if (k < 2 || !IsAllCaps(token) || token.size() < 2 || token.size() > 5 || !joined(k) || !joined(k - 1) ||
+      !Contains(kLegalForms, word(k - 1)) || !IsNameWord(word(k - 2)) || Lex().org_suffixes.count(token) ||
+      Lex().places.count(token) || Lex().not_names.count(token)) {
+    return false;
+  }
+  return k + 1 == words.size() || !joined(k + 1) || !IsNameWord(word(k + 1));
+}
+
+// "Goldman, Sachs and Co": after a comma, one capitalized word, "and" or "&", then "Co".
+bool PartnershipTail(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+  auto word = [&](std::size_t n) { return text.substr(words[n].begin, words[n].end - words[n].begin); };
+  auto joined = [&](std::size_t n) { return text.substr(words[n - 1].end, words[n].begin - words[n - 1].end) == " "; };
+  if (j + 2 >= words.size() || !IsCapitalizedWord(word(j)) || !joined(j + 1) || !joined(j + 2)) return false;
+  const std::string_view tail = word(j + 2);
+  return (word(j + 1) == "and" || word(j + 1) == "&") && (tail == "Co" || tail == "Co." || tail == "Company");
+}
+
+// In a title-case line, an ordinary word ("Leaves", "Checks") that is no given name, place
+// or organization word.
+bool HeadlineOrdinary(std::string_view word) {
+  const Lexicons& lex = Lex();
+  return IsCommonWord(word) && !lex.first_names.count(word) && !lex.places.count(word) && !lex.org_heads.count(word) &&
+         !lex.org_suffixes.count(word) && !lex.government_heads.count(word) &&
+         !Contains(kNameInitialWords, word);
+}
+
+// A title-case line (a headline written into the body: "Acme Chief Quits, Joins Rival"):
+// four or more words, none lowercase but the short function words, two or more of them
+// ordinary words (HeadlineOrdinary; a list of names is no headline), and no sentence end.
+bool IsTitleCaseLine(std::string_view text, const Sentence& sentence, const std::vector<Word>& words) {
+  static constexpr std::string_view kSmall[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+                                                "by", "with", "from", "as", "vs", "de", "is", "after", "over", "into"};
+  if (words.size() < 4 || sentence.span.end == sentence.span.begin) return false;
+  const char last = text[sentence.span.end - 1];
+  if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':') return false;
+  std::size_t capitalized = 0, ordinary = 0;
+  for (const Word& w : words) {
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    if (!std::isalpha(static_cast<unsigned char>(word[0]))) continue;
+    if (std::islower(static_cast<unsigned char>(word[0]))) {
+      if (!Contains(kSmall, word)) return false;
+      continue;
+    }
+    ++capitalized;
+    if (HeadlineOrdinary(word)) ++ordinary;
+  }
+  return capitalized >= 4 && ordinary >= 2;
+}
+
+// Hyphenated words whose first part is a place or a party: "Frankfurt-based", "US-born",
+// "Acme-owned". The first part is a name (a place before "-based" and "-born").
+void AddHyphenPrefix(std::string_view text, const Word& w, bool sentence_start, bool before_name, std::vector<Mention>& found) {
+  static constexpr std::string_view kPlaceTails[] = {"based", "born", "headquartered", "bred", "raised"};
+  static constexpr std::string_view kPartyTails[] = {"owned", "backed", "controlled", "led", "listed", "run", "funded"};
+  const std::string_view word = text.substr(w.begin, w.end - w.begin);
+  const std::size_t hyphen = word.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= word.size()) return;
+  const std::string_view head = word.substr(0, hyphen);
+  const std::string_view tail = word.substr(hyphen + 1);
+  const bool place_tail = Contains(kPlaceTails, tail);
+  if (!place_tail && !Contains(kPartyTails, tail)) return;
+  const Lexicons& lex = Lex();
+  if (!std::isupper(static_cast<unsigned char>(head[0])) || head.find('-') != std::string_view::npos ||
+      lex.demonyms.count(head) || lex.not_names.count(head) || Contains(kCapitalizedStopwords, head) ||
+      IsAllDigits(head) || (IsCapitalizedWord(head) && IsCommonWord(head) && !lex.places.count(head))) {
+    return;
+  }
+  // Opening a sentence, any word is capitalized ("State-owned"): only a known place or an
+  // acronym counts there.
+  if (sentence_start && !lex.places.count(head) && !IsAllCaps(head)) return;
+  // Before a name ("Paris-based Acme SA") the claim rules and frames read a place as the
+  // party itself (they take any name there): left out until they tell places apart.
+  if (before_name) return;
+  Mention mention;
+  mention.kind = MentionKind::kEntity;
+  mention.span = {w.begin, w.begin + hyphen};
+  mention.text = std::string(head);
+  if (lex.government_names.count(head)) {
+    mention.entity.type = EntityType::kGovernment;
+  } else if (lex.places.count(head) || place_tail) {
+    mention.entity.type = EntityType::kPlace;
+  } else {
+    mention.entity.type = EntityType::kUnknown;
+  }
+  found.push_back(std::move(mention));
+}
+
+// "Dillon's Bakeries Inc": the possessive "s" at words[s] sits inside one name when one to
+// three capitalized words after it end with a legal form and the word before it is a name,
+// not a legal form ("Acme Inc's Brenlow Ltd" is two).
+bool PossessiveInName(std::string_view text, const std::vector<Word>& words, std::size_t s) {
+  const Lexicons& lex = Lex();
+  auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  if (s == 0 || lex.org_suffixes.count(word(s - 1)) || !IsCapitalizedWord(word(s - 1))) return false;
+  constexpr std::size_t kMaxTail = 3;
+  for (std::size_t k = s + 1; k < words.size() && k <= s + kMaxTail + 1; ++k) {
+    if (text.substr(words[k - 1].end, words[k].begin - words[k - 1].end) != " " || !IsNameWord(word(k))) return false;
+    if (k > s + 1 && lex.org_suffixes.count(word(k))) return true;
+  }
+  return false;
+}
+
+// "Cable and Wireless" once the article has written it as one name ("Cable and Wireless
+// Plc"): the words around "and" at words[j], remembered and recognized.
+std::string AndPhrase(std::string_view text, const std::vector<Word>& words, std::size_t j) {
+  return std::string(text.substr(words[j - 1].begin, words[j - 1].end - words[j - 1].begin)) + " and " +
+         std::string(text.substr(words[j + 1].begin, words[j + 1].end - words[j + 1].begin));
+}
+void RememberJoined(std::string_view text, const std::vector<Word>& words, std::size_t j,
+                    std::unordered_set<std::string>& joined) {
+  joined.insert(AndPhrase(text, words, j));
+}
+bool JoinedBefore(std::string_view text, const std::vector<Word>& words, std::size_t j,
+                  const std::unordered_set<std::string>& joined) {
+  if (joined.empty() || j == 0 || j + 1 >= words.size() ||
+      text.substr(words[j].end, words[j + 1].begin - words[j].end) != " ") {
+    return false;
+  }
+  return joined.count(AndPhrase(text, words, j)) > 0;
 }
 
 // Per-article answers to the whole-text questions, asked once per word. Whether a word is a
@@ -588,6 +745,9 @@ class RunSplitter {
                 !IsAllCaps(W(lo + 1))) ||
                memo_.CapitalizedInside(text_.substr(words_[lo].begin, words_[lo + 1].end - words_[lo].begin));
       }
+      // Alone, a word that began an organization's name earlier ("Halvard Newspapers Plc ...
+      // Halvard now holds"), unless the tagger reads it as an adjective or verb.
+      if (!keep && lo == hi && BeganOrganization(W(lo), out) && !TaggedModifier(lo)) keep = true;
       if (!keep) lo = Next(lo, hi);
     } else if (clause_start && lo == hi && TaggedOrdinary(lo, out)) {
       return;
@@ -725,10 +885,18 @@ class RunSplitter {
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       const bool located = before.ends_with(" of") || before.ends_with(" in") || before.ends_with(" at") ||
                            before.ends_with(" from") || before.ends_with(" near");
+      // "Corpus Christi, Texas, oil refinery": a place between commas after it.
+      const bool enclosed = stop < text_.size() && text_[stop] == ',' && lex.places.count(next) && !lex.demonyms.count(next);
       if (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])) && !apostrophe &&
-          (state || (located && lex.places.count(next)))) {
+          (state || ((located || enclosed) && lex.places.count(next)))) {
         return EntityType::kPlace;
       }
+    }
+    // "Arese near Milan": a name right before "near" and a place.
+    if (text_.compare(end, 6, " near ") == 0) {
+      std::size_t stop = end + 6;
+      while (stop < text_.size() && std::isalpha(static_cast<unsigned char>(text_[stop]))) ++stop;
+      if (lex.places.count(text_.substr(end + 6, stop - end - 6))) return EntityType::kPlace;
     }
     // A wire dateline: "HOUSTON, March 3 -" at a sentence start.
     if (IsAllCaps(name) && W(a).size() > 2 && end < text_.size() && text_[end] == ',' &&
@@ -793,6 +961,32 @@ class RunSplitter {
     }
   }
 
+  // An earlier name of the article starts with `word` and has a legal form or an organization
+  // head word: "Halvard" after "Halvard Newspapers Holdings Plc".
+  static bool BeganOrganization(std::string_view word, const std::vector<Mention>& found) {
+    const Lexicons& lex = Lex();
+    for (const Mention& name : found) {
+      if (name.entity.type == EntityType::kPronoun || name.text.size() <= word.size() + 1 || !name.text.starts_with(word) ||
+          name.text[word.size()] != ' ') {
+        continue;
+      }
+      const std::string_view rest = std::string_view(name.text).substr(word.size() + 1);
+      const std::size_t space = rest.rfind(' ');
+      const std::string_view last = space == std::string_view::npos ? rest : rest.substr(space + 1);
+      if (lex.org_suffixes.count(last) || lex.org_heads.count(last) || name.entity.type == EntityType::kOrganization) return true;
+    }
+    return false;
+  }
+
+  // The tagger reads word k as an adjective, verb or adverb with a clear margin.
+  bool TaggedModifier(std::size_t k) {
+    constexpr float kMargin = 7;
+    const pos::Tagged* tag = TagOf(k);
+    if (tag == nullptr) return false;
+    return (tag->tag == pos::Upos::kAdj || tag->tag == pos::Upos::kVerb || tag->tag == pos::Upos::kAdv) &&
+           tag->margin >= kMargin;
+  }
+
   std::string_view text_;
   const Sentence& sentence_;
   const std::vector<Word>& words_;
@@ -810,6 +1004,7 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
   ArticleMemo memo(text, title);
   std::vector<Mention> found;
   pos::TaggedSentence tags;  // reused: a sentence is tagged only when a name decision asks
+  std::unordered_set<std::string> joined_ands;  // "Cable and Wireless": "and" names seen whole
   for (const Sentence& sentence : sentences) {
     memo.SetLimit(sentence.span.end);
     std::vector<Word> words = SplitWords(text, sentence.span.begin, sentence.span.end);
@@ -817,7 +1012,9 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
     // A wire dateline ("WASHINGTON, March 27 - ", "VANCOUVER, British Columbia, March 11 - ")
     // says where the story was filed: its place is no party, so no name is read in it.
     const std::size_t dateline = DatelineWords(text, sentence, words, taken_mentions);
-    std::size_t i = dateline;
+    // A headline repeats the story's names in title case, where capitals tell nothing and a
+    // short form would stand before the full name: its names are left to the body.
+    std::size_t i = IsTitleCaseLine(text, sentence, words) ? words.size() : dateline;
     while (i < words.size()) {
       std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       auto blocked = [&](std::size_t k) { return taken.Overlaps(words[k].begin, words[k].end); };
@@ -825,7 +1022,13 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       const bool paper = IsMonthOrDay(word) && i + 1 < words.size() && words[i + 1].begin == words[i].end + 1 &&
                          lex.org_heads.count(text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin)) > 0;
       if (!IsNameWord(word) || Contains(kCapitalizedStopwords, word) || (lex.not_names.count(word) && !paper) ||
-          IsAllDigits(word) || blocked(i)) {
+          IsAllDigits(word) || (blocked(i) && !paper) || IsTicker(text, words, i) || IsBareTicker(text, words, i)) {
+        // "Frankfurt-based", "US-born": the name before the hyphen.
+        if (!blocked(i)) {
+          const bool before_name = i + 1 < words.size() &&
+                                   IsNameWord(text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin));
+          AddHyphenPrefix(text, words[i], i == dateline, before_name, found);
+        }
         ++i;
         continue;
       }
@@ -835,7 +1038,27 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
       while (j < words.size()) {
         std::string_view next = text.substr(words[j].begin, words[j].end - words[j].begin);
         std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+        // A founder's possessive inside a company's name: "Dillon's Bakeries Inc".
+        if (j == i + 1 && next == "s" && (gap == "'" || gap == "\xE2\x80\x99") && PossessiveInName(text, words, j)) {
+          last = j;
+          ++j;
+          continue;
+        }
+        // "Goldman, Sachs and Co": a comma inside a partnership's name.
+        if (gap == ", " && j == i + 1 && !blocked(j) && PartnershipTail(text, words, j)) {
+          last = j + 2;
+          j += 3;
+          continue;
+        }
         if (gap != " ") break;  // punctuation or a possessive between words ends the name
+        // A legal form written in lowercase ("Acme corp") still ends the name.
+        if (lex.org_suffixes.count(next) && std::islower(static_cast<unsigned char>(next[0])) && !blocked(j)) {
+          last = j;
+          ++j;
+          break;
+        }
+        // A wire ticker written bare after a legal form ("Acme Group Inc ACM") is not the name.
+        if (IsBareTicker(text, words, j)) break;
         if (IsNameWord(next) && !Contains(kCapitalizedStopwords, next) && !IsMonthOrDay(next) && !blocked(j)) {
           last = j;
           ++j;
@@ -856,7 +1079,8 @@ std::vector<Mention> FindEntities(std::string_view text, const std::vector<Sente
           continue;
         }
         // "and" inside one name: "Securities and Exchange Commission", "Cable and Wireless Plc".
-        if (next == "and" && AndJoinsName(text, words, j, i)) {
+        if (next == "and" && (AndJoinsName(text, words, j, i) || JoinedBefore(text, words, j, joined_ands))) {
+          if (j + 1 < words.size()) RememberJoined(text, words, j, joined_ands);
           j += 1;
           continue;
         }

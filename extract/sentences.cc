@@ -7,6 +7,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -80,6 +81,38 @@ void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
   if (begin < end) sentences.push_back(Sentence{Span{begin, end}});
 }
 
+// True when [begin, end) ends with initials ("E.F.", "J.K.", or "T." after a capitalized
+// word, as in "Martin T.") and the text goes on, on the same line, with a capital: the
+// period is part of a name ("E.F. Hutton"), not a sentence end. "D.C." ends sentences.
+bool EndsInsideName(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t stop = end;
+  while (stop > begin && IsSpace(text[stop - 1])) {
+    if (text[stop - 1] == '\n') return false;
+    --stop;
+  }
+  if (stop == end || stop <= begin || text[stop - 1] != '.') return false;
+  if (end >= text.size() || !std::isupper(static_cast<unsigned char>(text[end]))) return false;
+  std::size_t start = stop;
+  while (start > begin && !IsSpace(text[start - 1])) --start;
+  const std::string_view token = text.substr(start, stop - start);
+  if (token == "D.C." || std::find(kNewsAbbreviations.begin(), kNewsAbbreviations.end(), token) != kNewsAbbreviations.end()) {
+    return false;  // ICU's own list decides those
+  }
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < token.size(); i += 2) {
+    if (i + 1 >= token.size() || !std::isupper(static_cast<unsigned char>(token[i])) || token[i + 1] != '.') return false;
+    ++letters;
+  }
+  if (letters >= 2) return true;
+  // One initial: after a capitalized word ("Martin T."), not after a sentence's last word.
+  std::size_t previous = start;
+  while (previous > begin && text[previous - 1] == ' ') --previous;
+  std::size_t word = previous;
+  while (word > begin && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+  return previous > word && previous - word >= 2 && std::isupper(static_cast<unsigned char>(text[word])) &&
+         (word == begin || text[word - 1] == ' ');
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text) {
@@ -102,8 +135,13 @@ std::vector<Sentence> SplitSentences(std::string_view text) {
   iterator->setText(utext, status);
   int32_t begin = iterator->first();
   for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; end = iterator->next()) {
+    // ICU breaks after initials before a capital ("E.F. Hutton"): the name goes on.
+    if (EndsInsideName(text, static_cast<std::size_t>(begin), static_cast<std::size_t>(end))) continue;
     AddTrimmed(text, static_cast<std::size_t>(begin), static_cast<std::size_t>(end), sentences);
     begin = end;
+  }
+  if (static_cast<std::size_t>(begin) < text.size()) {
+    AddTrimmed(text, static_cast<std::size_t>(begin), text.size(), sentences);
   }
   // The iterator keeps a pointer to the UText; detach it before closing.
   icu::UnicodeString empty;

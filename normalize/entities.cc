@@ -164,9 +164,29 @@ std::string CanonicalKey(std::string_view original) {
     word.clear();
     if (c == '\'' && i + 1 < text.size() && text[i + 1] == 's') ++i;  // possessive 's
   }
+  // "Merrill Lynch and Co Inc", "Goldman, Sachs & Co": the "and" before a dropped suffix goes too.
   while (words.size() > 1 && std::find(kCorporateSuffixes.begin(), kCorporateSuffixes.end(), words.back()) !=
                                  kCorporateSuffixes.end()) {
     words.pop_back();
+    while (words.size() > 1 && (words.back() == "and" || words.back() == "&")) words.pop_back();
+  }
+  // An investment house is known by its first word(s): "Atticus Capital", "Halvard Fund
+  // Management" and "Halvard Partners" are "Atticus" and "Halvard" in later reports. Kept
+  // when what is left is a word that names no one ("First Capital", "Global Partners").
+  static constexpr std::string_view kFundWords[] = {"capital", "management", "partners", "advisors", "advisers"};
+  static constexpr std::string_view kFundModifiers[] = {"fund", "asset", "investment", "investments", "capital"};
+  static constexpr std::string_view kPlainWords[] = {
+      "first", "global", "general", "national", "international", "american", "new", "united", "pacific", "atlantic",
+      "royal", "city", "private", "equity", "venture", "ventures", "growth", "value", "strategic", "summit", "capital",
+      "asset", "fund", "investment", "north", "south", "east", "west", "european", "asian", "british", "china", "us"};
+  auto is = [](std::string_view word, const auto& list) { return std::find(std::begin(list), std::end(list), word) != std::end(list); };
+  if (words.size() > 1 && is(words.back(), kFundWords)) {
+    std::size_t keep = words.size() - 1;
+    if (keep > 1 && is(words[keep - 1], kFundModifiers)) --keep;
+    // "Norges Bank Investment Management" is not the bank it is named after.
+    static constexpr std::string_view kBodyWords[] = {"bank", "banks", "insurance", "trust", "securities", "group"};
+    const bool plain = (keep == 1 && (is(words[0], kPlainWords) || words[0].size() < 3)) || is(words[keep - 1], kBodyWords);
+    if (!plain) words.resize(keep);
   }
   if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
   std::string key;

@@ -20,6 +20,9 @@ TEST_CASE("sentences: abbreviations do not end a sentence") {
       {"Halden Inc. said it would pay. Kestrel Corp. declined.", {"Halden Inc. said it would pay.", "Kestrel Corp. declined."}},
       {"Dr. Mara Voss joined the board. She starts in May.", {"Dr. Mara Voss joined the board.", "She starts in May."}},
       {"Timeline\nMarch: the deal closed.", {"Timeline", "March: the deal closed."}},
+      {"Halden hired J.K. Tolmer and Sons. It paid E.F. Vasko Inc well.", {"Halden hired J.K. Tolmer and Sons.", "It paid E.F. Vasko Inc well."}},
+      {"Talks with Mara T. Voss ended. She left.", {"Talks with Mara T. Voss ended.", "She left."}},
+      {"Halden moved to Washington, D.C. The office opened.", {"Halden moved to Washington, D.C.", "The office opened."}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -276,6 +276,18 @@ TEST_CASE("entities: keys unify spelling variants of one unknown company and kee
   CHECK(CanonicalKey("Sedrin N.V.") == "sedrin");
   CHECK(CanonicalKey("Calder Warner") != CanonicalKey("Warner Sound"));
   CHECK(CanonicalKey("OpenAI") == "openai");
+  // An investment house by its first word(s); a plain word left alone keeps its tail.
+  CHECK(CanonicalKey("Tolliver, Marsh and Co") == "tolliver marsh");
+  CHECK(CanonicalKey("Tolliver Marsh & Co Inc") == "tolliver marsh");
+  CHECK(CanonicalKey("Tolliver and Marsh") == "tolliver and marsh");
+  CHECK(CanonicalKey("Tolliver Capital") == "tolliver");
+  CHECK(CanonicalKey("THK Fund Management") == "thk");
+  CHECK(CanonicalKey("Marsh Halden Partners") == "marsh halden");
+  CHECK(CanonicalKey("First Capital") == "first capital");
+  CHECK(CanonicalKey("Global Partners") == "global partners");
+  CHECK(CanonicalKey("Capital Partners") == "capital partners");
+  CHECK(CanonicalKey("Halden Bank Investment Management") != CanonicalKey("Halden Bank"));
+  CHECK(CanonicalKey("Tolliver Capital") != CanonicalKey("Tolliver Mining"));
 }
 
 struct Resolved {
@@ -329,9 +341,11 @@ TEST_CASE("entities: one id across articles and in-article short forms, definiti
   auto initials = ResolveText("Kestrel-Halden Co. makes pumps. The maker, KH, said sales rose.");
   CHECK(IdOf(initials, "KH") == "kestrel halden");
 
-  auto ticker = ResolveText("Brenlow Corp <BRNL> agreed to buy Sedrin. BRNL said the deal closes in May.");
-  CHECK(IdOf(ticker, "BRNL") == "brenlow");
-  CHECK(IdOf(ticker, "BRNL", 1) == "brenlow");
+  // A wire ticker is not a mention (it is no name); the name before it keeps its own id.
+  auto ticker = ResolveText("Brenlow Corp <BRNL> agreed to buy Sedrin. Brenlow said the deal closes in May.");
+  CHECK(IdOf(ticker, "Brenlow Corp") == "brenlow");
+  CHECK(IdOf(ticker, "Brenlow") == "brenlow");
+  for (const Resolved& mention : ticker) CHECK(mention.text != "BRNL");
 
   auto apart = ResolveText("Calder Warner sold its stake in Warner Sound to Calder Warner's rival.");
   CHECK(IdOf(apart, "Calder Warner") == "calder warner");
