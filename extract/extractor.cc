@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "extract/amounts.h"
@@ -398,6 +399,19 @@ bool RuleHasPossessiveSubject(const std::string& regex) {
 
 
 
+// True when a sentence holds a character whose case folding reaches an ASCII letter of a
+// rule (U+212A KELVIN SIGN, U+017F LATIN SMALL LETTER LONG S) or a token bracket of its own
+// (U+E000): only then can the case-insensitive rules match differently from the
+// case-sensitive ones (see Extractor::Impl::folded_rules).
+bool NeedsFoldedRules(std::string_view sentence) {
+  for (std::size_t at = sentence.find_first_of("\xC5\xE2\xEE"); at != std::string_view::npos;
+       at = sentence.find_first_of("\xC5\xE2\xEE", at + 1)) {
+    const std::string_view rest = sentence.substr(at, 3);
+    if (rest.starts_with("\xC5\xBF") || rest == "\xE2\x84\xAA" || rest == kTokenOpen) return true;
+  }
+  return false;
+}
+
 bool IsLowerAscii(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
 }
@@ -761,6 +775,22 @@ struct Extractor::Impl {
   AmountRecognizer amounts;
   DateRecognizer dates;
   std::vector<CompiledRule> rules;
+  // The rule programs above are compiled case-sensitively: outside its tokens a tagged
+  // sentence is lowercase ASCII or non-ASCII bytes, the patterns are lowercase ASCII words
+  // and uppercase token types, so case folding changes a match only where the text holds a
+  // character that folds to an ASCII letter (U+212A KELVIN SIGN to "k", U+017F LONG S to
+  // "s") or a token bracket of its own. Folding makes every letter class a UTF-8
+  // alternation: bigger programs, costlier compiles and submatch searches. A sentence with
+  // one of those characters is matched with folded copies, compiled on first need.
+  RE2::Options folded_options;
+  mutable std::once_flag folded_once;
+  mutable std::vector<std::unique_ptr<RE2>> folded_rules;
+  const RE2& FoldedRule(std::size_t index) const {
+    std::call_once(folded_once, [this] {
+      for (const CompiledRule& compiled : rules) folded_rules.push_back(std::make_unique<RE2>(compiled.rule.regex, folded_options));
+    });
+    return *folded_rules[index];
+  }
   // Which rules can match a sentence: FilteredRE2 reduces each rule to literal atoms
   // ("invest", "license"); one scan of a small set of those atoms picks the candidates, so
   // a sentence pays only for the rules whose words it contains.
@@ -899,10 +929,16 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     const bool deal_words = !deals.empty() && MayHoldDeal(deals, text.substr(sentence.begin, sentence.end - sentence.begin));
     if (rules.empty() && !has_quantities && !deal_words) continue;
     TaggedSentence tagged = TagSentence(text, sentence, extraction.mentions, first, end);
+    const bool folded = NeedsFoldedRules(text.substr(sentence.begin, sentence.end - sentence.begin));
     std::vector<int> atoms;
-    if (has_atoms) atom_set->Match(tagged.text, &atoms);
+    if (has_atoms && !folded) atom_set->Match(tagged.text, &atoms);
     std::vector<int> candidates;
-    if (!rules.empty()) rule_filter->AllPotentials(atoms, &candidates);
+    if (folded) {
+      // The case-sensitive atoms may miss such a sentence's matches: every rule is tried.
+      for (std::size_t r = 0; r < rules.size(); ++r) candidates.push_back(static_cast<int>(r));
+    } else if (!rules.empty()) {
+      rule_filter->AllPotentials(atoms, &candidates);
+    }
     if (candidates.empty() && !has_quantities && !deal_words) continue;
     std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
@@ -917,7 +953,8 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     std::vector<ClauseContext> clause_contexts;  // FillClauseContext of each clause a rule matched in
     for (int index : candidates) {
       const CompiledRule& compiled = rules[static_cast<std::size_t>(index)];
-      const int group_count = compiled.regex->NumberOfCapturingGroups();
+      const RE2& regex = folded ? FoldedRule(static_cast<std::size_t>(index)) : *compiled.regex;
+      const int group_count = regex.NumberOfCapturingGroups();
       int subject_group = 0;
       for (const auto& [role, group] : compiled.groups) {
         if (role == "subject") subject_group = group;
@@ -925,7 +962,7 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
       std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group_count) + 1);
       std::size_t from = 0;
       while (from <= tagged.text.size() &&
-             compiled.regex->Match(tagged.text, from, tagged.text.size(), RE2::UNANCHORED, groups.data(),
+             regex.Match(tagged.text, from, tagged.text.size(), RE2::UNANCHORED, groups.data(),
                                    static_cast<int>(groups.size()))) {
         const std::size_t match_begin = static_cast<std::size_t>(groups[0].data() - tagged.text.data());
         const std::size_t match_end = match_begin + groups[0].size();
@@ -1286,6 +1323,9 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
   options.set_log_errors(false);
   options.set_case_sensitive(false);
   options.set_max_mem(64 << 20);
+  impl->folded_options = options;
+  RE2::Options rule_options = options;  // see Impl::folded_rules
+  rule_options.set_case_sensitive(true);
   constexpr int kMinAtomLength = 3;  // shorter atoms ("in", "of") would match every sentence
   impl->rule_filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   for (const std::filesystem::path& dir : pattern_dirs) {
@@ -1317,7 +1357,7 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       for (Rule& rule : parsed.value()) {
         CompiledRule compiled;
         int filter_id = 0;
-        if (impl->rule_filter->Add(rule.regex, options, &filter_id) != RE2::NoError) {
+        if (impl->rule_filter->Add(rule.regex, rule_options, &filter_id) != RE2::NoError) {
           const RE2 failed(rule.regex, options);
           return Status::InvalidInput(rule.origin, "pattern does not compile: " + failed.error());
         }
