@@ -3,7 +3,6 @@
 // read afterwards, so Extract() is safe to call from many threads.
 
 #include <re2/re2.h>
-#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
@@ -379,7 +378,7 @@ void FillClauseContext(std::string_view tagged, std::size_t begin, std::size_t e
 
 struct CompiledRule {
   Rule rule;
-  const RE2* regex = nullptr;  // the rule filter's compiled copy (one compile per rule, not two)
+  std::unique_ptr<RE2> regex;
   std::vector<std::pair<std::string, int>> groups;  // role → capture group index
   // False unless the rule itself reads "{subject:…} 's": then a subject the text follows
   // with "'s" ("Pemberly's founders own 55%") is someone else's, and the match is dropped.
@@ -791,12 +790,14 @@ struct Extractor::Impl {
     });
     return *folded_rules[index];
   }
-  // Which rules can match a sentence: FilteredRE2 reduces each rule to literal atoms
-  // ("invest", "license"); one scan of a small set of those atoms picks the candidates, so
-  // a sentence pays only for the rules whose words it contains.
-  std::unique_ptr<re2::FilteredRE2> rule_filter;
-  std::unique_ptr<RE2::Set> atom_set;  // empty when no rule yields atoms
-  bool has_atoms = false;
+  // Which rules can match a sentence: the parser lists the words each rule cannot match
+  // without ("invest", "license"); one scan of the set of all those words picks the
+  // candidates, so a sentence pays only for the rules whose words it contains. (Replaces
+  // re2::FilteredRE2, whose atom tree cost a fifth of start-up to build.)
+  std::unique_ptr<RE2::Set> word_set;  // null when no rule requires a word
+  std::vector<std::vector<std::pair<int, int>>> word_postings;  // word → (rule, clause) it satisfies
+  std::size_t clause_count = 0;                                  // clauses of all rules
+  std::vector<int> CandidateRules(std::string_view tagged) const;
   CueLexicon cues;
   FrameLexicon frames;                 // frames.lex: figure triggers
   DealLexicon deals;                   // deals.lex: deal triggers, with or without a figure
@@ -930,17 +931,14 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
     if (rules.empty() && !has_quantities && !deal_words) continue;
     TaggedSentence tagged = TagSentence(text, sentence, extraction.mentions, first, end);
     const bool folded = NeedsFoldedRules(text.substr(sentence.begin, sentence.end - sentence.begin));
-    std::vector<int> atoms;
-    if (has_atoms && !folded) atom_set->Match(tagged.text, &atoms);
     std::vector<int> candidates;
     if (folded) {
-      // The case-sensitive atoms may miss such a sentence's matches: every rule is tried.
+      // Folding may match words the required words do not spell: every rule is tried.
       for (std::size_t r = 0; r < rules.size(); ++r) candidates.push_back(static_cast<int>(r));
-    } else if (!rules.empty()) {
-      rule_filter->AllPotentials(atoms, &candidates);
+    } else {
+      candidates = CandidateRules(tagged.text);
     }
     if (candidates.empty() && !has_quantities && !deal_words) continue;
-    std::sort(candidates.begin(), candidates.end());
     std::size_t claims_before = extraction.claims.size();
     std::optional<SentenceCues> sentence_cues;
     std::optional<std::string> sentence_attribution;
@@ -1167,6 +1165,33 @@ void Extractor::Impl::AddClaims(const corpus::Article& article, Extraction& extr
   }
 }
 
+// The rules, in file order, whose required words all occur in a tagged sentence: each word
+// found marks the clauses it satisfies (word_postings); a rule is a candidate when all its
+// clauses are marked.
+std::vector<int> Extractor::Impl::CandidateRules(std::string_view tagged) const {
+  std::vector<int> present_words;
+  bool all = false;
+  if (word_set != nullptr) {
+    RE2::Set::ErrorInfo error;
+    // On a matching failure (RE2's memory budget), every rule is tried.
+    if (!word_set->Match(tagged, &present_words, &error) && error.kind != RE2::Set::kNoError) all = true;
+  }
+  std::vector<int> satisfied(rules.size(), 0);
+  std::vector<char> clause_done(clause_count, 0);
+  for (int word : present_words) {
+    for (const auto& [rule, clause] : word_postings[static_cast<std::size_t>(word)]) {
+      if (clause_done[static_cast<std::size_t>(clause)] != 0) continue;
+      clause_done[static_cast<std::size_t>(clause)] = 1;
+      ++satisfied[static_cast<std::size_t>(rule)];
+    }
+  }
+  std::vector<int> candidates;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (all || satisfied[r] == static_cast<int>(rules[r].rule.required_words.size())) candidates.push_back(static_cast<int>(r));
+  }
+  return candidates;
+}
+
 // The speaker of a tagged sentence: "according to X", "X said"; empty when none is named.
 std::string Extractor::Impl::Attribution(std::string_view tagged, const std::vector<Mention>& mentions) const {
   std::string speaker;
@@ -1326,8 +1351,7 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
   impl->folded_options = options;
   RE2::Options rule_options = options;  // see Impl::folded_rules
   rule_options.set_case_sensitive(true);
-  constexpr int kMinAtomLength = 3;  // shorter atoms ("in", "of") would match every sentence
-  impl->rule_filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  std::map<std::string, int> word_ids;  // required word → its index in the word set
   for (const std::filesystem::path& dir : pattern_dirs) {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) {
@@ -1356,13 +1380,18 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       if (!parsed.ok()) return parsed.status();
       for (Rule& rule : parsed.value()) {
         CompiledRule compiled;
-        int filter_id = 0;
-        if (impl->rule_filter->Add(rule.regex, rule_options, &filter_id) != RE2::NoError) {
-          const RE2 failed(rule.regex, options);
-          return Status::InvalidInput(rule.origin, "pattern does not compile: " + failed.error());
+        compiled.regex = std::make_unique<RE2>(rule.regex, rule_options);
+        if (!compiled.regex->ok()) {
+          return Status::InvalidInput(rule.origin, "pattern does not compile: " + compiled.regex->error());
         }
-        assert(filter_id == static_cast<int>(impl->rules.size()) && "filter ids follow rule order");
-        compiled.regex = &impl->rule_filter->GetRE2(filter_id);
+        for (const std::vector<std::string>& words : rule.required_words) {
+          const int clause = static_cast<int>(impl->clause_count++);
+          for (const std::string& word : words) {
+            const int id = word_ids.emplace(word, static_cast<int>(word_ids.size())).first->second;
+            if (static_cast<std::size_t>(id) >= impl->word_postings.size()) impl->word_postings.resize(static_cast<std::size_t>(id) + 1);
+            impl->word_postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(impl->rules.size()), clause);
+          }
+        }
         for (const auto& [name, index] : compiled.regex->NamedCapturingGroups()) compiled.groups.emplace_back(name, index);
         compiled.subject_possessive = RuleHasPossessiveSubject(rule.regex);
         compiled.rule = std::move(rule);
@@ -1370,16 +1399,16 @@ Result<Extractor> Extractor::Create(const std::vector<std::filesystem::path>& pa
       }
     }
   }
-  std::vector<std::string> atoms;
-  impl->rule_filter->Compile(&atoms);
-  impl->atom_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& atom : atoms) {
-    std::string error;
-    if (impl->atom_set->Add(RE2::QuoteMeta(atom), &error) < 0) return Status::Environment("pattern rules", error);
-  }
-  impl->has_atoms = !atoms.empty();
-  if (impl->has_atoms && !impl->atom_set->Compile()) {
-    return Status::Environment("pattern rules", "the rule atoms exceed RE2's memory budget");
+  if (!word_ids.empty()) {
+    // Case-insensitive: it finds every place the case-sensitive rules could match and more.
+    impl->word_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    std::vector<const std::string*> words(word_ids.size());
+    for (const auto& [word, id] : word_ids) words[static_cast<std::size_t>(id)] = &word;
+    for (const std::string* word : words) {
+      std::string error;
+      if (impl->word_set->Add(RE2::QuoteMeta(*word), &error) < 0) return Status::Environment("pattern rules", error);
+    }
+    if (!impl->word_set->Compile()) return Status::Environment("pattern rules", "the rule words exceed RE2's memory budget");
   }
   if (!impl->BuildCueSet(options)) return Status::Environment("cue lexicon", "the cue phrases exceed RE2's memory budget");
   const std::string token = std::string(kTokenOpen) + "((?:ORG|PER)\\d+)" + std::string(kTokenClose);
