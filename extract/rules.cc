@@ -32,6 +32,12 @@ const std::map<std::string_view, std::string_view>& SlotTokenTypes() {
   return types;
 }
 
+// Words shorter than this are not worth a prefilter entry ("of", "in" occur everywhere).
+constexpr std::size_t kMinRequiredWord = 3;
+
+using Clause = std::vector<std::string>;  // at least one of these words
+using Requirement = std::vector<Clause>;  // every one of these clauses
+
 // A character offset into the rule line, for messages.
 struct ParseError {
   std::size_t column;
@@ -43,9 +49,9 @@ class PatternParser {
   explicit PatternParser(std::string_view pattern) : pattern_(pattern) {}
 
   // The RE2 form of the whole pattern, or the first error.
-  bool Parse(std::string* regex, ParseError* error) {
+  bool Parse(std::string* regex, Requirement* required, ParseError* error) {
     std::string out;
-    if (!ParseSequence(&out, /*inside_group=*/false)) {
+    if (!ParseSequence(&out, /*inside_group=*/false, required)) {
       *error = error_;
       return false;
     }
@@ -76,7 +82,8 @@ class PatternParser {
   }
 
   // seq := item+   (stops at '|' or ')')
-  bool ParseSequence(std::string* out, bool inside_group) {
+  // `required` gets the clause of every item the sequence cannot match without.
+  bool ParseSequence(std::string* out, bool inside_group, Requirement* required) {
     bool any = false;
     while (true) {
       SkipSpaces();
@@ -87,7 +94,9 @@ class PatternParser {
         break;
       }
       std::string item;
-      if (!ParseItem(&item)) return false;
+      Clause clause;
+      if (!ParseItem(&item, &clause)) return false;
+      if (!clause.empty()) required->push_back(std::move(clause));
       // Optional whitespace before every item; words carry their own \b boundaries.
       *out += "\\s*" + item;
       any = true;
@@ -96,25 +105,46 @@ class PatternParser {
     return true;
   }
 
-  bool ParseItem(std::string* out) {
+  bool ParseItem(std::string* out, Clause* clause) {
     std::string atom;
-    if (!ParseAtom(&atom)) return false;
+    if (!ParseAtom(&atom, clause)) return false;
     if (at_ < pattern_.size() && pattern_[at_] == '?') {
       ++at_;
       atom = "(?:" + atom + ")?";
+      clause->clear();  // optional: requires nothing
     }
     *out = atom;
     return true;
   }
 
-  bool ParseAtom(std::string* out) {
+  // `clause` gets the words of which the atom cannot match without one (empty: none).
+  bool ParseAtom(std::string* out, Clause* clause) {
     char c = pattern_[at_];
     if (c == '(') {
       ++at_;
       std::string alternatives;
+      // A group requires one of its alternatives' words: from each alternative the clause
+      // whose shortest word is longest. An alternative requiring nothing frees the group.
+      bool free = false;
       while (true) {
         std::string sequence;
-        if (!ParseSequence(&sequence, /*inside_group=*/true)) return false;
+        Requirement alternative;
+        if (!ParseSequence(&sequence, /*inside_group=*/true, &alternative)) return false;
+        const Clause* best = nullptr;
+        std::size_t best_length = 0;
+        for (const Clause& candidate : alternative) {
+          std::size_t shortest = candidate.front().size();
+          for (const std::string& word : candidate) shortest = std::min(shortest, word.size());
+          if (best == nullptr || shortest > best_length) {
+            best = &candidate;
+            best_length = shortest;
+          }
+        }
+        if (best == nullptr) {
+          free = true;
+        } else if (!free) {
+          clause->insert(clause->end(), best->begin(), best->end());
+        }
         alternatives += (alternatives.empty() ? "" : "|") + sequence;
         if (at_ >= pattern_.size()) return Fail("')' to close the group");
         if (pattern_[at_] == '|') {
@@ -125,6 +155,9 @@ class PatternParser {
         break;
       }
       *out = "(?:" + alternatives + ")";
+      if (free) clause->clear();
+      std::sort(clause->begin(), clause->end());
+      clause->erase(std::unique(clause->begin(), clause->end()), clause->end());
       return true;
     }
     if (c == '{') return ParseSlot(out);
@@ -166,6 +199,11 @@ class PatternParser {
     std::string word(pattern_.substr(begin, at_ - begin));
     bool prefix = at_ < pattern_.size() && pattern_[at_] == '*';
     if (prefix) ++at_;
+    // The text holds the word itself wherever the pattern matches (lowercase, as tagging
+    // writes the sentence; a prefix word its stem).
+    std::string lowered;
+    for (char w : word) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(w)));
+    if (lowered.size() >= kMinRequiredWord) clause->push_back(lowered);
     std::string escaped;
     for (char w : word) {
       if (std::isalnum(static_cast<unsigned char>(w)) || static_cast<unsigned char>(w) >= 0x80) {
@@ -298,7 +336,7 @@ Result<std::vector<Rule>> ParseRules(std::string_view text, const std::string& f
     std::size_t pattern_column = indent + colon + 1;
     PatternParser parser(pattern);
     ParseError error;
-    if (!parser.Parse(&rule.regex, &error)) {
+    if (!parser.Parse(&rule.regex, &rule.required_words, &error)) {
       return Status::InvalidInput(where(pattern_column + error.column), "expected " + error.expected);
     }
     rules.push_back(std::move(rule));

@@ -21,6 +21,11 @@ struct Rule {
   std::vector<std::pair<std::string, std::string>> settings;   // "exclusive"="false" …
   std::string origin;                                          // "invest.rules:12"
   std::string regex;                                           // RE2 syntax, roles as named groups
+  // What a sentence must hold for the pattern to match: every inner list names words of
+  // which at least one occurs in it (lowercase, as substrings). A prefilter only: a rule
+  // whose words are all present may still fail to match. Empty when the pattern requires
+  // no word of three letters or more.
+  std::vector<std::vector<std::string>> required_words;
   bool operator==(const Rule&) const = default;
 };
 

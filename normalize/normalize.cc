@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "normalize/article_dates.h"
 #include "normalize/dates.h"
@@ -481,11 +482,19 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
 
   // The tense that governs a date: the nearest tense word in its clause ("will invest …,
   // the companies said on Monday" is past for Monday).
-  auto tense_at = [&](std::size_t sentence, const extract::Span& date) {
+  // Kept per (sentence, date span): a claim's time is most often a date mention already seen.
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, Tense> tenses;
+  auto detect_tense_at = [&](std::size_t sentence, const extract::Span& date) {
     if (sentence >= extraction.sentences.size()) return Tense::kUnknown;
     const extract::Span& span = extraction.sentences[sentence].span;
     if (date.begin < span.begin || date.end > span.end) return DetectTense(text.substr(span.begin, span.end - span.begin));
     return DetectTenseNear(text.substr(span.begin, span.end - span.begin), date.begin - span.begin, date.end - span.begin);
+  };
+  auto tense_at = [&](std::size_t sentence, const extract::Span& date) {
+    const auto key = std::make_tuple(sentence, date.begin, date.end);
+    auto found = tenses.find(key);
+    if (found == tenses.end()) found = tenses.emplace(key, detect_tense_at(sentence, date)).first;
+    return found->second;
   };
   // The fiscal calendar of a "fiscal 2026" mention: the organisation named nearest before it in
   // its sentence (else the nearest after it); 12, the calendar year, when none is known.

@@ -125,6 +125,24 @@ TEST_CASE("claims: a user pattern folder adds relations and a bad one fails with
   CHECK(broken.status().where().find("broken.rules:1:") != std::string::npos);
 }
 
+TEST_CASE("claims: rules match case-insensitively where a character folds to an ASCII letter") {
+  // The rule programs are case-sensitive (the tagged text is lowercase); a sentence holding
+  // U+017F LONG S, which folds to "s", is matched with folded copies, as before.
+  testing::TempDir dir;
+  testing::WriteFile(dir / "extra.rules", "layoff: {subject:ORG} .. cut {value:COUNT}\n");
+  auto extractor = Extractor::Create({dir.path()});
+  REQUIRE(extractor.ok());
+  corpus::Article article;
+  article.id = "test";
+  article.published = "2026-04-28";
+  article.text = "Veltrix will cut 300 jobs.";
+  REQUIRE(FindClaim(extractor->Extract(article), "layoff", 300) != nullptr);
+  article.text = "Veltrix will ab\xC5\xBFolutely cut 300 jobs.";  // "ab?olutely" with a long s
+  const Claim* folded = FindClaim(extractor->Extract(article), "layoff", 300);
+  REQUIRE(folded != nullptr);
+  CHECK(folded->subject.text == "Veltrix");
+}
+
 TEST_CASE("claims: sentences without a relation or a figure give no claims") {
   Extraction extraction = ExtractText("The weather in the harbour was calm. Nobody said anything.");
   CHECK(extraction.claims.empty());
