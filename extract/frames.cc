@@ -18,8 +18,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "extract/rules.h"
+#include "extract/clauses.h"
 #include "extract/lexicon_text.h"
+#include "extract/rules.h"
 
 namespace concord::extract {
 namespace {
@@ -32,116 +33,19 @@ constexpr std::string_view kSources[] = {"possessor", "object", "clause", "sente
                                          "of",        "in",     "for",    "from",     "to",      "by",      "with",
                                          "on",        "into",   "economy"};
 
-// --- Tokens --------------------------------------------------------------------------------
-
-struct Token {
-  std::size_t begin = 0, end = 0;  // tagged offsets
-  std::string_view text;           // a word, one punctuation character, or a mention token
-  int mention = -1;                // mention index for a mention token
-};
-
-bool IsWordByte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '-' || c == '&' || u >= 0x80;
-}
-
-// A wire ticker read as a name ("BOR", "NCRO.L"): capitals, digits and dots, short.
-bool IsTickerText(std::string_view text) {
-  constexpr std::size_t kMaxTicker = 10;
-  return !text.empty() && text.size() <= kMaxTicker &&
-         std::all_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
-}
-
-std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>& mentions) {
-  std::vector<Token> tokens;
-  std::size_t at = 0;
-  while (at < tagged.size()) {
-    if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) == 0) {
-      std::size_t close = tagged.find(kTokenClose, at);
-      if (close == std::string_view::npos) break;
-      Token token{at, close + kTokenClose.size(), tagged.substr(at, close + kTokenClose.size() - at)};
-      std::size_t digits = tagged.find_first_of("0123456789", at);
-      if (digits < close) token.mention = std::stoi(std::string(tagged.substr(digits, close - digits)));
-      tokens.push_back(token);
-      at = close + kTokenClose.size();
-      continue;
-    }
-    char c = tagged[at];
-    if (c == ' ') {
-      ++at;
-      continue;
-    }
-    // A wire ticker ("<bor>", "<ncro.l>") stands beside a name and says nothing of roles.
-    if (c == '<' && tagged.compare(at + 1, kTokenOpen.size(), kTokenOpen) == 0) {
-      // The ticker read as a name ("<" BOR ">"): normalize takes it as an alias; here it is skipped.
-      std::size_t close = tagged.find(kTokenClose, at + 1);
-      std::size_t digits = tagged.find_first_of("0123456789", at + 1);
-      if (close != std::string_view::npos && digits < close && tagged.compare(close + kTokenClose.size(), 1, ">") == 0) {
-        const std::size_t index = std::stoul(std::string(tagged.substr(digits, close - digits)));
-        if (index < mentions.size() && IsTickerText(mentions[index].text)) {
-          at = close + kTokenClose.size() + 1;
-          continue;
-        }
-      }
-    }
-    if (c == '<') {
-      constexpr std::size_t kMaxTicker = 14;
-      std::size_t close = tagged.find('>', at);
-      if (close != std::string_view::npos && close > at + 1 && close - at <= kMaxTicker &&
-          std::all_of(tagged.begin() + static_cast<std::ptrdiff_t>(at + 1), tagged.begin() + static_cast<std::ptrdiff_t>(close),
-                      [](char t) { return std::isalnum(static_cast<unsigned char>(t)) || t == '.' || t == '-'; })) {
-        at = close + 1;
-        continue;
-      }
-    }
-    // U+E000 and U+E001 start with 0xEE; any other non-ASCII byte belongs to a word.
-    if (IsWordByte(c) || (c == '\'' && at + 1 < tagged.size() && tagged[at + 1] == 's')) {
-      std::size_t end = at + 1;
-      while (end < tagged.size() && tagged.compare(end, kTokenOpen.size(), kTokenOpen) != 0 &&
-             (IsWordByte(tagged[end]) ||
-              (tagged[end] == '.' && end + 1 < tagged.size() && std::isalnum(static_cast<unsigned char>(tagged[end + 1]))))) {
-        ++end;
-      }
-      tokens.push_back({at, end, tagged.substr(at, end - at)});
-      at = end;
-      continue;
-    }
-    tokens.push_back({at, at + 1, tagged.substr(at, 1)});
-    ++at;
-  }
-  return tokens;
-}
-
-constexpr std::string_view kPrepositions[] = {"in",    "at",   "of",     "from",   "to",      "for",  "by",
-                                              "with",  "on",   "against", "than",  "into",    "over", "under",
-                                              "about", "after", "before", "between", "like",  "as",   "per",
-                                              "through", "including", "via", "among", "behind", "amid"};
-constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his", "her", "our", "this",
-                                             "that", "these", "those", "some", "all", "both", "each"};
-constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "be", "been", "being"};
-// Words that end a noun phrase: verbs and conjunctions news puts next to parties.
-constexpr std::string_view kPhraseBreakers[] = {"and", "or", "said", "says", "has", "have", "had", "will", "would",
-                                                "which", "who", "that", "is", "was", "are", "were", "but", "also"};
-
-// Verbs of saying: their subject reports a figure, it does not own it. Verbs of expecting
-// ("X expects sales to rise") are left out: their subject usually is the owner.
-constexpr std::string_view kSpeechVerbs[] = {"said",    "says",    "say",     "told",      "added",   "warned",
-                                             "noted",   "claimed", "argued",  "explained", "insisted"};
-// Words that open a subordinate clause with a subject of its own ("after Y was forced to ...").
-constexpr std::string_view kSubordinators[] = {"after", "before", "because", "since", "when", "although", "though",
-                                               "as", "if", "unless", "until", "once", "whereas"};
-// Verbs whose object is the party a statement is made to ("told the SEC", "informed Reuters").
-constexpr std::string_view kAddressVerbs[] = {"told", "tells", "tell", "informed", "informs", "notified",
-                                              "notifies", "advised", "advises", "assured", "assures"};
-// Possessive determiners that stand for the last organisation named ("its sales", "their profits").
-constexpr std::string_view kPossessiveReferences[] = {"its", "their"};
-
-template <std::size_t N>
-bool In(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
-
-bool IsWord(const Token& token) { return token.mention < 0 && IsWordByte(token.text.front()); }
+using clauses::In;
+using clauses::IsWord;
+using clauses::IsWordByte;
+using clauses::kAddressVerbs;
+using clauses::kBeForms;
+using clauses::kDeterminers;
+using clauses::kPhraseBreakers;
+using clauses::kPossessiveReferences;
+using clauses::kPrepositions;
+using clauses::kSpeechVerbs;
+using clauses::kSubordinators;
+using clauses::Token;
+using clauses::Tokenize;
 
 // --- Lexicon -------------------------------------------------------------------------------
 
@@ -259,6 +163,12 @@ class Chooser {
   bool IsAddressee(std::size_t token) const;
   bool PricesOneShare(std::size_t at) const;
   std::optional<std::size_t> LastOrganisationBefore(std::size_t at) const;
+  // What the subject of the clause governing tokens[anchor] says of the owner.
+  struct SubjectReading {
+    enum class Kind { kFollow, kParty, kNone } kind = Kind::kFollow;
+    std::size_t token = 0;  // kParty: the name's token
+  };
+  SubjectReading ReadSubject(std::size_t clause_begin, std::size_t anchor, const Candidate* trigger) const;
   struct Economy {
     std::optional<std::size_t> place;  // mention index of a place named in the clause
     std::string name;                  // else an economy a word names ("german" → "Germany")
@@ -276,6 +186,11 @@ class Chooser {
   // "their Orient Express stake": the name between a possessive and a relation's trigger is
   // the company the relation is about; Possessor leaves it here for the counterparty.
   mutable std::optional<std::size_t> held_;
+  mutable std::vector<pos::Tagged> tags_;  // of tokens_, tagged on first use
+  mutable bool tagged_ = false;
+  // The clause's subject is a phrase without a name ("the club", "he"): no later source may
+  // supply the owner, since a name from elsewhere is not the subject's.
+  mutable bool blocked_ = false;
 };
 
 // A capitalized trigger word opening a sentence ("Net 5.5 mln vs 4.1 mln", "Revs ...",
@@ -509,11 +424,69 @@ std::optional<std::size_t> Chooser::Possessor(std::size_t trigger_begin, std::si
   return std::nullopt;
 }
 
+// kParty: the subject is a name (not with a verb of saying: "X said sales rose" leaves the
+// owner to the other sources). kNone: a phrase headed by a common noun or a pronoun the text
+// does not name ("the club", "prosecutors", "he"), or by a part of a company (@subsidiary:
+// "the unit" is not its parent). kFollow: the trigger itself, a figure, a descriptor ("the
+// US firm"), another trigger word, or no subject read.
+Chooser::SubjectReading Chooser::ReadSubject(std::size_t clause_begin, std::size_t anchor, const Candidate* trigger) const {
+  using Kind = SubjectReading::Kind;
+  if (sentence_.original == nullptr) return {};
+  if (!tagged_) {
+    tags_ = clauses::TagTokens(tokens_, mentions_, {sentence_.text, sentence_.original});
+    tagged_ = true;
+  }
+  const clauses::Subject subject = clauses::GoverningSubject(tokens_, tags_, mentions_, clause_begin, anchor);
+  if (subject.kind != clauses::Subject::Kind::kHead) return {};
+  std::size_t head = subject.head;
+  if (IsEntity(head)) {
+    // "Rowntree Mackintosh Plc <RWNT.L>": the name before its ticker.
+    while (head >= subject.begin + 2 && (tokens_[head - 1].text == "<" || tokens_[head - 1].text == "(") &&
+           IsEntity(head - 2)) {
+      head -= 2;
+    }
+    // A pronoun ("it", "the company") is resolved by the other sources, which know speakers.
+    if (MentionAt(head)->entity.type == EntityType::kPronoun || IsNotOwner(head) ||
+        In(kSpeechVerbs, tokens_[subject.verb].text) || IsAddressee(head)) {
+      return {};
+    }
+    return {Kind::kParty, head};
+  }
+  if (trigger != nullptr && head >= trigger->begin && head < trigger->end) return {};
+  if (IsFigure(head) || !IsWord(tokens_[head]) || tags_[head].tag == pos::Upos::kPron) return {};
+  // "Mr Glazer and his family hold": the first of two coordinated subjects, when it is a name.
+  if (subject.begin >= clause_begin + 2 && tokens_[subject.begin - 1].text == "and" && IsOwnerToken(subject.begin - 2) &&
+      MentionAt(subject.begin - 2)->entity.type != EntityType::kPronoun) {
+    return {Kind::kParty, subject.begin - 2};
+  }
+  if (InWordList(lexicon_, "@subsidiary", tokens_, head, head + 1)) return {Kind::kNone};
+  // A phrase a name or a possessive opens ("Jacobson's directors", "its board") belongs to
+  // that party; and the tagger may read "Nestle plans" as one phrase.
+  for (std::size_t k = subject.begin; k < head; ++k) {
+    if (IsEntity(k) || In(kPossessiveReferences, tokens_[k].text)) return {};
+  }
+  if (InWordList(lexicon_, "@descriptor", tokens_, head, head + 1)) return {};
+  // A phrase with a trigger word in it ("the quarterly dividend rate") is the measure itself.
+  for (const Candidate& found : found_) {
+    if (found.begin <= head && found.end > subject.begin) return {};
+  }
+  return {Kind::kNone};
+}
+
 // "its" / "their" at tokens[at]: the clause's subject when the clause names one before it (an
 // organisation or "it"); in a later clause of the sentence, the sentence's subject ("Ford,
 // which outstripped GM, said its bonuses totalled ...", "X said the value of its stake");
 // else the last organisation named.
 std::optional<std::size_t> Chooser::PossessiveReferent(std::size_t at, std::size_t clause_begin) const {
+  if (const SubjectReading reading = ReadSubject(clause_begin, at, nullptr); reading.kind != SubjectReading::Kind::kFollow) {
+    if (reading.kind == SubjectReading::Kind::kParty && MentionAt(reading.token)->entity.type != EntityType::kPerson) {
+      return static_cast<std::size_t>(tokens_[reading.token].mention);
+    }
+    if (reading.kind == SubjectReading::Kind::kNone) {
+      blocked_ = true;
+      return std::nullopt;
+    }
+  }
   if (std::optional<std::size_t> subject = ClauseSubject(clause_begin, at);
       subject && MentionAt(*subject)->entity.type != EntityType::kPerson) {
     return static_cast<std::size_t>(tokens_[*subject].mention);
@@ -611,6 +584,13 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
                                      : std::nullopt;
   if (source == "clause") {
     const std::size_t before = std::min(candidate.begin, figure_token);
+    if (const SubjectReading reading = ReadSubject(clause_begin, before, &candidate);
+        reading.kind == SubjectReading::Kind::kParty) {
+      return mention_of(reading.token);
+    } else if (reading.kind == SubjectReading::Kind::kNone) {
+      blocked_ = true;
+      return std::nullopt;
+    }
     // "Nissan - in which Renault owns a 44% stake -": a relative clause after a preposition
     // has its own subject.
     for (std::size_t k = before; k > clause_begin + 1; --k) {
@@ -866,7 +846,9 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
                      (last_word.ends_with("ed") || last_word == "held" || last_word == "bought" || last_word == "sold");
   const bool passive = (best->begin > clause_begin && In(kBeForms, tokens_[best->begin - 1].text) && best->begin < at) || agent;
   auto read = [&](const std::vector<std::string>& sources, bool for_subject) -> std::optional<std::size_t> {
+    blocked_ = false;
     for (const std::string& source : sources) {
+      if (blocked_) break;
       if (source == "trigger") {
         if (for_subject) choice.subject_is_trigger = true;
         return std::nullopt;
