@@ -91,14 +91,16 @@ std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>&
   return tokens;
 }
 
-std::vector<pos::Tagged> TagTokens(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                   const WrittenText& written) {
-  std::vector<pos::Tagged> tags;
-  if (written.original == nullptr || written.text.empty()) return tags;
+bool TagTokens(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const WrittenText& written,
+               std::size_t begin, std::size_t end, std::vector<pos::Tagged>& tags) {
+  if (written.original == nullptr || written.text.empty()) return false;
+  end = std::min(end, tokens.size());
   const std::vector<std::size_t>& original = *written.original;
-  std::vector<std::string_view> words;
-  words.reserve(tokens.size());
-  for (const Token& token : tokens) {
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<pos::Tagged> span_tags;
+  words.clear();
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& token = tokens[k];
     if (token.mention >= 0 && static_cast<std::size_t>(token.mention) < mentions.size()) {
       const Mention& mention = mentions[static_cast<std::size_t>(token.mention)];
       if (mention.kind == MentionKind::kEntity) {
@@ -127,8 +129,10 @@ std::vector<pos::Tagged> TagTokens(const std::vector<Token>& tokens, const std::
     }
     words.push_back(token.text);
   }
-  pos::Tag(words, tags);
-  return tags;
+  pos::Tag(words, span_tags);
+  tags.resize(tokens.size());
+  std::copy(span_tags.begin(), span_tags.end(), tags.begin() + static_cast<std::ptrdiff_t>(begin));
+  return true;
 }
 
 Subject GoverningSubject(const std::vector<Token>& tokens, const std::vector<pos::Tagged>& tags,

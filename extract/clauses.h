@@ -66,11 +66,13 @@ struct WrittenText {
   const std::vector<std::size_t>* original = nullptr;
 };
 
-// Part-of-speech tags of `tokens`, one per token, from the words as written; a mention token
-// is read as a word of its kind (a figure as a number, a name as its last word, "it" for a
-// reference). Empty when the written text is not given.
-std::vector<pos::Tagged> TagTokens(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                   const WrittenText& written);
+// Part-of-speech tags of tokens[begin, end) into tags[begin, end) (`tags` is resized to the
+// tokens' count), from the words as written; a mention token is read as a word of its kind
+// (a figure as a number, a name as its last word, "it" for a reference). Only the part of a
+// sentence a reading needs is tagged: tagging is most of what reading a subject costs.
+// False, with `tags` untouched, when the written text is not given.
+bool TagTokens(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const WrittenText& written,
+               std::size_t begin, std::size_t end, std::vector<pos::Tagged>& tags);
 
 // The subject of the verb that governs tokens[anchor] in its clause [clause_begin, anchor).
 struct Subject {
