@@ -125,9 +125,14 @@ std::size_t MatchPhrase(const std::vector<Token>& tokens, std::size_t at, std::s
 // Length of the longest phrase of `list` that starts at tokens[at], or 0.
 std::size_t MatchList(const std::vector<std::vector<std::string>>* list, const std::vector<Token>& tokens,
                       std::size_t at, std::size_t end) {
-  if (list == nullptr) return 0;
+  if (list == nullptr || at >= end || tokens[at].kind != Kind::kWord || tokens[at].text.empty()) return 0;
   std::size_t best = 0;
-  for (const auto& phrase : *list) best = std::max(best, MatchPhrase(tokens, at, end, phrase));
+  const char first = tokens[at].text.front();
+  for (const auto& phrase : *list) {
+    // Most phrases differ from the word in its first letter ('*' only ends a pattern).
+    if (phrase.empty() || phrase.front().empty() || phrase.front().front() != first) continue;
+    best = std::max(best, MatchPhrase(tokens, at, end, phrase));
+  }
   return best;
 }
 

@@ -8,9 +8,9 @@
 
 #include <cstddef>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "corpus/status.h"
@@ -39,8 +39,9 @@ struct DealLexicon {
   // First word of a phrase → (trigger index, phrase index).
   std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>, std::less<>> by_first_word;
   // The longest word of every trigger phrase and the noun of every reference, for the
-  // sentence prefilter: a sentence without one of them holds no trigger.
-  std::set<std::string, std::less<>> first_words;
+  // sentence prefilter: a sentence without one of them holds no trigger. Hashed: every word
+  // of every sentence is looked up.
+  std::unordered_set<std::string> first_words;
   // A reference noun → the relation it names (@refer_merger: "merger" → "merger"); a noun in
   // none of these lists ("the deal") names any deal.
   std::map<std::string, std::string, std::less<>> referred_relation;

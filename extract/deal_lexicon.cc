@@ -117,7 +117,8 @@ Status ParseDeals(std::string_view text, const std::string& file_name, DealLexic
 }
 
 bool MayHoldDeal(const DealLexicon& lexicon, std::string_view sentence) {
-  std::string word;
+  thread_local std::string word;
+  word.clear();
   for (std::size_t i = 0; i <= sentence.size(); ++i) {
     const char c = i < sentence.size() ? sentence[i] : ' ';
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '-') {

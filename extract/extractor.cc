@@ -1280,7 +1280,9 @@ void Extractor::Impl::AddQuantityClaims(const corpus::Article& article, std::siz
   }
   std::vector<FrameChoice> choices;
   if (!figures.empty()) {
-    choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first, WireTitleCompany(article.title)}, figures);
+    choices = ChooseFrames(frames, {tagged.text, &extraction.mentions, lead, first, WireTitleCompany(article.title), text,
+                                       &tagged.original},
+                           figures);
   }
   for (std::size_t m = first; m < end; ++m) {
     const Mention& mention = extraction.mentions[m];

@@ -96,6 +96,10 @@ struct FrameSentence {
   // The company a wire title names ("NL INDUSTRIES INC <NL> 4TH QTR LOSS" → "NL INDUSTRIES
   // INC"): the article's owner when its text names no lead (results tables).
   std::string_view title_owner;
+  // The sentence as written, for the part-of-speech tagger: the article text and the original
+  // offset of each tagged byte. Without them owners are read from names and words alone.
+  std::string_view text;
+  const std::vector<std::size_t>* original = nullptr;
 };
 
 // The company a wire story's title names before its ticker, or empty.

@@ -183,6 +183,31 @@ TEST_CASE("frames: an owner of the wrong kind is passed over, and measures say s
   CHECK(Term(*offer, "measure").empty());  // a relation between parties, not a measure
 }
 
+TEST_CASE("frames: a subject phrase without a name leaves the owner empty (issue 13)") {
+  // The article names a company first; a later clause whose subject is another party ("the
+  // club") or a part of a company ("the unit") is not that company's figure: no owner beats
+  // the nearest name. A subject that is the company's own ("the results") keeps it.
+  struct Case {
+    const char* text;
+    const char* figure;
+    const char* owner;  // "" for none
+  };
+  const Case cases[] = {
+      {"Harwick Media bought the stadium. The club managed to reduce its losses to $4m last year.", "$4m", ""},
+      {"Harwick Media sold its printing arm. The unit had 2004 sales of $65m.", "$65m", ""},
+      {"Harwick Media reported on Monday. The quarterly results showed profits of $65m.", "$65m", "Harwick Media"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    const Extraction extraction = ExtractArticle(text);
+    const Claim* claim = ClaimOfFigure(extraction, text, c.figure);
+    REQUIRE(claim != nullptr);
+    CHECK(claim->relation != "quantity");
+    CHECK(claim->subject.text == std::string(c.owner));
+  }
+}
+
 TEST_CASE("frames: possessives, addressees, speakers' 'it', conversions and per-share prices") {
   struct Case {
     const char* text;
