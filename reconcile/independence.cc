@@ -2,7 +2,9 @@
 
 #include "reconcile/independence.h"
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 
 #include "reconcile/store/sketch.h"
@@ -24,22 +26,28 @@ void JoinSyndicatedCopies(const std::map<std::int64_t, std::string>& sketches, U
   // is not counted; when every hash of an article is (a story republished by a hundred
   // outlets), its shortest list is checked instead, so no copy is missed.
   constexpr std::size_t kBoilerplateList = 100;
-  std::unordered_map<std::uint64_t, std::vector<std::int64_t>> articles_by_hash;
-  articles_by_hash.reserve(sketches.size() * 16);
+  // The inverted index as one sorted array of (hash, article): 16 bytes an entry, where a
+  // map of vectors costs over 100 (a store of 50,000 articles holds 3.2 million entries).
+  using Entry = std::pair<std::uint64_t, std::int64_t>;
+  std::vector<Entry> articles_by_hash;
+  articles_by_hash.reserve(sketches.size() * 64);
   for (const auto& [article, sketch] : sketches) {
     for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
       std::uint64_t hash;
       std::memcpy(&hash, sketch.data() + at, sizeof hash);
-      articles_by_hash[hash].push_back(article);
+      articles_by_hash.emplace_back(hash, article);
     }
   }
+  std::sort(articles_by_hash.begin(), articles_by_hash.end());  // articles of a hash in id order, as they were added
+  using Range = std::pair<std::vector<Entry>::const_iterator, std::vector<Entry>::const_iterator>;
   for (const auto& [article, sketch] : sketches) {
     if (is_new && !is_new(article)) continue;  // old pairs are stored; only new articles are compared
     std::unordered_map<std::int64_t, std::size_t> shared;
-    const std::vector<std::int64_t>* shortest = nullptr;
+    std::optional<Range> shortest;
     bool counted = false;
-    auto count = [&](const std::vector<std::int64_t>& others, std::size_t weight) {
-      for (std::int64_t other : others) {
+    auto count = [&](const Range& others, std::size_t weight) {
+      for (auto it = others.first; it != others.second; ++it) {
+        const std::int64_t other = it->second;
         // Each pair once: from its larger id, unless only one side is new.
         if (other > article || (is_new && !is_new(other) && other != article)) shared[other] += weight;
       }
@@ -47,13 +55,15 @@ void JoinSyndicatedCopies(const std::map<std::int64_t, std::string>& sketches, U
     for (std::size_t at = 0; at + sizeof(std::uint64_t) <= sketch.size(); at += sizeof(std::uint64_t)) {
       std::uint64_t hash;
       std::memcpy(&hash, sketch.data() + at, sizeof hash);
-      const std::vector<std::int64_t>& others = articles_by_hash[hash];
-      if (shortest == nullptr || others.size() < shortest->size()) shortest = &others;
-      if (others.size() > kBoilerplateList) continue;
+      const Range others = std::equal_range(articles_by_hash.begin(), articles_by_hash.end(), Entry{hash, 0},
+                                            [](const Entry& a, const Entry& b) { return a.first < b.first; });
+      const auto size = static_cast<std::size_t>(others.second - others.first);
+      if (!shortest || size < static_cast<std::size_t>(shortest->second - shortest->first)) shortest = others;
+      if (size > kBoilerplateList) continue;
       counted = true;
       count(others, 1);
     }
-    if (!counted && shortest != nullptr) count(*shortest, kMinimumSharedHashes);
+    if (!counted && shortest) count(*shortest, kMinimumSharedHashes);
     for (const auto& [other, count] : shared) {
       if (count < kMinimumSharedHashes) continue;
       // Already joined through a third copy: skip the check, unless every pair is recorded

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 namespace concord::reconcile {
@@ -17,6 +18,16 @@ constexpr double kTrustTolerance = 1e-6;  // a trust that moves less than this h
 constexpr double kHedgeFactor = 0.95;
 
 }  // namespace
+
+std::string ExplanationOf(const ScoredFact& fact) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "%d independent source(s) support (support %.2f), %d group(s) contradict (%.2f); hedge x%.2f",
+                fact.independent, fact.support, fact.contradicting, fact.contradiction, fact.hedge);
+  return buffer;
+}
+
+std::uint64_t ExplanationHash(std::string_view line) { return std::hash<std::string_view>{}(line); }
 
 double ModalityFactor(const std::string& modality) {
   if (modality == "plan") return 0.9;
@@ -91,19 +102,15 @@ std::map<std::int64_t, double> ScoreFacts(std::vector<ScoredFact>& facts,
     bool disputed = false;
     for (const ScoredClaim& c : fact.claims) disputed = disputed || c.contradicts;
     const int score = static_cast<int>(std::lround(100 * support[f] * (1 - contradiction[f] / 2) * fact.hedge));
-    const std::string status = disputed ? "disputed" : independent[f] >= 2 ? "corroborated" : "single_source";
-    char buffer[256];
-    std::snprintf(buffer, sizeof buffer,
-                  "%d independent source(s) support (support %.2f), %d group(s) contradict (%.2f); hedge x%.2f",
-                  independent[f], support[f], contradicting_groups[f], contradiction[f], fact.hedge);
-    if (score != fact.score || status != fact.status || independent[f] != fact.independent ||
-        fact.explanation != buffer) {
-      fact.score = score;
-      fact.status = status;
-      fact.independent = independent[f];
-      fact.explanation = buffer;
-      fact.changed = true;
-    }
+    const char* status = disputed ? "disputed" : independent[f] >= 2 ? "corroborated" : "single_source";
+    const bool moved = score != fact.score || status != fact.status || independent[f] != fact.independent;
+    fact.score = score;
+    fact.status = status;
+    fact.independent = independent[f];
+    fact.support = support[f];
+    fact.contradiction = contradiction[f];
+    fact.contradicting = contradicting_groups[f];
+    if (moved || ExplanationHash(ExplanationOf(fact)) != fact.explanation_hash) fact.changed = true;
   }
 
   return trust;

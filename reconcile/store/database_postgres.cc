@@ -145,7 +145,12 @@ class PgStatement : public StatementImpl {
   }
   void BindText(int index, std::string_view value) override { Set(index, std::string(value), kText, 0); }
   void BindBlob(int index, std::string_view bytes) override { Set(index, std::string(bytes), kBytea, 1); }
-  void BindNull(int index) override { Set(index, std::nullopt, 0, 0); }
+  void BindNull(int index) override {
+    // A NULL keeps the type its parameter was bound with before, so a statement whose values
+    // are NULL in one run and not in the next stays one prepared statement on the server.
+    const bool known = index >= 1 && index <= static_cast<int>(types_.size());
+    Set(index, std::nullopt, known ? types_[index - 1] : 0, known ? formats_[index - 1] : 0);
+  }
   bool Step() override {
     if (!ran_) {
       Execute();

@@ -19,6 +19,12 @@ std::string TrancheOf(const std::string& terms) { return TermOf(terms, "tranche"
 
 std::vector<ClaimRow> LoadClaimRows(sql::Connection& db, const std::string& where, bool with_text) {
   std::vector<ClaimRow> rows;
+  ForEachClaimRow(db, "", where, "c.id", with_text, [&](ClaimRow& row) { rows.push_back(std::move(row)); });
+  return rows;
+}
+
+void ForEachClaimRow(sql::Connection& db, const std::string& from, const std::string& where, const std::string& order_by,
+                     bool with_text, const std::function<void(ClaimRow&)>& each) {
   // Without text, the quote is still read for a claim with a figure: its update cues
   // (reconcile/facts.h, CuesOf) come from it.
   const std::string text_columns =
@@ -33,8 +39,8 @@ std::vector<ClaimRow> LoadClaimRows(sql::Connection& db, const std::string& wher
            coalesce(c.qualifier, ''), coalesce(c.value_per, ''), c.exclusive, coalesce(c.terms, ''), coalesce(c.time_start, ''),
            coalesce(c.time_end, ''), coalesce(c.time_precision, ''), coalesce(c.time_boundary, ''),
            c.polarity, c.modality, coalesce(c.condition, ''), )sql" + text_columns + R"sql(
-    FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
-    )sql" + (where.empty() ? "" : "WHERE " + where) + " ORDER BY c.id");
+    FROM )sql" + (from.empty() ? std::string("claims c") : from) + R"sql( JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id
+    )sql" + (where.empty() ? "" : "WHERE " + where) + " ORDER BY " + order_by);
   while (select.Step()) {
     ClaimRow row;
     int column = 0;
@@ -76,9 +82,8 @@ std::vector<ClaimRow> LoadClaimRows(sql::Connection& db, const std::string& wher
     row.confidence = select.Double(column++);
     row.published = select.Text(column++);
     row.url = select.Text(column++);
-    rows.push_back(std::move(row));
+    each(row);
   }
-  return rows;
 }
 
 

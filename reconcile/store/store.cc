@@ -12,7 +12,10 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <string>
 #include <thread>
+#include <type_traits>
+#include <variant>
 
 #include "reconcile/store/json_form.h"
 #include "reconcile/store/schema.h"
@@ -98,7 +101,13 @@ Result<Store> Store::Open(const std::filesystem::path& path, int busy_timeout_ms
       sql::Connection& db = *impl->db;
       const int version = db.SchemaVersion();
       if (Status status = CheckIsConcordStore(db, impl->path, version); !status.ok()) return status;
-      // Our own store written by an older concord (or an empty database): upgraded as before.
+      // An empty PostgreSQL database is not a store yet, as a SQLite file that is not there:
+      // a command that only reads makes no schema in it (an ingest does).
+      if (version == 0 && db.dialect() == sql::Dialect::kPostgres) {
+        return Status::Usage("no Concord store in " + impl->path.string() + " (the database is empty; run `concord ingest DIR --db " +
+                             impl->path.string() + "` first)");
+      }
+      // Our own store written by an older concord (or an empty SQLite file): upgraded as before.
       if (version < SchemaVersion()) {
         impl.reset();
         return Open(path, busy_timeout_ms, OpenMode::kReadWrite);
@@ -154,6 +163,75 @@ Result<std::unordered_map<std::string, std::uint64_t>> Store::StoredHashes() {
 
 namespace {
 
+// Rows of one table written many to a statement: on PostgreSQL every statement is a round trip
+// to the server, so a batch's claims and mentions go `kRows` rows at a time (the rest in one
+// statement of their own) instead of one round trip each. Rows keep their order, and so their ids.
+class RowWriter {
+ public:
+  static constexpr std::size_t kRows = 32;
+  RowWriter(sql::Connection& db, std::string head, std::size_t columns)
+      : db_(db), head_(std::move(head)), columns_(columns) {}
+
+  void Null() { values_.emplace_back(std::monostate{}); }
+  void Int(std::int64_t value) { values_.emplace_back(value); }
+  void Real(double value) { values_.emplace_back(value); }
+  void Text(std::string value) { values_.emplace_back(std::move(value)); }
+  void TextOrNull(const std::string& value) {
+    if (value.empty()) {
+      Null();
+    } else {
+      Text(value);
+    }
+  }
+  // After the row's last value: writes a full statement's rows.
+  void EndRow() {
+    if (values_.size() >= kRows * columns_) Write(kRows);
+  }
+  // Writes every row not written yet.
+  void Flush() {
+    if (!values_.empty()) Write(values_.size() / columns_);
+  }
+
+ private:
+  using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+  void Write(std::size_t rows) {
+    std::unique_ptr<sql::Statement>& statement = rows == kRows ? full_ : partial_;
+    if (!statement || (rows != kRows && rows != partial_rows_)) {
+      std::string sql = head_ + " VALUES ";
+      for (std::size_t row = 0; row < rows; ++row) {
+        sql += row == 0 ? "(" : ", (";
+        for (std::size_t column = 0; column < columns_; ++column) sql += column == 0 ? "?" : ", ?";
+        sql += ")";
+      }
+      statement = std::make_unique<sql::Statement>(db_, sql);
+      if (rows != kRows) partial_rows_ = rows;
+    }
+    for (std::size_t i = 0; i < rows * columns_; ++i) {
+      const int index = static_cast<int>(i + 1);
+      std::visit(
+          [&](auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              statement->BindNull(index);
+            } else {
+              statement->Bind(index, value);
+            }
+          },
+          values_[i]);
+    }
+    statement->Exec();
+    values_.erase(values_.begin(), values_.begin() + static_cast<std::ptrdiff_t>(rows * columns_));
+  }
+
+  sql::Connection& db_;
+  std::string head_;
+  std::size_t columns_;
+  std::vector<Value> values_;
+  std::unique_ptr<sql::Statement> full_, partial_;
+  std::size_t partial_rows_ = 0;
+};
+
 // One attempt at writing a batch (Store::WriteBatch). Throws sql::Error.
 BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticle>& batch) {
   BatchStats stats;
@@ -176,15 +254,13 @@ BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticl
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(key) DO NOTHING RETURNING id)sql");
     sql::Statement mark_unreconciled(db, "INSERT INTO unreconciled(article_id) VALUES (?)");
-    sql::Statement insert_mention(db, R"sql(
-      INSERT INTO mentions(article_id, kind, span_begin, span_end, text, value) VALUES (?, ?, ?, ?, ?, ?))sql");
-    sql::Statement insert_claim(db, R"sql(
+    RowWriter insert_mention(db, "INSERT INTO mentions(article_id, kind, span_begin, span_end, text, value)", 6);
+    RowWriter insert_claim(db, R"sql(
       INSERT INTO claims(article_id, relation, subject_id, subject, counterparty_id, counterparty, object_id, object,
                          value_kind, value_low, value_high, currency, qualifier, value_per, exclusive, terms,
                          time_start, time_end, time_precision, time_boundary, time_flags, polarity, modality,
                          condition, condition_text, attribution, sentence, span_begin, span_end, quote, rule,
-                         confidence, claim_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+                         confidence, claim_json))sql", 33);
     const std::string now = NowUtc();
     for (const ExtractedArticle& item : batch) {
       const corpus::Article& article = item.article;
@@ -198,6 +274,9 @@ BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticl
         continue;
       }
       if (exists) {
+        // The rows written so far may be the old article's (a batch that names it twice).
+        insert_mention.Flush();
+        insert_claim.Flush();
         unlink_claims.Bind(1, old_id);
         unlink_claims.Exec();
         unlink_claims.Reset();
@@ -231,20 +310,18 @@ BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticl
       mark_unreconciled.Exec();
       mark_unreconciled.Reset();
       for (const extract::Mention& mention : item.extraction.mentions) {
-        insert_mention.Bind(1, article_row);
-        insert_mention.Bind(2, extract::MentionKindName(mention.kind));
-        insert_mention.Bind(3, static_cast<std::int64_t>(mention.span.begin));
-        insert_mention.Bind(4, static_cast<std::int64_t>(mention.span.end));
-        insert_mention.Bind(5, mention.text);
-        insert_mention.Bind(6, MentionValueJson(mention).dump());
-        insert_mention.Exec();
-        insert_mention.Reset();
+        insert_mention.Int(article_row);
+        insert_mention.Text(std::string(extract::MentionKindName(mention.kind)));
+        insert_mention.Int(static_cast<std::int64_t>(mention.span.begin));
+        insert_mention.Int(static_cast<std::int64_t>(mention.span.end));
+        insert_mention.Text(mention.text);
+        insert_mention.Text(MentionValueJson(mention).dump());
+        insert_mention.EndRow();
         ++stats.mentions;
       }
       for (const extract::Claim& claim : item.extraction.claims) {
-        int column = 1;
-        auto text = [&](const std::string& value) { BindText(insert_claim, column++, value); };
-        insert_claim.Bind(column++, article_row);
+        auto text = [&](const std::string& value) { insert_claim.TextOrNull(value); };
+        insert_claim.Int(article_row);
         text(claim.relation);
         text(claim.subject.entity.id);
         text(claim.subject.present() ? (claim.subject.entity.name.empty() ? claim.subject.text : claim.subject.entity.name) : "");
@@ -252,21 +329,21 @@ BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticl
         text(claim.counterparty.present() ? (claim.counterparty.entity.name.empty() ? claim.counterparty.text : claim.counterparty.entity.name) : "");
         text(claim.object.entity.id);
         text(claim.object.present() ? (claim.object.entity.name.empty() ? claim.object.text : claim.object.entity.name) : "");
-        insert_claim.Bind(column++, ValueKindName(claim.value_kind));
+        insert_claim.Text(std::string(ValueKindName(claim.value_kind)));
         if (claim.value_kind == extract::ValueKind::kNone) {
-          insert_claim.BindNull(column++);
-          insert_claim.BindNull(column++);
+          insert_claim.Null();
+          insert_claim.Null();
         } else {
-          insert_claim.Bind(column++, claim.value.low);
-          insert_claim.Bind(column++, claim.value.high);
+          insert_claim.Real(claim.value.low);
+          insert_claim.Real(claim.value.high);
         }
         text(claim.value.currency);
         text(claim.value_kind == extract::ValueKind::kNone ? "" : extract::QualifierName(claim.value.qualifier));
         text(claim.value.per);
         if (claim.exclusive.has_value()) {
-          insert_claim.Bind(column++, *claim.exclusive ? 1 : 0);
+          insert_claim.Int(*claim.exclusive ? 1 : 0);
         } else {
-          insert_claim.BindNull(column++);
+          insert_claim.Null();
         }
         nlohmann::json terms = nlohmann::json::object();
         for (const auto& [key, value] : claim.terms) terms[key] = value;
@@ -281,18 +358,19 @@ BatchStats WriteBatchOnce(sql::Connection& db, const std::vector<ExtractedArticl
         text(claim.condition);
         text(claim.condition_text);
         text(claim.attribution);
-        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.sentence));
-        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.span.begin));
-        insert_claim.Bind(column++, static_cast<std::int64_t>(claim.provenance.span.end));
-        insert_claim.Bind(column++, claim.provenance.quote);
+        insert_claim.Int(static_cast<std::int64_t>(claim.provenance.sentence));
+        insert_claim.Int(static_cast<std::int64_t>(claim.provenance.span.begin));
+        insert_claim.Int(static_cast<std::int64_t>(claim.provenance.span.end));
+        insert_claim.Text(claim.provenance.quote);
         text(claim.rule);
-        insert_claim.Bind(column++, static_cast<double>(claim.confidence));
-        insert_claim.Bind(column++, ClaimJson(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        insert_claim.Exec();
-        insert_claim.Reset();
+        insert_claim.Real(static_cast<double>(claim.confidence));
+        insert_claim.Text(ClaimJson(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        insert_claim.EndRow();
         ++stats.claims;
       }
     }
+    insert_mention.Flush();
+    insert_claim.Flush();
     transaction.Commit();
   }
   return stats;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,11 @@ Status DatabaseError(const std::filesystem::path& path, const std::exception& er
 // `with_text`, url stays empty and quote is read only for claims with a figure (reconcile reads
 // its update cues from it).
 std::vector<ClaimRow> LoadClaimRows(sql::Connection& db, const std::string& where = "", bool with_text = true);
+
+// The same rows one at a time, without holding them: `from` replaces "claims c" (a join that
+// names the claims `c`), `order_by` orders them (SQL over the tables of `from`).
+void ForEachClaimRow(sql::Connection& db, const std::string& from, const std::string& where, const std::string& order_by,
+                     bool with_text, const std::function<void(ClaimRow&)>& each);
 
 // Every stored article, in id order.
 std::vector<ArticleRow> LoadArticleRows(sql::Connection& db);

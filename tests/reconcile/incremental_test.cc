@@ -92,6 +92,63 @@ TEST_CASE("incremental reconcile: one article at a time, in reverse, equals one 
   CheckSameReport(Comparable(*batch), Comparable(*one_by_one));
 }
 
+TEST_CASE("reconcile: the same articles stored in another order give the same facts, ids and scores") {
+  // Ingest with several threads stores articles in the order extraction finishes them; the
+  // facts, their ids (key order), accounts, discrepancies and scores must not follow that
+  // order. (The report lists a fact's accounts in claim id order, which does follow it: the
+  // accounts are compared by article and place here, the fact ids as they are.)
+  std::vector<ExtractedArticle> items = CaseArticles();
+  REQUIRE(items.size() >= 30);
+  testing::TempDir dir;
+  std::vector<Report> reports;
+  std::vector<ReconcileStats> stats;
+  for (int order = 0; order < 3; ++order) {
+    std::vector<ExtractedArticle> arranged;
+    if (order == 0) arranged = items;
+    if (order == 1) arranged.assign(items.rbegin(), items.rend());
+    if (order == 2) {
+      // Interleaved: every odd one first, then the even ones.
+      for (std::size_t parity : {1, 0}) {
+        for (std::size_t i = parity; i < items.size(); i += 2) arranged.push_back(items[i]);
+      }
+    }
+    auto store = Store::Open(dir / ("order" + std::to_string(order) + ".db"));
+    REQUIRE(store.ok());
+    for (std::size_t at = 0; at < arranged.size(); at += 3) {
+      std::vector<ExtractedArticle> batch(arranged.begin() + static_cast<std::ptrdiff_t>(at),
+                                          arranged.begin() + static_cast<std::ptrdiff_t>(std::min(at + 3, arranged.size())));
+      REQUIRE(store->WriteBatch(batch).ok());
+    }
+    auto reconciled = Reconcile(*store, Bundled().normalizer.entities());
+    REQUIRE(reconciled.ok());
+    stats.push_back(*reconciled);
+    auto report = LoadReport(*store, {}, Bundled().normalizer.entities());
+    REQUIRE(report.ok());
+    Report copy = *report;
+    copy.timelines.clear();
+    for (ReportFact& fact : copy.facts) {
+      for (ReportClaim& claim : fact.claims) claim.id = 0;
+      for (ReportDiscrepancy& discrepancy : fact.discrepancies) discrepancy.claim_a = discrepancy.claim_b = 0;
+      std::sort(fact.claims.begin(), fact.claims.end(), [](const ReportClaim& a, const ReportClaim& b) {
+        return std::tie(a.article, a.span.begin, a.span.end) < std::tie(b.article, b.span.begin, b.span.end);
+      });
+    }
+    reports.push_back(std::move(copy));
+  }
+  for (int order = 1; order < 3; ++order) {
+    CAPTURE(order);
+    CHECK(stats[order] == stats[0]);
+    REQUIRE(reports[order].facts.size() == reports[0].facts.size());
+    for (std::size_t i = 0; i < reports[0].facts.size(); ++i) {
+      CAPTURE(reports[0].facts[i].key);
+      CHECK(reports[order].facts[i].id == reports[0].facts[i].id);  // fact ids in key order
+      CHECK(reports[order].facts[i] == reports[0].facts[i]);
+    }
+    CHECK(reports[order].sources == reports[0].sources);
+    CHECK(reports[order].agreement == reports[0].agreement);
+  }
+}
+
 TEST_CASE("incremental reconcile: a changed article re-reconciles what it touches, and back") {
   std::vector<ExtractedArticle> items = CaseArticles();
   testing::TempDir dir;

@@ -122,6 +122,19 @@ TEST_CASE("postgres: a second open finds the schema made; a reconcile of nothing
   CHECK(RenderJson(*after) == RenderJson(*before));
 }
 
+TEST_CASE("postgres: a command that only reads makes no schema in an empty database") {
+  const std::string db = FreshDatabase();
+  auto store = Store::Open(db, 5000, Store::OpenMode::kReadOnly);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == StatusCode::kUsage);
+  CHECK(store.status().message().find("no Concord store") != std::string::npos);
+  // Still empty: an ingest would find no table of ours (nor any other).
+  CHECK(Psql(db, "DO \\$\\$ BEGIN IF EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public') THEN "
+                 "RAISE EXCEPTION 'tables made'; END IF; END \\$\\$"));
+  auto written = Store::Open(db);
+  REQUIRE(written.ok());
+}
+
 TEST_CASE("postgres: a database with other tables is refused; bad servers and logins are environment failures") {
   const std::string db = FreshDatabase();
   REQUIRE(Psql(db, "CREATE TABLE notes(x integer)"));
