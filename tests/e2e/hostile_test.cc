@@ -386,9 +386,15 @@ TEST_CASE("issue 18: SIGTERM during ingest or reconcile leaves a consistent stor
       // read-only connection cannot do ("attempt to write a readonly database").
       SQLite::Database database((dir / "c.db").string(), SQLite::OPEN_READWRITE);
       CHECK(database.execAndGet("PRAGMA integrity_check").getString() == "ok");
-      CHECK(database.execAndGet("SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON "
-                                "c.article_id = a.id GROUP BY a.id HAVING count(c.id) <> 10)")
-                .getInt() == 0);
+      // Stopped before the schema's transaction committed (a loaded machine at 150 ms): the
+      // file SQLite opened holds no table yet, which is an empty store, not a broken one.
+      if (!database.tableExists("articles")) {
+        CHECK(database.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0);
+      } else {
+        CHECK(database.execAndGet("SELECT count(*) FROM (SELECT a.id FROM articles a LEFT JOIN claims c ON "
+                                  "c.article_id = a.id GROUP BY a.id HAVING count(c.id) <> 10)")
+                  .getInt() == 0);
+      }
     }
     Run resumed = Shell(dir, "ingest in --db c.db");
     CHECK(resumed.exit_code == 0);
