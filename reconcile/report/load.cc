@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "reconcile/facts.h"
 #include "reconcile/report/report.h"
@@ -341,6 +342,14 @@ FactTables LoadFactTables(sql::Connection& db, const std::vector<ClaimRow>& rows
     sql::Statement select(db, "SELECT claim_id, fact_id FROM claim_facts ORDER BY claim_id");
     while (select.Step()) {
       claims_by_fact[select.Int64(1)].push_back(row_by_id[select.Int64(0)]);
+    }
+    // A fact's claims in the order of their articles and places in them, not of their ids:
+    // ids follow the order ingest stored the articles in, which threads and shards change.
+    for (auto& [fact, members] : claims_by_fact) {
+      std::stable_sort(members.begin(), members.end(), [](const ClaimRow* a, const ClaimRow* b) {
+        if (a == nullptr || b == nullptr) return a != nullptr && b == nullptr;
+        return std::tie(a->article, a->span.begin, a->span.end) < std::tie(b->article, b->span.begin, b->span.end);
+      });
     }
   }
   {
