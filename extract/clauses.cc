@@ -36,13 +36,12 @@ std::vector<Token> Tokenize(std::string_view tagged, const std::vector<Mention>&
   std::size_t at = 0;
   while (at < tagged.size()) {
     if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) == 0) {
-      std::size_t close = tagged.find(kTokenClose, at);
-      if (close == std::string_view::npos) break;
-      Token token{at, close + kTokenClose.size(), tagged.substr(at, close + kTokenClose.size() - at)};
-      std::size_t digits = tagged.find_first_of("0123456789", at);
-      if (digits < close) token.mention = std::stoi(std::string(tagged.substr(digits, close - digits)));
+      std::optional<MentionToken> read = ReadMentionToken(tagged, at);
+      if (!read) break;
+      Token token{at, read->end, tagged.substr(at, read->end - at)};
+      if (read->index) token.mention = static_cast<int>(*read->index);
       tokens.push_back(token);
-      at = close + kTokenClose.size();
+      at = read->end;
       continue;
     }
     char c = tagged[at];

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <map>
 
 namespace concord::extract {
@@ -343,6 +344,20 @@ Result<std::vector<Rule>> ParseRules(std::string_view text, const std::string& f
     line_start = line_end + 1;
   }
   return rules;
+}
+
+std::optional<MentionToken> ReadMentionToken(std::string_view tagged, std::size_t at) {
+  if (tagged.compare(at, kTokenOpen.size(), kTokenOpen) != 0) return std::nullopt;
+  const std::size_t close = tagged.find(kTokenClose, at + kTokenOpen.size());
+  if (close == std::string_view::npos) return std::nullopt;
+  MentionToken token{close + kTokenClose.size(), std::nullopt};
+  const std::size_t digits = tagged.find_first_of("0123456789", at + kTokenOpen.size());
+  if (digits < close) {
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(tagged.data() + digits, tagged.data() + close, index);
+    if (error == std::errc() && end == tagged.data() + close) token.index = index;
+  }
+  return token;
 }
 
 }  // namespace concord::extract

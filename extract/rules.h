@@ -4,6 +4,8 @@
 // RE2 syntax over a tagged sentence, where every mention is one token:
 //   U+E000 TYPE INDEX U+E001   e.g. "\uE000MON3\uE001" for mention 3, a money amount.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +17,15 @@ namespace concord::extract {
 
 inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
 inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
+
+// A mention token of a tagged sentence opening at `at`: where it ends and the mention index
+// it names (nullopt when it names none). The readers over tagged text share this.
+struct MentionToken {
+  std::size_t end = 0;
+  std::optional<std::size_t> index;
+};
+// The token opening at `at`, or nullopt when none opens there or it is never closed.
+std::optional<MentionToken> ReadMentionToken(std::string_view tagged, std::size_t at);
 
 struct Rule {
   std::string relation;                                        // "invest"
