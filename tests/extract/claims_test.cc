@@ -138,7 +138,8 @@ TEST_CASE("claims: rules match case-insensitively where a character folds to an 
   article.text = "Veltrix will cut 300 jobs.";
   REQUIRE(FindClaim(extractor->Extract(article), "layoff", 300) != nullptr);
   article.text = "Veltrix will ab\xC5\xBFolutely cut 300 jobs.";  // "ab?olutely" with a long s
-  const Claim* folded = FindClaim(extractor->Extract(article), "layoff", 300);
+  const Extraction extraction = extractor->Extract(article);  // kept: the claim points into it
+  const Claim* folded = FindClaim(extraction, "layoff", 300);
   REQUIRE(folded != nullptr);
   CHECK(folded->subject.text == "Veltrix");
 }
