@@ -664,6 +664,11 @@ std::optional<std::size_t> Chooser::Source(const std::string& source, const Cand
     if (std::optional<std::size_t> party = EntityRunFrom(candidate.end, clause_end)) return mention_of(party);
   }
   for (std::size_t k = candidate.end; k < limit; ++k) {
+    // ", or 6.1 pct," restates the figure in apposition: the phrase runs on past it.
+    if (tokens_[k].text == "," && k + 2 < limit && tokens_[k + 1].text == "or" && IsFigure(k + 2)) {
+      k += 2;
+      continue;
+    }
     // ", and now hopes to take control of X": past a comma and a conjunction or a relative
     // pronoun the words belong to another predicate.
     if (tokens_[k].text == "," && k + 1 < limit &&
@@ -746,6 +751,23 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
         return phrase.size() == 1 && WordMatches(phrase.front(), noun);
       });
       if (named) consider({t, at, at + 1, trigger.rank});
+    }
+  }
+  // A percentage in apposition to a count ("520,000 shares, or 6.1 pct, of X"): the count's
+  // own noun is the trigger, standing where the count stands, for the percent triggers that
+  // want "or" before their figure (frames.lex: the stake a share count is).
+  if (kind == kFigurePercent && at >= 3 && tokens_[at - 1].text == "or" && tokens_[at - 2].text == ",") {
+    const Mention* count = MentionAt(at - 3);
+    if (count != nullptr && count->kind == MentionKind::kCount && !count->amount.counted.empty()) {
+      for (std::size_t t = 0; t < lexicon_.triggers.size(); ++t) {
+        const FrameTrigger& trigger = lexicon_.triggers[t];
+        if (!(trigger.figures & kFigurePercent) || std::find(trigger.value_words.begin(), trigger.value_words.end(), "or") == trigger.value_words.end()) continue;
+        bool named = std::any_of(trigger.phrases.begin(), trigger.phrases.end(), [&](const std::vector<std::string>& phrase) {
+          return phrase.size() == 1 && WordMatches(phrase.front(), count->amount.counted);
+        });
+        // The phrase runs on past the percentage: "..., or 6.1 pct, of X" names the company.
+        if (named) consider({t, at - 3, at + 1, trigger.rank});
+      }
     }
   }
   constexpr std::size_t kMaxGapBefore = 14;
@@ -851,6 +873,11 @@ FrameChoice Chooser::Choose(std::size_t figure) const {
     choice.trigger = mention.amount.counted;
     choice.trigger_begin = tokens_[at].begin;
     choice.trigger_end = tokens_[at].end;
+  } else if (const Mention* count = MentionAt(best->begin); count != nullptr && count->kind == MentionKind::kCount) {
+    // The noun of the count a percentage stands in apposition to ("520,000 shares, or 6.1 pct").
+    choice.trigger = count->amount.counted;
+    choice.trigger_begin = tokens_[best->begin].begin;
+    choice.trigger_end = tokens_[best->begin].end;
   }
   // A passive verb trigger ("X was bought by Y for $2bn") turns the parties round.
   // A participle with its agent ("the price offered by X", "to be owned by X") is passive too.

@@ -112,6 +112,9 @@ merger | merge | merged | merging | combination | tie-up: merger; figure=money; 
 stake | stakes | share in | holding | holdings | interest in | ownership | ownership in | controlling interest | equity stake | shareholding | stake in: stake; figure=percent,money; subject=possessor,clause,sentence; counterparty=in,of
 owns | own | owned | holds | hold | held | controls | control | controlled: stake; figure=percent; value=owns|own|owned|holds|hold|held|controls|control|controlled; subject=clause,sentence; counterparty=of,in,object
 shares: stake; figure=count; side=after; subject=clause,sentence; counterparty=of,in
+# A percentage in apposition to a share count ("N shares, or X pct of the company") is the
+# part of the company those shares are: a stake, with the count's holder and company.
+shares | stock | common shares | common stock: stake; figure=percent; side=before; value=or; rank=-1.5; subject=clause,sentence; counterparty=of,in,possessor
 invest | invests | invested | investing | investment | investments | inject | injected | injection: invest; figure=money; subject=possessor,clause,sentence,by; counterparty=in,into
 raised | raise | raises | raising | funding | financing | fund-raising | rights issue | bond issue | share issue | placing | flotation | ipo | listing | capital increase | issued: funding; figure=money; subject=clause,sentence; counterparty=from,by
 loan | loans | credit | credit line | credit facility | bail-out | bailout | rescue package | lent | lend | lending | borrow | borrowed | borrowing | financing package: loan; figure=money; subject=possessor,clause,sentence,to; counterparty=from,by

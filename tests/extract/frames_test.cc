@@ -217,6 +217,14 @@ TEST_CASE("frames: possessives, addressees, speakers' 'it', conversions and per-
     const char* counterparty;  // "" for none
   };
   const Case cases[] = {
+      // A percentage in apposition to a share count is the stake those shares are, with the
+      // count's holder and company; the count keeps its company past the apposition.
+      {"Trenton Partners said it bought 520,000 shares, or 6.1 pct, of Halvard Corp common stock.", "6.1 pct",
+       "stake", "Trenton Partners", "Halvard Corp"},
+      {"Trenton Partners said it bought 520,000 shares, or 6.1 pct, of Halvard Corp common stock.",
+       "520,000 shares", "stake", "Trenton Partners", "Halvard Corp"},
+      {"Brenlow Inc now holds 1,200,000 Halvard shares, or 9.8 pct of the total outstanding.", "9.8 pct", "stake",
+       "Brenlow Inc", "Halvard"},
       // A second converted amount in the same brackets converts the first figure too.
       {"Halvard Foods will spend 2bn euros ($2.4bn; £1.3bn) on new plants.", "£1.3bn", "cost", "Halvard Foods", ""},
       // The party a statement is made to owns nothing it says; the possessive's party holds the stake.
