@@ -429,6 +429,33 @@ void Normalizer::Normalize(const corpus::Article& article, extract::Extraction& 
     article_names[key_of(name.text)] = ref;
     article_names[key_of(defined.text)] = ref;
   }
+  // A wire ticker written after a name ("Acme Corp <ACME>") is no mention of its own, but a
+  // later bare "ACME" in the story is the same company: the ticker's key names it too.
+  for (std::size_t index : entity_indexes) {
+    const Mention& name = extraction.mentions[index];
+    std::size_t open = name.span.end;
+    if (open < text.size() && text[open] == ' ') ++open;
+    if (open >= text.size() || text[open] != '<') continue;
+    const std::size_t close = text.find('>', open + 1);
+    if (close == std::string_view::npos || close == open + 1 || close - open > 12) continue;
+    const std::string_view ticker = text.substr(open + 1, close - open - 1);
+    const bool ticker_like = std::all_of(ticker.begin(), ticker.end(), [](char c) {
+      return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+    });
+    if (!ticker_like || article_names.count(key_of(ticker))) continue;
+    EntityRef ref;
+    if (auto defined = article_names.find(key_of(name.text)); defined != article_names.end()) {
+      ref = defined->second;
+    } else if (const Entity* entity = impl_->table.FindByKey(key_of(name.text))) {
+      ref = impl_->FromTable(*entity);
+    } else {
+      // Not looked up by the ticker: the table's short keys are names too ("BT"), and the
+      // name written out decides which company this is.
+      ref = resolve(name.text, name.entity.type);
+    }
+    article_names[key_of(name.text)] = ref;
+    article_names[key_of(ticker)] = ref;
+  }
   // Short forms, when the table does not know the short one and the longer name came first
   // in the article: "Orbis" after "Orbis Cloud" (the longer name starts with it), a person's
   // surname after the full name ("Roe" after "Jane Roe"), initials after the name they

@@ -346,6 +346,10 @@ TEST_CASE("entities: one id across articles and in-article short forms, definiti
   CHECK(IdOf(ticker, "Brenlow Corp") == "brenlow");
   CHECK(IdOf(ticker, "Brenlow") == "brenlow");
   for (const Resolved& mention : ticker) CHECK(mention.text != "BRNL");
+  // The ticker still names the company when the story writes it bare later on.
+  auto bare = ResolveText("Quillon Dynamics Corp <QDYN> agreed to buy Fenmark Inc. QDYN said the deal closes in May.");
+  CHECK(IdOf(bare, "Quillon Dynamics Corp") == "quillon dynamics");
+  CHECK(IdOf(bare, "QDYN") == "quillon dynamics");
 
   auto apart = ResolveText("Calder Warner sold its stake in Warner Sound to Calder Warner's rival.");
   CHECK(IdOf(apart, "Calder Warner") == "calder warner");
