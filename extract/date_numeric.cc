@@ -67,6 +67,17 @@ bool DayFirstText() {
   return tl_day_first == 1;
 }
 
+// A day written with its year, month and day in any order: the point, if the day exists.
+std::optional<Parsed> DayParsed(int year, int month, int day, std::size_t end) {
+  if (!ValidDay(month, day)) return std::nullopt;
+  DatePoint point;
+  point.year = year;
+  point.month = month;
+  point.day = day;
+  point.precision = Precision::kDay;
+  return Parsed{point, end};
+}
+
 }  // namespace
 
 void date_detail::ResetDayFirst(std::string_view text) {
@@ -87,12 +98,8 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
   const bool short_number = run <= kDayDigits;
   if (!four && !short_number) return std::nullopt;
   if (auto hit = four ? MatchAt(*iso_, text, pos) : std::nullopt) {
-    DatePoint point;
-    point.year = ToInt((*hit)[1]);
-    point.month = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[3]);
-    point.day = ToInt((*hit)[4]);
-    point.precision = Precision::kDay;
-    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+    const int month = ToInt(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    if (auto day = DayParsed(ToInt((*hit)[1]), month, ToInt((*hit)[4]), hit->end)) return day;
   }
   if (auto hit = four ? MatchAt(*iso_month_, text, pos) : std::nullopt) {
     // "2015-12": a year and month (a range "2015-12" would end before it starts; "2011-12"
@@ -109,22 +116,15 @@ std::optional<Parsed> DateRecognizer::Impl::NumericPointAt(std::string_view text
   }
   if (auto hit = short_number ? MatchAt(*day_month_dashed_, text, pos) : std::nullopt) {
     // "05-Aug-2016", "22/Jan/2019": the month is named, so the order is certain.
-    DatePoint point;
-    point.day = ToInt((*hit)[1]);
-    point.month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
     const Piece year = (*hit)[4];
-    point.year = year.size() == 2 ? YearOfTwoDigits(year) : ToInt(year);
-    point.precision = Precision::kDay;
-    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+    const int month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    const int full_year = year.size() == 2 ? YearOfTwoDigits(year) : ToInt(year);
+    if (auto day = DayParsed(full_year, month, ToInt((*hit)[1]), hit->end)) return day;
   }
   if (auto hit = four ? MatchAt(*year_month_day_, text, pos) : std::nullopt) {
     // "2019/aug/01", "2019-aug-1".
-    DatePoint point;
-    point.year = ToInt((*hit)[1]);
-    point.month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
-    point.day = ToInt((*hit)[4]);
-    point.precision = Precision::kDay;
-    if (ValidDay(point.month, point.day)) return Parsed{point, hit->end};
+    const int month = MonthOf(hit->has(2) ? (*hit)[2] : (*hit)[3]);
+    if (auto day = DayParsed(ToInt((*hit)[1]), month, ToInt((*hit)[4]), hit->end)) return day;
   }
   if (auto hit = short_number ? MatchAt(*slash_, text, pos) : std::nullopt) {
     // Month/day order is not written down: month first (US) unless the first number cannot
